@@ -1,0 +1,16 @@
+"""The service's one settings object, read from ``OCOP_*`` environment variables."""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the composition root needs to build the register; validated at start-up."""
+
+    model_config = SettingsConfigDict(env_prefix="OCOP_", extra="ignore")
+
+    database_url: str = "sqlite:///var/ocop.db"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "info"

@@ -1,0 +1,1 @@
+"""The OCOP certification lifecycle: the product aggregate, its events, rules and criteria sets."""

@@ -1,0 +1,69 @@
+"""Who may change what: one role per change, and provincial principals only in their province."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from lifecycle import errors
+from lifecycle.values import Actor, Level, Role
+
+
+class Change(Enum):
+    """The changes a principal can make to a product's record."""
+
+    REGISTER = "register"
+    EVALUATE = "evaluate"
+    CERTIFY = "certify"
+    SUSPEND = "suspend"
+    REINSTATE = "reinstate"
+    REVOKE = "revoke"
+    REMOVE = "remove"
+
+
+ROLE_FOR: dict[Change, Role] = {
+    Change.REGISTER: Role.PROGRAMME_OFFICE,
+    Change.EVALUATE: Role.EVALUATION_COUNCIL,
+    Change.CERTIFY: Role.CERTIFYING_AUTHORITY,
+    Change.SUSPEND: Role.INSPECTOR,
+    Change.REINSTATE: Role.INSPECTOR,
+    Change.REVOKE: Role.CERTIFYING_AUTHORITY,
+    Change.REMOVE: Role.PROGRAMME_OFFICE,
+}
+LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
+
+
+def is_central(actor: Actor) -> bool:
+    """Central councils and the ministry act for every province."""
+    return actor.level is Level.CENTRAL and actor.role in LEVELLED_ROLES
+
+
+def check_role_may_make(actor: Actor, change: Change) -> None:
+    """Each change is made by exactly one role."""
+    expected = ROLE_FOR[change]
+    if actor.role is not expected:
+        raise errors.RoleNotPermitted(
+            f"A {actor.role.value} may not {change.value}; that is for the {expected.value}."
+        )
+    if actor.role in LEVELLED_ROLES and actor.level is None:
+        raise errors.RoleNotPermitted(f"A {actor.role.value} must act at a stated level.")
+
+
+def check_within_jurisdiction(actor: Actor, province: str) -> None:
+    """Provincial and district principals act only on products of their own province."""
+    if not is_central(actor) and actor.province != province:
+        raise errors.OutsideJurisdiction(
+            f"A principal of {actor.province or 'no province'} may not act on a product "
+            f"of {province}."
+        )
+
+
+def check_may_make(actor: Actor, change: Change, province: str) -> None:
+    """The actor has the role for the change and jurisdiction over the product's province."""
+    check_role_may_make(actor, change)
+    check_within_jurisdiction(actor, province)
+
+
+def check_may_read(actor: Actor, province: str) -> None:
+    """Auditors and central principals read everything; others read their own province."""
+    if actor.role is not Role.AUDITOR:
+        check_within_jurisdiction(actor, province)

@@ -1,0 +1,95 @@
+"""What principals ask of the register: one command per change, in the programme's words.
+
+Every command says when it takes legal effect and may carry a note; who asks is the actor,
+passed beside the command. The register computes everything else (totals, bands,
+certificate numbers, validity).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from lifecycle.values import Location, Owner, RemovalReason, RevocationReason
+
+
+@dataclass(frozen=True, kw_only=True)
+class Command:
+    """What every command carries."""
+
+    effective_on: date
+    note: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegisterProduct(Command):
+    """Enter a product in the programme under its code."""
+
+    code: str
+    name: str
+    owner: Owner
+    location: Location
+    group: str
+    subgroup: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordEvaluation(Command):
+    """Record a council's scores: points per criteria part, bonus, mandatory criteria."""
+
+    points: dict[str, int] = field(default_factory=dict)
+    bonus: int = 0
+    mandatory_met: bool
+    minutes_ref: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class IssueCertificate(Command):
+    """Certify the product at a number of stars, by a decision."""
+
+    stars: int
+    decision_ref: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SuspendCertificate(Command):
+    """Suspend the certificate after an inspection found a breach."""
+
+    inspection_ref: str
+    findings: str
+    reason: str
+    corrective_deadline: date
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReinstateCertificate(Command):
+    """Reinstate the certificate after re-inspection found the breach corrected."""
+
+    reinspection_ref: str
+    corrected: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class RevokeCertificate(Command):
+    """Withdraw the certificate, by a decision, for a reason."""
+
+    decision_ref: str
+    reason: RevocationReason
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveProduct(Command):
+    """Take the product out of the programme, by a decision, for a reason; final."""
+
+    decision_ref: str
+    reason: RemovalReason
+
+
+ProductCommand = (
+    RecordEvaluation
+    | IssueCertificate
+    | SuspendCertificate
+    | ReinstateCertificate
+    | RevokeCertificate
+    | RemoveProduct
+)

@@ -1,0 +1,78 @@
+"""Plain, JSON-ready accounts of events and states, shared by every reader of the register.
+
+The command line, the auditor's endpoints and the audit trail all describe an event and a
+product's state the same way, so their answers can be compared field by field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from lifecycle.events import ProductEvent
+from lifecycle.product import Product
+
+ENVELOPE = frozenset(
+    {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "note"}
+)
+
+
+def plain(value: Any) -> Any:
+    """The value with dates as ISO strings, enums as their values, values as mappings."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def event_facts(event: ProductEvent) -> dict[str, Any]:
+    """The facts an event records, without the store's envelope."""
+    return {
+        f.name: plain(getattr(event, f.name))
+        for f in dataclasses.fields(event)
+        if f.name not in ENVELOPE and f.name != "effective_on"
+    }
+
+
+def describe_event(event: ProductEvent) -> dict[str, Any]:
+    """One event: version, type, dates, actor, note and its facts."""
+    return {
+        "version": event.originator_version,
+        "type": type(event).__name__,
+        "effective_on": event.effective_on.isoformat(),
+        "recorded_at": event.timestamp.isoformat(),
+        "actor": plain(event.actor),
+        "note": event.note,
+        "facts": event_facts(event),
+    }
+
+
+def describe_state(product: Product, day: date) -> dict[str, Any]:
+    """A product's state as read on ``day`` (expiry is judged against that day)."""
+    certificate = product.certificate
+    return {
+        "code": product.code,
+        "name": product.name,
+        "owner": plain(product.owner),
+        "location": plain(product.location),
+        "group": product.group,
+        "subgroup": product.subgroup,
+        "status": product.status_on(day).value,
+        "read_on": day.isoformat(),
+        "stars": certificate.stars if certificate else None,
+        "certificate": plain(certificate),
+        "suspension_reason": product.suspension_reason,
+        "pending_evaluation": plain(product.evaluation),
+        "certificates_issued": product.certificates_issued,
+        "version": product.version,
+        "last_effective_on": product.last_effective_on.isoformat(),
+    }

@@ -1,0 +1,150 @@
+"""The programme's rules that read only the command and the criteria sets, not the product."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from lifecycle import errors
+from lifecycle.criteria import (
+    CERTIFIABLE_STARS,
+    TOTAL_MAXIMUM,
+    CriteriaSet,
+    criteria_in_force,
+)
+from lifecycle.values import PRODUCT_CODE, Actor, Certificate, Evaluation, Level
+
+
+def check_product_code(code: str) -> None:
+    """A product code is 3-32 characters of A-Z, 0-9 and '-'."""
+    if not PRODUCT_CODE.fullmatch(code):
+        raise errors.InvalidProductCode(
+            f"Product code {code!r} must be 3-32 characters of A-Z, 0-9 and '-'."
+        )
+
+
+def check_not_in_future(effective_on: date, today: date) -> None:
+    """A change cannot take legal effect after today."""
+    if effective_on > today:
+        raise errors.EffectiveDateInFuture(
+            f"Effective date {effective_on} lies in the future (today is {today})."
+        )
+
+
+def check_criteria_in_force(day: date) -> CriteriaSet:
+    """Some criteria set must be in force on the effective date."""
+    criteria = criteria_in_force(day)
+    if criteria is None:
+        raise errors.NoCriteriaSet(f"No OCOP criteria set was in force on {day}.")
+    return criteria
+
+
+def check_group_in_set(criteria: CriteriaSet, group: str) -> None:
+    """The product group must be one the criteria set in force defines."""
+    if group not in criteria.groups:
+        raise errors.UnknownProductGroup(
+            f"Group {group!r} is not defined under {criteria.id}; "
+            f"expected one of {sorted(criteria.groups)}."
+        )
+
+
+def check_acts_at_a_level(actor: Actor) -> Level:
+    """Councils and certifying authorities act at a stated level."""
+    if actor.level is None:
+        raise errors.RoleNotPermitted(f"A {actor.role.value} must act at a stated level.")
+    return actor.level
+
+
+def check_council_level_in_set(criteria: CriteriaSet, level: Level) -> None:
+    """A council may only evaluate at a level the criteria set provides for."""
+    if level not in criteria.evaluating_levels:
+        raise errors.CouncilLevelNotInSet(
+            f"Under {criteria.id} there is no {level.value} evaluation council."
+        )
+
+
+def check_points_within_maxima(criteria: CriteriaSet, points: dict[str, int], bonus: int) -> None:
+    """Scores name exactly the set's parts, each within its maximum; bonus within 100."""
+    if set(points) != set(criteria.part_maxima):
+        raise errors.CriteriaPartsMismatch(
+            f"Scores must give parts {sorted(criteria.part_maxima)} under {criteria.id}, "
+            f"not {sorted(points)}."
+        )
+    for part, maximum in criteria.part_maxima.items():
+        if not 0 <= points[part] <= maximum:
+            raise errors.PointsOutOfRange(
+                f"Part {part} scored {points[part]}; it must lie between 0 and {maximum}."
+            )
+    if bonus and not criteria.bonus_counts:
+        raise errors.BonusNotCounted(f"{criteria.id} awards no bonus points.")
+    if bonus < 0:
+        raise errors.PointsOutOfRange(f"Bonus points cannot be negative ({bonus}).")
+    if sum(points.values()) + bonus > TOTAL_MAXIMUM:
+        raise errors.TotalAboveMaximum(
+            f"Points and bonus add up to {sum(points.values()) + bonus}, above {TOTAL_MAXIMUM}."
+        )
+
+
+def check_stars_certifiable(stars: int) -> None:
+    """Only 3, 4 and 5 stars are certified."""
+    if stars not in CERTIFIABLE_STARS:
+        raise errors.StarsNotCertifiable(f"{stars} stars cannot be certified; only 3, 4 or 5.")
+
+
+def check_mandatory_criteria_met(evaluation: Evaluation) -> None:
+    """A product failing the mandatory criteria gets no stars, whatever its points."""
+    if not evaluation.mandatory_met:
+        raise errors.MandatoryCriteriaFailed(
+            f"The evaluation of {evaluation.evaluated_on} found the mandatory criteria unmet."
+        )
+
+
+def check_band_reaches(evaluation: Evaluation, stars: int) -> None:
+    """The evaluation's band must be at least the stars asked for."""
+    if evaluation.band < stars:
+        raise errors.BandTooLow(
+            f"The evaluation scored {evaluation.total} points ({evaluation.band}-star band); "
+            f"{stars} stars need more."
+        )
+
+
+def check_level_competent(criteria: CriteriaSet, level: Level, stars: int) -> None:
+    """The issuing level must be competent for the stars under the set on the decision date."""
+    if not criteria.may_certify(level, stars):
+        raise errors.LevelNotCompetent(
+            f"Under {criteria.id} a {level.value} authority may not certify {stars} stars."
+        )
+
+
+def check_evaluated_by_issuing_level(evaluation: Evaluation, level: Level) -> None:
+    """A certificate rests on the evaluation of the council at the issuing level."""
+    if evaluation.council_level is not level:
+        raise errors.EvaluationNotByIssuingLevel(
+            f"The latest evaluation is by a {evaluation.council_level.value} council; "
+            f"a {level.value} certificate needs the {level.value} council's evaluation."
+        )
+
+
+def check_deadline_not_before(deadline: date, effective_on: date) -> None:
+    """The corrective deadline cannot fall before the suspension takes effect."""
+    if deadline < effective_on:
+        raise errors.CorrectiveDeadlinePassed(
+            f"Corrective deadline {deadline} falls before the suspension ({effective_on})."
+        )
+
+
+def check_level_may_revoke(certificate: Certificate, level: Level, day: date) -> None:
+    """The issuing level revokes, or the level that certifies those stars on that day."""
+    criteria = criteria_in_force(day)
+    now_competent = criteria is not None and criteria.may_certify(level, certificate.stars)
+    if level is not certificate.issuing_level and not now_competent:
+        raise errors.LevelNotCompetent(
+            f"Certificate {certificate.number} ({certificate.stars} stars, issued at "
+            f"{certificate.issuing_level.value} level) cannot be revoked at {level.value} level."
+        )
+
+
+def certificate_valid_until(criteria: CriteriaSet, valid_from: date) -> date:
+    """The last day of validity: the set's validity in months from valid-from."""
+    return valid_from + relativedelta(months=criteria.validity_months) - timedelta(days=1)

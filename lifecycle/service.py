@@ -1,0 +1,175 @@
+"""The register's use cases: load the product, check who acts, call the command, save.
+
+Infrastructure errors are translated here, once: a missing aggregate becomes
+``ProductNotFound``, a lost race for a version is retried against the fresh state, so the
+rules are checked again before anything is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, cast
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError, JSONTranscoder
+
+from lifecycle import errors, history
+from lifecycle.authority import Change, check_may_make
+from lifecycle.commands import (
+    IssueCertificate,
+    ProductCommand,
+    RecordEvaluation,
+    RegisterProduct,
+    ReinstateCertificate,
+    RemoveProduct,
+    RevokeCertificate,
+    SuspendCertificate,
+)
+from lifecycle.events import ProductEvent
+from lifecycle.product import Product
+from lifecycle.transcodings import register_register_types
+from lifecycle.values import Actor, product_id
+
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+CONFLICT_RETRIES = 5
+
+
+def vietnam_today() -> date:
+    """Today's date in Vietnam, where the programme's dates take effect."""
+    return datetime.now(VIETNAM).date()
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What an accepted change answers: the product, its new version, the log position."""
+
+    code: str
+    event: str
+    version: int
+    position: int
+
+
+class Registry(Application[UUID]):
+    """The OCOP register: products and their certificates, as events."""
+
+    name = "ocop"
+
+    def __init__(
+        self, env: dict[str, str] | None = None, clock: Callable[[], date] = vietnam_today
+    ) -> None:
+        super().__init__(env)
+        self.today = clock
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_register_types(transcoder)
+
+    # Commands.
+
+    def register_product(self, actor: Actor, command: RegisterProduct) -> Recorded:
+        """A programme office registers a product under a code never used before."""
+        check_may_make(actor, Change.REGISTER, command.location.province)
+        self.check_code_unused(command.code)
+        product = Product.register(command, actor, self.today())
+        try:
+            return self._save(product)
+        except IntegrityError:
+            raise errors.ProductAlreadyRegistered(
+                f"Code {command.code} is already registered."
+            ) from None
+
+    def change(
+        self, code: str, actor: Actor, command: ProductCommand, expected_version: int | None = None
+    ) -> Recorded:
+        """Load the product, check who acts and the rules, record the change.
+
+        A lost race for the next version is retried on the fresh state, so the rules are
+        checked again before the change is refused.
+        """
+        change, carry_out = CARRIED_OUT_BY[type(command)]
+        for _ in range(CONFLICT_RETRIES):
+            product = self.product(code)
+            check_may_make(actor, change, product.location.province)
+            check_expected_version(product, expected_version)
+            carry_out(product, command, actor, self.today())
+            try:
+                return self._save(product)
+            except IntegrityError:
+                continue
+        raise errors.ConcurrentChange(f"Product {code} kept changing; try again.")
+
+    # Queries.
+
+    def product(self, code: str) -> Product:
+        """The product's current state, replayed from its events."""
+        try:
+            return cast(Product, self.repository.get(product_id(code)))
+        except AggregateNotFoundError:
+            raise errors.ProductNotFound(code) from None
+
+    def events_of(self, code: str) -> list[ProductEvent]:
+        """Every event of a product, in order."""
+        events = cast(list[ProductEvent], list(self.events.get(product_id(code))))
+        if not events:
+            raise errors.ProductNotFound(code)
+        return events
+
+    def history(self, code: str) -> list[history.Step]:
+        """Every event of a product with its state after each."""
+        return history.steps(self.events_of(code))
+
+    def state_at(
+        self,
+        code: str,
+        *,
+        as_of: date | None = None,
+        version: int | None = None,
+        known_at: datetime | None = None,
+    ) -> Product:
+        """The product as it stood on a date, at a version, as known at a moment."""
+        if known_at is not None and known_at.tzinfo is None:
+            known_at = known_at.replace(tzinfo=UTC)
+        prefix = history.known_prefix(
+            self.events_of(code), as_of=as_of, version=version, known_at=known_at
+        )
+        product = history.replay(prefix)
+        if product is None:
+            raise errors.NotYetRegistered(f"Product {code} was not yet on the register then.")
+        return product
+
+    def check_code_unused(self, code: str) -> None:
+        """A product code is unique for ever, even after removal."""
+        if product_id(code) in self.repository:
+            raise errors.ProductAlreadyRegistered(f"Code {code} is already registered.")
+
+    # Saving.
+
+    def _save(self, product: Product) -> Recorded:
+        recordings = self.save(product)
+        last = recordings[-1]
+        return Recorded(
+            code=product.code,
+            event=type(last.domain_event).__name__,
+            version=product.version,
+            position=last.notification.id,
+        )
+
+
+def check_expected_version(product: Product, expected_version: int | None) -> None:
+    """A change made against a version refuses if the product has moved on."""
+    if expected_version is not None and expected_version != product.version:
+        raise errors.StaleVersion(expected_version, product.version)
+
+
+CARRIED_OUT_BY: dict[type[Any], tuple[Change, Callable[[Product, Any, Actor, date], None]]] = {
+    RecordEvaluation: (Change.EVALUATE, Product.evaluate),
+    IssueCertificate: (Change.CERTIFY, Product.certify),
+    SuspendCertificate: (Change.SUSPEND, Product.suspend),
+    ReinstateCertificate: (Change.REINSTATE, Product.reinstate),
+    RevokeCertificate: (Change.REVOKE, Product.revoke),
+    RemoveProduct: (Change.REMOVE, Product.remove),
+}

@@ -1,0 +1,144 @@
+"""Value types of the OCOP register: who acts, who owns, where, and the programme's enums."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+PRODUCT_NAMESPACE = uuid5(NAMESPACE_URL, "urn:ocop-registry:product")
+PRODUCT_CODE = re.compile(r"^[A-Z0-9-]{3,32}$")
+
+
+def product_id(code: str) -> UUID:
+    """The aggregate id of a product, derived from its programme code (stable for ever)."""
+    return uuid5(PRODUCT_NAMESPACE, code)
+
+
+class Role(Enum):
+    """The one role a principal acts in."""
+
+    PROGRAMME_OFFICE = "programme-office"
+    EVALUATION_COUNCIL = "evaluation-council"
+    CERTIFYING_AUTHORITY = "certifying-authority"
+    INSPECTOR = "inspector"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+class Level(Enum):
+    """The administrative level of a council or a certifying authority."""
+
+    DISTRICT = "district"
+    PROVINCE = "province"
+    CENTRAL = "central"
+
+
+class OwnerKind(Enum):
+    """The legal form of a product's owner (the programme's 'subject')."""
+
+    ENTERPRISE = "enterprise"
+    COOPERATIVE = "cooperative"
+    COOPERATIVE_GROUP = "cooperative-group"
+    HOUSEHOLD_BUSINESS = "household-business"
+
+
+class RevocationReason(Enum):
+    """Why a certificate was withdrawn."""
+
+    EXPIRED_NOT_RENEWED = "expired-not-renewed"
+    FAILED_MANDATORY_CRITERIA = "failed-mandatory-criteria"
+    PRODUCTION_STOPPED = "production-stopped"
+    BREACH_OF_REGULATION = "breach-of-regulation"
+    OTHER = "other"
+
+
+class RemovalReason(Enum):
+    """Why a product left the programme."""
+
+    NO_LONGER_PRODUCED = "no-longer-produced"
+    BELOW_STANDARD = "below-standard"
+    NO_POTENTIAL = "no-potential-to-develop"
+    OWNER_REQUEST = "owner-request"
+    OTHER = "other"
+
+
+class Status(Enum):
+    """The public status of a product on a given date."""
+
+    PARTICIPATING = "participating"
+    CERTIFIED = "certified"
+    SUSPENDED = "suspended"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The authenticated principal who made a change; central roles have no province."""
+
+    principal_id: str
+    role: Role
+    province: str | None = None
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The organisation or household that owns a product."""
+
+    organisation_id: str
+    name: str
+    kind: OwnerKind
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a product is made: province, district and commune."""
+
+    province: str
+    district: str
+    commune: str
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A council's scoring of a product, with the total and band the service computed."""
+
+    council_level: Level
+    criteria_set: str
+    points: dict[str, int]
+    bonus: int
+    mandatory_met: bool
+    total: int
+    band: int
+    minutes_ref: str
+    evaluated_on: date
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """A star certificate and where it stands (suspension and revocation are on it)."""
+
+    number: str
+    stars: int
+    decision_ref: str
+    issuing_level: Level
+    criteria_set: str
+    valid_from: date
+    valid_until: date
+    suspended_on: date | None = None
+    corrective_deadline: date | None = None
+    revoked_on: date | None = None
+
+    def is_expired_on(self, day: date) -> bool:
+        """A certificate past its valid-until date reads as expired."""
+        return day > self.valid_until
+
+
+def certificate_number(code: str, ordinal: int) -> str:
+    """The number of a product's n-th certificate: no global counter, never reused."""
+    return f"{code}-C{ordinal}"

@@ -1,0 +1,1 @@
+"""Read models of the register and the projector that keeps them up to date."""

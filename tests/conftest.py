@@ -1,0 +1,78 @@
+"""Shared fixtures: stores on every backend, and a database of this run's own on PostgreSQL.
+
+PostgreSQL tests run against ``OCOP_TEST_POSTGRES`` (default: the local server). When no
+server answers they skip, except under CI (``CI`` set), where they fail instead.
+Each run creates one database with a random name and drops it at the end; each test gets a
+schema of its own in it, so nothing depends on what another test or run left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import date
+
+import psycopg
+import pytest
+
+from lifecycle.service import Registry
+from lifecycle.store import store_environment
+
+ADMIN_URL = os.environ.get("OCOP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+TODAY = date(2026, 11, 29)
+
+
+def fixed_today() -> date:
+    """The tests' clock: a fixed day, so dates in stories never drift into the future."""
+    return TODAY
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Iterator[str]:
+    """The URL of a database created for this run, dropped when it ends."""
+    try:
+        admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs PostgreSQL at {ADMIN_URL}: {error}")
+        pytest.skip(f"no PostgreSQL at {ADMIN_URL}: {error}")
+    name = f"ocop_test_{secrets.token_hex(6)}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    base, _, _ = ADMIN_URL.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_database: str) -> str:
+    """A store URL with a fresh schema of this test's own."""
+    schema = f"t_{secrets.token_hex(6)}"
+    with psycopg.connect(postgres_database, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    return f"{postgres_database}?schema={schema}"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: object) -> str:
+    """A store URL for a fresh SQLite file."""
+    return f"sqlite:///{tmp_path}/ocop.db"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request: pytest.FixtureRequest) -> str:
+    """A fresh store on each backend in turn: the contract suites run once per backend."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(request.getfixturevalue("sqlite_url"))
+
+
+@pytest.fixture
+def registry(store_url: str) -> Iterator[Registry]:
+    """The register on a fresh store, with the tests' fixed clock."""
+    app = Registry(store_environment(store_url), clock=fixed_today)
+    yield app
+    app.close()
