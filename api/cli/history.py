@@ -1,11 +1,10 @@
-"""The ``ocop`` command line: an auditor's replay of a product's history, on either store."""
+"""``ocop history``: an auditor's replay of a product's history, on either store."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from datetime import date
 
 from api.bootstrap import build_registry
@@ -48,27 +47,23 @@ def print_history(lines: list[dict[str, object]], as_json: bool) -> None:
         print(f"     → {state['status']}{stars}  (recorded {event['recorded_at']})")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``ocop`` command."""
-    parser = argparse.ArgumentParser(prog="ocop", description="The OCOP certification register.")
-    commands = parser.add_subparsers(dest="command", required=True)
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds ``ocop history CODE [--as-of DATE] [--json]``."""
     history = commands.add_parser("history", help="replay a product's history (auditors)")
     history.add_argument("code", help="the product code, e.g. QN-0123")
     history.add_argument("--as-of", type=date.fromisoformat, help="only events effective by DATE")
     history.add_argument("--json", action="store_true", help="print JSON, as the API answers")
-    args = parser.parse_args(argv)
+    history.set_defaults(run=run)
 
+
+def run(args: argparse.Namespace) -> int:
+    """Prints the history of ``args.code`` from the configured store."""
     registry = build_registry(Settings())
     try:
-        if args.command == "history":
-            print_history(history_lines(registry, args.code, args.as_of), args.json)
+        print_history(history_lines(registry, args.code, args.as_of), args.json)
     except RegisterError as error:
         print(f"ocop: {error.code}: {error.message}", file=sys.stderr)
         return 1
     finally:
         registry.close()
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
