@@ -7,7 +7,7 @@ rules are checked again before anything is refused.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, cast
@@ -51,6 +51,16 @@ class Recorded:
     event: str
     version: int
     position: int
+
+
+@dataclass(frozen=True)
+class Order:
+    """One principal's command in a batch: a registration, or a change to the coded product."""
+
+    actor: Actor
+    command: RegisterProduct | ProductCommand
+    code: str = ""
+    expected_version: int | None = None
 
 
 class Registry(Application[UUID]):
@@ -101,6 +111,63 @@ class Registry(Application[UUID]):
             except IntegrityError:
                 continue
         raise errors.ConcurrentChange(f"Product {code} kept changing; try again.")
+
+    def carry_out_batch(self, orders: Sequence[Order]) -> list[Recorded | errors.RegisterError]:
+        """Carry out many orders and record every accepted one in a single transaction.
+
+        Each order is checked against the state left by the orders before it; a refused
+        order records nothing and is answered with its error. If another writer took a
+        version meanwhile, the orders are carried out one by one instead (nothing of the
+        batch was stored), so each is checked again on the fresh state.
+        """
+        products: dict[str, Product] = {}
+        accepted: dict[int, tuple[str, int]] = {}
+        outcomes: list[Recorded | errors.RegisterError | None] = []
+        for index, order in enumerate(orders):
+            try:
+                product = self._carry_out_in_batch(order, products)
+            except errors.RegisterError as error:
+                outcomes.append(error)
+                continue
+            products[product.code] = product
+            accepted[index] = (product.code, product.version)
+            outcomes.append(None)  # answered once the batch is recorded
+        try:
+            recordings = self.save(*products.values()) if products else []
+        except IntegrityError:
+            return [self._carry_out_alone(order) for order in orders]
+        positions = {
+            (r.domain_event.originator_id, r.domain_event.originator_version): r for r in recordings
+        }
+        for index, (code, version) in accepted.items():
+            recording = positions[(product_id(code), version)]
+            outcomes[index] = Recorded(
+                code, type(recording.domain_event).__name__, version, recording.notification.id
+            )
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _carry_out_in_batch(self, order: Order, products: dict[str, Product]) -> Product:
+        command = order.command
+        if isinstance(command, RegisterProduct):
+            check_may_make(order.actor, Change.REGISTER, command.location.province)
+            if command.code in products:
+                raise errors.ProductAlreadyRegistered(f"Code {command.code} is already registered.")
+            self.check_code_unused(command.code)
+            return Product.register(command, order.actor, self.today())
+        change, carry_out = CARRIED_OUT_BY[type(command)]
+        product = products.get(order.code) or self.product(order.code)
+        check_may_make(order.actor, change, product.location.province)
+        check_expected_version(product, order.expected_version)
+        carry_out(product, command, order.actor, self.today())
+        return product
+
+    def _carry_out_alone(self, order: Order) -> Recorded | errors.RegisterError:
+        try:
+            if isinstance(order.command, RegisterProduct):
+                return self.register_product(order.actor, order.command)
+            return self.change(order.code, order.actor, order.command, order.expected_version)
+        except errors.RegisterError as error:
+            return error
 
     # Queries.
 
