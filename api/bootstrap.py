@@ -1,15 +1,68 @@
-"""The composition root: builds the register from settings. Tests call it with their own."""
+"""The composition root: builds the register, its read side, the projector, the API's own
+stores and the logger from one ``Settings``. Tests build their own with their own settings."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+from api.database import PostgresDatabase, SQLiteDatabase, open_database
+from api.idempotency import IdempotencyStore
+from api.keys import KeyStore
+from api.logs import configure_logging
 from api.settings import Settings
+from lifecycle.intake import Intake
 from lifecycle.service import Registry, vietnam_today
 from lifecycle.store import store_environment
+from projections import Projector, ReadSide
 
 
 def build_registry(settings: Settings, clock: Callable[[], date] = vietnam_today) -> Registry:
     """The register on the store the settings name."""
     return Registry(store_environment(settings.database_url), clock=clock)
+
+
+@dataclass
+class Services:
+    """Everything the API and the command line work with, built once."""
+
+    settings: Settings
+    registry: Registry
+    read_side: ReadSide
+    projector: Projector
+    database: SQLiteDatabase | PostgresDatabase
+    keys: KeyStore
+    intake: Intake
+    idempotency: IdempotencyStore
+    logger: Any
+
+    def today(self) -> date:
+        """Today, by the register's clock."""
+        return self.registry.today()
+
+    def close(self) -> None:
+        """Stops the projector and closes every connection."""
+        self.projector.stop()
+        self.read_side.close()
+        self.database.close()
+        self.registry.close()
+
+
+def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today) -> Services:
+    """Wires the whole service from its settings."""
+    logger = configure_logging(settings.log_level)
+    registry = build_registry(settings, clock)
+    database = open_database(settings.database_url)
+    return Services(
+        settings=settings,
+        registry=registry,
+        read_side=ReadSide.open(settings.database_url),
+        projector=Projector(registry, settings.database_url, logger=logger.bind(part="projector")),
+        database=database,
+        keys=KeyStore(database),
+        intake=Intake(registry),
+        idempotency=IdempotencyStore(database),
+        logger=logger,
+    )

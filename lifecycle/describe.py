@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Any
 
 from lifecycle.events import ProductEvent
+from lifecycle.history import Step
 from lifecycle.product import Product
 
 ENVELOPE = frozenset(
@@ -76,3 +77,11 @@ def describe_state(product: Product, day: date) -> dict[str, Any]:
         "version": product.version,
         "last_effective_on": product.last_effective_on.isoformat(),
     }
+
+
+def history_of(steps: list[Step]) -> list[dict[str, Any]]:
+    """Every event with the state after it, read on the event's own effective date."""
+    return [
+        {"event": describe_event(s.event), "state": describe_state(s.state, s.event.effective_on)}
+        for s in steps
+    ]

@@ -29,7 +29,7 @@ from lifecycle.commands import (
     RevokeCertificate,
     SuspendCertificate,
 )
-from lifecycle.events import ProductEvent
+from lifecycle.events import ProductEvent, Starred
 from lifecycle.product import Product
 from lifecycle.transcodings import register_register_types
 from lifecycle.values import Actor, product_id
@@ -51,6 +51,7 @@ class Recorded:
     event: str
     version: int
     position: int
+    certificate_number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -141,9 +142,8 @@ class Registry(Application[UUID]):
         }
         for index, (code, version) in accepted.items():
             recording = positions[(product_id(code), version)]
-            outcomes[index] = Recorded(
-                code, type(recording.domain_event).__name__, version, recording.notification.id
-            )
+            event = cast(ProductEvent, recording.domain_event)
+            outcomes[index] = recorded(products[code], event, recording.notification.id)
         return [outcome for outcome in outcomes if outcome is not None]
 
     def _carry_out_in_batch(self, order: Order, products: dict[str, Product]) -> Product:
@@ -218,12 +218,18 @@ class Registry(Application[UUID]):
     def _save(self, product: Product) -> Recorded:
         recordings = self.save(product)
         last = recordings[-1]
-        return Recorded(
-            code=product.code,
-            event=type(last.domain_event).__name__,
-            version=product.version,
-            position=last.notification.id,
-        )
+        return recorded(product, cast(ProductEvent, last.domain_event), last.notification.id)
+
+
+def recorded(product: Product, event: ProductEvent, position: int) -> Recorded:
+    """The answer to an accepted change (with the certificate number when one was issued)."""
+    return Recorded(
+        code=product.code,
+        event=type(event).__name__,
+        version=event.originator_version,
+        position=position,
+        certificate_number=event.certificate_number if isinstance(event, Starred) else None,
+    )
 
 
 def check_expected_version(product: Product, expected_version: int | None) -> None:

@@ -6,26 +6,24 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import Any
 
 from api.bootstrap import build_registry
 from api.settings import Settings
-from lifecycle.describe import describe_event, describe_state
+from lifecycle.describe import history_of
 from lifecycle.errors import RegisterError
 from lifecycle.service import Registry
 
 
-def history_lines(registry: Registry, code: str, as_of: date | None) -> list[dict[str, object]]:
+def history_lines(registry: Registry, code: str, as_of: date | None) -> list[dict[str, Any]]:
     """Every event of the product (up to ``as_of``) with the state after it."""
     steps = registry.history(code)
     if as_of is not None:
         steps = [step for step in steps if step.event.effective_on <= as_of]
-    return [
-        {"event": describe_event(s.event), "state": describe_state(s.state, s.event.effective_on)}
-        for s in steps
-    ]
+    return history_of(steps)
 
 
-def print_history(lines: list[dict[str, object]], as_json: bool) -> None:
+def print_history(lines: list[dict[str, Any]], as_json: bool) -> None:
     """Prints the history as JSON, or as a readable account for a person."""
     if as_json:
         print(json.dumps(lines, ensure_ascii=False, indent=2))

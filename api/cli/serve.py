@@ -1,0 +1,61 @@
+"""``ocop serve``: the HTTP API with the projector running in-process."""
+
+from __future__ import annotations
+
+import argparse
+
+import uvicorn
+
+from api.app import create_app
+from api.bootstrap import Services, build_services
+from api.settings import Settings
+
+DEMO_PREFIX = "demo-"
+
+
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds ``ocop serve [--demo] [--host H] [--port P]``."""
+    serve = commands.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--demo", action="store_true", help="load the demo register, print keys")
+    serve.add_argument("--host", help="default: OCOP_HOST or 127.0.0.1")
+    serve.add_argument("--port", type=int, help="default: OCOP_PORT or 8000")
+    serve.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Builds the services, loads the demo if asked, and serves until stopped."""
+    settings = Settings()
+    host, port = args.host or settings.host, args.port or settings.port
+    services = build_services(settings)
+    try:
+        if args.demo:
+            introduce_demo(services, f"http://{host}:{port}")
+        uvicorn.run(create_app(services), host=host, port=port, log_level="warning")
+    finally:
+        services.close()
+    return 0
+
+
+def introduce_demo(services: Services, url: str) -> None:
+    """Loads the demo register once, and prints fresh demo keys, one per role."""
+    from api.seed.demo import DEMO_PRINCIPALS, load_demo
+
+    loaded = load_demo(services.registry)
+    for record in services.keys.list():
+        if record.actor.principal_id.startswith(DEMO_PREFIX) and not record.revoked_at:
+            services.keys.revoke(record.key_id)
+    print(f"\nOCOP register at {url}  (API docs: {url}/docs)")
+    print(
+        f"demo register {'loaded' if loaded else 'already present'} in "
+        f"{services.settings.database_url}\n\nDemo keys (Authorization: Bearer <key>):"
+    )
+    for name, actor in DEMO_PRINCIPALS.items():
+        key, _ = services.keys.create(
+            actor.role,
+            level=actor.level,
+            province=actor.province,
+            principal_id=DEMO_PREFIX + name,
+        )
+        where = f"{actor.level.value if actor.level else ''} {actor.province or 'all provinces'}"
+        print(f"  {name:<28} {where.strip():<28} {key}")
+    print(f"\nTry: curl {url}/v1/public/products?q=tinh+dau+trau\n", flush=True)

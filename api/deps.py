@@ -1,0 +1,74 @@
+"""The API's dependencies, as ``Annotated`` aliases handlers declare in their signatures."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Query, Request
+
+from api.bootstrap import Services
+from api.problems import Problem
+from lifecycle.values import Actor
+
+
+def services(request: Request) -> Services:
+    """The services the app was built with."""
+    built: Services = request.app.state.services
+    return built
+
+
+ServicesDep = Annotated[Services, Depends(services)]
+
+
+def authenticated(
+    request: Request,
+    services: ServicesDep,
+    authorization: Annotated[str | None, Header(description="Bearer <api key>")] = None,
+) -> Actor:
+    """The principal behind the request's API key; 401 without a valid key."""
+    if not authorization:
+        raise Problem(401, "missing-api-key", "This endpoint needs 'Authorization: Bearer <key>'.")
+    scheme, _, key = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not key.strip():
+        raise Problem(401, "malformed-authorization", "Use 'Authorization: Bearer <key>'.")
+    actor = services.keys.principal(key.strip())
+    if actor is None:
+        raise Problem(401, "unknown-api-key", "The API key is unknown or was revoked.")
+    request.scope.setdefault("state", {})["principal"] = actor.principal_id
+    return actor
+
+
+PrincipalDep = Annotated[Actor, Depends(authenticated)]
+
+
+def read_after(
+    x_log_position: Annotated[
+        int | None, Header(ge=0, description="Wait until the read side has this position")
+    ] = None,
+    position: Annotated[
+        int | None, Query(ge=0, description="Same as the X-Log-Position header")
+    ] = None,
+) -> int | None:
+    """Read-your-writes: the log position a query must see before it answers."""
+    return position if position is not None else x_log_position
+
+
+ReadAfterDep = Annotated[int | None, Depends(read_after)]
+
+
+def expected_version(
+    if_match: Annotated[str | None, Header(description='The version you read, e.g. "3"')] = None,
+) -> int | None:
+    """The version named by ``If-Match`` ("3", W/"3" or 3); None when absent."""
+    if if_match is None:
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise Problem(400, "malformed-if-match", 'If-Match must be a version such as "3".')
+    return int(text)
+
+
+ExpectedVersionDep = Annotated[int | None, Depends(expected_version)]
+IdempotencyKeyDep = Annotated[
+    str | None, Header(alias="Idempotency-Key", max_length=200, description="Retry safely")
+]

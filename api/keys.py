@@ -1,0 +1,141 @@
+"""API keys: random, shown once, stored only as hashes; each names one principal.
+
+A key reads ``ocop_<key id>_<secret>``. The key id lets operators list and revoke keys
+without ever seeing a secret again. Keys carry 256 random bits, so a plain SHA-256 of the
+whole key is enough to store them safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from api.database import PostgresDatabase, SQLiteDatabase
+from lifecycle.authority import LEVELLED_ROLES
+from lifecycle.values import Actor, Level, Role
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS ocop_api_keys (
+    key_id TEXT PRIMARY KEY,
+    key_hash TEXT NOT NULL UNIQUE,
+    principal_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    level TEXT,
+    province TEXT,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+)
+"""
+
+
+class InvalidPrincipal(ValueError):
+    """A key was asked for a role, level and province that do not fit together."""
+
+
+@dataclass(frozen=True)
+class KeyRecord:
+    """What the register knows of a key (never its secret)."""
+
+    key_id: str
+    actor: Actor
+    created_at: str
+    revoked_at: str | None
+
+
+def digest(key: str) -> str:
+    """The stored form of a key."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def check_principal(role: Role, level: Level | None, province: str | None) -> None:
+    """Councils and authorities have a level; everyone but central roles has a province."""
+    if role in LEVELLED_ROLES and level is None:
+        raise InvalidPrincipal(f"A {role.value} key needs --level (district, province, central).")
+    if role not in LEVELLED_ROLES and level is not None:
+        raise InvalidPrincipal(f"A {role.value} key has no level.")
+    central = level is Level.CENTRAL or role in (Role.AUDITOR, Role.ADMIN)
+    if not central and not province:
+        raise InvalidPrincipal(f"A {role.value} key at this level needs --province.")
+    if level is Level.CENTRAL and province:
+        raise InvalidPrincipal("Central keys act for every province; give no --province.")
+
+
+class KeyStore:
+    """Creates, finds and revokes keys in the register's database."""
+
+    def __init__(self, database: SQLiteDatabase | PostgresDatabase) -> None:
+        self.database = database
+        with database.transaction() as cursor:
+            cursor.execute(SCHEMA)
+
+    def create(
+        self,
+        role: Role,
+        *,
+        level: Level | None = None,
+        province: str | None = None,
+        principal_id: str | None = None,
+    ) -> tuple[str, KeyRecord]:
+        """A new key for a principal; the key itself is returned once and never stored."""
+        check_principal(role, level, province)
+        key_id = secrets.token_hex(6)
+        key = f"ocop_{key_id}_{secrets.token_urlsafe(32)}"
+        actor = Actor(principal_id or f"key-{key_id}", role, province or None, level)
+        now = datetime.now(UTC).isoformat()
+        with self.database.transaction() as cursor:
+            cursor.execute(
+                "INSERT INTO ocop_api_keys VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
+                (
+                    key_id,
+                    digest(key),
+                    actor.principal_id,
+                    role.value,
+                    level.value if level else None,
+                    actor.province,
+                    now,
+                ),
+            )
+        return key, KeyRecord(key_id, actor, now, None)
+
+    def principal(self, key: str) -> Actor | None:
+        """The principal a presented key stands for, if it exists and is not revoked."""
+        with self.database.transaction() as cursor:
+            rows = cursor.execute(
+                "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
+                "FROM ocop_api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+                (digest(key),),
+            )
+        return _record(rows[0]).actor if rows else None
+
+    def list(self) -> list[KeyRecord]:
+        """Every key, newest first, without secrets."""
+        with self.database.transaction() as cursor:
+            rows = cursor.execute(
+                "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
+                "FROM ocop_api_keys ORDER BY created_at DESC"
+            )
+        return [_record(row) for row in rows]
+
+    def revoke(self, key_id: str) -> bool:
+        """Revokes a key by its id; False if there is no such live key."""
+        now = datetime.now(UTC).isoformat()
+        with self.database.transaction() as cursor:
+            rows = cursor.execute(
+                "UPDATE ocop_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL "
+                "RETURNING key_id",
+                (now, key_id),
+            )
+        return bool(rows)
+
+
+def _record(row: tuple[object, ...]) -> KeyRecord:
+    key_id, principal_id, role, level, province, created_at, revoked_at = row
+    actor = Actor(
+        str(principal_id),
+        Role(role),
+        str(province) if province else None,
+        Level(level) if level else None,
+    )
+    return KeyRecord(str(key_id), actor, str(created_at), str(revoked_at) if revoked_at else None)

@@ -1,0 +1,115 @@
+"""Every refusal as ``application/problem+json`` (RFC 9457), with a stable ``code``.
+
+Domain errors are translated here once, by family; infrastructure failures become 503.
+Nothing a client sends can produce a 500.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import psycopg
+import psycopg_pool
+from eventsourcing.persistence import IntegrityError, PersistenceError
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lifecycle import errors
+
+PROBLEM_JSON = "application/problem+json"
+TYPE_BASE = "https://ocop-registry.example/problems/"
+
+STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
+    (errors.ProductNotFound, 404),
+    (errors.NotYetRegistered, 404),
+    (errors.StaleVersion, 412),
+    (errors.NotPermitted, 403),
+    (errors.InvalidCommand, 422),
+    (errors.RuleRefused, 409),
+)
+STORE_FAILURES = (
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+    psycopg_pool.PoolTimeout,
+    sqlite3.OperationalError,
+)
+
+
+class Problem(Exception):
+    """A refusal decided at the HTTP boundary itself (authentication, headers, lookups)."""
+
+    def __init__(self, status: int, code: str, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.extra = status, code, detail, extra
+
+
+def problem_response(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    """An RFC 9457 problem document with the register's machine-readable ``code``."""
+    body = {
+        "type": TYPE_BASE + code,
+        "title": code.replace("-", " ").capitalize(),
+        "status": status,
+        "detail": detail,
+        "code": code,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def status_of(error: errors.RegisterError) -> int:
+    """The HTTP status for a domain refusal, by its family."""
+    return next((status for family, status in STATUS_BY_FAMILY if isinstance(error, family)), 409)
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Registers the translations from every kind of failure to a problem document."""
+
+    @app.exception_handler(errors.RegisterError)
+    def refused(request: Request, error: errors.RegisterError) -> JSONResponse:
+        return problem_response(status_of(error), error.code, error.message)
+
+    @app.exception_handler(Problem)
+    def boundary_problem(request: Request, problem: Problem) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+        return problem_response(
+            problem.status, problem.code, problem.detail, headers=headers, **problem.extra
+        )
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        issues = [
+            {"location": [str(part) for part in e["loc"]], "message": e["msg"]}
+            for e in error.errors()
+        ]
+        malformed = any(e["type"] == "json_invalid" for e in error.errors())
+        if malformed:
+            return problem_response(400, "malformed-json", "The request body is not valid JSON.")
+        return problem_response(
+            422, "invalid-request", "The request does not match the schema.", errors=issues
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "http-error")
+        return problem_response(error.status_code, code, str(error.detail))
+
+    @app.exception_handler(IntegrityError)
+    def conflict(request: Request, error: IntegrityError) -> JSONResponse:
+        return problem_response(409, "concurrent-change", "Another change won; try again.")
+
+    def unavailable(request: Request, error: Exception) -> JSONResponse:
+        return problem_response(
+            503,
+            "store-unavailable",
+            "The register's store cannot be reached; try again shortly.",
+            headers={"Retry-After": "5"},
+        )
+
+    app.add_exception_handler(PersistenceError, unavailable)
+    for failure in STORE_FAILURES:
+        app.add_exception_handler(failure, unavailable)

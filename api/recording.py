@@ -1,0 +1,116 @@
+"""How every write answers: 201 with code, version (also as ETag) and log position.
+
+Writes with an ``Idempotency-Key`` claim the key first; the first answer, success or
+refusal, is kept and replayed to retries. A failure that is not the client's (store down,
+bug) releases the claim, so the retry really runs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from api.bootstrap import Services
+from api.idempotency import (
+    Answer,
+    KeyReusedWithAnotherRequest,
+    RequestInProgress,
+    request_digest,
+)
+from api.problems import TYPE_BASE, Problem, status_of
+from lifecycle.errors import RegisterError
+from lifecycle.service import Order, Recorded
+from lifecycle.values import Actor
+
+
+def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
+    """The 201 answer for a recorded change."""
+    headers = {
+        "ETag": f'"{body["version"]}"',
+        "Location": f"/v1/products/{body['code']}",
+        "X-Log-Position": str(body["position"]),
+    }
+    if replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return JSONResponse(body, status_code=201, headers=headers)
+
+
+def record(
+    services: Services,
+    actor: Actor,
+    route: str,
+    body: BaseModel,
+    idempotency_key: str | None,
+    order: Order,
+) -> JSONResponse:
+    """Carries out a change once, however often it is retried under one key."""
+    if not idempotency_key:
+        return created(_accepted(services, services.intake.submit(order)))
+    digest = request_digest("POST", route, json.dumps(body.model_dump(mode="json")).encode())
+    store = services.idempotency
+    try:
+        answer = store.claim(actor.principal_id, idempotency_key, digest)
+    except KeyReusedWithAnotherRequest:
+        raise Problem(
+            422,
+            "idempotency-key-reused",
+            "This Idempotency-Key was used for a different request; use a new key.",
+        ) from None
+    except RequestInProgress:
+        raise Problem(
+            409,
+            "idempotent-request-in-progress",
+            "The first request with this Idempotency-Key is still running; retry shortly.",
+        ) from None
+    if answer is not None:
+        return _replay(answer)
+    try:
+        accepted = _accepted(services, services.intake.submit(order))
+    except RegisterError as error:
+        store.remember(
+            actor.principal_id,
+            idempotency_key,
+            Answer(
+                status_of(error),
+                {
+                    "type": TYPE_BASE + error.code,
+                    "status": status_of(error),
+                    "code": error.code,
+                    "title": error.code.replace("-", " ").capitalize(),
+                    "detail": error.message,
+                },
+            ),
+        )
+        raise
+    except BaseException:
+        store.release(actor.principal_id, idempotency_key)
+        raise
+    store.remember(actor.principal_id, idempotency_key, Answer(201, accepted))
+    return created(accepted)
+
+
+def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
+    body = {
+        "code": recorded.code,
+        "event": recorded.event,
+        "version": recorded.version,
+        "position": recorded.position,
+    }
+    if recorded.certificate_number:
+        body["certificate_number"] = recorded.certificate_number
+    services.logger.info("command accepted", **body)
+    return body
+
+
+def _replay(answer: Answer) -> JSONResponse:
+    if answer.status == 201:
+        return created(answer.body, replayed=True)
+    return JSONResponse(
+        answer.body,
+        status_code=answer.status,
+        media_type="application/problem+json",
+        headers={"Idempotent-Replayed": "true"},
+    )

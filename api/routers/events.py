@@ -1,0 +1,28 @@
+"""The global audit trail, in log order (auditors)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import PrincipalDep, ReadAfterDep, ServicesDep
+from lifecycle import errors
+from lifecycle.values import Role
+
+router = APIRouter(prefix="/v1/events", tags=["audit"])
+
+
+@router.get("")
+def audit_trail(
+    actor: PrincipalDep,
+    services: ServicesDep,
+    position: ReadAfterDep,
+    after: Annotated[int, Query(ge=0, description="Events after this log position")] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> dict[str, Any]:
+    """Every event of every product after a position, with its full payload (auditors)."""
+    if actor.role is not Role.AUDITOR:
+        raise errors.RoleNotPermitted("Only auditors read the global audit trail.")
+    rows = services.read_side.audit_trail(after=after, limit=limit, wait_for=position)
+    return {"events": rows, "next_after": rows[-1]["position"] if rows else after}

@@ -1,0 +1,107 @@
+"""Products: registration and removal (programme office), and the auditor's reads."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import JSONResponse
+
+from api.deps import (
+    ExpectedVersionDep,
+    IdempotencyKeyDep,
+    PrincipalDep,
+    ReadAfterDep,
+    ServicesDep,
+)
+from api.problems import Problem
+from api.recording import record
+from api.schemas.requests import Registration, RemovalBody
+from api.schemas.responses import ChangeRecorded, HistoryEntry
+from lifecycle import errors
+from lifecycle.authority import check_may_read
+from lifecycle.describe import describe_state, history_of
+from lifecycle.service import Order
+
+router = APIRouter(prefix="/v1/products", tags=["products"])
+CodePath = Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
+
+
+@router.post("", status_code=201, response_model=ChangeRecorded)
+def register_product(
+    body: Registration,
+    actor: PrincipalDep,
+    services: ServicesDep,
+    idempotency_key: IdempotencyKeyDep = None,
+) -> JSONResponse:
+    """Register a product under its programme code (programme office of its province)."""
+    return record(
+        services,
+        actor,
+        "/v1/products",
+        body,
+        idempotency_key,
+        Order(actor, body.to_command()),
+    )
+
+
+@router.post("/{code}/removal", status_code=201, response_model=ChangeRecorded)
+def remove_product(
+    code: CodePath,
+    body: RemovalBody,
+    actor: PrincipalDep,
+    services: ServicesDep,
+    if_match: ExpectedVersionDep,
+    idempotency_key: IdempotencyKeyDep = None,
+) -> JSONResponse:
+    """Remove a product from the programme, for good (programme office)."""
+    return record(
+        services,
+        actor,
+        f"/v1/products/{code}/removal",
+        body,
+        idempotency_key,
+        Order(actor, body.to_command(), code, if_match),
+    )
+
+
+@router.get("/{code}")
+def product_status(
+    code: CodePath, actor: PrincipalDep, services: ServicesDep, position: ReadAfterDep
+) -> dict[str, Any]:
+    """The product's current status, from the read side (auditors; others in their province)."""
+    row = services.read_side.product_status(code, on=services.today(), wait_for=position)
+    if row is None:
+        raise errors.ProductNotFound(code)
+    check_may_read(actor, row["province"])
+    return row
+
+
+@router.get("/{code}/history", response_model=list[HistoryEntry])
+def product_history(
+    code: CodePath, actor: PrincipalDep, services: ServicesDep
+) -> list[dict[str, Any]]:
+    """Every event of the product, in order, with the state after each (replayed)."""
+    steps = services.registry.history(code)
+    check_may_read(actor, steps[0].state.location.province)
+    return history_of(steps)
+
+
+@router.get("/{code}/state")
+def product_state(
+    code: CodePath,
+    actor: PrincipalDep,
+    services: ServicesDep,
+    as_of: Annotated[date | None, Query(description="What was true on this date")] = None,
+    version: Annotated[int | None, Query(ge=1, description="The state at this version")] = None,
+    known_at: Annotated[
+        datetime | None, Query(description="Only what the register had recorded by then")
+    ] = None,
+) -> dict[str, Any]:
+    """The product's state on a date or at a version, optionally as known at a moment."""
+    if as_of is None and version is None:
+        raise Problem(400, "missing-as-of-or-version", "Give as_of=DATE or version=N.")
+    product = services.registry.state_at(code, as_of=as_of, version=version, known_at=known_at)
+    check_may_read(actor, product.location.province)
+    return describe_state(product, as_of or services.today())

@@ -1,0 +1,99 @@
+"""The public register: anyone may check a certificate, search, and read statistics.
+
+Answers carry no personal contact data: only what the response models name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query
+
+from api.deps import ReadAfterDep, ServicesDep
+from api.problems import Problem
+from api.routers.products import CodePath
+from api.schemas.responses import PublicCertificate, RegisterPage
+from lifecycle import errors
+from lifecycle.values import Status
+
+router = APIRouter(prefix="/v1/public", tags=["public"])
+PAGE_SIZE = 20
+
+
+class CertificateNotFound(errors.RegisterError):
+    """No certificate was ever issued under that number."""
+
+    code = "certificate-not-found"
+
+
+@router.get("/certificates/{certificate_no}", response_model=PublicCertificate)
+def certificate(
+    certificate_no: Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,40}$", examples=["QN-0123-C1"])],
+    services: ServicesDep,
+    position: ReadAfterDep,
+) -> dict[str, Any]:
+    """A certificate's status by its number, with the dated reasons of any suspension."""
+    row = services.read_side.public_certificate(
+        certificate_no, on=services.today(), wait_for=position
+    )
+    if row is None:
+        raise CertificateNotFound(f"No certificate was issued under number {certificate_no}.")
+    return row
+
+
+@router.get("/products/{code}", response_model=PublicCertificate)
+def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> dict[str, Any]:
+    """A product's public status by its code (what a label's QR code points to)."""
+    row = services.read_side.public_product(code, on=services.today(), wait_for=position)
+    if row is None:
+        raise errors.ProductNotFound(code)
+    return row
+
+
+@router.get("/products", response_model=RegisterPage)
+def search(
+    services: ServicesDep,
+    position: ReadAfterDep,
+    q: Annotated[str | None, Query(max_length=200, description="Code, number or name")] = None,
+    province: Annotated[str | None, Query(max_length=100)] = None,
+    group: Annotated[str | None, Query(max_length=100)] = None,
+    stars: Annotated[int | None, Query(ge=3, le=5)] = None,
+    status: Status | None = None,
+    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
+) -> RegisterPage:
+    """Search the register; names match with or without Vietnamese diacritics."""
+    items, total = services.read_side.search(
+        q=q,
+        province=province,
+        group=group,
+        stars=stars,
+        status=status.value if status else None,
+        page=page,
+        page_size=page_size,
+        on=services.today(),
+        wait_for=position,
+    )
+    return RegisterPage(
+        items=[PublicCertificate.model_validate(item) for item in items],
+        total=total,
+        page=page,
+        page_size=page_size,
+    )
+
+
+@router.get("/statistics")
+def statistics(
+    services: ServicesDep,
+    position: ReadAfterDep,
+    start: Annotated[date, Query(alias="from", description="First day of the period")],
+    end: Annotated[date, Query(alias="to", description="Last day of the period")],
+    province: Annotated[str | None, Query(max_length=100)] = None,
+) -> dict[str, Any]:
+    """Counts now (by province, group, stars, status) and over the period."""
+    if end < start:
+        raise Problem(422, "period-reversed", f"'to' ({end}) is before 'from' ({start}).")
+    return services.read_side.statistics(
+        start=start, end=end, province=province, on=services.today(), wait_for=position
+    )

@@ -1,0 +1,171 @@
+"""What clients send: one model per command, each turned into the domain's command."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lifecycle import commands
+from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason
+
+Text = Annotated[str, Field(min_length=1, max_length=500)]
+LongText = Annotated[str, Field(min_length=1, max_length=4000)]
+Note = Annotated[str, Field(max_length=4000)]
+ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
+
+
+class CommandBody(BaseModel):
+    """What every change carries: when it took legal effect, and a free-text note."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    effective_on: date = Field(examples=["2020-03-15"])
+    note: Note = ""
+
+
+class OwnerBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    organisation_id: Text = Field(examples=["5700101234"])
+    name: Text = Field(examples=["HTX Dược liệu Yên Tử"])
+    kind: OwnerKind
+
+
+class LocationBody(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    province: Text = Field(examples=["Quảng Ninh"])
+    district: Text = Field(examples=["Uông Bí"])
+    commune: Text = Field(examples=["Thượng Yên Công"])
+
+
+class Registration(CommandBody):
+    """A product joins the programme under the code the programme office gives it."""
+
+    code: ProductCode
+    name: Text = Field(examples=["Tinh dầu trầu tiên Yên Tử"])
+    owner: OwnerBody
+    location: LocationBody
+    group: Text = Field(examples=["herbal-products"])
+    subgroup: Annotated[str, Field(max_length=500)] = ""
+
+    def to_command(self) -> commands.RegisterProduct:
+        """The domain command."""
+        return commands.RegisterProduct(
+            effective_on=self.effective_on,
+            note=self.note,
+            code=self.code,
+            name=self.name,
+            owner=Owner(**self.owner.model_dump()),
+            location=Location(**self.location.model_dump()),
+            group=self.group,
+            subgroup=self.subgroup,
+        )
+
+
+class EvaluationBody(CommandBody):
+    """A council's scores: points per criteria part, bonus, whether mandatory criteria held."""
+
+    points: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(
+        examples=[{"A": 30, "B": 20, "C": 30}]
+    )
+    bonus: Annotated[int, Field(ge=0, le=100)] = 0
+    mandatory_met: bool
+    minutes_ref: Text = Field(examples=["BB-12/HĐ-OCOP"])
+
+    def to_command(self) -> commands.RecordEvaluation:
+        """The domain command."""
+        return commands.RecordEvaluation(
+            effective_on=self.effective_on,
+            note=self.note,
+            points=dict(self.points),
+            bonus=self.bonus,
+            mandatory_met=self.mandatory_met,
+            minutes_ref=self.minutes_ref,
+        )
+
+
+class CertificateBody(CommandBody):
+    """A certifying authority's decision to certify the product at some stars."""
+
+    stars: int = Field(examples=[4])
+    decision_ref: Text = Field(examples=["2656/QĐ-UBND"])
+
+    def to_command(self) -> commands.IssueCertificate:
+        """The domain command."""
+        return commands.IssueCertificate(
+            effective_on=self.effective_on,
+            note=self.note,
+            stars=self.stars,
+            decision_ref=self.decision_ref,
+        )
+
+
+class SuspensionBody(CommandBody):
+    """An inspection's findings and the deadline for correcting them."""
+
+    inspection_ref: Text = Field(examples=["45/BB-KT"])
+    findings: LongText
+    reason: Text = Field(examples=["Product quality below the committed standard"])
+    corrective_deadline: date
+
+    def to_command(self) -> commands.SuspendCertificate:
+        """The domain command."""
+        return commands.SuspendCertificate(
+            effective_on=self.effective_on,
+            note=self.note,
+            inspection_ref=self.inspection_ref,
+            findings=self.findings,
+            reason=self.reason,
+            corrective_deadline=self.corrective_deadline,
+        )
+
+
+class ReinstatementBody(CommandBody):
+    """The re-inspection that found the breach corrected."""
+
+    reinspection_ref: Text = Field(examples=["52/BB-KT"])
+    corrected: LongText
+
+    def to_command(self) -> commands.ReinstateCertificate:
+        """The domain command."""
+        return commands.ReinstateCertificate(
+            effective_on=self.effective_on,
+            note=self.note,
+            reinspection_ref=self.reinspection_ref,
+            corrected=self.corrected,
+        )
+
+
+class RevocationBody(CommandBody):
+    """The decision withdrawing the certificate, and why."""
+
+    decision_ref: Text = Field(examples=["1234/QĐ-UBND"])
+    reason: RevocationReason
+
+    def to_command(self) -> commands.RevokeCertificate:
+        """The domain command."""
+        return commands.RevokeCertificate(
+            effective_on=self.effective_on,
+            note=self.note,
+            decision_ref=self.decision_ref,
+            reason=self.reason,
+        )
+
+
+class RemovalBody(CommandBody):
+    """The decision taking the product out of the programme, and why."""
+
+    decision_ref: Text = Field(examples=["789/QĐ-UBND"])
+    reason: RemovalReason
+
+    def to_command(self) -> commands.RemoveProduct:
+        """The domain command."""
+        return commands.RemoveProduct(
+            effective_on=self.effective_on,
+            note=self.note,
+            decision_ref=self.decision_ref,
+            reason=self.reason,
+        )

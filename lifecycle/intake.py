@@ -1,0 +1,80 @@
+"""The register's intake: concurrent orders are recorded together, one transaction a group.
+
+Each caller hands in its order and waits. Whoever finds the intake idle leads: it records
+every order waiting at that moment in one batch, answers each caller, then hands the lead
+to the next waiting caller, if any. While a batch is being written, new orders gather for
+the next one, so under load the number of transactions falls while no order waits for a
+timer. Every order is still checked against the rules, one after another, by the batch.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from lifecycle.errors import RegisterError
+from lifecycle.service import Order, Recorded, Registry
+
+MAX_GROUP = 200
+
+
+@dataclass
+class _Waiting:
+    order: Order
+    answered: threading.Event = field(default_factory=threading.Event)
+    outcome: Recorded | RegisterError | BaseException | None = None
+    leads: bool = False
+
+
+class Intake:
+    """Groups concurrent orders into shared transactions (see the module's account)."""
+
+    def __init__(self, registry: Registry, max_group: int = MAX_GROUP) -> None:
+        self.registry = registry
+        self.max_group = max_group
+        self._lock = threading.Lock()
+        self._queue: list[_Waiting] = []
+        self._leading = False
+
+    def submit(self, order: Order) -> Recorded:
+        """Records the order (with whatever else is waiting) and answers it, or raises."""
+        waiting = _Waiting(order)
+        with self._lock:
+            self._queue.append(waiting)
+            waiting.leads = not self._leading
+            self._leading = True
+        while True:
+            if waiting.leads:
+                waiting.leads = False
+                self._lead()
+            waiting.answered.wait()
+            if waiting.outcome is not None:
+                break
+            waiting.answered.clear()  # woken to lead, not answered
+        if isinstance(waiting.outcome, BaseException):
+            raise waiting.outcome
+        return waiting.outcome
+
+    def _lead(self) -> None:
+        with self._lock:
+            group, self._queue = self._queue[: self.max_group], self._queue[self.max_group :]
+        try:
+            outcomes: list[Recorded | RegisterError] | None = self.registry.carry_out_batch(
+                [w.order for w in group]
+            )
+        except BaseException as failure:  # the store failed: every caller hears of it
+            outcomes = None
+            for w in group:
+                w.outcome = failure
+        with self._lock:
+            successor = self._queue[0] if self._queue else None
+            if successor is None:
+                self._leading = False
+            else:
+                successor.leads = True
+        for w, outcome in zip(group, outcomes or [], strict=False):
+            w.outcome = outcome
+        for w in group:
+            w.answered.set()
+        if successor is not None:
+            successor.answered.set()

@@ -1,0 +1,71 @@
+"""The API over a fresh store on each backend, with one key per kind of principal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.bootstrap import Services, build_services
+from api.settings import Settings
+from lifecycle.values import Level, Role
+from tests.conftest import fixed_today
+
+QN, HG = "Quảng Ninh", "Hà Giang"
+
+PRINCIPALS: dict[str, tuple[Role, Level | None, str | None]] = {
+    "office_qn": (Role.PROGRAMME_OFFICE, None, QN),
+    "office_hg": (Role.PROGRAMME_OFFICE, None, HG),
+    "council_district_qn": (Role.EVALUATION_COUNCIL, Level.DISTRICT, QN),
+    "council_province_qn": (Role.EVALUATION_COUNCIL, Level.PROVINCE, QN),
+    "council_province_hg": (Role.EVALUATION_COUNCIL, Level.PROVINCE, HG),
+    "council_central": (Role.EVALUATION_COUNCIL, Level.CENTRAL, None),
+    "authority_district_qn": (Role.CERTIFYING_AUTHORITY, Level.DISTRICT, QN),
+    "authority_province_qn": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE, QN),
+    "authority_province_hg": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE, HG),
+    "ministry": (Role.CERTIFYING_AUTHORITY, Level.CENTRAL, None),
+    "inspector_qn": (Role.INSPECTOR, None, QN),
+    "inspector_hg": (Role.INSPECTOR, None, HG),
+    "auditor": (Role.AUDITOR, None, None),
+    "admin": (Role.ADMIN, None, None),
+}
+
+
+@dataclass
+class Api:
+    """A test client, the services behind it, and a bearer header per principal."""
+
+    client: TestClient
+    services: Services
+    auth: dict[str, dict[str, str]]
+
+    def post(self, who: str, path: str, body: dict[str, object], **headers: str) -> object:
+        """POSTs as the named principal."""
+        return self.client.post(path, json=body, headers={**self.auth[who], **headers})
+
+    def get(self, who: str | None, path: str, **params: object) -> object:
+        """GETs as the named principal (or anonymously)."""
+        return self.client.get(path, params=params, headers=self.auth[who] if who else {})
+
+    def version_of(self, code: str) -> int:
+        """The product's version in the store (0 if it does not exist)."""
+        try:
+            return self.services.registry.product(code).version
+        except Exception:
+            return 0
+
+
+@pytest.fixture
+def api(store_url: str) -> Iterator[Api]:
+    """The whole API on a fresh store, on SQLite and then on PostgreSQL."""
+    services = build_services(Settings(database_url=store_url), clock=fixed_today)
+    auth = {}
+    for name, (role, level, province) in PRINCIPALS.items():
+        key, _ = services.keys.create(role, level=level, province=province, principal_id=name)
+        auth[name] = {"Authorization": f"Bearer {key}"}
+    with TestClient(create_app(services), raise_server_exceptions=False) as client:
+        yield Api(client, services, auth)
+    services.close()

@@ -1,0 +1,106 @@
+"""The whole authorization matrix: every write endpoint × every principal, own and foreign
+province. Exactly the competent principals get 201; every other one gets 403 and stores
+nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from lifecycle import commands
+from lifecycle.service import Registry
+from lifecycle.values import Actor, Level, Location, Owner, OwnerKind, Role
+from tests.api import bodies
+from tests.api.conftest import PRINCIPALS, QN, Api
+
+OFFICE = Actor("setup-office", Role.PROGRAMME_OFFICE, QN)
+COUNCIL = Actor("setup-council", Role.EVALUATION_COUNCIL, QN, Level.PROVINCE)
+AUTHORITY = Actor("setup-authority", Role.CERTIFYING_AUTHORITY, QN, Level.PROVINCE)
+INSPECTOR = Actor("setup-inspector", Role.INSPECTOR, QN)
+
+
+def registered(registry: Registry, code: str) -> None:
+    registry.register_product(OFFICE, commands.RegisterProduct(
+        code=code, name="Chả mực Hạ Long", group="food", effective_on=date(2019, 9, 2),
+        owner=Owner("5700100001", "Công ty TNHH Chả mực Hạ Long", OwnerKind.ENTERPRISE),
+        location=Location(QN, "Hạ Long", "Hồng Gai"),
+    ))
+
+
+def evaluated(registry: Registry, code: str) -> None:
+    registered(registry, code)
+    registry.change(code, COUNCIL, commands.RecordEvaluation(
+        points={"A": 30, "B": 20, "C": 30}, mandatory_met=True, minutes_ref="BB-1",
+        effective_on=date(2019, 10, 1)))
+
+
+def certified(registry: Registry, code: str) -> None:
+    evaluated(registry, code)
+    registry.change(code, AUTHORITY, commands.IssueCertificate(
+        stars=4, decision_ref="2656/QĐ-UBND", effective_on=date(2019, 11, 1)))
+
+
+def suspended(registry: Registry, code: str) -> None:
+    certified(registry, code)
+    registry.change(code, INSPECTOR, commands.SuspendCertificate(
+        inspection_ref="45/BB-KT", findings="f", reason="r", corrective_deadline=date(2020, 4, 30),
+        effective_on=date(2020, 2, 10)))
+
+
+def nothing(registry: Registry, code: str) -> None:
+    """The product does not exist yet (registration)."""
+
+
+ENDPOINTS: dict[str, tuple[Callable[[Registry, str], None], str, dict[str, Any], set[str]]] = {
+    "register": (nothing, "", {}, {"office_qn"}),
+    "evaluate": (registered, "evaluations", bodies.evaluation(),
+                 {"council_province_qn", "council_district_qn", "council_central"}),
+    "certify": (evaluated, "certificates", bodies.certificate(), {"authority_province_qn"}),
+    "suspend": (certified, "suspensions", bodies.suspension(), {"inspector_qn"}),
+    "reinstate": (suspended, "reinstatements", bodies.reinstatement(), {"inspector_qn"}),
+    "revoke": (certified, "revocations", bodies.revocation(), {"authority_province_qn"}),
+    "remove": (registered, "removal", bodies.removal(), {"office_qn"}),
+}
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_only_the_competent_principals_may_make_each_change(api: Api, endpoint: str) -> None:
+    prepare, path, body, competent = ENDPOINTS[endpoint]
+    outcomes = {}
+    for number, who in enumerate(PRINCIPALS, start=1):
+        code = f"QN-{number:04}"
+        prepare(api.services.registry, code)
+        before = api.version_of(code)
+        if endpoint == "register":
+            response = api.post(who, "/v1/products", bodies.registration(code))
+        else:
+            response = api.post(who, f"/v1/products/{code}/{path}", body)
+        outcomes[who] = response.status_code
+        if response.status_code != 201:
+            assert response.json()["code"] in {
+                "role-not-permitted", "outside-jurisdiction", "level-not-competent"
+            }, response.text
+            assert api.version_of(code) == before
+    assert {who for who, status in outcomes.items() if status == 201} == competent
+    assert {status for who, status in outcomes.items() if who not in competent} == {403}
+
+
+def test_a_foreign_province_is_refused_as_outside_jurisdiction(api: Api) -> None:
+    evaluated(api.services.registry, "QN-0001")
+    response = api.post("authority_province_hg", "/v1/products/QN-0001/certificates",
+                        bodies.certificate())
+    assert (response.status_code, response.json()["code"]) == (403, "outside-jurisdiction")
+
+
+def test_provincial_readers_see_their_own_province_and_auditors_see_all(api: Api) -> None:
+    registered(api.services.registry, "QN-0001")
+    assert api.get("auditor", "/v1/products/QN-0001/history").status_code == 200
+    assert api.get("inspector_qn", "/v1/products/QN-0001/history").status_code == 200
+    foreign = api.get("inspector_hg", "/v1/products/QN-0001/history")
+    assert (foreign.status_code, foreign.json()["code"]) == (403, "outside-jurisdiction")
+    assert api.get(None, "/v1/products/QN-0001/history").status_code == 401
+    assert api.get("inspector_qn", "/v1/events").status_code == 403
+    assert api.get("auditor", "/v1/events").status_code == 200
