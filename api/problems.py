@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lifecycle import errors
+from projections import ProjectionBehind, ReadSideUnavailable
 
 PROBLEM_JSON = "application/problem+json"
 TYPE_BASE = "https://ocop-registry.example/problems/"
@@ -25,6 +26,7 @@ TYPE_BASE = "https://ocop-registry.example/problems/"
 STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
     (errors.ProductNotFound, 404),
     (errors.NotYetRegistered, 404),
+    (errors.CertificateNotFound, 404),
     (errors.StaleVersion, 412),
     (errors.NotPermitted, 403),
     (errors.InvalidCommand, 422),
@@ -110,6 +112,16 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "5"},
         )
 
+    @app.exception_handler(ProjectionBehind)
+    def behind(request: Request, error: ProjectionBehind) -> JSONResponse:
+        return problem_response(
+            503,
+            "projection-behind",
+            f"The read side has not yet reached log position {error.position}; retry shortly.",
+            headers={"Retry-After": "1"},
+        )
+
     app.add_exception_handler(PersistenceError, unavailable)
+    app.add_exception_handler(ReadSideUnavailable, unavailable)
     for failure in STORE_FAILURES:
         app.add_exception_handler(failure, unavailable)

@@ -101,7 +101,13 @@ def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
     }
     if recorded.certificate_number:
         body["certificate_number"] = recorded.certificate_number
-    services.logger.info("command accepted", **body)
+    services.logger.info(
+        "command.accepted",
+        product=recorded.code,
+        event_type=recorded.event,
+        version=recorded.version,
+        position=recorded.position,
+    )
     return body
 
 

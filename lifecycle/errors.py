@@ -235,3 +235,9 @@ class ConcurrentChange(RuleRefused):
     """Other writers kept changing the product while this change was retried."""
 
     code = "concurrent-change"
+
+
+class CertificateNotFound(RegisterError):
+    """No certificate was ever issued under that number."""
+
+    code = "certificate-not-found"

@@ -100,8 +100,10 @@ def product_state(
     ] = None,
 ) -> dict[str, Any]:
     """The product's state on a date or at a version, optionally as known at a moment."""
-    if as_of is None and version is None:
-        raise Problem(400, "missing-as-of-or-version", "Give as_of=DATE or version=N.")
+    if as_of is None and version is None and known_at is None:
+        raise Problem(
+            400, "missing-as-of-or-version", "Give as_of=DATE, version=N or known_at=DATETIME."
+        )
     product = services.registry.state_at(code, as_of=as_of, version=version, known_at=known_at)
     check_may_read(actor, product.location.province)
     return describe_state(product, as_of or services.today())

@@ -13,18 +13,12 @@ from fastapi import APIRouter, Path, Query
 from api.deps import ReadAfterDep, ServicesDep
 from api.problems import Problem
 from api.routers.products import CodePath
-from api.schemas.responses import PublicCertificate, RegisterPage
+from api.schemas.responses import PublicCertificate, PublicProduct, RegisterPage
 from lifecycle import errors
 from lifecycle.values import Status
 
 router = APIRouter(prefix="/v1/public", tags=["public"])
 PAGE_SIZE = 20
-
-
-class CertificateNotFound(errors.RegisterError):
-    """No certificate was ever issued under that number."""
-
-    code = "certificate-not-found"
 
 
 @router.get("/certificates/{certificate_no}", response_model=PublicCertificate)
@@ -38,11 +32,13 @@ def certificate(
         certificate_no, on=services.today(), wait_for=position
     )
     if row is None:
-        raise CertificateNotFound(f"No certificate was issued under number {certificate_no}.")
+        raise errors.CertificateNotFound(
+            f"No certificate was issued under number {certificate_no}."
+        )
     return row
 
 
-@router.get("/products/{code}", response_model=PublicCertificate)
+@router.get("/products/{code}", response_model=PublicProduct)
 def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> dict[str, Any]:
     """A product's public status by its code (what a label's QR code points to)."""
     row = services.read_side.public_product(code, on=services.today(), wait_for=position)
@@ -76,7 +72,7 @@ def search(
         wait_for=position,
     )
     return RegisterPage(
-        items=[PublicCertificate.model_validate(item) for item in items],
+        items=[PublicProduct.model_validate(item) for item in items],
         total=total,
         page=page,
         page_size=page_size,

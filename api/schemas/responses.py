@@ -30,31 +30,48 @@ class PublicReason(BaseModel):
 
     on: date
     kind: str = Field(examples=["suspended"])
-    reason: str
-    reference: str | None = None
+    reason: str | None = None
+    inspection_ref: str | None = None
+    reinspection_ref: str | None = None
+    decision_ref: str | None = None
+    corrective_deadline: date | None = None
 
 
-class PublicCertificate(BaseModel):
-    """What anyone may know of a certificate and its product; no personal contact data."""
+class PublicProduct(BaseModel):
+    """What anyone may know of a product and its live certificate; no personal contact data."""
 
-    certificate_number: str | None = Field(examples=["QN-0123-C1"])
-    status: str = Field(examples=["certified"])
-    stars: int | None = Field(examples=[4])
-    product_code: str = Field(examples=["QN-0123"])
-    product_name: str = Field(examples=["Tinh dầu trầu tiên Yên Tử"])
-    group: str
+    code: str = Field(examples=["QN-0123"])
+    name: str = Field(examples=["Tinh dầu trầu tiên Yên Tử"])
+    group: str = Field(examples=["herbal-products"])
+    subgroup: str
     owner_name: str = Field(examples=["HTX Dược liệu Yên Tử"])
+    owner_kind: str = Field(examples=["cooperative"])
     province: str = Field(examples=["Quảng Ninh"])
     district: str
+    commune: str
+    status: str = Field(examples=["certified"])
+    stars: int | None = Field(examples=[4])
+    certificate_number: str | None = Field(examples=["QN-0123-C1"])
     valid_from: date | None
     valid_until: date | None
     reasons: list[PublicReason] = []
 
 
+class PublicCertificate(PublicProduct):
+    """A certificate found by its number: its own state, and its product's public facts."""
+
+    decision_ref: str = Field(examples=["2656/QĐ-UBND"])
+    issuing_level: str = Field(examples=["province"])
+    product_status: str = Field(examples=["certified"])
+    current_certificate: str | None = Field(
+        description="The product's live certificate, if this one was superseded"
+    )
+
+
 class RegisterPage(BaseModel):
     """One page of the public register."""
 
-    items: list[PublicCertificate]
+    items: list[PublicProduct]
     total: int
     page: int
     page_size: int

@@ -62,13 +62,19 @@ def reinstatement(**overrides: Any) -> dict[str, Any]:
 
 def revocation(**overrides: Any) -> dict[str, Any]:
     """A province's decision withdrawing the certificate."""
-    body = {"decision_ref": "1234/QĐ-UBND", "reason": "breach-of-regulation",
-            "effective_on": "2020-06-01"}
+    body = {
+        "decision_ref": "1234/QĐ-UBND",
+        "reason": "breach-of-regulation",
+        "effective_on": "2020-06-01",
+    }
     return {**body, **overrides}
 
 
 def removal(**overrides: Any) -> dict[str, Any]:
     """The programme office's decision to remove the product."""
-    body = {"decision_ref": "789/QĐ-UBND", "reason": "no-longer-produced",
-            "effective_on": "2020-06-15"}
+    body = {
+        "decision_ref": "789/QĐ-UBND",
+        "reason": "no-longer-produced",
+        "effective_on": "2020-06-15",
+    }
     return {**body, **overrides}

@@ -1,4 +1,4 @@
-"""The whole authorization matrix: every write endpoint × every principal, own and foreign
+"""The whole authorization matrix: every write endpoint by every principal, own and foreign
 province. Exactly the competent principals get 201; every other one gets 403 and stores
 nothing."""
 
@@ -23,31 +23,57 @@ INSPECTOR = Actor("setup-inspector", Role.INSPECTOR, QN)
 
 
 def registered(registry: Registry, code: str) -> None:
-    registry.register_product(OFFICE, commands.RegisterProduct(
-        code=code, name="Chả mực Hạ Long", group="food", effective_on=date(2019, 9, 2),
-        owner=Owner("5700100001", "Công ty TNHH Chả mực Hạ Long", OwnerKind.ENTERPRISE),
-        location=Location(QN, "Hạ Long", "Hồng Gai"),
-    ))
+    registry.register_product(
+        OFFICE,
+        commands.RegisterProduct(
+            code=code,
+            name="Chả mực Hạ Long",
+            group="food",
+            effective_on=date(2019, 9, 2),
+            owner=Owner("5700100001", "Công ty TNHH Chả mực Hạ Long", OwnerKind.ENTERPRISE),
+            location=Location(QN, "Hạ Long", "Hồng Gai"),
+        ),
+    )
 
 
 def evaluated(registry: Registry, code: str) -> None:
     registered(registry, code)
-    registry.change(code, COUNCIL, commands.RecordEvaluation(
-        points={"A": 30, "B": 20, "C": 30}, mandatory_met=True, minutes_ref="BB-1",
-        effective_on=date(2019, 10, 1)))
+    registry.change(
+        code,
+        COUNCIL,
+        commands.RecordEvaluation(
+            points={"A": 30, "B": 20, "C": 30},
+            mandatory_met=True,
+            minutes_ref="BB-1",
+            effective_on=date(2019, 10, 1),
+        ),
+    )
 
 
 def certified(registry: Registry, code: str) -> None:
     evaluated(registry, code)
-    registry.change(code, AUTHORITY, commands.IssueCertificate(
-        stars=4, decision_ref="2656/QĐ-UBND", effective_on=date(2019, 11, 1)))
+    registry.change(
+        code,
+        AUTHORITY,
+        commands.IssueCertificate(
+            stars=4, decision_ref="2656/QĐ-UBND", effective_on=date(2019, 11, 1)
+        ),
+    )
 
 
 def suspended(registry: Registry, code: str) -> None:
     certified(registry, code)
-    registry.change(code, INSPECTOR, commands.SuspendCertificate(
-        inspection_ref="45/BB-KT", findings="f", reason="r", corrective_deadline=date(2020, 4, 30),
-        effective_on=date(2020, 2, 10)))
+    registry.change(
+        code,
+        INSPECTOR,
+        commands.SuspendCertificate(
+            inspection_ref="45/BB-KT",
+            findings="f",
+            reason="r",
+            corrective_deadline=date(2020, 4, 30),
+            effective_on=date(2020, 2, 10),
+        ),
+    )
 
 
 def nothing(registry: Registry, code: str) -> None:
@@ -56,8 +82,12 @@ def nothing(registry: Registry, code: str) -> None:
 
 ENDPOINTS: dict[str, tuple[Callable[[Registry, str], None], str, dict[str, Any], set[str]]] = {
     "register": (nothing, "", {}, {"office_qn"}),
-    "evaluate": (registered, "evaluations", bodies.evaluation(),
-                 {"council_province_qn", "council_district_qn", "council_central"}),
+    "evaluate": (
+        registered,
+        "evaluations",
+        bodies.evaluation(),
+        {"council_province_qn", "council_district_qn", "council_central"},
+    ),
     "certify": (evaluated, "certificates", bodies.certificate(), {"authority_province_qn"}),
     "suspend": (certified, "suspensions", bodies.suspension(), {"inspector_qn"}),
     "reinstate": (suspended, "reinstatements", bodies.reinstatement(), {"inspector_qn"}),
@@ -81,7 +111,9 @@ def test_only_the_competent_principals_may_make_each_change(api: Api, endpoint: 
         outcomes[who] = response.status_code
         if response.status_code != 201:
             assert response.json()["code"] in {
-                "role-not-permitted", "outside-jurisdiction", "level-not-competent"
+                "role-not-permitted",
+                "outside-jurisdiction",
+                "level-not-competent",
             }, response.text
             assert api.version_of(code) == before
     assert {who for who, status in outcomes.items() if status == 201} == competent
@@ -90,8 +122,9 @@ def test_only_the_competent_principals_may_make_each_change(api: Api, endpoint: 
 
 def test_a_foreign_province_is_refused_as_outside_jurisdiction(api: Api) -> None:
     evaluated(api.services.registry, "QN-0001")
-    response = api.post("authority_province_hg", "/v1/products/QN-0001/certificates",
-                        bodies.certificate())
+    response = api.post(
+        "authority_province_hg", "/v1/products/QN-0001/certificates", bodies.certificate()
+    )
     assert (response.status_code, response.json()["code"]) == (403, "outside-jurisdiction")
 
 

@@ -30,21 +30,34 @@ def refused(response: Any, status: int, code: str) -> None:
 
 def certified(api: Api, code: str = "QN-0001") -> None:
     accepted(api.post("office_qn", P, bodies.registration(code)), "Registered", 1)
-    accepted(api.post("council_province_qn", f"{P}/{code}/evaluations", bodies.evaluation()),
-             "Evaluated", 2)
-    accepted(api.post("authority_province_qn", f"{P}/{code}/certificates", bodies.certificate()),
-             "Starred", 3)
+    accepted(
+        api.post("council_province_qn", f"{P}/{code}/evaluations", bodies.evaluation()),
+        "Evaluated",
+        2,
+    )
+    accepted(
+        api.post("authority_province_qn", f"{P}/{code}/certificates", bodies.certificate()),
+        "Starred",
+        3,
+    )
 
 
 def test_a_product_lives_its_whole_life_through_the_api(api: Api) -> None:
     certified(api)
     assert api.services.registry.product("QN-0001").certificate.number == "QN-0001-C1"
-    accepted(api.post("inspector_qn", f"{P}/QN-0001/suspensions", bodies.suspension()),
-             "Suspended", 4)
-    accepted(api.post("inspector_qn", f"{P}/QN-0001/reinstatements", bodies.reinstatement()),
-             "Reinstated", 5)
-    accepted(api.post("authority_province_qn", f"{P}/QN-0001/revocations", bodies.revocation()),
-             "Revoked", 6)
+    accepted(
+        api.post("inspector_qn", f"{P}/QN-0001/suspensions", bodies.suspension()), "Suspended", 4
+    )
+    accepted(
+        api.post("inspector_qn", f"{P}/QN-0001/reinstatements", bodies.reinstatement()),
+        "Reinstated",
+        5,
+    )
+    accepted(
+        api.post("authority_province_qn", f"{P}/QN-0001/revocations", bodies.revocation()),
+        "Revoked",
+        6,
+    )
     body = accepted(api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal()), "Removed", 7)
     assert body["position"] == 7
 
@@ -59,18 +72,49 @@ def test_a_certificate_answer_names_the_certificate_issued(api: Api) -> None:
 @pytest.mark.parametrize(
     ("who", "path", "body", "status", "code"),
     [
-        ("council_province_qn", "evaluations", bodies.evaluation(points={"A": 36, "B": 20, "C": 30}),
-         422, "points-above-maximum"),
-        ("council_province_qn", "evaluations", bodies.evaluation(points={"A": 30, "B": 20}),
-         422, "criteria-parts-mismatch"),
-        ("council_province_qn", "evaluations", bodies.evaluation(bonus=5), 422, "bonus-not-counted"),
-        ("council_province_qn", "evaluations", bodies.evaluation(effective_on="2019-08-01"),
-         409, "effective-date-out-of-order"),
-        ("council_province_qn", "evaluations", bodies.evaluation(effective_on="2027-01-01"),
-         422, "effective-date-in-future"),
+        (
+            "council_province_qn",
+            "evaluations",
+            bodies.evaluation(points={"A": 36, "B": 20, "C": 30}),
+            422,
+            "points-above-maximum",
+        ),
+        (
+            "council_province_qn",
+            "evaluations",
+            bodies.evaluation(points={"A": 30, "B": 20}),
+            422,
+            "criteria-parts-mismatch",
+        ),
+        (
+            "council_province_qn",
+            "evaluations",
+            bodies.evaluation(bonus=5),
+            422,
+            "bonus-not-counted",
+        ),
+        (
+            "council_province_qn",
+            "evaluations",
+            bodies.evaluation(effective_on="2019-08-01"),
+            409,
+            "effective-date-out-of-order",
+        ),
+        (
+            "council_province_qn",
+            "evaluations",
+            bodies.evaluation(effective_on="2027-01-01"),
+            422,
+            "effective-date-in-future",
+        ),
         ("authority_province_qn", "certificates", bodies.certificate(), 409, "no-evaluation"),
-        ("authority_province_qn", "certificates", bodies.certificate(stars=2), 422,
-         "stars-not-certifiable"),
+        (
+            "authority_province_qn",
+            "certificates",
+            bodies.certificate(stars=2),
+            422,
+            "stars-not-certifiable",
+        ),
         ("inspector_qn", "suspensions", bodies.suspension(), 409, "certificate-not-current"),
         ("inspector_qn", "reinstatements", bodies.reinstatement(), 409, "not-suspended"),
         ("authority_province_qn", "revocations", bodies.revocation(), 409, "no-certificate"),
@@ -86,67 +130,120 @@ def test_a_refused_change_stores_nothing(
 
 def test_certification_rules_answer_with_their_codes(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
-    api.post("council_province_qn", f"{P}/QN-0001/evaluations",
-             bodies.evaluation(mandatory_met=False))
-    refused(api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate()),
-            409, "mandatory-criteria-failed")
-    api.post("council_province_qn", f"{P}/QN-0001/evaluations",
-             bodies.evaluation(points={"A": 20, "B": 15, "C": 20}, effective_on="2019-10-02"))
-    refused(api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate()),
-            409, "band-too-low")
-    refused(api.post("authority_province_qn", f"{P}/QN-0001/certificates",
-                     bodies.certificate(stars=5)), 403, "level-not-competent")
-    assert api.version_of("QN-0001") == 3
+    api.post(
+        "council_province_qn", f"{P}/QN-0001/evaluations", bodies.evaluation(mandatory_met=False)
+    )
+    refused(
+        api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate()),
+        409,
+        "mandatory-criteria-failed",
+    )
+    api.post(
+        "council_province_qn",
+        f"{P}/QN-0001/evaluations",
+        bodies.evaluation(points={"A": 20, "B": 15, "C": 20}, effective_on="2019-10-02"),
+    )
+    refused(
+        api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate()),
+        409,
+        "band-too-low",
+    )
+    api.post(
+        "council_province_qn",
+        f"{P}/QN-0001/evaluations",
+        bodies.evaluation(points={"A": 35, "B": 25, "C": 35}, effective_on="2019-10-03"),
+    )
+    refused(
+        api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate(stars=5)),
+        403,
+        "level-not-competent",
+    )
+    assert api.version_of("QN-0001") == 4
 
 
 def test_a_removed_product_refuses_everything_and_its_code_is_never_reused(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
     api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal(effective_on="2019-12-01"))
-    refused(api.post("council_province_qn", f"{P}/QN-0001/evaluations", bodies.evaluation(
-        effective_on="2020-01-01")), 409, "product-removed")
+    refused(
+        api.post(
+            "council_province_qn",
+            f"{P}/QN-0001/evaluations",
+            bodies.evaluation(effective_on="2020-01-01"),
+        ),
+        409,
+        "product-removed",
+    )
     refused(api.post("office_qn", P, bodies.registration()), 409, "product-already-registered")
     assert api.version_of("QN-0001") == 2
 
 
 def test_removal_of_a_certified_product_asks_for_revocation_first(api: Api) -> None:
     certified(api)
-    refused(api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal()), 409,
-            "certificate-still-current")
+    refused(
+        api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal()),
+        409,
+        "certificate-still-current",
+    )
     assert api.version_of("QN-0001") == 3
 
 
 def test_malformed_input_is_refused_before_anything_runs(api: Api) -> None:
-    response = api.client.post(P, content=b"{not json", headers={
-        **api.auth["office_qn"], "Content-Type": "application/json"})
+    response = api.client.post(
+        P,
+        content=b"{not json",
+        headers={**api.auth["office_qn"], "Content-Type": "application/json"},
+    )
     refused(response, 400, "malformed-json")
     refused(api.post("office_qn", P, bodies.registration(code="qn 1")), 422, "invalid-request")
-    refused(api.post("office_qn", P, {**bodies.registration(), "extra": 1}), 422,
-            "invalid-request")
-    refused(api.post("office_qn", P, bodies.registration(group="pottery")), 422,
-            "unknown-product-group")
-    refused(api.post("office_qn", P, bodies.registration(effective_on="2012-05-01")), 422,
-            "no-criteria-set")
-    refused(api.post("council_province_qn", f"{P}/QN-0404/evaluations", bodies.evaluation()),
-            404, "product-not-found")
+    refused(api.post("office_qn", P, {**bodies.registration(), "extra": 1}), 422, "invalid-request")
+    refused(
+        api.post("office_qn", P, bodies.registration(group="pottery")), 422, "unknown-product-group"
+    )
+    refused(
+        api.post("office_qn", P, bodies.registration(effective_on="2012-05-01")),
+        422,
+        "no-criteria-set",
+    )
+    refused(
+        api.post("council_province_qn", f"{P}/QN-0404/evaluations", bodies.evaluation()),
+        404,
+        "product-not-found",
+    )
     assert api.version_of("QN-0001") == 0
 
 
 def test_without_a_valid_key_nothing_is_written(api: Api) -> None:
     refused(api.client.post(P, json=bodies.registration()), 401, "missing-api-key")
-    refused(api.client.post(P, json=bodies.registration(),
-                            headers={"Authorization": "Bearer ocop_nope_nope"}), 401,
-            "unknown-api-key")
-    refused(api.client.post(P, json=bodies.registration(), headers={"Authorization": "Basic x"}),
-            401, "malformed-authorization")
+    refused(
+        api.client.post(
+            P, json=bodies.registration(), headers={"Authorization": "Bearer ocop_nope_nope"}
+        ),
+        401,
+        "unknown-api-key",
+    )
+    refused(
+        api.client.post(P, json=bodies.registration(), headers={"Authorization": "Basic x"}),
+        401,
+        "malformed-authorization",
+    )
     assert api.version_of("QN-0001") == 0
 
 
 def test_if_match_refuses_a_change_made_against_an_old_version(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
     path = f"{P}/QN-0001/evaluations"
-    refused(api.post("council_province_qn", path, bodies.evaluation(), **{"If-Match": '"7"'}),
-            412, "stale-version")
-    refused(api.post("council_province_qn", path, bodies.evaluation(), **{"If-Match": "abc"}),
-            400, "malformed-if-match")
-    accepted(api.post("council_province_qn", path, bodies.evaluation(), **{"If-Match": '"1"'}),
-             "Evaluated", 2)
+    refused(
+        api.post("council_province_qn", path, bodies.evaluation(), **{"If-Match": '"7"'}),
+        412,
+        "stale-version",
+    )
+    refused(
+        api.post("council_province_qn", path, bodies.evaluation(), **{"If-Match": "abc"}),
+        400,
+        "malformed-if-match",
+    )
+    accepted(
+        api.post("council_province_qn", path, bodies.evaluation(), **{"If-Match": '"1"'}),
+        "Evaluated",
+        2,
+    )

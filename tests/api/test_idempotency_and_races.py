@@ -26,8 +26,12 @@ def test_the_same_key_with_another_body_is_refused(api: Api) -> None:
     api.post("office_qn", "/v1/products", bodies.registration())
     path = "/v1/products/QN-0001/evaluations"
     api.post("council_province_qn", path, bodies.evaluation(), **{"Idempotency-Key": "ev-1"})
-    other = api.post("council_province_qn", path, bodies.evaluation(minutes_ref="BB-99"),
-                     **{"Idempotency-Key": "ev-1"})
+    other = api.post(
+        "council_province_qn",
+        path,
+        bodies.evaluation(minutes_ref="BB-99"),
+        **{"Idempotency-Key": "ev-1"},
+    )
     assert (other.status_code, other.json()["code"]) == (422, "idempotency-key-reused")
     assert api.version_of("QN-0001") == 2
 
@@ -35,10 +39,12 @@ def test_the_same_key_with_another_body_is_refused(api: Api) -> None:
 def test_a_refusal_is_the_first_answer_and_is_replayed(api: Api) -> None:
     api.post("office_qn", "/v1/products", bodies.registration())
     path = "/v1/products/QN-0001/certificates"
-    first = api.post("authority_province_qn", path, bodies.certificate(),
-                     **{"Idempotency-Key": "c-1"})
-    again = api.post("authority_province_qn", path, bodies.certificate(),
-                     **{"Idempotency-Key": "c-1"})
+    first = api.post(
+        "authority_province_qn", path, bodies.certificate(), **{"Idempotency-Key": "c-1"}
+    )
+    again = api.post(
+        "authority_province_qn", path, bodies.certificate(), **{"Idempotency-Key": "c-1"}
+    )
     assert first.status_code == again.status_code == 409
     assert first.json()["code"] == again.json()["code"] == "no-evaluation"
 
@@ -50,8 +56,9 @@ def test_concurrent_retries_of_one_request_record_it_once(api: Api) -> None:
 
     def send() -> int:
         start.wait(timeout=10)
-        response = api.post("council_province_qn", path, bodies.evaluation(),
-                            **{"Idempotency-Key": "same"})
+        response = api.post(
+            "council_province_qn", path, bodies.evaluation(), **{"Idempotency-Key": "same"}
+        )
         return int(response.status_code)
 
     with ThreadPoolExecutor(6) as pool:
@@ -67,8 +74,12 @@ def test_racing_writers_with_if_match_get_one_version_each_or_412(api: Api) -> N
 
     def send(n: int) -> tuple[int, dict[str, object]]:
         start.wait(timeout=10)
-        response = api.post("council_province_qn", path,
-                            bodies.evaluation(minutes_ref=f"BB-{n}"), **{"If-Match": '"1"'})
+        response = api.post(
+            "council_province_qn",
+            path,
+            bodies.evaluation(minutes_ref=f"BB-{n}"),
+            **{"If-Match": '"1"'},
+        )
         return response.status_code, response.json()
 
     with ThreadPoolExecutor(8) as pool:

@@ -52,7 +52,10 @@ def test_the_server_starts_as_make_run_starts_it(tmp_path: Path) -> None:
     ocop = Path(sys.executable).with_name("ocop")
     server = subprocess.Popen(
         [str(ocop), "serve", "--demo", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -94,16 +97,20 @@ def test_twenty_racing_writers_never_share_a_version(live: tuple[str, dict[str, 
     base, keys = live
     office = {"Authorization": f"Bearer {keys['office']}"}
     council = {"Authorization": f"Bearer {keys['council']}"}
-    assert httpx.post(f"{base}/v1/products", json=bodies.registration(),
-                      headers=office).status_code == 201
+    assert (
+        httpx.post(f"{base}/v1/products", json=bodies.registration(), headers=office).status_code
+        == 201
+    )
     start = threading.Barrier(20)
 
     def evaluate(n: int) -> httpx.Response:
         with httpx.Client(base_url=base, timeout=60) as client:
             start.wait(timeout=30)
-            return client.post("/v1/products/QN-0001/evaluations",
-                               json=bodies.evaluation(minutes_ref=f"BB-{n}"),
-                               headers={**council, "If-Match": '"1"'} if n % 2 else council)
+            return client.post(
+                "/v1/products/QN-0001/evaluations",
+                json=bodies.evaluation(minutes_ref=f"BB-{n}"),
+                headers={**council, "If-Match": '"1"'} if n % 2 else council,
+            )
 
     with ThreadPoolExecutor(20) as pool:
         responses = list(pool.map(evaluate, range(20)))

@@ -1,0 +1,47 @@
+"""While the store cannot be reached the API answers 503, and nothing accepted is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.bootstrap import build_services
+from api.settings import Settings
+from lifecycle.values import Role
+from tests.api import bodies
+from tests.conftest import fixed_today
+from tests.projections.proxy import TcpProxy
+
+
+@pytest.fixture
+def proxy() -> Iterator[TcpProxy]:
+    proxy = TcpProxy(("127.0.0.1", 5432))
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+def test_an_unreachable_store_answers_503_and_recovers(postgres_url: str, proxy: TcpProxy) -> None:
+    url = postgres_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}") + "&connect_timeout=2"
+    services = build_services(Settings(database_url=url), clock=fixed_today)
+    key, _ = services.keys.create(Role.PROGRAMME_OFFICE, province="Quảng Ninh")
+    auth = {"Authorization": f"Bearer {key}"}
+    with TestClient(create_app(services, run_projector=False)) as client:
+        first = client.post("/v1/products", json=bodies.registration("QN-0001"), headers=auth)
+        assert first.status_code == 201
+        proxy.stop()
+        down = client.post("/v1/products", json=bodies.registration("QN-0002"), headers=auth)
+        assert down.status_code == 503, down.text
+        assert down.json()["code"] == "store-unavailable"
+        assert down.headers["content-type"].startswith("application/problem+json")
+        assert client.get("/readyz").status_code == 503
+        proxy.start()
+        again = client.post("/v1/products", json=bodies.registration("QN-0002"), headers=auth)
+        assert again.status_code == 201, again.text
+        assert client.get("/readyz").status_code == 200
+    assert services.registry.product("QN-0001").version == 1
+    assert services.registry.product("QN-0002").version == 1
+    services.close()
