@@ -1,0 +1,16 @@
+"""Seed data written through the register's own commands: the demo and the Quảng Ninh scenario."""
+
+from __future__ import annotations
+
+from api.seed.demo import DEMO_PRINCIPALS, load_demo
+from api.seed.quang_ninh import ScenarioReport, build_quang_ninh_2020, plan_quang_ninh_2020
+from api.seed.writing import SeedRefused
+
+__all__ = [
+    "DEMO_PRINCIPALS",
+    "ScenarioReport",
+    "SeedRefused",
+    "build_quang_ninh_2020",
+    "load_demo",
+    "plan_quang_ninh_2020",
+]

@@ -1,0 +1,79 @@
+"""The Quảng Ninh scenario's principals and decision dates, 2014 to mid-2020.
+
+Certification came in rounds: the councils scored the products, then one decision of the
+province's People's Committee certified them. Before 21/8/2019 the provincial legacy set
+applied; from then on Decision 1048. The 2016 revocations and the removals of the first half
+of 2020 were each made by decisions dated in that half-year.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date
+
+from api.seed.quang_ninh_places import DISTRICTS, PROVINCE
+from lifecycle.values import Actor, Level, Role
+
+OPENED, LAST_BEFORE_PERIOD = date(2014, 1, 15), date(2019, 12, 20)
+PERIOD_START, PERIOD_END = date(2020, 1, 1), date(2020, 6, 30)
+NATIONAL_SET_FROM = date(2019, 8, 21)
+
+OFFICE = Actor("qn-van-phong-ocop", Role.PROGRAMME_OFFICE, PROVINCE)
+COUNCIL = Actor("qn-hd-ocop-tinh", Role.EVALUATION_COUNCIL, PROVINCE, Level.PROVINCE)
+AUTHORITY = Actor("qn-ubnd-tinh", Role.CERTIFYING_AUTHORITY, PROVINCE, Level.PROVINCE)
+INSPECTOR = Actor("qn-thanh-tra", Role.INSPECTOR, PROVINCE)
+DISTRICT_COUNCILS = {
+    name: Actor(f"qn-hd-ocop-{slug}", Role.EVALUATION_COUNCIL, PROVINCE, Level.DISTRICT)
+    for name, (slug, _, _) in DISTRICTS.items()
+}
+
+
+@dataclass(frozen=True)
+class Round:
+    """One decision of the People's Committee: its date and reference."""
+
+    on: date
+    decision_ref: str
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The province's decisions that the scenario's stories use."""
+
+    early: tuple[Round, ...]
+    of_2016: tuple[Round, ...]
+    legacy: tuple[Round, ...]
+    late_2019: tuple[Round, ...]
+    in_period: tuple[Round, ...]
+    revocation: Round
+    removals: tuple[Round, ...]
+
+    @property
+    def renewal(self) -> tuple[Round, ...]:
+        """Rounds that renewed the certificates of 2014-2015."""
+        return self.legacy[1:4]
+
+    @property
+    def lasting(self) -> tuple[Round, ...]:
+        """Legacy rounds whose certificates were still valid at the end of 2020."""
+        return self.legacy[1:]
+
+
+def draw_calendar(rng: random.Random) -> Calendar:
+    """The decision dates of the scenario, each with a drawn decision number."""
+
+    def rounds(*days: str) -> tuple[Round, ...]:
+        return tuple(
+            Round(date.fromisoformat(day), f"{rng.randint(200, 4800)}/QĐ-UBND") for day in days
+        )
+
+    return Calendar(
+        early=rounds("2014-11-28", "2015-06-30", "2015-12-15"),
+        of_2016=rounds("2016-05-20", "2016-11-25"),
+        legacy=rounds("2017-06-16", "2017-12-08", "2018-06-22", "2018-12-14", "2019-06-21"),
+        late_2019=rounds("2019-11-29", "2019-12-27"),
+        in_period=rounds("2020-03-13", "2020-06-19"),
+        revocation=rounds("2020-04-17")[0],
+        removals=rounds("2020-03-06", "2020-05-22"),
+    )

@@ -1,0 +1,213 @@
+"""What happened to each kind of product in the Quảng Ninh scenario, as dated decisions.
+
+One random source draws every date, score and reason, so a seed gives one history. Each
+story's decisions are in date order and follow the rules of the set in force on their dates.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from api.seed.quang_ninh_calendar import (
+    AUTHORITY,
+    COUNCIL,
+    DISTRICT_COUNCILS,
+    INSPECTOR,
+    LAST_BEFORE_PERIOD,
+    NATIONAL_SET_FROM,
+    OFFICE,
+    OPENED,
+    PERIOD_END,
+    PERIOD_START,
+    Calendar,
+    Round,
+)
+from lifecycle.commands import (
+    IssueCertificate,
+    ProductCommand,
+    RecordEvaluation,
+    ReinstateCertificate,
+    RemoveProduct,
+    RevokeCertificate,
+    SuspendCertificate,
+)
+from lifecycle.criteria import criteria_in_force
+from lifecycle.values import Actor, RemovalReason, RevocationReason
+
+BANDS = {2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 97)}
+REMOVAL_REASONS = {
+    RemovalReason.NO_LONGER_PRODUCED: 40,
+    RemovalReason.BELOW_STANDARD: 35,
+    RemovalReason.NO_POTENTIAL: 25,
+}
+BREACHES = (
+    ("Nhãn sản phẩm không đúng nội dung đã công bố", "Vi phạm quy định về nhãn hàng hóa"),
+    ("Không duy trì hồ sơ truy xuất nguồn gốc", "Không duy trì điều kiện đã được công nhận"),
+    ("Chỉ tiêu vi sinh của mẫu kiểm tra vượt mức công bố", "Chất lượng không đạt như công bố"),
+)
+Step = tuple[Actor, ProductCommand]
+
+
+@dataclass
+class Story:
+    """A product's history: when it joined, where, and the decisions that followed, in order."""
+
+    joined_on: date
+    district: str
+    steps: list[Step] = field(default_factory=list)
+
+    @property
+    def last_on(self) -> date:
+        return self.steps[-1][1].effective_on if self.steps else self.joined_on
+
+
+class Teller:
+    """Draws the stories of the scenario's kinds of product."""
+
+    def __init__(self, rng: random.Random, calendar: Calendar) -> None:
+        self.rng, self.calendar = rng, calendar
+
+    # Kinds of product.
+
+    def participating(self, district: str) -> Story:
+        """Joined before 2020, never certified; some scored by their district's council."""
+        story = self.joined(district, LAST_BEFORE_PERIOD)
+        if self.rng.random() < 0.4:
+            self.scored_short(story, PERIOD_END - timedelta(days=4))
+        return story
+
+    def joined_in_period(self, district: str) -> Story:
+        """Joined in the first half of 2020; some already scored by the district council."""
+        story = Story(
+            self.day(PERIOD_START + timedelta(days=1), PERIOD_END - timedelta(4)), district
+        )
+        on = story.joined_on + timedelta(days=self.rng.randint(20, 60))
+        if self.rng.random() < 0.35 and on <= PERIOD_END:
+            story.steps.append(
+                (DISTRICT_COUNCILS[district], self.scores(on, self.rng.randint(40, 78)))
+            )
+        return story
+
+    def removed(self, district: str) -> Story:
+        """Never certified, and taken out of the programme by a decision of 2020."""
+        story = self.joined(district, date(2018, 12, 31))
+        if self.rng.random() < 0.5:
+            self.scored_short(story, LAST_BEFORE_PERIOD, passing=False)
+        decision = self.rng.choice(self.calendar.removals)
+        reason = self.rng.choices(list(REMOVAL_REASONS), list(REMOVAL_REASONS.values()))[0]
+        removal = RemoveProduct(
+            effective_on=decision.on, decision_ref=decision.decision_ref, reason=reason
+        )
+        story.steps.append((OFFICE, removal))
+        return story
+
+    def revoked_2016(self, district: str) -> Story:
+        """Certified in 2016, expired in 2019 and not renewed; revoked in 2020."""
+        story = self.certified_once(district, self.rng.choice(self.calendar.of_2016))
+        decision, reason = self.calendar.revocation, RevocationReason.EXPIRED_NOT_RENEWED
+        revocation = RevokeCertificate(
+            effective_on=decision.on, decision_ref=decision.decision_ref, reason=reason
+        )
+        story.steps.append((AUTHORITY, revocation))
+        return story
+
+    def legacy(self, district: str, *, lasting: bool = False) -> Story:
+        """Certified once by the province under the legacy set, 2017-2019."""
+        rounds = self.calendar.lasting if lasting else self.calendar.legacy
+        return self.certified_once(district, self.rng.choice(rounds))
+
+    def renewed(self, district: str) -> Story:
+        """Certified in 2014-2015, renewed in 2017-2018, both under the legacy set."""
+        story = self.certified_once(district, self.rng.choice(self.calendar.early))
+        self.certified(story, self.rng.choice(self.calendar.renewal), self.stars(5))
+        return story
+
+    def late_2019(self, district: str) -> Story:
+        """Certified by the province under Decision 1048 at the end of 2019."""
+        return self.certified_once(district, self.rng.choice(self.calendar.late_2019))
+
+    def certified_in_period(self, district: str) -> Story:
+        """Certified by the province under Decision 1048 in the first half of 2020."""
+        return self.certified_once(district, self.rng.choice(self.calendar.in_period))
+
+    def suspended(self, story: Story, *, reinstated: bool) -> Story:
+        """An inspection of 2020 found a breach; some were corrected and reinstated."""
+        on = self.day(date(2020, 1, 6), date(2020, 5, 15))
+        findings, reason = self.rng.choice(BREACHES)
+        deadline = on + timedelta(days=self.rng.randint(45, 90))
+        inspection = f"{self.rng.randint(1, 40)}/BB-KT"
+        story.steps.append((INSPECTOR, SuspendCertificate(
+            effective_on=on, inspection_ref=inspection, findings=findings, reason=reason,
+            corrective_deadline=deadline,
+        )))  # fmt: skip
+        if reinstated:
+            back_on = on + timedelta(days=self.rng.randint(20, 45))
+            reinspection = f"{self.rng.randint(41, 90)}/BB-KT"
+            story.steps.append((INSPECTOR, ReinstateCertificate(
+                effective_on=back_on, reinspection_ref=reinspection,
+                corrected="Cơ sở đã khắc phục theo kết luận kiểm tra.",
+            )))  # fmt: skip
+        return story
+
+    # Decisions.
+
+    def certified_once(self, district: str, round: Round) -> Story:
+        story = self.joined(district, round.on - timedelta(days=100))
+        self.certified(story, round, self.stars(5 if round.on < NATIONAL_SET_FROM else 4))
+        return story
+
+    def certified(self, story: Story, round: Round, stars: int) -> None:
+        """Scored by the councils the set in force asks for, then certified in the round."""
+        if round.on >= NATIONAL_SET_FROM:
+            first = max(story.last_on + timedelta(days=30), round.on - timedelta(days=120))
+            on = self.day(max(first, NATIONAL_SET_FROM), round.on - timedelta(days=50))
+            council = DISTRICT_COUNCILS[story.district]
+            story.steps.append((council, self.scores(on, self.rng.randint(50, 89))))
+        on = round.on - timedelta(days=self.rng.randint(10, 35))
+        story.steps.append((COUNCIL, self.scores(on, self.rng.randint(*BANDS[stars]))))
+        certificate = IssueCertificate(
+            effective_on=round.on, stars=stars, decision_ref=round.decision_ref
+        )
+        story.steps.append((AUTHORITY, certificate))
+
+    def scored_short(self, story: Story, last: date, *, passing: bool = True) -> None:
+        """A district council's scoring that earned no certificate (yet)."""
+        on = min(story.joined_on + timedelta(days=self.rng.randint(30, 400)), last)
+        council = DISTRICT_COUNCILS[story.district]
+        if passing and on >= NATIONAL_SET_FROM:
+            story.steps.append((council, self.scores(on, self.rng.randint(35, 78))))
+            return
+        met = self.rng.random() < 0.6
+        total = self.rng.randint(*BANDS[2 if met else 3])
+        story.steps.append((council, self.scores(on, total, met=met)))
+
+    def scores(self, on: date, total: int, *, met: bool = True) -> RecordEvaluation:
+        """A council's minutes: points per part adding up to ``total`` within each maximum."""
+        criteria = criteria_in_force(on)
+        assert criteria is not None
+        maxima = criteria.part_maxima
+        points = {part: min(top, total * top // 100) for part, top in maxima.items()}
+        while (gap := total - sum(points.values())) != 0:
+            part = self.rng.choice(list(maxima))
+            step = 1 if gap > 0 else -1
+            if 0 <= points[part] + step <= maxima[part]:
+                points[part] += step
+        minutes = f"{self.rng.randint(1, 60)}/BB-HĐ"
+        return RecordEvaluation(
+            effective_on=on, points=points, mandatory_met=met, minutes_ref=minutes
+        )
+
+    def stars(self, highest: int) -> int:
+        return (
+            self.rng.choices((3, 4, 5), (45, 45, 10))[0]
+            if highest == 5
+            else self.rng.choice((3, 3, 4))
+        )
+
+    def joined(self, district: str, last: date) -> Story:
+        return Story(self.day(OPENED, min(last, LAST_BEFORE_PERIOD)), district)
+
+    def day(self, first: date, last: date) -> date:
+        return first + timedelta(days=self.rng.randint(0, max(0, (last - first).days)))

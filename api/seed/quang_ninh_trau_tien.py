@@ -1,0 +1,61 @@
+""" "Tinh dầu trầu tiên Yên Tử": certified 4 stars by the province in 2018, suspended after an
+inspection early in 2020 found its committed quality was not met, reinstated after correction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from api.seed.quang_ninh_calendar import AUTHORITY, COUNCIL, INSPECTOR, Calendar
+from api.seed.quang_ninh_names import OwnerPlan
+from api.seed.quang_ninh_stories import Story
+from lifecycle.commands import (
+    IssueCertificate,
+    RecordEvaluation,
+    ReinstateCertificate,
+    SuspendCertificate,
+)
+from lifecycle.values import Owner, OwnerKind
+
+TRAU_TIEN = "Tinh dầu trầu tiên Yên Tử"
+GROUP = "herbal-products"
+
+
+def trau_tien_owner(organisation_id: str) -> OwnerPlan:
+    """The cooperative of Thượng Yên Công, Uông Bí, that distils it."""
+    owner = Owner(organisation_id, "HTX Dược liệu Yên Tử", OwnerKind.COOPERATIVE)
+    return OwnerPlan(owner, "Uông Bí", "Thượng Yên Công")
+
+
+def trau_tien_story(calendar: Calendar) -> Story:
+    """Joined in 2016; 4 stars in the June 2018 round; suspended and reinstated in 2020."""
+    round = calendar.legacy[2]
+    story = Story(date(2016, 5, 12), "Uông Bí")
+    scores = RecordEvaluation(
+        effective_on=date(2018, 5, 25),
+        points={"A": 29, "B": 20, "C": 33},
+        mandatory_met=True,
+        minutes_ref="18/BB-HĐ",
+    )
+    certificate = IssueCertificate(effective_on=round.on, stars=4, decision_ref=round.decision_ref)
+    suspension = SuspendCertificate(
+        effective_on=date(2020, 2, 14),
+        inspection_ref="05/BB-KT",
+        findings="Mẫu tinh dầu lấy tại cơ sở không đạt hàm lượng và chỉ tiêu cảm quan đã cam "
+        "kết trong hồ sơ sản phẩm OCOP.",
+        reason="Chất lượng sản phẩm không đạt như cam kết",
+        corrective_deadline=date(2020, 4, 30),
+    )
+    reinstatement = ReinstateCertificate(
+        effective_on=date(2020, 4, 24),
+        reinspection_ref="11/BB-KT",
+        corrected="Chuẩn hóa quy trình chưng cất; lô sản phẩm kiểm nghiệm lại đạt chỉ tiêu "
+        "đã công bố.",
+    )
+    story.steps += [
+        (COUNCIL, scores),
+        (AUTHORITY, certificate),
+        (INSPECTOR, suspension),
+        (INSPECTOR, reinstatement),
+    ]
+    return story

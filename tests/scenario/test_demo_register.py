@@ -1,0 +1,67 @@
+"""The demo register: a dozen products in four provinces, every public status today."""
+
+from __future__ import annotations
+
+from api.seed import DEMO_PRINCIPALS, load_demo
+from api.seed.demo import demo_orders
+from api.seed.demo_stories import STORIES, TRAU_TIEN
+from lifecycle.events import Reinstated, Starred, Suspended
+from lifecycle.service import Registry
+from lifecycle.values import Level, Role, Status
+
+CODES = [registration.code for registration, _ in STORIES]
+
+
+def test_the_demo_shows_every_public_status_on_todays_date(registry: Registry) -> None:
+    assert load_demo(registry) is True
+    today = registry.today()
+    products = [registry.product(code) for code in CODES]
+    assert {product.status_on(today) for product in products} == set(Status)
+    certified = [p for p in products if p.status_on(today) is Status.CERTIFIED]
+    assert {p.certificate.stars for p in certified if p.certificate} == {3, 4, 5}
+    assert len({p.location.province for p in products}) == 4
+
+
+def test_the_demo_has_certificates_under_every_criteria_set(registry: Registry) -> None:
+    load_demo(registry)
+    starred = [e for code in CODES for e in registry.events_of(code) if isinstance(e, Starred)]
+    assert {e.criteria_set for e in starred} == {
+        "provincial-legacy",
+        "1048-2019",
+        "148-2023",
+        "1489-2025",
+    }
+    assert [e.criteria_set for e in starred if e.issuing_level is Level.DISTRICT] == ["148-2023"]
+    assert all(e.issuing_level is Level.CENTRAL for e in starred if e.stars == 5)
+
+
+def test_tinh_dau_trau_tien_was_suspended_after_inspection_and_reinstated(
+    registry: Registry,
+) -> None:
+    load_demo(registry)
+    events = registry.events_of(TRAU_TIEN)
+    product = registry.product(TRAU_TIEN)
+    assert product.name == "Tinh dầu trầu tiên Yên Tử"
+    assert (product.location.district, product.location.commune) == ("Uông Bí", "Thượng Yên Công")
+    assert [type(e).__name__ for e in events[-3:]] == ["Starred", "Suspended", "Reinstated"]
+    suspension = next(e for e in events if isinstance(e, Suspended))
+    assert "cam kết" in suspension.reason
+    assert isinstance(events[-1], Reinstated)
+    assert product.status_on(registry.today()) is Status.CERTIFIED
+    assert product.certificate is not None and product.certificate.stars == 4
+    assert product.certificate.issuing_level is Level.PROVINCE
+
+
+def test_loading_the_demo_twice_adds_nothing(registry: Registry) -> None:
+    assert load_demo(registry) is True
+    position = registry.recorder.max_notification_id()
+    assert load_demo(registry) is False
+    assert registry.recorder.max_notification_id() == position
+    assert position == len(demo_orders())
+
+
+def test_every_principal_the_demo_acted_as_is_offered_with_an_auditor() -> None:
+    acted = {order.actor for order in demo_orders()}
+    assert acted <= set(DEMO_PRINCIPALS.values())
+    assert {actor.role for actor in DEMO_PRINCIPALS.values()} == set(Role) - {Role.ADMIN}
+    assert DEMO_PRINCIPALS["auditor"].role is Role.AUDITOR

@@ -1,0 +1,219 @@
+"""Quảng Ninh, first half of 2020: the register, folded event by event, tells what the
+province reported: 435 products from 172 owners, 70 and 23 new, 10 certificates of 2016
+revoked, 65 never-certified products removed, Tinh dầu trầu tiên Yên Tử suspended and
+reinstated.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+import psycopg
+import pytest
+
+from api.cli import main
+from api.seed import ScenarioReport, SeedRefused, build_quang_ninh_2020, plan_quang_ninh_2020
+from lifecycle.commands import RegisterProduct
+from lifecycle.events import (
+    Evaluated,
+    ProductEvent,
+    Registered,
+    Reinstated,
+    Removed,
+    Revoked,
+    Starred,
+    Suspended,
+)
+from lifecycle.service import Registry
+from lifecycle.store import store_environment
+from lifecycle.values import Level
+from tests.conftest import fixed_today
+
+START, END, NATIONAL_SET_FROM = date(2020, 1, 1), date(2020, 6, 30), date(2019, 8, 21)
+
+
+@dataclass
+class Fold:
+    """Every product's events, read back from the global log."""
+
+    events: dict[str, list[ProductEvent]] = field(default_factory=lambda: defaultdict(list))
+
+    def registrations(self) -> list[Registered]:
+        return [events[0] for events in self.events.values() if isinstance(events[0], Registered)]
+
+    def in_period(self, kind: type[ProductEvent]) -> list[tuple[str, ProductEvent]]:
+        return [
+            (code, e)
+            for code, events in self.events.items()
+            for e in events
+            if isinstance(e, kind) and START <= e.effective_on <= END
+        ]
+
+
+def fold(registry: Registry) -> Fold:
+    """Reads every notification of the log and decodes it, product by product."""
+    result, codes, position = Fold(), {}, 1
+    while page := registry.recorder.select_notifications(start=position, limit=500):
+        for notification in page:
+            event = registry.mapper.to_domain_event(notification)
+            if isinstance(event, Registered):
+                codes[event.originator_id] = event.code
+            result.events[codes[event.originator_id]].append(event)
+        position = page[-1].id + 1
+    return result
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def scenario(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[ScenarioReport, Fold]]:
+    """The full-scale scenario, written once per backend for the module's stories to read."""
+    if request.param == "postgres":
+        database = str(request.getfixturevalue("postgres_database"))
+        schema = f"qn_{secrets.token_hex(6)}"
+        with psycopg.connect(database, autocommit=True) as conn:
+            conn.execute(f'CREATE SCHEMA "{schema}"')
+        url = f"{database}?schema={schema}"
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('quang-ninh')}/ocop.db"
+    registry = Registry(store_environment(url), clock=fixed_today)
+    try:
+        report = build_quang_ninh_2020(registry, batch_size=200)
+        yield report, fold(registry)
+    finally:
+        registry.close()
+
+
+def test_435_products_from_172_owners_had_joined_by_the_end_of_june(
+    scenario: tuple[ScenarioReport, Fold],
+) -> None:
+    report, folded = scenario
+    joined = [r for r in folded.registrations() if r.effective_on <= END]
+    assert len(joined) == len(folded.events) == report.joined_total == 435
+    assert len({r.owner.organisation_id for r in joined}) == report.owners_total == 172
+    removed = {code for code, _ in folded.in_period(Removed)}
+    assert len(folded.events) - len(removed) == report.in_programme_at_end == 370
+    assert max(e.effective_on for events in folded.events.values() for e in events) <= END
+
+
+def test_70_products_and_23_owners_joined_in_the_half_year(
+    scenario: tuple[ScenarioReport, Fold],
+) -> None:
+    report, folded = scenario
+    assert len(folded.in_period(Registered)) == report.joined_in_period == 70
+    first_joined: dict[str, date] = {}
+    for r in sorted(folded.registrations(), key=lambda r: r.effective_on):
+        first_joined.setdefault(r.owner.organisation_id, r.effective_on)
+    new_owners = [owner for owner, on in first_joined.items() if on >= START]
+    assert len(new_owners) == report.new_owners_in_period == 23
+
+
+def test_10_certificates_of_2016_were_revoked_by_the_province(
+    scenario: tuple[ScenarioReport, Fold],
+) -> None:
+    report, folded = scenario
+    revocations = folded.in_period(Revoked)
+    assert len(revocations) == report.revocations == 10
+    for code, revocation in revocations:
+        assert revocation.actor.level is Level.PROVINCE
+        starred = [e for e in folded.events[code] if isinstance(e, Starred)]
+        certificate = starred[-1]
+        assert certificate.effective_on.year == 2016
+        assert certificate.criteria_set == "provincial-legacy"
+        assert certificate.issuing_level is Level.PROVINCE
+
+
+def test_65_never_certified_products_were_removed(scenario: tuple[ScenarioReport, Fold]) -> None:
+    report, folded = scenario
+    removals = folded.in_period(Removed)
+    assert len(removals) == report.removals == 65
+    assert len(Fold.in_period(folded, Removed)) == len({code for code, _ in removals})
+    for code, removal in removals:
+        assert not any(isinstance(e, Starred) for e in folded.events[code])
+        assert isinstance(removal, Removed)
+        assert removal.reason.value in {
+            "no-longer-produced",
+            "below-standard",
+            "no-potential-to-develop",
+        }
+
+
+def test_tinh_dau_trau_tien_was_suspended_and_reinstated(
+    scenario: tuple[ScenarioReport, Fold],
+) -> None:
+    report, folded = scenario
+    suspended = {code for code, _ in folded.in_period(Suspended)}
+    reinstated = {code for code, _ in folded.in_period(Reinstated)}
+    assert len(suspended) == report.suspensions >= 1
+    assert len(reinstated) == report.reinstatements >= 1
+    trau_tien = folded.events[report.trau_tien_code]
+    registration = trau_tien[0]
+    assert isinstance(registration, Registered)
+    assert registration.name == "Tinh dầu trầu tiên Yên Tử"
+    assert registration.location.district == "Uông Bí"
+    assert report.trau_tien_code in suspended & reinstated
+    certificate = next(e for e in trau_tien if isinstance(e, Starred))
+    assert (certificate.stars, certificate.issuing_level) == (4, Level.PROVINCE)
+
+
+def test_scores_and_certificates_follow_the_set_in_force(
+    scenario: tuple[ScenarioReport, Fold],
+) -> None:
+    report, folded = scenario
+    for events in folded.events.values():
+        for e in events:
+            if isinstance(e, Evaluated | Starred):
+                national = e.effective_on >= NATIONAL_SET_FROM
+                assert e.criteria_set == ("1048-2019" if national else "provincial-legacy")
+            if isinstance(e, Starred) and e.effective_on >= NATIONAL_SET_FROM:
+                expected = Level.CENTRAL if e.stars == 5 else Level.PROVINCE
+                assert e.issuing_level is expected
+    assert len(folded.in_period(Starred)) == report.certificates_issued_in_period == 24
+
+
+def test_the_same_seed_draws_the_same_register(registry: Registry) -> None:
+    report = build_quang_ninh_2020(registry, scale=0.2)
+    orders, again = plan_quang_ninh_2020(scale=0.2)
+    names = [o.command.name for o in orders if isinstance(o.command, RegisterProduct)]
+    stored = [registry.product(code).name for code in sorted(fold(registry).events)]
+    assert stored == names and again == report
+    other, _ = plan_quang_ninh_2020(seed=2021, scale=0.2)
+    assert [o.command.name for o in other if isinstance(o.command, RegisterProduct)] != names
+
+
+def test_a_small_scale_keeps_the_shape(registry: Registry) -> None:
+    report = build_quang_ninh_2020(registry, scale=0.1, batch_size=7)
+    folded = fold(registry)
+    assert len(folded.events) == report.joined_total == 44
+    assert len(folded.in_period(Registered)) == report.joined_in_period == 7
+    assert len(folded.in_period(Revoked)) == report.revocations == 1
+    assert len(folded.in_period(Removed)) == report.removals == 7
+    assert len(folded.in_period(Starred)) == report.certificates_issued_in_period
+    assert sum(len(events) for events in folded.events.values()) == report.events
+
+
+def test_the_scenario_is_written_once(registry: Registry) -> None:
+    build_quang_ninh_2020(registry, scale=0.05)
+    with pytest.raises(SeedRefused, match="product-already-registered"):
+        build_quang_ninh_2020(registry, scale=0.05)
+
+
+def test_a_scale_too_small_for_the_shape_is_refused() -> None:
+    with pytest.raises(ValueError, match="too small"):
+        plan_quang_ninh_2020(scale=0.01)
+
+
+def test_the_command_line_writes_the_scenario_and_prints_its_figures(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("OCOP_DATABASE_URL", f"sqlite:///{tmp_path}/ocop.db")
+    assert main(["scenario", "quang-ninh-2020", "--products", "44", "--batch-size", "50"]) == 0
+    printed = dict(line.rsplit(maxsplit=1) for line in capsys.readouterr().out.splitlines())
+    assert printed["joined_total"] == "44" and printed["revocations"] == "1"
+    assert float(printed["events per second"]) > 0
+    assert main(["scenario", "quang-ninh-2020", "--products", "44"]) == 1
+    assert "product-already-registered" in capsys.readouterr().err
