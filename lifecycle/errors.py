@@ -81,10 +81,16 @@ class CriteriaPartsMismatch(InvalidCommand):
     code = "criteria-parts-mismatch"
 
 
-class PointsOutOfRange(InvalidCommand):
+class PointsAboveMaximum(InvalidCommand):
     """A part's points exceed its maximum or are negative."""
 
     code = "points-above-maximum"
+
+
+class NegativePoints(InvalidCommand):
+    """Points and bonus points are never negative."""
+
+    code = "negative-points"
 
 
 class BonusNotCounted(InvalidCommand):

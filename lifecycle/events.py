@@ -111,6 +111,7 @@ class Starred(ProductEvent):
         )
         product.certificates_issued += 1
         product.evaluation = None
+        product.suspension_reason = None
 
 
 @dataclass(frozen=True)

@@ -72,14 +72,16 @@ def check_points_within_maxima(criteria: CriteriaSet, points: dict[str, int], bo
             f"not {sorted(points)}."
         )
     for part, maximum in criteria.part_maxima.items():
-        if not 0 <= points[part] <= maximum:
-            raise errors.PointsOutOfRange(
-                f"Part {part} scored {points[part]}; it must lie between 0 and {maximum}."
+        if points[part] < 0:
+            raise errors.NegativePoints(f"Part {part} scored {points[part]}, below zero.")
+        if points[part] > maximum:
+            raise errors.PointsAboveMaximum(
+                f"Part {part} scored {points[part]}, above its maximum of {maximum}."
             )
+    if bonus < 0:
+        raise errors.NegativePoints(f"Bonus points cannot be negative ({bonus}).")
     if bonus and not criteria.bonus_counts:
         raise errors.BonusNotCounted(f"{criteria.id} awards no bonus points.")
-    if bonus < 0:
-        raise errors.PointsOutOfRange(f"Bonus points cannot be negative ({bonus}).")
     if sum(points.values()) + bonus > TOTAL_MAXIMUM:
         raise errors.TotalAboveMaximum(
             f"Points and bonus add up to {sum(points.values()) + bonus}, above {TOTAL_MAXIMUM}."
@@ -146,5 +148,12 @@ def check_level_may_revoke(certificate: Certificate, level: Level, day: date) ->
 
 
 def certificate_valid_until(criteria: CriteriaSet, valid_from: date) -> date:
-    """The last day of validity: the set's validity in months from valid-from."""
-    return valid_from + relativedelta(months=criteria.validity_months) - timedelta(days=1)
+    """The last day of validity: the set's validity in months from valid-from.
+
+    A period of months ends the day before the same day of the month it ends in; where that
+    month has no such day (a 29 February start), it ends on that month's last day.
+    """
+    same_day_later = valid_from + relativedelta(months=criteria.validity_months)
+    if same_day_later.day != valid_from.day:
+        return same_day_later
+    return same_day_later - timedelta(days=1)

@@ -35,7 +35,7 @@ from lifecycle.transcodings import register_register_types
 from lifecycle.values import Actor, product_id
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
-CONFLICT_RETRIES = 5
+CONFLICT_RETRIES = 20
 
 
 def vietnam_today() -> date:

@@ -1,0 +1,1 @@
+"""Contract suites: each runs once per store backend (SQLite and PostgreSQL)."""

@@ -1,0 +1,123 @@
+"""The stories the contract suite tells every store: one product's whole life, and races."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from lifecycle import errors
+from lifecycle.commands import ProductCommand, RegisterProduct
+from lifecycle.product import Product
+from lifecycle.service import CARRIED_OUT_BY, Recorded, Registry
+from lifecycle.values import Actor, Level
+from tests.conftest import fixed_today
+from tests.unit.builders import (
+    authority,
+    council,
+    decision,
+    inspection,
+    inspector,
+    office,
+    registration,
+    reinspection,
+    removal,
+    revocation,
+    scores,
+)
+
+CODE = "QN-0123"
+Step = tuple[Actor, RegisterProduct | ProductCommand]
+# Registered under 148, 4 stars from the province, suspended and reinstated, re-evaluated
+# under 1489 and upgraded to 5 stars by the ministry, revoked, then removed.
+LIFE: list[Step] = [
+    (office(), registration(date(2023, 3, 1), CODE)),
+    (council(), scores(date(2023, 3, 10), 80, bonus=3)),
+    (authority(), decision(date(2023, 3, 20), 4)),
+    (inspector(), inspection(date(2024, 1, 10))),
+    (inspector(), reinspection(date(2024, 2, 1))),
+    (council(Level.CENTRAL), scores(date(2025, 9, 1), 95)),
+    (authority(Level.CENTRAL), decision(date(2025, 9, 15), 5)),
+    (authority(Level.CENTRAL), revocation(date(2026, 3, 1))),
+    (office(), removal(date(2026, 4, 1))),
+]
+STATUS_AFTER = [
+    "participating",
+    "participating",
+    "certified",
+    "suspended",
+    "certified",
+    "certified",
+    "certified",
+    "revoked",
+    "removed",
+]
+
+
+def record(registry: Registry, steps: list[Step], code: str = CODE) -> list[Recorded]:
+    """Records the steps in the store, each through the register's use cases."""
+    answers = []
+    for actor, command in steps:
+        if isinstance(command, RegisterProduct):
+            answers.append(registry.register_product(actor, command))
+        else:
+            answers.append(registry.change(code, actor, command))
+    return answers
+
+
+def live(steps: list[Step]) -> Product:
+    """The same steps carried out on an aggregate in memory, never stored."""
+    (actor, registering), *changes = steps
+    assert isinstance(registering, RegisterProduct)
+    product = Product.register(registering, actor, fixed_today())
+    for actor, command in changes:
+        CARRIED_OUT_BY[type(command)][1](product, command, actor, fixed_today())
+    return product
+
+
+def domain_state(product: Product) -> dict[str, Any]:
+    """What the product knows of its life (not when the library built the object)."""
+    facts = dict(vars(product))
+    for envelope in ("_created_on", "_modified_on", "_pending_events"):
+        facts.pop(envelope)
+    return facts
+
+
+def assert_identical(stored: Any, kept: Any, where: str = "") -> None:
+    """Equal, and of the same type all the way down (a date is no string, an enum no value)."""
+    assert type(stored) is type(kept), f"{where}: {stored!r} came back for {kept!r}"
+    assert stored == kept, where
+    if isinstance(kept, dict):
+        for key in kept:
+            assert_identical(stored[key], kept[key], f"{where}[{key!r}]")
+    elif dataclasses.is_dataclass(kept):
+        for field in dataclasses.fields(kept):
+            name = f"{where}.{field.name}"
+            assert_identical(getattr(stored, field.name), getattr(kept, field.name), name)
+
+
+def race(contenders: int, attempt: Callable[[], Recorded]) -> list[Recorded | errors.RegisterError]:
+    """Starts ``contenders`` threads together on ``attempt``; returns what each got."""
+    start = threading.Barrier(contenders, timeout=30)
+    outcomes: list[Recorded | errors.RegisterError] = []
+    lock = threading.Lock()
+
+    def contend() -> None:
+        start.wait()
+        try:
+            outcome: Recorded | errors.RegisterError = attempt()
+        except errors.RegisterError as error:
+            outcome = error
+        with lock:
+            outcomes.append(outcome)
+
+    threads = [threading.Thread(target=contend) for _ in range(contenders)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads)
+    assert len(outcomes) == contenders
+    return outcomes

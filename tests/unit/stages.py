@@ -1,0 +1,110 @@
+"""Products at each stage of their life, the principal who makes each command, and refusals."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from lifecycle.errors import RegisterError
+from lifecycle.product import Product
+from lifecycle.values import Level
+from tests.unit.builders import (
+    CODE,
+    ERAS,
+    TODAY,
+    TOTAL_FOR_STARS,
+    authority,
+    council,
+    decision,
+    inspection,
+    inspector,
+    office,
+    registration,
+    reinspection,
+    removal,
+    revocation,
+    scores,
+)
+
+
+def later(product: Product, days: int = 10) -> date:
+    """A day ``days`` after the product's previous event."""
+    return product.last_effective_on + timedelta(days=days)
+
+
+def after_expiry(product: Product, days: int = 30) -> date:
+    """A day ``days`` after the product's certificate expired."""
+    assert product.certificate is not None
+    return product.certificate.valid_until + timedelta(days=days)
+
+
+def registered(era: str, code: str = CODE) -> Product:
+    return Product.register(registration(ERAS[era], code), office(), TODAY)
+
+
+def evaluated(
+    era: str, total: int = 80, level: Level = Level.PROVINCE, *, mandatory_met: bool = True
+) -> Product:
+    product = registered(era)
+    product.evaluate(
+        scores(later(product), total, mandatory_met=mandatory_met), council(level), TODAY
+    )
+    return product
+
+
+def certified(era: str, stars: int = 4, level: Level = Level.PROVINCE) -> Product:
+    product = evaluated(era, TOTAL_FOR_STARS[stars], level)
+    product.certify(decision(later(product), stars), authority(level), TODAY)
+    return product
+
+
+def suspended(era: str) -> Product:
+    product = certified(era)
+    product.suspend(inspection(later(product)), inspector(), TODAY)
+    return product
+
+
+def revoked(era: str) -> Product:
+    product = certified(era)
+    product.revoke(revocation(later(product)), authority(), TODAY)
+    return product
+
+
+def removed(era: str) -> Product:
+    product = registered(era)
+    product.remove(removal(later(product)), office(), TODAY)
+    return product
+
+
+def attempt(command: str, product: Product, day: date) -> Callable[[], None]:
+    """The command, dated ``day``, made by the (provincial) principal whose role it is."""
+    return {
+        "evaluate": lambda: product.evaluate(scores(day, 80), council(), TODAY),
+        "certify": lambda: product.certify(decision(day, 4), authority(), TODAY),
+        "suspend": lambda: product.suspend(inspection(day), inspector(), TODAY),
+        "reinstate": lambda: product.reinstate(reinspection(day), inspector(), TODAY),
+        "revoke": lambda: product.revoke(revocation(day), authority(), TODAY),
+        "remove": lambda: product.remove(removal(day), office(), TODAY),
+    }[command]
+
+
+def snapshot(product: Product) -> dict[str, Any]:
+    """Everything the product holds, pending events included, to compare before and after."""
+    return copy.deepcopy(vars(product))
+
+
+def assert_refused(
+    product: Product, error: type[RegisterError], code: str, act: Callable[[], object]
+) -> RegisterError:
+    """The act is refused with ``error`` and its stable ``code``, and changes nothing."""
+    before = snapshot(product)
+    with pytest.raises(error) as refused:
+        act()
+    assert type(refused.value) is error
+    assert refused.value.code == code
+    assert snapshot(product) == before
+    return refused.value

@@ -1,0 +1,110 @@
+"""A certificate runs 36 months less a day; a new one, on a fresh evaluation, supersedes it.
+
+Certificates of a product are numbered in turn (-C1, -C2, ...), so the number needs no
+global counter and is never reused.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lifecycle import errors
+from lifecycle.product import Product
+from lifecycle.values import Status
+from tests.unit.builders import (
+    ALL_ERAS,
+    ERAS,
+    TODAY,
+    authority,
+    council,
+    decision,
+    inspection,
+    inspector,
+    office,
+    registration,
+    scores,
+)
+from tests.unit.stages import after_expiry, assert_refused, certified, later, registered
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "valid_until"),
+    [
+        (date(2024, 2, 10), date(2027, 2, 9)),
+        (date(2023, 3, 1), date(2026, 2, 28)),
+        (date(2025, 12, 31), date(2028, 12, 30)),
+        (date(2019, 8, 21), date(2022, 8, 20)),
+        (date(2024, 2, 29), date(2027, 2, 28)),
+        (date(2021, 3, 1), date(2024, 2, 29)),
+    ],
+)
+def test_a_certificate_is_valid_36_months_less_a_day(issued_on: date, valid_until: date) -> None:
+    product = Product.register(registration(issued_on), office(), TODAY)
+    product.evaluate(scores(issued_on, 80), council(), TODAY)
+    product.certify(decision(issued_on, 4), authority(), TODAY)
+    assert product.certificate is not None
+    assert (product.certificate.valid_from, product.certificate.valid_until) == (
+        issued_on,
+        valid_until,
+    )
+
+
+@ALL_ERAS
+def test_a_new_certificate_supersedes_the_old_and_is_numbered_in_turn(era: str) -> None:
+    product = certified(era)
+    assert product.certificate is not None
+    assert product.certificate.number == "QN-0123-C1"
+    renewal_day = later(product, 300)
+    product.evaluate(scores(renewal_day, 80), council(), TODAY)
+    product.certify(decision(renewal_day, 4), authority(), TODAY)
+    assert product.certificate.number == "QN-0123-C2"
+    assert product.certificate.valid_from == renewal_day
+    assert product.certificates_issued == 2
+
+
+@ALL_ERAS
+def test_certifying_again_needs_a_fresh_evaluation_since_the_last_certificate(era: str) -> None:
+    product = certified(era)
+    assert product.evaluation is None
+    assert_refused(
+        product,
+        errors.NoEvaluation,
+        "no-evaluation",
+        lambda: product.certify(decision(later(product), 4), authority(), TODAY),
+    )
+
+
+@ALL_ERAS
+def test_an_expired_product_is_renewed_after_a_new_evaluation(era: str) -> None:
+    product = certified(era)
+    day = after_expiry(product)
+    product.evaluate(scores(day, 80), council(), TODAY)
+    product.certify(decision(day, 4), authority(), TODAY)
+    assert product.status_on(day) is Status.CERTIFIED
+    assert product.certificate is not None
+    assert product.certificate.number.endswith("-C2")
+
+
+def test_a_new_certificate_after_a_suspended_one_expired_carries_no_suspension() -> None:
+    product = certified("1048-2019")
+    product.suspend(inspection(later(product)), inspector(), TODAY)
+    day = after_expiry(product)
+    product.evaluate(scores(day, 80), council(), TODAY)
+    product.certify(decision(day, 4), authority(), TODAY)
+    assert product.certificate is not None
+    assert (product.certificate.suspended_on, product.certificate.corrective_deadline) == (
+        None,
+        None,
+    )
+    assert product.suspension_reason is None
+    assert product.status_on(day) is Status.CERTIFIED
+
+
+def test_the_certificate_follows_the_set_in_force_on_the_decision_date() -> None:
+    product = registered("1048-2019")
+    product.evaluate(scores(ERAS["148-2023"], 80), council(), TODAY)
+    product.certify(decision(ERAS["1489-2025"], 3), authority(), TODAY)
+    assert product.certificate is not None
+    assert product.certificate.criteria_set == "1489-2025"

@@ -1,0 +1,174 @@
+"""Random lives of a product, checked step by step against a paper register.
+
+The same commands go to the aggregate and to ``PaperRegister``, a plain restatement of the
+SPEC's rules. After every command both must agree on whether it was accepted and on the
+status it leaves, read on the command's date and years later; a refused command must leave
+the aggregate untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from lifecycle.errors import RegisterError
+from lifecycle.product import Product
+from lifecycle.values import Level
+from tests.unit.builders import (
+    CODE,
+    TODAY,
+    authority,
+    council,
+    decision,
+    inspection,
+    inspector,
+    office,
+    registration,
+    reinspection,
+    removal,
+    revocation,
+    scores,
+)
+from tests.unit.reference_model import C, D, P, PaperRegister, band, last_valid_day, rules_on
+
+SOON = st.integers(0, 45)
+# Mostly a few weeks on; sometimes years (to expiry), backwards, or after today (None).
+STEPS = st.one_of(SOON, SOON, SOON, st.integers(46, 1300), st.integers(-40, -1), st.just(None))
+FAIR_POINTS = st.fixed_dictionaries(
+    {"A": st.integers(20, 35), "B": st.integers(12, 25), "C": st.integers(20, 35)}
+)
+ANY_POINTS = st.one_of(
+    st.fixed_dictionaries(
+        {"A": st.integers(0, 41), "B": st.integers(0, 26), "C": st.integers(-1, 41)}
+    ),
+    st.just({"A": 30, "B": 20}),
+    st.just({"A": 30, "B": 20, "C": 20, "D": 1}),
+)
+BONUS = st.one_of(st.just(0), st.just(0), st.integers(1, 12), st.just(-1))
+MOSTLY_MET = st.sampled_from([True, True, True, False])
+LEVELS = st.sampled_from([D, P, C])
+
+
+def fingerprint(product: Product) -> dict[str, Any]:
+    """The product's state; its values are immutable but for the list of pending events."""
+    return {**vars(product), "_pending_events": tuple(product.pending_events)}
+
+
+class ProductLifecycle(RuleBasedStateMachine):
+    """Drives the aggregate and the paper register with the same commands."""
+
+    product: Product
+    paper: PaperRegister
+
+    @initialize(start=st.dates(date(2014, 1, 1), date(2029, 6, 30)))
+    def register(self, start: date) -> None:
+        self.product = Product.register(registration(start), office(), TODAY)
+        self.paper = PaperRegister(last=start)
+
+    def day(self, step: int | None) -> date:
+        if step is None:
+            return TODAY + timedelta(days=1)
+        return min(self.paper.last + timedelta(days=step), TODAY)
+
+    def check(self, act: Callable[[], None], expected: bool, day: date, **noted: Any) -> None:
+        """Both accept or both refuse; on acceptance the clerk notes the new facts."""
+        before = fingerprint(self.product)
+        try:
+            act()
+            accepted = True
+        except RegisterError:
+            accepted = False
+        assert accepted == expected
+        if accepted:
+            vars(self.paper).update(noted, last=day)
+        else:
+            assert fingerprint(self.product) == before
+        for when in (day, day + timedelta(days=400), day + timedelta(days=1200)):
+            assert self.product.status_on(when) is self.paper.status(when)
+
+    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=st.booleans())
+    def evaluate(
+        self, step: int | None, level: Level, points: dict[str, int], bonus: int, met: bool
+    ) -> None:
+        self.evaluation(self.day(step), level, points, bonus, met)
+
+    @rule(step=SOON, level=st.sampled_from([P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
+    def evaluate_fairly(self, step: int, level: Level, points: dict[str, int], met: bool) -> None:
+        self.evaluation(self.day(step), level, points, 0, met)
+
+    def evaluation(
+        self, day: date, level: Level, points: dict[str, int], bonus: int, met: bool
+    ) -> None:
+        expected = self.paper.accepts_evaluation(day, level, points, bonus)
+        command = scores(day, bonus=bonus, mandatory_met=met, points=points)
+        act = lambda: self.product.evaluate(command, council(level), TODAY)  # noqa: E731
+        self.check(act, expected, day, pending=(level, band(sum(points.values()) + bonus), met))
+
+    @rule(step=STEPS, level=LEVELS, stars=st.integers(1, 6))
+    def certify(self, step: int | None, level: Level, stars: int) -> None:
+        self.certification(self.day(step), level, stars)
+
+    @precondition(lambda self: self.paper.pending is not None)
+    @rule(step=SOON)
+    def certify_as_evaluated(self, step: int) -> None:
+        """The council's own level certifies the most stars it may within the band found."""
+        assert self.paper.pending is not None
+        day, (level, found, _) = self.day(step), self.paper.pending
+        competent = [s for s in rules_on(day).certifies.get(level, ()) if s <= found]
+        self.certification(day, level, max(competent, default=found))
+
+    def certification(self, day: date, level: Level, stars: int) -> None:
+        paper = self.paper
+        expected = paper.accepts_certificate(day, level, stars)
+        act = lambda: self.product.certify(decision(day, stars), authority(level), TODAY)  # noqa: E731
+        certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
+        fresh = {"pending": None, "suspended": False, "revoked": False, "issued": paper.issued + 1}
+        self.check(act, expected, day, **certificate, **fresh)
+        if expected:
+            issued = self.product.certificate
+            assert issued is not None
+            assert issued.number == f"{CODE}-C{paper.issued}"
+            assert (issued.valid_from, issued.valid_until) == (day, paper.valid_until)
+
+    @rule(step=STEPS, deadline=st.integers(-3, 90))
+    def suspend(self, step: int | None, deadline: int) -> None:
+        day = self.day(step)
+        expected = self.paper.accepts_suspension(day, day + timedelta(days=deadline))
+        act = lambda: self.product.suspend(inspection(day, deadline), inspector(), TODAY)  # noqa: E731
+        self.check(act, expected, day, suspended=True)
+
+    @rule(step=STEPS)
+    def reinstate(self, step: int | None) -> None:
+        day = self.day(step)
+        act = lambda: self.product.reinstate(reinspection(day), inspector(), TODAY)  # noqa: E731
+        self.check(act, self.paper.accepts_reinstatement(day), day, suspended=False)
+
+    @rule(step=STEPS, level=LEVELS)
+    def revoke(self, step: int | None, level: Level) -> None:
+        day = self.day(step)
+        act = lambda: self.product.revoke(revocation(day), authority(level), TODAY)  # noqa: E731
+        self.check(act, self.paper.accepts_revocation(day, level), day, revoked=True)
+
+    @precondition(lambda self: self.product.version >= 4)  # lives long enough to be certified
+    @rule(step=STEPS)
+    def remove(self, step: int | None) -> None:
+        day = self.day(step)
+        act = lambda: self.product.remove(removal(day), office(), TODAY)  # noqa: E731
+        self.check(act, self.paper.accepts_removal(day), day, removed=True)
+
+    @invariant()
+    def agree_on_today(self) -> None:
+        assert self.product.status_on(TODAY) is self.paper.status(TODAY)
+        assert self.product.last_effective_on == self.paper.last
+        assert self.product.certificates_issued == self.paper.issued
+
+
+ProductLifecycle.TestCase.settings = settings(
+    max_examples=200, stateful_step_count=30, deadline=None
+)
+test_random_lives_of_a_product_follow_the_paper_register = ProductLifecycle.TestCase
