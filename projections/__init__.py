@@ -1,1 +1,24 @@
-"""Read models of the register and the projector that keeps them up to date."""
+"""Read models of the register and the projector that keeps them up to date.
+
+The read models live in the register's own database (on PostgreSQL in the store's schema):
+``status`` (a row per product), ``certificates`` (a row per certificate, with dated reasons),
+``audit`` (a row per event), ``public_register`` (the diacritics-free search key) and
+``milestones`` (dated counts). ``Projector`` applies the log to them in batches, each batch in
+one transaction with the tracking position; ``ReadSide`` answers the API's queries, each able
+to wait first for a log position (read your writes). SQL differences between SQLite and
+PostgreSQL are in ``dialect``; where connections come from is in ``connections``.
+"""
+
+from projections.connections import ReadSideUnavailable
+from projections.projector import Projector, RebuildReport
+from projections.readside import ProjectionBehind, ReadSide
+from projections.vietnamese import search_key
+
+__all__ = [
+    "ProjectionBehind",
+    "Projector",
+    "ReadSide",
+    "ReadSideUnavailable",
+    "RebuildReport",
+    "search_key",
+]

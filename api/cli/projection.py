@@ -1,0 +1,72 @@
+"""``ocop project`` keeps the read models up to date as a process of its own (for deployments
+with several API processes); ``ocop rebuild`` rebuilds every read model from the first event."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+from types import FrameType
+
+from api.bootstrap import build_registry
+from api.logs import configure_logging
+from api.settings import Settings
+from projections import Projector
+
+
+def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Adds ``ocop project`` and ``ocop rebuild``."""
+    project = commands.add_parser(
+        "project", help="keep the read models up to date, until SIGINT or SIGTERM"
+    )
+    project.add_argument("--batch-size", type=int, default=500, help="events per transaction")
+    project.set_defaults(run=run_project)
+    rebuild = commands.add_parser("rebuild", help="rebuild every read model from the first event")
+    rebuild.add_argument("--batch-size", type=int, default=500, help="events per transaction")
+    rebuild.set_defaults(run=run_rebuild)
+
+
+add_command = add_commands  # the name the module loop of ``api.cli`` calls
+
+
+def run_project(args: argparse.Namespace) -> int:
+    """Runs the projector in the foreground until SIGINT or SIGTERM."""
+    settings = Settings()
+    logger = configure_logging(settings.log_level).bind(part="projector")
+    registry = build_registry(settings)
+    projector = Projector(
+        registry, settings.database_url, batch_size=args.batch_size, logger=logger
+    )
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        stopping.set()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    projector.start()
+    try:
+        stopping.wait()
+    finally:
+        projector.stop()
+        registry.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
+
+
+def run_rebuild(args: argparse.Namespace) -> int:
+    """Drops and refills every read model, with a progress bar; prints events per second."""
+    settings = Settings()
+    configure_logging(settings.log_level)
+    registry = build_registry(settings)
+    projector = Projector(registry, settings.database_url, batch_size=args.batch_size)
+    try:
+        report = projector.rebuild(progress=True)
+    finally:
+        projector.stop()
+        registry.close()
+    print(
+        f"Rebuilt the read models from {report.events} events in {report.seconds:.2f} s "
+        f"({report.events_per_second:,.0f} events/s)."
+    )
+    return 0

@@ -1,0 +1,102 @@
+"""Audit trail: one row per event, in log order, with the event's full account as JSON.
+
+The payload is ``lifecycle.describe.describe_event``, the same account the command line and
+the auditor's history give, so they can be compared field by field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lifecycle.describe import describe_event
+from lifecycle.events import ProductEvent, Registered
+from projections.dialect import Database, Row
+from projections.schema import ReadModel, Writes
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS audit_trail (
+        position BIGINT PRIMARY KEY, product_id TEXT NOT NULL, code TEXT NOT NULL,
+        version INTEGER NOT NULL, event_type TEXT NOT NULL, effective_on DATE NOT NULL,
+        recorded_at TIMESTAMPTZ NOT NULL, actor_id TEXT NOT NULL, actor_role TEXT NOT NULL,
+        actor_province TEXT, actor_level TEXT, refs JSON NOT NULL, payload JSON NOT NULL)""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS audit_trail_product ON audit_trail (product_id, version)",
+    "CREATE INDEX IF NOT EXISTS audit_trail_code ON audit_trail (code, version)",
+)
+REFERENCES = (
+    "certificate_number",
+    "minutes_ref",
+    "decision_ref",
+    "inspection_ref",
+    "reinspection_ref",
+)
+
+
+def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+    """Appends the event's row; a position applied twice fails loudly (primary key)."""
+    product_id = str(event.originator_id)
+    refs = {name: getattr(event, name) for name in REFERENCES if hasattr(event, name)}
+    actor = event.actor
+    code: tuple[str, ...] = (event.code,) if isinstance(event, Registered) else (product_id,)
+    code_sql = (
+        "?"
+        if isinstance(event, Registered)
+        else ("(SELECT code FROM audit_trail WHERE product_id = ? AND version = 1)")
+    )
+    writes.run(
+        "INSERT INTO audit_trail (position, product_id, code, version, event_type, "
+        "effective_on, recorded_at, actor_id, actor_role, actor_province, actor_level, refs, "
+        f"payload) VALUES (?, ?, {code_sql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            position,
+            product_id,
+            *code,
+            event.originator_version,
+            type(event).__name__,
+            event.effective_on,
+            event.timestamp,
+            actor.principal_id,
+            actor.role.value,
+            actor.province,
+            actor.level.value if actor.level else None,
+            refs,
+            describe_event(event),
+        ),
+    )
+
+
+MODEL = ReadModel("audit trail", ("audit_trail",), DDL, apply)
+
+
+def entry(row: Row) -> dict[str, Any]:
+    """One audit row as auditors read it."""
+    return {
+        "position": row["position"],
+        "product_id": row["product_id"],
+        "code": row["code"],
+        "version": row["version"],
+        "type": row["event_type"],
+        "effective_on": row["effective_on"],
+        "recorded_at": row["recorded_at"],
+        "actor": {
+            "principal_id": row["actor_id"],
+            "role": row["actor_role"],
+            "province": row["actor_province"],
+            "level": row["actor_level"],
+        },
+        "refs": row["refs"],
+        "payload": row["payload"],
+    }
+
+
+def trail(db: Database, after: int, limit: int) -> list[dict[str, Any]]:
+    """Rows with a log position after ``after``, in log order, at most ``limit``."""
+    rows = db.rows(
+        "SELECT * FROM audit_trail WHERE position > ? ORDER BY position LIMIT ?", (after, limit)
+    )
+    return [entry(row) for row in rows]
+
+
+def of_product(db: Database, code: str) -> list[dict[str, Any]]:
+    """Every event of one product, in version order."""
+    rows = db.rows("SELECT * FROM audit_trail WHERE code = ? ORDER BY version", (code,))
+    return [entry(row) for row in rows]

@@ -1,0 +1,136 @@
+"""Certificates: one row per certificate ever issued, with the dated reasons of its changes.
+
+A new certificate supersedes the product's earlier one (unless that one was revoked).
+Suspension, reinstatement and revocation act on the product's live certificate and leave a
+dated, public reason. "expired" is read from valid-until against the day asked about.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspended
+from projections import status
+from projections.dialect import Database
+from projections.schema import ReadModel, Writes
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS certificates (
+        number TEXT PRIMARY KEY, product_id TEXT NOT NULL, stars INTEGER NOT NULL,
+        decision_ref TEXT NOT NULL, issuing_level TEXT NOT NULL, criteria_set TEXT NOT NULL,
+        valid_from DATE NOT NULL, valid_until DATE NOT NULL, state TEXT NOT NULL,
+        suspended_on DATE, corrective_deadline DATE, revoked_on DATE, superseded_on DATE,
+        issued_position BIGINT NOT NULL, position BIGINT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS certificates_product ON certificates (product_id, state)",
+    """CREATE TABLE IF NOT EXISTS certificate_reasons (
+        position BIGINT PRIMARY KEY, number TEXT NOT NULL, kind TEXT NOT NULL,
+        effective_on DATE NOT NULL, reason TEXT NOT NULL, reference_kind TEXT NOT NULL,
+        reference TEXT NOT NULL, corrective_deadline DATE)""",
+    "CREATE INDEX IF NOT EXISTS certificate_reasons_number ON certificate_reasons (number)",
+)
+LIVE = "('current', 'suspended')"
+
+# The certificate's status on the day given as the parameter.
+STATE_ON = (
+    "CASE WHEN c.state IN ('current', 'suspended') AND c.valid_until < ? THEN 'expired' "
+    "WHEN c.state = 'current' THEN 'certified' ELSE c.state END"
+)
+
+
+def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+    """Issue, supersede, suspend, reinstate or revoke; each change but issue leaves a reason."""
+    product_id, day = str(event.originator_id), event.effective_on
+    if isinstance(event, Starred):
+        writes.run(
+            "UPDATE certificates SET state = 'superseded', superseded_on = ?, position = ? "
+            f"WHERE product_id = ? AND state IN {LIVE}",
+            (day, position, product_id),
+        )
+        writes.run(
+            "INSERT INTO certificates (number, product_id, stars, decision_ref, issuing_level, "
+            "criteria_set, valid_from, valid_until, state, issued_position, position) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)",
+            (event.certificate_number, product_id, event.stars, event.decision_ref,
+             event.issuing_level.value, event.criteria_set, event.valid_from,
+             event.valid_until, position, position),
+        )  # fmt: skip
+        return
+    # Why (kind, reason, reference kind, reference, corrective deadline) and what changes.
+    why: tuple[str, str, str, str, date | None]
+    if isinstance(event, Suspended):
+        why = ("suspended", event.reason, "inspection_ref", event.inspection_ref,
+               event.corrective_deadline)  # fmt: skip
+        columns = {"state": "suspended", "suspended_on": day,
+                   "corrective_deadline": event.corrective_deadline}  # fmt: skip
+    elif isinstance(event, Reinstated):
+        why = ("reinstated", event.corrected, "inspection_ref", event.reinspection_ref, None)
+        columns = {"state": "current", "suspended_on": None, "corrective_deadline": None}
+    elif isinstance(event, Revoked):
+        why = ("revoked", event.reason.value, "decision_ref", event.decision_ref, None)
+        columns = {"state": "revoked", "revoked_on": day}
+    else:
+        return
+    writes.run(
+        "INSERT INTO certificate_reasons (position, number, effective_on, kind, reason, "
+        "reference_kind, reference, corrective_deadline) VALUES (?, (SELECT number FROM "
+        f"certificates WHERE product_id = ? AND state IN {LIVE}), ?, ?, ?, ?, ?, ?)",
+        (position, product_id, day, *why),
+    )
+    writes.run(
+        f"UPDATE certificates SET {', '.join(f'{c} = ?' for c in columns)}, position = ? "
+        f"WHERE product_id = ? AND state IN {LIVE}",
+        [*columns.values(), position, product_id],
+    )
+
+
+MODEL = ReadModel("certificates", ("certificates", "certificate_reasons"), DDL, apply)
+
+
+def reasons(db: Database, number: str | None) -> list[dict[str, Any]]:
+    """The dated reasons of every suspension, reinstatement and revocation, in order."""
+    rows = db.rows(
+        "SELECT * FROM certificate_reasons WHERE number = ? ORDER BY position", (number,)
+    )
+    answer = []
+    for row in rows:
+        one = {
+            "on": row["effective_on"],
+            "kind": row["kind"],
+            "reason": row["reason"],
+            row["reference_kind"]: row["reference"],
+        }
+        if row["corrective_deadline"] is not None:
+            one["corrective_deadline"] = row["corrective_deadline"]
+        answer.append(one)
+    return answer
+
+
+def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | None:
+    """A certificate as anyone may read it: its own state, and its product's public facts."""
+    rows = db.rows(
+        f"SELECT c.*, {STATE_ON} AS state_on, {status.STATUS_ON} AS product_status_on, "
+        "s.code, s.name, s.product_group, s.subgroup, s.owner_name, s.owner_kind, "
+        "s.province, s.district, s.commune, s.certificate_number AS live_number "
+        "FROM certificates c JOIN product_status s ON s.product_id = c.product_id "
+        "WHERE c.number = ?",
+        (on, on, number),
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    product = status.public(
+        {**row, "status_on": row["product_status_on"], "certificate_number": row["number"]}
+    )
+    return {
+        **product,
+        "status": row["state_on"],
+        "stars": row["stars"],
+        "valid_from": row["valid_from"],
+        "valid_until": row["valid_until"],
+        "decision_ref": row["decision_ref"],
+        "issuing_level": row["issuing_level"],
+        "product_status": row["product_status_on"],
+        "current_certificate": row["live_number"],
+        "reasons": reasons(db, number),
+    }

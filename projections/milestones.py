@@ -1,0 +1,114 @@
+"""Milestones of the programme, dated by when they took effect, for counts over a period:
+products joining, certificates issued, suspensions, reinstatements, revocations, removals.
+
+Each milestone keeps the product's province and owner, so that counts by province and the
+owners new to the programme need no other table.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from lifecycle.events import (
+    ProductEvent,
+    Registered,
+    Reinstated,
+    Removed,
+    Revoked,
+    Starred,
+    Suspended,
+)
+from projections import status
+from projections.dialect import Database
+from projections.schema import ReadModel, Writes
+from projections.vietnamese import search_key
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS programme_milestones (
+        position BIGINT PRIMARY KEY, product_id TEXT NOT NULL, kind TEXT NOT NULL,
+        effective_on DATE NOT NULL, province_key TEXT NOT NULL, owner_id TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS programme_milestones_kind "
+    "ON programme_milestones (kind, effective_on)",
+)
+KINDS: dict[type[ProductEvent], str] = {
+    Registered: "joined",
+    Starred: "certificates_issued",
+    Suspended: "suspensions",
+    Reinstated: "reinstatements",
+    Revoked: "revocations",
+    Removed: "removals",
+}
+
+
+def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+    """Records the milestone an event marks, if it marks one (evaluations do not)."""
+    kind = KINDS.get(type(event))
+    product_id = str(event.originator_id)
+    if isinstance(event, Registered):
+        writes.run(
+            "INSERT INTO programme_milestones (position, product_id, kind, effective_on, "
+            "province_key, owner_id) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                position,
+                product_id,
+                kind,
+                event.effective_on,
+                search_key(event.location.province),
+                event.owner.organisation_id,
+            ),
+        )
+    elif kind is not None:
+        writes.run(
+            "INSERT INTO programme_milestones (position, product_id, kind, effective_on, "
+            "province_key, owner_id) SELECT ?, product_id, ?, ?, province_key, owner_id "
+            "FROM programme_milestones WHERE product_id = ? AND kind = 'joined'",
+            (position, kind, event.effective_on, product_id),
+        )
+
+
+MODEL = ReadModel("programme milestones", ("programme_milestones",), DDL, apply)
+
+
+def statistics(
+    db: Database, *, start: date, end: date, province: str | None, on: date
+) -> dict[str, Any]:
+    """Counts over the period [start, end] and by province, group, stars and status on ``on``."""
+    region, region_params = (
+        ("AND province_key = ?", [search_key(province)]) if province else ("", [])
+    )
+    counts: dict[str, Any] = {"start": start, "end": end, "province": province}
+    for kind in KINDS.values():
+        counts[kind if kind != "joined" else "joined_in_period"] = count(
+            db,
+            f"kind = ? AND effective_on BETWEEN ? AND ? {region}",
+            [kind, start, end, *region_params],
+        )
+    counts["joined_total"] = count(
+        db, f"kind = 'joined' AND effective_on <= ? {region}", [end, *region_params]
+    )
+    removed = count(db, f"kind = 'removals' AND effective_on <= ? {region}", [end, *region_params])
+    counts["in_programme_at_end"] = counts["joined_total"] - removed
+    owners = (
+        "SELECT owner_id, MIN(effective_on) AS first_joined FROM programme_milestones "
+        f"WHERE kind = 'joined' {region} GROUP BY owner_id"
+    )
+    counts["owners_total"] = int(
+        db.rows(
+            f"SELECT COUNT(*) AS n FROM ({owners}) o WHERE first_joined <= ?", [*region_params, end]
+        )[0]["n"]
+    )
+    counts["new_owners_in_period"] = int(
+        db.rows(
+            f"SELECT COUNT(*) AS n FROM ({owners}) o WHERE first_joined BETWEEN ? AND ?",
+            [*region_params, start, end],
+        )[0]["n"]
+    )
+    counts["now"] = status.counts_now(db, on=on, province=province)
+    return counts
+
+
+def count(db: Database, where: str, params: list[Any]) -> int:
+    """How many milestones match."""
+    rows = db.rows(f"SELECT COUNT(*) AS n FROM programme_milestones WHERE {where}", params)
+    return int(rows[0]["n"])

@@ -1,0 +1,212 @@
+"""The projector: tails the register's log and applies each event to every read model.
+
+A batch is one transaction: lock the tracking position, read the events after it, apply
+them, advance the position, commit. So each event is applied exactly once, whether the
+projector stops between batches, fails in the middle of one, or runs in two processes.
+In the background it polls, woken early by PostgreSQL's LISTEN/NOTIFY; when the database
+fails it logs the failure, reconnects with growing pauses and carries on.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from time import perf_counter
+from typing import Any
+
+import structlog
+from tqdm import tqdm
+
+from lifecycle.service import Registry
+from projections.connections import backend_for
+from projections.dialect import Database, PostgresDatabase
+from projections.models import apply_batch, create_tables, drop_tables
+from projections.schema import advance_tracking, tracked_position
+
+FIRST_RETRY = 0.1
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    """How many events a rebuild applied, and how fast."""
+
+    events: int
+    seconds: float
+    events_per_second: float
+
+
+class Projector:
+    """Keeps the read models in the register's database up to date with its log."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        database_url: str,
+        *,
+        batch_size: int = 500,
+        poll_interval: float = 0.5,
+        logger: Any = None,
+        max_backoff: float = 5.0,
+    ) -> None:
+        self.registry = registry
+        self.backend = backend_for(database_url)
+        self.batch_size, self.poll_interval, self.max_backoff = (
+            batch_size,
+            poll_interval,
+            max_backoff,
+        )
+        self.log = logger if logger is not None else structlog.get_logger("projector")
+        self._db: Database | None = None
+        self._listener: PostgresDatabase | None = None
+        self._lock = threading.RLock()  # one user of the connection at a time
+        self._stopping, self._woken = threading.Event(), threading.Event()
+        self._thread: threading.Thread | None = None
+        self._error: str | None = None
+
+    @property
+    def error(self) -> str | None:
+        """The failure of the last attempt (None once an attempt succeeds)."""
+        return self._error
+
+    @property
+    def running(self) -> bool:
+        """Whether the background thread is running."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Runs the projector on a background thread until ``stop``."""
+        if self.running:
+            return
+        self._stopping.clear()
+        self._thread = threading.Thread(target=self._run, name="ocop-projector", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10) -> None:
+        """Stops the background thread (between batches) and closes the connections."""
+        self._stopping.set()
+        self._woken.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():
+                self._tell("warning", "projector.stop_timed_out", timeout=timeout)
+            self._thread = None
+        with self._lock:
+            self._disconnect()
+        self.backend.close()
+
+    def wake(self) -> None:
+        """Asks the background thread to look for new events now (e.g. after a write)."""
+        self._woken.set()
+
+    def catch_up(self, *, max_batches: int | None = None) -> int:
+        """Applies every event available now (or ``max_batches`` batches); returns how many."""
+        with self._lock:
+            return self._catch_up(lambda: False, max_batches)
+
+    def rebuild(self, progress: bool = False) -> RebuildReport:
+        """Drops every read model and refills them from the first event, in batches."""
+        with self._lock:
+            db = self._connection()
+            with db.transaction():
+                drop_tables(db)
+                create_tables(db)
+            started = perf_counter()
+            with tqdm(total=db.head(), unit="event", disable=not progress) as bar:
+                events = self._catch_up(lambda: False, None, bar.update)
+            seconds = perf_counter() - started
+        self._tell("info", "projector.rebuilt", events=events, seconds=round(seconds, 3))
+        return RebuildReport(events, seconds, events / seconds if seconds > 0 else 0.0)
+
+    def _catch_up(
+        self,
+        stopped: Callable[[], bool],
+        max_batches: int | None,
+        advanced: Callable[[int], object] = lambda steps: None,
+    ) -> int:
+        db = self._connection()
+        applied = batches = 0
+        while not stopped() and (max_batches is None or batches < max_batches):
+            before = tracked_position(db)
+            if db.head() <= before:
+                break
+            events, after = self._apply_next_batch(db)
+            applied, batches = applied + events, batches + 1
+            advanced(after - before)
+        return applied
+
+    def _apply_next_batch(self, db: Database) -> tuple[int, int]:
+        with db.transaction():
+            position = tracked_position(db, lock=True)
+            notifications = db.events_after(position, self.batch_size)
+            if not notifications:
+                return 0, position
+            decode = self.registry.mapper.to_domain_event
+            events = [(notification.id, decode(notification)) for notification in notifications]
+            with db.pipeline():
+                apply_batch(db, events)
+                advance_tracking(db, notifications[-1].id)
+        return len(notifications), notifications[-1].id
+
+    def _connection(self) -> Database:
+        if self._db is None:
+            db = self.backend.connect("projector")
+            try:
+                with db.transaction():
+                    create_tables(db)
+            except BaseException:
+                db.close()
+                raise
+            self._db = db
+        return self._db
+
+    def _disconnect(self) -> None:
+        for db in (self._db, self._listener):
+            if db is not None:
+                with suppress(Exception):
+                    db.close()
+        self._db = self._listener = None
+
+    def _run(self) -> None:
+        self._tell("info", "projector.started", batch_size=self.batch_size)
+        failures, delay = 0, FIRST_RETRY
+        while not self._stopping.is_set():
+            try:
+                with self._lock:
+                    if self._listener is None:
+                        self._listener = self.backend.listener()
+                    self._catch_up(self._stopping.is_set, None)
+                if failures:
+                    self._tell("info", "projector.recovered", failures=failures)
+                failures, delay, self._error = 0, FIRST_RETRY, None
+                self._wait_for_news()
+            except Exception as error:
+                failures += 1
+                self._error = f"{type(error).__name__}: {error}".strip()
+                self._tell(
+                    "error",
+                    "projector.failed",
+                    error=self._error,
+                    failures=failures,
+                    retry_in=delay,
+                    exc_info=True,
+                )
+                with self._lock:
+                    self._disconnect()
+                self._stopping.wait(delay)
+                delay = min(delay * 2, self.max_backoff)
+        self._tell("info", "projector.stopped")
+
+    def _tell(self, level: str, event: str, **fields: Any) -> None:
+        """Logs, and never lets a failing logger stop the projector."""
+        with suppress(Exception):
+            getattr(self.log, level)(event, **fields)
+
+    def _wait_for_news(self) -> None:
+        listener = self._listener
+        if listener is not None:
+            listener.wait_for_news(self.poll_interval, self._woken)
+        else:
+            self._woken.wait(self.poll_interval)
+        self._woken.clear()

@@ -1,0 +1,91 @@
+"""The public register: a search key per product that matches Vietnamese with or without
+diacritics and in any case (see ``projections.vietnamese``).
+
+The key folds the product's code, name, owner's name, district and commune, and the number
+of every certificate it was ever issued. Its public facts are read from the status row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from lifecycle.events import ProductEvent, Registered, Starred
+from projections import status
+from projections.dialect import Database
+from projections.schema import ReadModel, Writes
+from projections.vietnamese import like_pattern, search_key
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS public_register (
+        product_id TEXT PRIMARY KEY, search_key TEXT NOT NULL,
+        province_key TEXT NOT NULL, district_key TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS public_register_province ON public_register (province_key)",
+)
+
+
+def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+    """Registration enters the product; each certificate adds its number to the key."""
+    if isinstance(event, Registered):
+        where = event.location
+        words = f"{event.code} {event.name} {event.owner.name} {where.district} {where.commune}"
+        writes.run(
+            "INSERT INTO public_register (product_id, search_key, province_key, district_key) "
+            "VALUES (?, ?, ?, ?)",
+            (
+                str(event.originator_id),
+                search_key(words),
+                search_key(where.province),
+                search_key(where.district),
+            ),
+        )
+    elif isinstance(event, Starred):
+        writes.run(
+            "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
+            (" " + search_key(event.certificate_number), str(event.originator_id)),
+        )
+
+
+MODEL = ReadModel("public register", ("public_register",), DDL, apply)
+
+
+def search(
+    db: Database,
+    *,
+    q: str | None,
+    province: str | None,
+    district: str | None,
+    group: str | None,
+    stars: int | None,
+    status_is: str | None,
+    page: int,
+    page_size: int,
+    on: date,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the register (ordered by code) and how many products match in all."""
+    conditions, params = ["TRUE"], list[Any]([on])
+    for word in search_key(q or "").split():
+        conditions.append("r.search_key LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(word))
+    for column, value in (("r.province_key", province), ("r.district_key", district)):
+        if value:
+            conditions.append(f"{column} = ?")
+            params.append(search_key(value))
+    for column, wanted in (("s.product_group", group), ("s.stars", stars)):
+        if wanted is not None:
+            conditions.append(f"{column} = ?")
+            params.append(wanted)
+    if status_is:
+        conditions.append(f"{status.STATUS_ON} = ?")
+        params.extend((on, status_is))
+    where = " AND ".join(conditions)
+    found = (
+        f"FROM (SELECT s.*, {status.STATUS_ON} AS status_on FROM product_status s "
+        f"JOIN public_register r ON r.product_id = s.product_id WHERE {where}) found"
+    )
+    total = int(db.rows(f"SELECT COUNT(*) AS n {found}", params)[0]["n"])
+    rows = db.rows(
+        f"SELECT * {found} ORDER BY code LIMIT ? OFFSET ?",
+        [*params, page_size, (max(page, 1) - 1) * page_size],
+    )
+    return [status.public(row) for row in rows], total

@@ -1,0 +1,205 @@
+"""The read side's queries, for the API: each can wait until the projection has reached a
+log position first (read your writes), and says so if it could not in time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date
+from time import monotonic
+from typing import Any
+
+from projections import audit, certificates, milestones, public_register, status
+from projections.connections import Backend, backend_for
+from projections.dialect import Database, Row
+from projections.models import create_tables, snapshot
+from projections.schema import tracked_position
+
+
+class ProjectionBehind(Exception):
+    """The projection did not reach the log position asked for in time."""
+
+    def __init__(self, position: int) -> None:
+        super().__init__(f"The read models have not yet reached log position {position}.")
+        self.position = position
+
+
+class ReadSide:
+    """Queries over the read models kept in the register's own database."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+
+    @classmethod
+    def open(cls, database_url: str) -> ReadSide:
+        """The read side of the store at ``database_url``; creates missing tables."""
+        read_side = cls(backend_for(database_url))
+        with read_side._reading() as db, db.transaction():
+            create_tables(db)
+        return read_side
+
+    def close(self) -> None:
+        self.backend.close()
+
+    # How far the projection has come.
+
+    def position(self) -> int:
+        """The last log position applied to the read models (0 if none)."""
+        with self._reading() as db:
+            return tracked_position(db)
+
+    def head(self) -> int:
+        """The last position in the register's log (0 if empty)."""
+        with self._reading() as db:
+            return db.head()
+
+    def lag(self) -> int:
+        """How many log positions the read models are behind."""
+        with self._reading() as db:
+            return max(db.head() - tracked_position(db), 0)
+
+    def wait_for(self, position: int, timeout: float = 5.0) -> bool:
+        """Waits until the read models reflect the log up to ``position``; False on timeout."""
+        deadline, pause, idle = monotonic() + timeout, 0.005, threading.Event()
+        while self.position() < position:
+            left = deadline - monotonic()
+            if left <= 0:
+                return False
+            idle.wait(min(pause, left))
+            pause = min(pause * 2, 0.05)
+        return True
+
+    # Queries: each takes ``wait_for`` (a log position) and ``timeout``.
+
+    def product_status(
+        self, code: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
+    ) -> dict[str, Any] | None:
+        """The product's status row, with its status on ``on``."""
+        with self._query(wait_for, timeout) as db:
+            row = status.find(db, code, on)
+            return status.described(row) if row else None
+
+    def public_product(
+        self, code: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
+    ) -> dict[str, Any] | None:
+        """What anyone may read of a product, with the reasons on its live certificate."""
+        with self._query(wait_for, timeout) as db:
+            row = status.find(db, code, on)
+            if row is None:
+                return None
+            return {
+                **status.public(row),
+                "reasons": certificates.reasons(db, row["certificate_number"]),
+            }
+
+    def public_certificate(
+        self, number: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
+    ) -> dict[str, Any] | None:
+        """What anyone may read of a certificate, found by its number."""
+        with self._query(wait_for, timeout) as db:
+            return certificates.public_certificate(db, number, on)
+
+    def search(
+        self,
+        *,
+        q: str | None = None,
+        province: str | None = None,
+        group: str | None = None,
+        stars: int | None = None,
+        status: str | None = None,
+        district: str | None = None,
+        page: int = 1,
+        page_size: int = 20,
+        on: date,
+        wait_for: int | None = None,
+        timeout: float = 5.0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of the public register, and how many products match in all."""
+        with self._query(wait_for, timeout) as db:
+            return public_register.search(
+                db,
+                q=q,
+                province=province,
+                district=district,
+                group=group,
+                stars=stars,
+                status_is=status,
+                page=page,
+                page_size=page_size,
+                on=on,
+            )
+
+    def statistics(
+        self,
+        *,
+        start: date,
+        end: date,
+        province: str | None = None,
+        on: date,
+        wait_for: int | None = None,
+        timeout: float = 5.0,
+    ) -> dict[str, Any]:
+        """Counts over the period [start, end], and counts now (as of ``on``)."""
+        with self._query(wait_for, timeout) as db:
+            return milestones.statistics(db, start=start, end=end, province=province, on=on)
+
+    def audit_trail(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 100,
+        wait_for: int | None = None,
+        timeout: float = 5.0,
+    ) -> list[dict[str, Any]]:
+        """Audit rows with a log position after ``after``, in log order."""
+        with self._query(wait_for, timeout) as db:
+            return audit.trail(db, after, limit)
+
+    def product_events(
+        self, code: str, *, wait_for: int | None = None, timeout: float = 5.0
+    ) -> list[dict[str, Any]]:
+        """Every event of one product, in order, from the audit trail."""
+        with self._query(wait_for, timeout) as db:
+            return audit.of_product(db, code)
+
+    def expiring(
+        self,
+        *,
+        on: date,
+        within_days: int,
+        province: str | None = None,
+        wait_for: int | None = None,
+        timeout: float = 5.0,
+    ) -> list[dict[str, Any]]:
+        """Certificates valid on ``on`` that expire within ``within_days`` days."""
+        with self._query(wait_for, timeout) as db:
+            return status.expiring(db, on=on, within_days=within_days, province=province)
+
+    def overdue_corrections(
+        self,
+        *,
+        on: date,
+        province: str | None = None,
+        wait_for: int | None = None,
+        timeout: float = 5.0,
+    ) -> list[dict[str, Any]]:
+        """Suspensions whose corrective deadline passed before ``on``."""
+        with self._query(wait_for, timeout) as db:
+            return status.overdue(db, on=on, province=province)
+
+    def snapshot(self) -> dict[str, list[Row]]:
+        """Every row of every read model (for audits and tests)."""
+        with self._reading() as db:
+            return snapshot(db)
+
+    @contextmanager
+    def _query(self, wait_for: int | None, timeout: float) -> Iterator[Database]:
+        if wait_for is not None and not self.wait_for(wait_for, timeout):
+            raise ProjectionBehind(wait_for)
+        with self._reading() as db:
+            yield db
+
+    def _reading(self) -> AbstractContextManager[Database]:
+        return self.backend.reading()

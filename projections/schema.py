@@ -1,0 +1,86 @@
+"""What a read model is, and the tracking position every read model shares.
+
+All read models are written in one transaction per batch together with the tracking
+position, so the position says exactly which events every view reflects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+from lifecycle.events import ProductEvent
+from projections.dialect import Database
+
+TRACKED = "read-models"
+
+
+class Writes:
+    """The statements read models ask for while a batch is applied.
+
+    They are sent in the order asked; each run of the same statement goes as one
+    ``executemany``, so a batch costs few round trips. Read models are filled one after the
+    other over the whole batch, so the events of one type follow each other in runs.
+    """
+
+    def __init__(self) -> None:
+        self._statements: list[tuple[str, Sequence[Any]]] = []
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._statements.append((sql, params))
+
+    def send(self, db: Database) -> None:
+        for sql, run in groupby(self._statements, key=itemgetter(0)):
+            db.run_many(sql, [params for _, params in run])
+        self._statements.clear()
+
+
+@dataclass(frozen=True)
+class ReadModel:
+    """A read model: its tables, the statements that create them, and how an event fills them."""
+
+    name: str
+    tables: tuple[str, ...]
+    ddl: tuple[str, ...]
+    apply: Callable[[Writes, int, ProductEvent], None]
+
+
+TRACKING = ReadModel(
+    name="tracking",
+    tables=("projection_tracking",),
+    ddl=(
+        "CREATE TABLE IF NOT EXISTS projection_tracking "
+        "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
+    ),
+    apply=lambda writes, position, event: None,
+)
+
+
+def start_tracking(db: Database) -> None:
+    """Starts the tracking position at zero unless it is already kept."""
+    db.run(
+        "INSERT INTO projection_tracking (name, position) VALUES (?, 0) "
+        "ON CONFLICT (name) DO NOTHING",
+        (TRACKED,),
+    )
+
+
+def tracked_position(db: Database, *, lock: bool = False) -> int:
+    """The last log position applied to the read models (0 if none).
+
+    With ``lock`` (inside a write transaction) concurrent projectors wait for each other,
+    so two of them never apply the same events.
+    """
+    rows = db.rows(
+        f"SELECT position FROM projection_tracking WHERE name = ?{db.lock_clause if lock else ''}",
+        (TRACKED,),
+    )
+    return int(rows[0]["position"]) if rows else 0
+
+
+def advance_tracking(db: Database, position: int) -> None:
+    """Records that every event up to ``position`` is applied."""
+    db.run("UPDATE projection_tracking SET position = ? WHERE name = ?", (position, TRACKED))

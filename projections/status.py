@@ -1,0 +1,210 @@
+"""Current status: one row per product, with its live certificate.
+
+The stored status is what the events made it (participating, certified, suspended, revoked,
+removed); "expired" is read from valid-until against the day asked about, never stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from lifecycle.events import (
+    Evaluated,
+    ProductEvent,
+    Registered,
+    Reinstated,
+    Removed,
+    Revoked,
+    Starred,
+    Suspended,
+)
+from projections.dialect import Database, Row
+from projections.schema import ReadModel, Writes
+from projections.vietnamese import search_key
+
+DDL = (
+    """CREATE TABLE IF NOT EXISTS product_status (
+        product_id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+        owner_id TEXT NOT NULL, owner_name TEXT NOT NULL, owner_kind TEXT NOT NULL,
+        province TEXT NOT NULL, district TEXT NOT NULL, commune TEXT NOT NULL,
+        product_group TEXT NOT NULL, subgroup TEXT NOT NULL, registered_on DATE NOT NULL,
+        status TEXT NOT NULL, stars INTEGER, certificate_number TEXT,
+        valid_from DATE, valid_until DATE, suspended_on DATE, corrective_deadline DATE,
+        suspension_reason TEXT, revoked_on DATE, removed_on DATE,
+        last_event TEXT NOT NULL, last_effective_on DATE NOT NULL,
+        version INTEGER NOT NULL, position BIGINT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS product_status_valid_until ON product_status (valid_until)",
+)
+
+# The status on the day given as the parameter: a certificate past valid-until reads expired.
+STATUS_ON = (
+    "CASE WHEN s.status IN ('certified', 'suspended') AND s.valid_until < ? "
+    "THEN 'expired' ELSE s.status END"
+)
+
+NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
+
+
+def changes(event: ProductEvent) -> dict[str, Any]:
+    """The columns an event (other than registration) changes on the product's row."""
+    if isinstance(event, Starred):
+        return {
+            "status": "certified",
+            "stars": event.stars,
+            "certificate_number": event.certificate_number,
+            "valid_from": event.valid_from,
+            "valid_until": event.valid_until,
+            "revoked_on": None,
+            **NO_SUSPENSION,
+        }
+    if isinstance(event, Suspended):
+        return {
+            "status": "suspended",
+            "suspended_on": event.effective_on,
+            "corrective_deadline": event.corrective_deadline,
+            "suspension_reason": event.reason,
+        }
+    if isinstance(event, Reinstated):
+        return {"status": "certified", **NO_SUSPENSION}
+    if isinstance(event, Revoked):
+        return {"status": "revoked", "revoked_on": event.effective_on}
+    if isinstance(event, Removed):
+        return {"status": "removed", "removed_on": event.effective_on}
+    assert isinstance(event, Evaluated), event
+    return {}
+
+
+def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+    """Registration inserts the product's row; every later event updates it."""
+    last = {
+        "last_event": type(event).__name__,
+        "last_effective_on": event.effective_on,
+        "version": event.originator_version,
+        "position": position,
+    }
+    if isinstance(event, Registered):
+        row = {
+            "product_id": str(event.originator_id),
+            "code": event.code,
+            "name": event.name,
+            "owner_id": event.owner.organisation_id,
+            "owner_name": event.owner.name,
+            "owner_kind": event.owner.kind.value,
+            "province": event.location.province,
+            "district": event.location.district,
+            "commune": event.location.commune,
+            "product_group": event.group,
+            "subgroup": event.subgroup,
+            "registered_on": event.effective_on,
+            "status": "participating",
+            **last,
+        }
+        writes.run(
+            f"INSERT INTO product_status ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            list(row.values()),
+        )
+        return
+    update = {**changes(event), **last}
+    writes.run(
+        f"UPDATE product_status SET {', '.join(f'{c} = ?' for c in update)} WHERE product_id = ?",
+        [*update.values(), str(event.originator_id)],
+    )
+
+
+MODEL = ReadModel("product status", ("product_status",), DDL, apply)
+
+
+def find(db: Database, code: str, on: date) -> Row | None:
+    """The product's row with its status on ``on``."""
+    rows = db.rows(
+        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s WHERE s.code = ?", (on, code)
+    )
+    return rows[0] if rows else None
+
+
+def described(row: Row) -> dict[str, Any]:
+    """The whole status row as auditors read it (status as of the day asked about)."""
+    answer = {k: v for k, v in row.items() if k not in ("status", "status_on", "product_group")}
+    return {**answer, "group": row["product_group"], "status": row["status_on"]}
+
+
+def public(row: Row) -> dict[str, Any]:
+    """What anyone may read of a product: no ids, no contacts."""
+    return {
+        "code": row["code"],
+        "name": row["name"],
+        "group": row["product_group"],
+        "subgroup": row["subgroup"],
+        "owner_name": row["owner_name"],
+        "owner_kind": row["owner_kind"],
+        "province": row["province"],
+        "district": row["district"],
+        "commune": row["commune"],
+        "status": row["status_on"],
+        "stars": row["stars"],
+        "certificate_number": row["certificate_number"],
+        "valid_from": row["valid_from"],
+        "valid_until": row["valid_until"],
+    }
+
+
+def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dict[str, int]]:
+    """Products by status on ``on``; by province and group while in the programme; by stars
+    while certified."""
+    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    products = (
+        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        f"JOIN public_register r ON r.product_id = s.product_id WHERE TRUE {region}"
+    )
+    counts = {}
+    for name, column, among in (
+        ("by_status", "status_on", "TRUE"),
+        ("by_province", "province", "status_on <> 'removed'"),
+        ("by_group", "product_group", "status_on <> 'removed'"),
+        ("by_stars", "stars", "status_on = 'certified'"),
+    ):
+        rows = db.rows(
+            f"SELECT {column} AS k, COUNT(*) AS n FROM ({products}) p WHERE {among} "
+            f"GROUP BY {column} ORDER BY {column}",
+            [on, *params],
+        )
+        counts[name] = {str(row["k"]): int(row["n"]) for row in rows}
+    return counts
+
+
+def expiring(
+    db: Database, *, on: date, within_days: int, province: str | None
+) -> list[dict[str, Any]]:
+    """Certificates still valid on ``on`` whose validity ends within ``within_days``."""
+    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    rows = db.rows(
+        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        "JOIN public_register r ON r.product_id = s.product_id "
+        "WHERE s.status IN ('certified', 'suspended') AND s.valid_until BETWEEN ? AND ? "
+        f"{region} ORDER BY s.valid_until, s.code",
+        [on, on, on + timedelta(days=within_days), *params],
+    )
+    return [{**public(row), "days_left": (row["valid_until"] - on).days} for row in rows]
+
+
+def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, Any]]:
+    """Suspended, unexpired certificates whose corrective deadline passed before ``on``."""
+    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    rows = db.rows(
+        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        "JOIN public_register r ON r.product_id = s.product_id "
+        "WHERE s.status = 'suspended' AND s.valid_until >= ? AND s.corrective_deadline < ? "
+        f"{region} ORDER BY s.corrective_deadline, s.code",
+        [on, on, on, *params],
+    )
+    return [
+        {
+            **public(row),
+            "suspended_on": row["suspended_on"],
+            "corrective_deadline": row["corrective_deadline"],
+            "suspension_reason": row["suspension_reason"],
+            "days_overdue": (on - row["corrective_deadline"]).days,
+        }
+        for row in rows
+    ]

@@ -1,0 +1,22 @@
+"""Vietnamese text folded for search: with or without diacritics, in any case.
+
+"tinh dau tram" finds "Tinh dầu trầm"; "đ" and "Đ" match "d". Stored keys and the words
+searched for are folded the same way.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def search_key(text: str) -> str:
+    """The text folded for search: no diacritics, đ as d, case-folded, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
+def like_pattern(word: str) -> str:
+    """A LIKE pattern finding ``word`` anywhere, with LIKE's wildcards taken literally."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

@@ -1,0 +1,33 @@
+"""The read side and the projector on each backend's fresh store, beside the register."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from lifecycle.service import Registry
+from projections import Projector, ReadSide
+
+
+@pytest.fixture
+def read_side(store_url: str) -> Iterator[ReadSide]:
+    """The read side of the test's store."""
+    side = ReadSide.open(store_url)
+    yield side
+    side.close()
+
+
+@pytest.fixture
+def projector(registry: Registry, store_url: str) -> Iterator[Projector]:
+    """A projector of the test's store, not yet started."""
+    runner = Projector(registry, store_url, poll_interval=0.05, max_backoff=0.5)
+    yield runner
+    runner.stop()
+
+
+@pytest.fixture
+def projecting(projector: Projector) -> Projector:
+    """The projector running in the background, as in the API process."""
+    projector.start()
+    return projector
