@@ -101,6 +101,7 @@ def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
     }
     if recorded.certificate_number:
         body["certificate_number"] = recorded.certificate_number
+    services.projector.wake()
     services.logger.info(
         "command.accepted",
         product=recorded.code,

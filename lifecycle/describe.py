@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from lifecycle.events import ProductEvent
@@ -20,6 +21,12 @@ ENVELOPE = frozenset(
 )
 
 
+@cache
+def field_names(value_type: type[Any]) -> tuple[str, ...]:
+    """The field names of a dataclass type (looked up once per type)."""
+    return tuple(f.name for f in dataclasses.fields(value_type))
+
+
 def plain(value: Any) -> Any:
     """The value with dates as ISO strings, enums as their values, values as mappings."""
     if isinstance(value, Enum):
@@ -27,7 +34,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -38,9 +45,9 @@ def plain(value: Any) -> Any:
 def event_facts(event: ProductEvent) -> dict[str, Any]:
     """The facts an event records, without the store's envelope."""
     return {
-        f.name: plain(getattr(event, f.name))
-        for f in dataclasses.fields(event)
-        if f.name not in ENVELOPE and f.name != "effective_on"
+        name: plain(getattr(event, name))
+        for name in field_names(type(event))
+        if name not in ENVELOPE and name != "effective_on"
     }
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-import uvicorn
-
-from api.app import create_app
-from api.bootstrap import Services, build_services
 from api.settings import Settings
+
+if TYPE_CHECKING:
+    from api.bootstrap import Services
 
 DEMO_PREFIX = "demo-"
 
@@ -24,6 +24,11 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Builds the services, loads the demo if asked, and serves until stopped."""
+    import uvicorn  # the web stack loads only for this command
+
+    from api.app import create_app
+    from api.bootstrap import build_services
+
     settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
     services = build_services(settings)

@@ -21,4 +21,12 @@ def ready(services: ServicesDep) -> Readiness:
     """The store answers; reports how far the read side trails the log."""
     head = services.read_side.head()
     position = services.read_side.position()
-    return Readiness(status="ready", head=head, position=position, lag=head - position)
+    projector = services.projector
+    state = (
+        f"failing: {projector.error}"
+        if projector.error
+        else ("running" if projector.running else "stopped")
+    )
+    return Readiness(
+        status="ready", head=head, position=position, lag=head - position, projector=state
+    )

@@ -80,7 +80,8 @@ class RegisterPage(BaseModel):
 class Readiness(BaseModel):
     """Whether the store answers, and how far the read side trails the log."""
 
-    status: str
-    head: int
-    position: int
-    lag: int
+    status: str = Field(examples=["ready"])
+    head: int = Field(description="The last position in the event log")
+    position: int = Field(description="How far the read side has projected")
+    lag: int = Field(description="Events the read side has yet to project")
+    projector: str = Field(examples=["running"], description="running, stopped, or its failure")
