@@ -64,7 +64,7 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
         columns = {"state": "suspended", "suspended_on": day,
                    "corrective_deadline": event.corrective_deadline}  # fmt: skip
     elif isinstance(event, Reinstated):
-        why = ("reinstated", event.corrected, "inspection_ref", event.reinspection_ref, None)
+        why = ("reinstated", event.corrected, "reinspection_ref", event.reinspection_ref, None)
         columns = {"state": "current", "suspended_on": None, "corrective_deadline": None}
     elif isinstance(event, Revoked):
         why = ("revoked", event.reason.value, "decision_ref", event.decision_ref, None)

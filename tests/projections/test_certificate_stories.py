@@ -74,7 +74,7 @@ def test_a_reinstated_certificate_keeps_its_valid_until(
     assert page is not None
     assert (page["status"], page["valid_until"]) == ("certified", date(2027, 1, 31))
     assert [reason["kind"] for reason in page["reasons"]] == ["suspended", "reinstated"]
-    assert page["reasons"][1]["inspection_ref"] == "TKT-QN-0103-20240620"
+    assert page["reasons"][1]["reinspection_ref"] == "TKT-QN-0103-20240620"
 
 
 def test_a_certificate_past_its_valid_until_reads_expired_on_later_days_only(
