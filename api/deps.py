@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Header, Path, Query, Request
 
 from api.bootstrap import Services
 from api.problems import Problem
+from api.recording import Write
 from lifecycle.values import Actor
+
+CodePath = Annotated[
+    str, Path(pattern=r"^[A-Z0-9-]{3,32}$", description="The product code", examples=["QN-0123"])
+]
 
 
 def services(request: Request) -> Services:
@@ -72,3 +77,17 @@ ExpectedVersionDep = Annotated[int | None, Depends(expected_version)]
 IdempotencyKeyDep = Annotated[
     str | None, Header(alias="Idempotency-Key", max_length=200, description="Retry safely")
 ]
+
+
+def write_request(
+    request: Request,
+    services: ServicesDep,
+    actor: PrincipalDep,
+    expected: ExpectedVersionDep,
+    idempotency_key: IdempotencyKeyDep = None,
+) -> Write:
+    """Everything a write needs besides its body: services, principal and headers."""
+    return Write(services, actor, request.url.path, expected, idempotency_key)
+
+
+WriteDep = Annotated[Write, Depends(write_request)]

@@ -8,6 +8,7 @@ bug) releases the claim, so the retry really runs.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -21,6 +22,7 @@ from api.idempotency import (
     request_digest,
 )
 from api.problems import TYPE_BASE, Problem, status_of
+from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
 from lifecycle.service import Order, Recorded
 from lifecycle.values import Actor
@@ -36,6 +38,22 @@ def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
     if replayed:
         headers["Idempotent-Replayed"] = "true"
     return JSONResponse(body, status_code=201, headers=headers)
+
+
+@dataclass(frozen=True)
+class Write:
+    """One write request: who makes it, where, and its If-Match and Idempotency-Key."""
+
+    services: Services
+    actor: Actor
+    route: str
+    expected_version: int | None
+    idempotency_key: str | None
+
+    def record(self, body: CommandBody, code: str = "") -> JSONResponse:
+        """Carries out the body's command on the coded product (none for a registration)."""
+        order = Order(self.actor, body.to_command(), code, self.expected_version)
+        return record(self.services, self.actor, self.route, body, self.idempotency_key, order)
 
 
 def record(

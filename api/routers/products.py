@@ -5,65 +5,30 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from api.deps import (
-    ExpectedVersionDep,
-    IdempotencyKeyDep,
-    PrincipalDep,
-    ReadAfterDep,
-    ServicesDep,
-)
+from api.deps import CodePath, PrincipalDep, ReadAfterDep, ServicesDep, WriteDep
 from api.problems import Problem
-from api.recording import record
 from api.schemas.requests import Registration, RemovalBody
 from api.schemas.responses import ChangeRecorded, HistoryEntry
 from lifecycle import errors
 from lifecycle.authority import check_may_read
 from lifecycle.describe import describe_state, history_of
-from lifecycle.service import Order
 
 router = APIRouter(prefix="/v1/products", tags=["products"])
-CodePath = Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
 
 
 @router.post("", status_code=201, response_model=ChangeRecorded)
-def register_product(
-    body: Registration,
-    actor: PrincipalDep,
-    services: ServicesDep,
-    idempotency_key: IdempotencyKeyDep = None,
-) -> JSONResponse:
+def register_product(body: Registration, write: WriteDep) -> JSONResponse:
     """Register a product under its programme code (programme office of its province)."""
-    return record(
-        services,
-        actor,
-        "/v1/products",
-        body,
-        idempotency_key,
-        Order(actor, body.to_command()),
-    )
+    return write.record(body)
 
 
 @router.post("/{code}/removal", status_code=201, response_model=ChangeRecorded)
-def remove_product(
-    code: CodePath,
-    body: RemovalBody,
-    actor: PrincipalDep,
-    services: ServicesDep,
-    if_match: ExpectedVersionDep,
-    idempotency_key: IdempotencyKeyDep = None,
-) -> JSONResponse:
+def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONResponse:
     """Remove a product from the programme, for good (programme office)."""
-    return record(
-        services,
-        actor,
-        f"/v1/products/{code}/removal",
-        body,
-        idempotency_key,
-        Order(actor, body.to_command(), code, if_match),
-    )
+    return write.record(body, code)
 
 
 @router.get("/{code}")

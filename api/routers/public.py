@@ -10,9 +10,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import ReadAfterDep, ServicesDep
+from api.deps import CodePath, ReadAfterDep, ServicesDep
 from api.problems import Problem
-from api.routers.products import CodePath
 from api.schemas.responses import PublicCertificate, PublicProduct, RegisterPage
 from lifecycle import errors
 from lifecycle.values import Status

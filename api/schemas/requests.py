@@ -24,6 +24,10 @@ class CommandBody(BaseModel):
     effective_on: date = Field(examples=["2020-03-15"])
     note: Note = ""
 
+    def to_command(self) -> commands.RegisterProduct | commands.ProductCommand:
+        """The domain command this request asks for."""
+        raise NotImplementedError
+
 
 class OwnerBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
