@@ -18,17 +18,20 @@ run: $(INSTALLED)
 	$(BIN)/ocop serve --demo
 
 test: $(INSTALLED)
-	$(BIN)/ruff check lifecycle projections api tests
+	$(BIN)/ruff check lifecycle projections api bench tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check lifecycle projections api tests
-	$(BIN)/ruff format --check lifecycle projections api tests
+	$(BIN)/ruff check lifecycle projections api bench tests
+	$(BIN)/ruff format --check lifecycle projections api bench tests
 	$(BIN)/mypy
 
+# wrk is the loopback load generator; without it the bench falls back to a Python one.
 bench: $(INSTALLED)
-	$(BIN)/python -m bench
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
+		|| echo "wrk could not be installed: using the Python load generator"
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,210 @@
+"""The loopback load generator: wrk (C, one thread) when installed, else a Python fallback.
+
+A plan says which requests to send, in order: either a rotation over many paths (lookups),
+or blocks of staged commands (register every product of a block, then evaluate each, ...).
+A block holds more products than there are connections, so a product's next command is sent
+only after its previous one was answered. Both generators play the same plan.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from bench.cpu import Meter
+
+Request = tuple[str, str, dict[str, str], str]  # method, path, headers, body
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """GETs rotating over ``paths`` (each connection starts where the last request left)."""
+
+    paths: list[str]
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def requests(self) -> Iterator[Request]:
+        while True:
+            for path in self.paths:
+                yield "GET", path, self.headers, ""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One command of every product in a block; ``{CODE}`` stands for the product's code."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Blocks of ``block`` new products, each taken through every stage in turn."""
+
+    stages: list[Stage]
+    prefix: str
+    block: int = 64
+
+    def requests(self) -> Iterator[Request]:
+        number = 0
+        while True:
+            for stage in self.stages:
+                for n in range(number, number + self.block):
+                    code = f"{self.prefix}{n:07d}"
+                    body = stage.body.replace("{CODE}", code)
+                    yield stage.method, stage.path.replace("{CODE}", code), stage.headers, body
+            number += self.block
+
+
+Plan = Rotation | Stages
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a load run measured (latencies in milliseconds)."""
+
+    generator: str
+    connections: int
+    requests: int
+    seconds: float
+    requests_per_second: float
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    errors: int
+    api_cpu_ms_per_request: float | None = None  # with a meter: the API process's CPU
+    postgres_cpu_ms_per_request: float | None = None  # and its database's backends'
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def wrk_available() -> bool:
+    """Whether wrk is on the PATH."""
+    return shutil.which("wrk") is not None
+
+
+def run(
+    base_url: str,
+    plan: Plan,
+    connections: int,
+    seconds: int,
+    *,
+    use_wrk: bool,
+    meter: Meter | None = None,
+) -> Result:
+    """Plays ``plan`` against ``base_url`` with ``connections`` for ``seconds`` (bounded).
+
+    With a ``meter``, also the CPU the API and its database spent per request.
+    """
+    before = meter.read() if meter else (0.0, 0.0)
+    result = _play(base_url, plan, connections, seconds, use_wrk)
+    if meter is None or not result.requests:
+        return result
+    api, postgres = (round((b - a) * 1000 / result.requests, 3)
+                     for a, b in zip(before, meter.read(), strict=True))  # fmt: skip
+    return replace(result, api_cpu_ms_per_request=api, postgres_cpu_ms_per_request=postgres)
+
+
+def _play(base_url: str, plan: Plan, connections: int, seconds: int, use_wrk: bool) -> Result:
+    if not use_wrk:
+        from bench.pyload import play
+
+        return play(base_url, plan, connections, seconds)
+    with tempfile.TemporaryDirectory(prefix="ocop-bench-") as scratch:
+        script = Path(scratch) / "plan.lua"
+        script.write_text(_lua(plan, Path(scratch)))
+        completed = subprocess.run(
+            ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
+             "-s", str(script), base_url],
+            capture_output=True, text=True, timeout=seconds + 60, check=False,
+        )  # fmt: skip
+    lines = [x for x in completed.stdout.splitlines() if x.startswith("BENCH-JSON ")]
+    if not lines:
+        raise RuntimeError(f"wrk reported nothing: {completed.stdout}\n{completed.stderr}")
+    line = lines[-1]
+    raw = json.loads(line.removeprefix("BENCH-JSON "))
+    elapsed = raw["duration_us"] / 1e6
+    errors = sum(raw[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return Result(
+        generator="wrk",
+        connections=connections,
+        requests=raw["requests"],
+        seconds=round(elapsed, 2),
+        requests_per_second=round(raw["requests"] / elapsed, 1),
+        p50_ms=round(raw["p50_us"] / 1000, 2),
+        p90_ms=round(raw["p90_us"] / 1000, 2),
+        p99_ms=round(raw["p99_us"] / 1000, 2),
+        max_ms=round(raw["max_us"] / 1000, 2),
+        errors=errors,
+    )
+
+
+def _quoted(text: str) -> str:
+    return "[==[" + text + "]==]"
+
+
+def _headers(headers: dict[str, str]) -> str:
+    return "{" + ", ".join(f"[ {_quoted(k)} ] = {_quoted(v)}" for k, v in headers.items()) + "}"
+
+
+def _lua(plan: Plan, scratch: Path) -> str:
+    if isinstance(plan, Rotation):
+        paths = scratch / "paths.txt"
+        paths.write_text("\n".join(plan.paths) + "\n")
+        body = f"""
+local paths = {{}}
+for line in io.lines({_quoted(str(paths))}) do paths[#paths + 1] = line end
+local headers = {_headers(plan.headers)}
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], headers)
+end
+"""
+    else:
+        stages = ",\n".join(
+            f"{{method = {_quoted(s.method)}, path = {_quoted(s.path)}, "
+            f"headers = {_headers(s.headers)}, body = {_quoted(s.body)}}}"
+            for s in plan.stages
+        )
+        body = f"""
+local stages = {{{stages}}}
+local block, prefix, k, verified = {plan.block}, {_quoted(plan.prefix)}, 0, false
+request = function()
+  if not verified then  -- wrk calls request() once before the run to check it: send nothing
+    verified = true
+    return wrk.format("GET", "/healthz")
+  end
+  local per_block = block * #stages
+  local first = math.floor(k / per_block) * block
+  local within = k % per_block
+  local stage = stages[math.floor(within / block) + 1]
+  local code = prefix .. string.format("%07d", first + within % block)
+  k = k + 1
+  local path = string.gsub(stage.path, "{{CODE}}", code)
+  local payload = string.gsub(stage.body, "{{CODE}}", code)
+  return wrk.format(stage.method, path, stage.headers, payload)
+end
+"""
+    return body + _DONE
+
+
+_DONE = """
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('BENCH-JSON {"requests": %d, "duration_us": %d, "p50_us": %d, ' ..
+    '"p90_us": %d, "p99_us": %d, "max_us": %d, "connect": %d, "read": %d, "write": %d, ' ..
+    '"status": %d, "timeout": %d}\\n', summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.status, e.timeout))
+end
+"""

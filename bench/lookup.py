@@ -1,0 +1,67 @@
+"""Public status lookups over HTTP, by certificate number and by product code.
+
+64 connections from the load generator on loopback rotate over a random sample of the
+register's products. Baseline: the bench-only constant-JSON route of the same process.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench import stories
+from bench.cpu import Meter
+from bench.loadgen import Result, Rotation, run
+
+TARGET_RATIO, TARGET_P99_MS = 0.8, 15.0
+
+
+def paths(codes: list[str]) -> dict[str, list[str]]:
+    """The lookup paths of the sampled products, one list per kind of lookup."""
+    number = stories.CURRENT_CERTIFICATE
+    return {
+        "by_certificate": [f"/v1/public/certificates/{code}-C{number}" for code in codes],
+        "by_code": [f"/v1/public/products/{code}" for code in codes],
+    }
+
+
+def measure(
+    base_url: str,
+    codes: list[str],
+    *,
+    connections: int,
+    seconds: int,
+    warm_up: int,
+    use_wrk: bool,
+    meter: Meter | None = None,
+) -> dict[str, Result]:
+    """The constant route, then each kind of lookup, after a short warm-up."""
+    kinds = paths(codes)
+    if warm_up:
+        run(base_url, Rotation(kinds["by_code"]), connections, warm_up, use_wrk=use_wrk)
+    results = {}
+    for kind, rotation in {"constant": ["/bench/constant"], **kinds}.items():
+        results[kind] = run(
+            base_url, Rotation(rotation), connections, seconds, use_wrk=use_wrk, meter=meter
+        )
+    return results
+
+
+def figure(results: dict[str, Result], products: int) -> dict[str, Any]:
+    """The lookup figure: each lookup's rate as a ratio to the constant route's."""
+    constant = results["constant"]
+    measured = {kind: results[kind] for kind in ("by_certificate", "by_code")}
+    ratio = {kind: round(r.requests_per_second / constant.requests_per_second, 2)
+             for kind, r in measured.items()}  # fmt: skip
+    return {
+        "figure": "public status lookup over HTTP",
+        "products": products,
+        "baseline": {"constant_json": constant.as_dict()},
+        "measured": {kind: r.as_dict() for kind, r in measured.items()},
+        "ratio": ratio,
+        "target": {"ratio": f">= {TARGET_RATIO}", "p99_ms": f"<= {TARGET_P99_MS}"},
+        "met": {
+            **{f"{kind}_ratio": ratio[kind] >= TARGET_RATIO and not r.errors
+               for kind, r in measured.items()},
+            **{f"{kind}_p99": r.p99_ms <= TARGET_P99_MS for kind, r in measured.items()},
+        },
+    }  # fmt: skip

@@ -1,0 +1,92 @@
+"""The run's results as a markdown table, and as JSON under ``bench/results/``."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def write(results: dict[str, Any], directory: Path = RESULTS) -> Path:
+    """Writes ``<timestamp>.json`` and ``latest.json``; answers the timestamped file."""
+    directory.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps({"finished_at": stamp, **results}, indent=2, ensure_ascii=False) + "\n"
+    path = directory / f"{stamp}.json"
+    path.write_text(text)
+    (directory / "latest.json").write_text(text)
+    return path
+
+
+def _load(r: dict[str, Any]) -> str:
+    errors = f", {r['errors']} errors" if r["errors"] else ""
+    cpu = r.get("api_cpu_ms_per_request")
+    cost = f"; CPU/req: API {cpu} ms, db {r['postgres_cpu_ms_per_request']} ms" if cpu else ""
+    return (f"{r['requests_per_second']:,.0f} req/s, p50 {r['p50_ms']} ms, "
+            f"p99 {r['p99_ms']} ms{errors}{cost}")  # fmt: skip
+
+
+def _met(flag: bool) -> str:
+    return "yes" if flag else "**no**"
+
+
+def table(results: dict[str, Any]) -> str:
+    """One row per figure and variant: measured, baseline, ratio, target, met."""
+    f = results["figures"]
+    lk, cm, rb, sc, mem = f["lookup"], f["commands"], f["rebuild"], f["scale"], f["memory"]
+    constant = _load(lk["baseline"]["constant_json"])
+    rows = [("figure", "measured", "baseline (same run)", "ratio", "target", "met")]
+    for kind in ("by_certificate", "by_code"):
+        rows.append((
+            f"public lookup {kind.replace('_', ' ')}, {lk['products']:,} products, "
+            f"{lk['measured'][kind]['connections']} connections",
+            _load(lk["measured"][kind]), f"constant JSON: {constant}", f"{lk['ratio'][kind]}",
+            ">= 0.8; p99 <= 15 ms",
+            f"ratio {_met(lk['met'][f'{kind}_ratio'])}, p99 {_met(lk['met'][f'{kind}_p99'])}",
+        ))  # fmt: skip
+    base = cm["baseline"]["in_process_load_and_save"]
+    in_process = f"in-process load + save: {base['commands_per_second']:,.0f} cmd/s " \
+                 f"(mean {base['mean_ms']} ms; CPU/cmd: Python " \
+                 f"{base['python_cpu_ms_per_command']} ms, db " \
+                 f"{base['postgres_cpu_ms_per_command']} ms)"  # fmt: skip
+    for key, label, target in (
+        ("one_client", "1 client", ">= 0.6"),
+        ("sixteen_clients", "16 clients", ">= 2.0 x ceiling"),
+    ):
+        ratio_key = "one_client" if key == "one_client" else "sixteen_clients_vs_ceiling"
+        rows.append(
+            (
+                f"commands over HTTP, {label}",
+                _load(cm["measured"][key]),
+                in_process,
+                f"{cm['ratio'][ratio_key]}",
+                target,
+                _met(cm["met"][ratio_key]),
+            )
+        )
+    for size in (rb["at_small_size"], rb):
+        mine = size["measured"]["projector_rebuild"]
+        plain = size["baseline"]["plain_psycopg_loop"]
+        rows.append((
+            f"projection rebuild, {size['products']:,} products ({mine['events']:,} events)",
+            f"{mine['events_per_second']:,} ev/s", f"plain psycopg loop: "
+            f"{plain['events_per_second']:,} ev/s", f"{size['ratio']['rebuild_vs_plain']}",
+            ">= 0.5", _met(size["met"]["rebuild_vs_plain"]),
+        ))  # fmt: skip
+    small, large = sc["baseline"]["products"], sc["measured"]["products"]
+    for name in sc["ratio"]:
+        met = _met(sc["met"][name]) if name in sc["met"] else "(shown)"
+        rows.append((f"scale: {name} at {large:,} products", f"{sc['measured'][name]} ms",
+                     f"at {small:,}: {sc['baseline'][name]} ms", f"{sc['ratio'][name]}",
+                     "<= 1.2" if name in sc["met"] else "", met))  # fmt: skip
+    for name, target in (("api_peak_rss_mb", "<= 250 MB"), ("rebuild_peak_rss_mb", "flat")):
+        rows.append((f"memory: {name} at {mem['measured']['products']:,} products",
+                     f"{mem['measured'][name]} MB",
+                     f"at {mem['baseline']['products']:,}: {mem['baseline'][name]} MB",
+                     f"{mem['ratio'][name]}", target, _met(mem["met"][name])))  # fmt: skip
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + "---|" * len(rows[0]))
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""The API as the benchmarks serve it, in a process of its own.
+
+``python -m bench.server URL PORT`` builds the production app from ``Settings`` (projector
+in-process, request log on) and adds one bench-only route, ``GET /bench/constant``: a
+constant JSON body shaped like a public answer, through the same middleware and a sync
+handler like the public routes. It runs one uvicorn worker with httptools and uvloop.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent  # where ``python -m bench...`` finds the code
+
+CONSTANT = {
+    "code": "QN-000000", "name": "Sản phẩm thử nghiệm số 0", "group": "food", "subgroup": "",
+    "owner_name": "HTX thử nghiệm 0", "owner_kind": "cooperative", "province": "Quảng Ninh",
+    "district": "Uông Bí", "commune": "Xã 0", "status": "suspended", "stars": 4,
+    "certificate_number": "QN-000000-C3", "valid_from": "2024-04-01",
+    "valid_until": "2027-03-31",
+    "reasons": [{"on": "2025-01-10", "kind": "suspended", "inspection_ref": "45/BB-KT",
+                 "reason": "Chất lượng không đạt như cam kết",
+                 "corrective_deadline": "2025-04-10"}],
+}  # fmt: skip
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The process's peak resident set (VmHWM), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError(f"no VmHWM for process {pid}")
+
+
+class Server:
+    """Starts the API on a free loopback port; stops it on leaving the ``with`` block."""
+
+    def __init__(self, url: str, log_path: Path, startup_seconds: float = 120) -> None:
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.log = log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.server", url, str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=self.log, cwd=ROOT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
+        try:
+            self._wait_until_ready(startup_seconds)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _wait_until_ready(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                code = self.process.returncode
+                raise RuntimeError(f"the API exited with {code}; see {self.log.name}")
+            try:
+                ready = httpx.get(f"{self.base_url}/readyz", timeout=2)
+                if ready.status_code == 200 and ready.json()["lag"] == 0:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(f"the API was not ready within {seconds} s")
+
+    def peak_rss_mb(self) -> float:
+        return peak_rss_mb(self.process.pid)
+
+    def wait_for_projection(self, seconds: float = 300) -> None:
+        """Waits (bounded) until the in-process projector has caught up with the log."""
+        self._wait_until_ready(seconds)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+        self.log.close()
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.stop()
+
+
+def bench_app(url: str) -> Any:
+    """The production app over ``url``, plus the bench-only constant route."""
+    from api.app import create_app
+    from api.bootstrap import build_services
+    from api.settings import Settings
+
+    app = create_app(build_services(Settings(database_url=url)))
+
+    @app.get("/bench/constant", include_in_schema=False)
+    def constant() -> dict[str, Any]:
+        return CONSTANT
+
+    return app
+
+
+def main() -> None:
+    import uvicorn
+
+    url, port = sys.argv[1], int(sys.argv[2])
+    uvicorn.run(
+        bench_app(url), host="127.0.0.1", port=port, workers=1, loop="uvloop",
+        http="httptools", log_level="warning", access_log=False,
+    )  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

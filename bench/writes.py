@@ -1,0 +1,132 @@
+"""Commands over HTTP (register, evaluate, certify, suspend), 1 and 16 clients.
+
+Baseline: the library in this process doing the same load + save, one command after another;
+its rate (1 / mean latency) is also the one-save-per-command ceiling that grouping
+concurrent commands into shared transactions (the API's intake) must beat with 16 clients.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import date
+from typing import Any
+
+from api.database import open_database
+from api.keys import KeyStore
+from bench import stories
+from bench.cpu import Meter
+from bench.database import database_name
+from bench.loadgen import Stage, Stages, run
+from lifecycle.commands import IssueCertificate, RegisterProduct
+from lifecycle.service import Registry
+from lifecycle.store import store_environment
+from lifecycle.values import Actor
+
+TARGET_ONE_CLIENT, TARGET_SIXTEEN_CLIENTS = 0.6, 2.0
+FOUR = ["register", "evaluate", "certify", "suspend"]
+
+
+def commands(code: str) -> list[tuple[Actor, Any]]:
+    """The four commands every benchmarked product goes through, in order."""
+    return [
+        (stories.OFFICE, stories.registration(code, 0)),
+        (stories.COUNCIL, stories.evaluation(date(2019, 10, 1), (30, 20, 30), "12/BB-HĐOCOP")),
+        (stories.AUTHORITY, IssueCertificate(
+            effective_on=date(2019, 11, 1), stars=4, decision_ref="2656/QĐ-UBND")),
+        (stories.INSPECTOR, stories.suspension(date(2020, 2, 10), date(2020, 4, 30))),
+    ]  # fmt: skip
+
+
+def in_process(url: str, products: int, seconds: float) -> dict[str, Any]:
+    """The library alone: load + save of each command, one after another (bounded)."""
+    registry = Registry(store_environment(url))
+    meter = Meter(os.getpid(), database_name(url))
+    done, started, cpu_before = 0, time.perf_counter(), meter.read()
+    try:
+        for n in range(products):
+            code = f"BI-{n:07d}"
+            for actor, command in commands(code):
+                if isinstance(command, RegisterProduct):
+                    registry.register_product(actor, command)
+                else:
+                    registry.change(code, actor, command)
+                done += 1
+            if time.perf_counter() - started > seconds:
+                break
+    finally:
+        registry.close()
+    elapsed = time.perf_counter() - started
+    python, postgres = (round((b - a) * 1000 / done, 3)
+                        for a, b in zip(cpu_before, meter.read(), strict=True))  # fmt: skip
+    return {"commands": done, "seconds": round(elapsed, 2),
+            "mean_ms": round(elapsed / done * 1000, 3),
+            "commands_per_second": round(done / elapsed, 1),
+            "python_cpu_ms_per_command": python,
+            "postgres_cpu_ms_per_command": postgres}  # fmt: skip
+
+
+def http_plan(url: str, prefix: str) -> Stages:
+    """The same four commands as HTTP requests, each under its principal's key."""
+    keys = KeyStore(open_database(url))
+    stages = []
+    for (actor, command), step in zip(commands("{CODE}"), FOUR, strict=True):
+        key, _ = keys.create(actor.role, level=actor.level, province=actor.province,
+                             principal_id=f"{actor.principal_id}-{prefix}")  # fmt: skip
+        path = "/v1/products" if step == "register" else f"/v1/products/{{CODE}}/{PATHS[step]}"
+        headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+        stages.append(Stage("POST", path, headers, json.dumps(_body(command), ensure_ascii=False)))
+    keys.database.close()
+    return Stages(stages, prefix)
+
+
+PATHS = {"evaluate": "evaluations", "certify": "certificates", "suspend": "suspensions"}
+
+
+def _body(command: Any) -> dict[str, Any]:
+    fields = {k: v for k, v in vars(command).items() if k != "note"}
+    body: dict[str, Any] = json.loads(json.dumps(fields, default=_plain))
+    return body
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "value"):
+        return value.value
+    return vars(value)
+
+
+def measure(
+    url: str,
+    base_url: str,
+    *,
+    products: int,
+    seconds: int,
+    warm_up: int,
+    use_wrk: bool,
+    meter: Meter | None = None,
+) -> dict[str, Any]:
+    """The command figure: in-process baseline, then HTTP with 1 and with 16 clients."""
+    baseline = in_process(url, products, seconds)
+    if warm_up:  # not reported
+        run(base_url, http_plan(url, "BW-"), 16, warm_up, use_wrk=use_wrk)
+    one = run(base_url, http_plan(url, "B1-"), 1, seconds, use_wrk=use_wrk, meter=meter)
+    sixteen = run(base_url, http_plan(url, "BG-"), 16, seconds, use_wrk=use_wrk, meter=meter)
+    ceiling = baseline["commands_per_second"]
+    ratio = {
+        "one_client": round(one.requests_per_second / ceiling, 2),
+        "sixteen_clients_vs_ceiling": round(sixteen.requests_per_second / ceiling, 2),
+    }
+    return {
+        "figure": "commands over HTTP (register, evaluate, certify, suspend)",
+        "baseline": {"in_process_load_and_save": baseline},
+        "measured": {"one_client": one.as_dict(), "sixteen_clients": sixteen.as_dict()},
+        "ratio": ratio,
+        "target": {"one_client": f">= {TARGET_ONE_CLIENT}",
+                   "sixteen_clients_vs_ceiling": f">= {TARGET_SIXTEEN_CLIENTS}"},
+        "met": {"one_client": ratio["one_client"] >= TARGET_ONE_CLIENT and not one.errors,
+                "sixteen_clients_vs_ceiling": ratio["sixteen_clients_vs_ceiling"]
+                >= TARGET_SIXTEEN_CLIENTS and not sixteen.errors},
+    }  # fmt: skip
