@@ -69,7 +69,13 @@ class PostgresDatabase:
     def __init__(self, conninfo: str, schema: str) -> None:
         options = f"-c search_path={schema}" if schema else ""
         self.pool = ConnectionPool(
-            conninfo, min_size=1, max_size=8, kwargs={"options": options}, open=True, timeout=10
+            conninfo,
+            min_size=1,
+            max_size=8,
+            kwargs={"options": options},
+            open=True,
+            timeout=10,
+            check=ConnectionPool.check_connection,  # keys are cached: few borrows pay for it
         )
 
     @contextmanager

@@ -11,6 +11,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from time import monotonic
 
 from api.database import PostgresDatabase, SQLiteDatabase
 from lifecycle.authority import LEVELLED_ROLES
@@ -63,10 +64,18 @@ def check_principal(role: Role, level: Level | None, province: str | None) -> No
 
 
 class KeyStore:
-    """Creates, finds and revokes keys in the register's database."""
+    """Creates, finds and revokes keys in the register's database.
 
-    def __init__(self, database: SQLiteDatabase | PostgresDatabase) -> None:
+    A key found is remembered for ``remember_for`` seconds, sparing a database round trip
+    on every request; a key revoked in another process stops working within that time.
+    """
+
+    def __init__(
+        self, database: SQLiteDatabase | PostgresDatabase, remember_for: float = 5.0
+    ) -> None:
         self.database = database
+        self.remember_for = remember_for
+        self._found: dict[str, tuple[float, Actor]] = {}
         with database.transaction() as cursor:
             cursor.execute(SCHEMA)
 
@@ -101,11 +110,23 @@ class KeyStore:
 
     def principal(self, key: str) -> Actor | None:
         """The principal a presented key stands for, if it exists and is not revoked."""
+        hashed = digest(key)
+        found = self._found.get(hashed)
+        if found is not None and monotonic() - found[0] < self.remember_for:
+            return found[1]
+        actor = self._look_up(hashed)
+        if actor is None:
+            self._found.pop(hashed, None)
+        else:
+            self._found[hashed] = (monotonic(), actor)
+        return actor
+
+    def _look_up(self, hashed: str) -> Actor | None:
         with self.database.transaction() as cursor:
             rows = cursor.execute(
                 "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
                 "FROM ocop_api_keys WHERE key_hash = ? AND revoked_at IS NULL",
-                (digest(key),),
+                (hashed,),
             )
         return _record(rows[0]).actor if rows else None
 
@@ -127,6 +148,7 @@ class KeyStore:
                 "RETURNING key_id",
                 (now, key_id),
             )
+        self._found.clear()
         return bool(rows)
 
 

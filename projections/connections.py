@@ -77,7 +77,7 @@ class PostgresBackend:
         self.pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
             kwargs={**self.kwargs, "application_name": "ocop-read-side"}, min_size=1,
             max_size=int(env["POSTGRES_POOL_SIZE"]), open=False, configure=self._use_schema,
-            check=ConnectionPool.check_connection, timeout=self.timeout, name="ocop-read-side",
+            timeout=self.timeout, name="ocop-read-side",
         )  # fmt: skip
 
     def _use_schema(self, conn: psycopg.Connection[Row]) -> None:

@@ -30,6 +30,8 @@ DDL = (
         effective_on DATE NOT NULL, province_key TEXT NOT NULL, owner_id TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS programme_milestones_kind "
     "ON programme_milestones (kind, effective_on)",
+    "CREATE INDEX IF NOT EXISTS programme_milestones_product "
+    "ON programme_milestones (product_id, kind)",
 )
 KINDS: dict[type[ProductEvent], str] = {
     Registered: "joined",

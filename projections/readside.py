@@ -5,17 +5,19 @@ log position first (read your writes), and says so if it could not in time.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from time import monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 from projections import audit, certificates, milestones, public_register, status
-from projections.connections import Backend, backend_for
+from projections.connections import Backend, ReadSideUnavailable, backend_for
 from projections.dialect import Database, Row
 from projections.models import create_tables, snapshot
 from projections.schema import tracked_position
+
+T = TypeVar("T")
 
 
 class ProjectionBehind(Exception):
@@ -47,18 +49,15 @@ class ReadSide:
 
     def position(self) -> int:
         """The last log position applied to the read models (0 if none)."""
-        with self._reading() as db:
-            return tracked_position(db)
+        return self._ask(tracked_position, None, 0)
 
     def head(self) -> int:
         """The last position in the register's log (0 if empty)."""
-        with self._reading() as db:
-            return db.head()
+        return self._ask(lambda db: db.head(), None, 0)
 
     def lag(self) -> int:
         """How many log positions the read models are behind."""
-        with self._reading() as db:
-            return max(db.head() - tracked_position(db), 0)
+        return self._ask(lambda db: max(db.head() - tracked_position(db), 0), None, 0)
 
     def wait_for(self, position: int, timeout: float = 5.0) -> bool:
         """Waits until the read models reflect the log up to ``position``; False on timeout."""
@@ -77,15 +76,19 @@ class ReadSide:
         self, code: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
     ) -> dict[str, Any] | None:
         """The product's status row, with its status on ``on``."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> dict[str, Any] | None:
             row = status.find(db, code, on)
             return status.described(row) if row else None
+
+        return self._ask(question, wait_for, timeout)
 
     def public_product(
         self, code: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
     ) -> dict[str, Any] | None:
         """What anyone may read of a product, with the reasons on its live certificate."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> dict[str, Any] | None:
             row = status.find(db, code, on)
             if row is None:
                 return None
@@ -94,12 +97,17 @@ class ReadSide:
                 "reasons": certificates.reasons(db, row["certificate_number"]),
             }
 
+        return self._ask(question, wait_for, timeout)
+
     def public_certificate(
         self, number: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
     ) -> dict[str, Any] | None:
         """What anyone may read of a certificate, found by its number."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> dict[str, Any] | None:
             return certificates.public_certificate(db, number, on)
+
+        return self._ask(question, wait_for, timeout)
 
     def search(
         self,
@@ -117,7 +125,8 @@ class ReadSide:
         timeout: float = 5.0,
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of the public register, and how many products match in all."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> tuple[list[dict[str, Any]], int]:
             return public_register.search(
                 db,
                 q=q,
@@ -131,6 +140,8 @@ class ReadSide:
                 on=on,
             )
 
+        return self._ask(question, wait_for, timeout)
+
     def statistics(
         self,
         *,
@@ -142,8 +153,11 @@ class ReadSide:
         timeout: float = 5.0,
     ) -> dict[str, Any]:
         """Counts over the period [start, end], and counts now (as of ``on``)."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> dict[str, Any]:
             return milestones.statistics(db, start=start, end=end, province=province, on=on)
+
+        return self._ask(question, wait_for, timeout)
 
     def audit_trail(
         self,
@@ -154,15 +168,21 @@ class ReadSide:
         timeout: float = 5.0,
     ) -> list[dict[str, Any]]:
         """Audit rows with a log position after ``after``, in log order."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> list[dict[str, Any]]:
             return audit.trail(db, after, limit)
+
+        return self._ask(question, wait_for, timeout)
 
     def product_events(
         self, code: str, *, wait_for: int | None = None, timeout: float = 5.0
     ) -> list[dict[str, Any]]:
         """Every event of one product, in order, from the audit trail."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> list[dict[str, Any]]:
             return audit.of_product(db, code)
+
+        return self._ask(question, wait_for, timeout)
 
     def expiring(
         self,
@@ -174,8 +194,11 @@ class ReadSide:
         timeout: float = 5.0,
     ) -> list[dict[str, Any]]:
         """Certificates valid on ``on`` that expire within ``within_days`` days."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> list[dict[str, Any]]:
             return status.expiring(db, on=on, within_days=within_days, province=province)
+
+        return self._ask(question, wait_for, timeout)
 
     def overdue_corrections(
         self,
@@ -186,20 +209,28 @@ class ReadSide:
         timeout: float = 5.0,
     ) -> list[dict[str, Any]]:
         """Suspensions whose corrective deadline passed before ``on``."""
-        with self._query(wait_for, timeout) as db:
+
+        def question(db: Database) -> list[dict[str, Any]]:
             return status.overdue(db, on=on, province=province)
+
+        return self._ask(question, wait_for, timeout)
 
     def snapshot(self) -> dict[str, list[Row]]:
         """Every row of every read model (for audits and tests)."""
         with self._reading() as db:
             return snapshot(db)
 
-    @contextmanager
-    def _query(self, wait_for: int | None, timeout: float) -> Iterator[Database]:
+    def _ask(self, question: Callable[[Database], T], wait_for: int | None, timeout: float) -> T:
+        """Answers once the read side has reached ``wait_for``; a pooled connection that went
+        stale while the database was away is replaced, and the question asked once more."""
         if wait_for is not None and not self.wait_for(wait_for, timeout):
             raise ProjectionBehind(wait_for)
-        with self._reading() as db:
-            yield db
+        try:
+            with self._reading() as db:
+                return question(db)
+        except ReadSideUnavailable:
+            with self._reading() as db:
+                return question(db)
 
     def _reading(self) -> AbstractContextManager[Database]:
         return self.backend.reading()

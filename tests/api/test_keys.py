@@ -35,7 +35,7 @@ def test_a_key_is_shown_once_listed_without_its_secret_and_can_be_revoked(
     )
     key = capsys.readouterr().out.strip().splitlines()[-1]
     assert key.startswith("ocop_")
-    store = KeyStore(open_database(url))
+    store = KeyStore(open_database(url), remember_for=0)
     actor = store.principal(key)
     assert actor is not None and (actor.role, actor.province) == (Role.INSPECTOR, "Quảng Ninh")
     assert ocop(["keys", "list"]) == 0
