@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import Depends, Header, Path, Query, Request
@@ -11,6 +12,7 @@ from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
 
+VERSION = re.compile(r"[0-9]{1,18}")
 CodePath = Annotated[
     str, Path(pattern=r"^[A-Z0-9-]{3,32}$", description="The product code", examples=["QN-0123"])
 ]
@@ -68,7 +70,7 @@ def expected_version(
     if if_match is None:
         return None
     text = if_match.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
+    if not VERSION.fullmatch(text):
         raise Problem(400, "malformed-if-match", 'If-Match must be a version such as "3".')
     return int(text)
 
