@@ -55,11 +55,18 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
     logger = configure_logging(settings.log_level)
     registry = build_registry(settings, clock)
     database = open_database(settings.database_url)
+    read_side = ReadSide.open(settings.database_url)
+    projector = Projector(
+        registry,
+        settings.database_url,
+        logger=logger.bind(part="projector"),
+        on_advance=read_side.projected_to,
+    )
     return Services(
         settings=settings,
         registry=registry,
-        read_side=ReadSide.open(settings.database_url),
-        projector=Projector(registry, settings.database_url, logger=logger.bind(part="projector")),
+        read_side=read_side,
+        projector=projector,
         database=database,
         keys=KeyStore(database),
         intake=Intake(registry),

@@ -49,6 +49,7 @@ class Projector:
         poll_interval: float = 0.5,
         logger: Any = None,
         max_backoff: float = 5.0,
+        on_advance: Callable[[int], object] | None = None,
     ) -> None:
         self.registry = registry
         self.backend = backend_for(database_url)
@@ -58,6 +59,7 @@ class Projector:
             max_backoff,
         )
         self.log = logger if logger is not None else structlog.get_logger("projector")
+        self.on_advance = on_advance or (lambda position: None)
         self._db: Database | None = None
         self._listener: PostgresDatabase | None = None
         self._lock = threading.RLock()  # one user of the connection at a time
@@ -130,8 +132,10 @@ class Projector:
         while not stopped() and (max_batches is None or batches < max_batches):
             before = tracked_position(db)
             if db.head() <= before:
+                self.on_advance(before)
                 break
             events, after = self._apply_next_batch(db)
+            self.on_advance(after)
             applied, batches = applied + events, batches + 1
             advanced(after - before)
         return applied

@@ -12,6 +12,7 @@ from time import monotonic
 from typing import Any, TypeVar
 
 from projections import audit, certificates, milestones, public_register, status
+from projections.answers import RememberedAnswers
 from projections.connections import Backend, ReadSideUnavailable, backend_for
 from projections.dialect import Database, Row
 from projections.models import create_tables, snapshot
@@ -33,6 +34,11 @@ class ReadSide:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+        self.remembered = RememberedAnswers()
+
+    def projected_to(self, position: int) -> None:
+        """Told by an in-process projector how far it has come (see ``answers``)."""
+        self.remembered.projected_to(position)
 
     @classmethod
     def open(cls, database_url: str) -> ReadSide:
@@ -97,7 +103,9 @@ class ReadSide:
                 "reasons": certificates.reasons(db, row["certificate_number"]),
             }
 
-        return self._ask(question, wait_for, timeout)
+        return self.remembered.answer(
+            ("product", code, on), wait_for, lambda: self._ask(question, wait_for, timeout)
+        )
 
     def public_certificate(
         self, number: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
@@ -107,7 +115,9 @@ class ReadSide:
         def question(db: Database) -> dict[str, Any] | None:
             return certificates.public_certificate(db, number, on)
 
-        return self._ask(question, wait_for, timeout)
+        return self.remembered.answer(
+            ("certificate", number, on), wait_for, lambda: self._ask(question, wait_for, timeout)
+        )
 
     def search(
         self,

@@ -1,0 +1,53 @@
+"""Public answers remembered between two moves of the projection.
+
+The public register is read far more than it changes. An in-process projector tells the
+read side each position it has projected to; answers computed since the last move are
+served again until the next one, which forgets them all. Without such a projector (the
+projector runs in another process) nothing is remembered, and every question goes to the
+database. An answer is only served to a reader waiting for a position it already reflects.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MOST = 20_000
+
+
+class RememberedAnswers:
+    """Answers keyed by question, valid while the projected position stays where it was."""
+
+    def __init__(self, most: int = MOST) -> None:
+        self.most = most
+        self._lock = threading.Lock()
+        self._position: int | None = None
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def projected_to(self, position: int) -> None:
+        """The projector reached ``position``: answers from before it are forgotten."""
+        with self._lock:
+            if position != self._position:
+                self._answers.clear()
+                self._position = position
+
+    def answer(self, key: Hashable, wait_for: int | None, compute: Callable[[], T]) -> T:
+        """The remembered answer to ``key``, or ``compute()``'s, remembered from now on."""
+        position = self._position
+        if position is None or (wait_for is not None and wait_for > position):
+            return compute()
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                remembered: T = self._answers[key]
+                return remembered
+        fresh = compute()
+        with self._lock:
+            if self._position == position:
+                self._answers[key] = fresh
+                if len(self._answers) > self.most:
+                    self._answers.popitem(last=False)
+        return fresh
