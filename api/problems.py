@@ -48,11 +48,9 @@ class Problem(Exception):
         self.status, self.code, self.detail, self.extra = status, code, detail, extra
 
 
-def problem_response(
-    status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
-) -> JSONResponse:
+def problem_body(status: int, code: str, detail: str, **extra: Any) -> dict[str, Any]:
     """An RFC 9457 problem document with the register's machine-readable ``code``."""
-    body = {
+    return {
         "type": TYPE_BASE + code,
         "title": code.replace("-", " ").capitalize(),
         "status": status,
@@ -60,7 +58,18 @@ def problem_response(
         "code": code,
         **extra,
     }
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def problem_response(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    """The problem document as a response."""
+    return JSONResponse(
+        problem_body(status, code, detail, **extra),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
 
 
 def status_of(error: errors.RegisterError) -> int:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from api.bootstrap import Services
 from api.idempotency import (
@@ -21,7 +20,7 @@ from api.idempotency import (
     RequestInProgress,
     request_digest,
 )
-from api.problems import TYPE_BASE, Problem, status_of
+from api.problems import PROBLEM_JSON, Problem, problem_body, status_of
 from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
 from lifecycle.service import Order, Recorded
@@ -51,63 +50,45 @@ class Write:
     idempotency_key: str | None
 
     def record(self, body: CommandBody, code: str = "") -> JSONResponse:
-        """Carries out the body's command on the coded product (none for a registration)."""
+        """Carries out the body's command on the coded product (none for a registration),
+        once, however often it is retried under one Idempotency-Key."""
         order = Order(self.actor, body.to_command(), code, self.expected_version)
-        return record(self.services, self.actor, self.route, body, self.idempotency_key, order)
-
-
-def record(
-    services: Services,
-    actor: Actor,
-    route: str,
-    body: BaseModel,
-    idempotency_key: str | None,
-    order: Order,
-) -> JSONResponse:
-    """Carries out a change once, however often it is retried under one key."""
-    if not idempotency_key:
-        return created(_accepted(services, services.intake.submit(order)))
-    digest = request_digest("POST", route, json.dumps(body.model_dump(mode="json")).encode())
-    store = services.idempotency
-    try:
-        answer = store.claim(actor.principal_id, idempotency_key, digest)
-    except KeyReusedWithAnotherRequest:
-        raise Problem(
-            422,
-            "idempotency-key-reused",
-            "This Idempotency-Key was used for a different request; use a new key.",
-        ) from None
-    except RequestInProgress:
-        raise Problem(
-            409,
-            "idempotent-request-in-progress",
-            "The first request with this Idempotency-Key is still running; retry shortly.",
-        ) from None
-    if answer is not None:
-        return _replay(answer)
-    try:
-        accepted = _accepted(services, services.intake.submit(order))
-    except RegisterError as error:
-        store.remember(
-            actor.principal_id,
-            idempotency_key,
-            Answer(
-                status_of(error),
-                {
-                    "type": TYPE_BASE + error.code,
-                    "status": status_of(error),
-                    "code": error.code,
-                    "title": error.code.replace("-", " ").capitalize(),
-                    "detail": error.message,
-                },
-            ),
+        services, key, principal = self.services, self.idempotency_key, self.actor.principal_id
+        if not key:
+            return created(_accepted(services, services.intake.submit(order)))
+        digest = request_digest(
+            "POST", self.route, json.dumps(body.model_dump(mode="json")).encode()
         )
-        raise
-    except BaseException:
-        store.release(actor.principal_id, idempotency_key)
-        raise
-    store.remember(actor.principal_id, idempotency_key, Answer(201, accepted))
-    return created(accepted)
+        store = services.idempotency
+        try:
+            answer = store.claim(principal, key, digest)
+        except KeyReusedWithAnotherRequest:
+            raise Problem(
+                422,
+                "idempotency-key-reused",
+                "This Idempotency-Key was used for a different request; use a new key.",
+            ) from None
+        except RequestInProgress:
+            raise Problem(
+                409,
+                "idempotent-request-in-progress",
+                "The first request with this Idempotency-Key is still running; retry shortly.",
+            ) from None
+        if answer is not None:
+            return _replay(answer)
+        try:
+            accepted = _accepted(services, services.intake.submit(order))
+        except RegisterError as error:
+            status = status_of(error)
+            store.remember(
+                principal, key, Answer(status, problem_body(status, error.code, error.message))
+            )
+            raise
+        except BaseException:
+            store.release(principal, key)
+            raise
+        store.remember(principal, key, Answer(201, accepted))
+        return created(accepted)
 
 
 def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
@@ -136,6 +117,6 @@ def _replay(answer: Answer) -> JSONResponse:
     return JSONResponse(
         answer.body,
         status_code=answer.status,
-        media_type="application/problem+json",
+        media_type=PROBLEM_JSON,
         headers={"Idempotent-Replayed": "true"},
     )

@@ -101,12 +101,9 @@ class Registry(Application[UUID]):
         A lost race for the next version is retried on the fresh state, so the rules are
         checked again before the change is refused.
         """
-        change, carry_out = CARRIED_OUT_BY[type(command)]
         for _ in range(CONFLICT_RETRIES):
             product = self.product(code)
-            check_may_make(actor, change, product.location.province)
-            check_expected_version(product, expected_version)
-            carry_out(product, command, actor, self.today())
+            self._carry_out(product, Order(actor, command, code, expected_version))
             try:
                 return self._save(product)
             except IntegrityError:
@@ -155,12 +152,16 @@ class Registry(Application[UUID]):
             # A code already in the store fails the batch's save; the one-by-one retry then
             # refuses it. Looking each code up here would cost a round trip per registration.
             return Product.register(command, order.actor, self.today())
-        change, carry_out = CARRIED_OUT_BY[type(command)]
         product = products.get(order.code) or self.product(order.code)
+        self._carry_out(product, order)
+        return product
+
+    def _carry_out(self, product: Product, order: Order) -> None:
+        """Checks who acts and the version asked for, then carries the command out."""
+        change, carry_out = CARRIED_OUT_BY[type(order.command)]
         check_may_make(order.actor, change, product.location.province)
         check_expected_version(product, order.expected_version)
-        carry_out(product, command, order.actor, self.today())
-        return product
+        carry_out(product, order.command, order.actor, self.today())
 
     def _carry_out_alone(self, order: Order) -> Recorded | errors.RegisterError:
         try:
