@@ -1,17 +1,24 @@
 # The two commands of the README's quick start are `make run` and `make test`.
-# Every target creates .venv and installs the project into it on first use.
+# Every target creates .venv and installs, from the hash-locked requirements.lock, on first use.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+LOCK := requirements.lock
+DEV_LOCK := requirements-dev.lock
+UV := $(VENV)/uv/bin/uv
+COMPILE := $(UV) pip compile pyproject.toml --group build --generate-hashes --universal \
+	--python-version 3.11 --quiet
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
 
-$(INSTALLED): pyproject.toml
+# Every package, build backend included, comes from the lock with its hashes checked; the
+# project itself is then installed in place without resolving anything.
+$(INSTALLED): pyproject.toml $(LOCK) $(DEV_LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(INSTALLED)
 
 run: $(INSTALLED)
@@ -32,6 +39,13 @@ bench: $(INSTALLED)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
 		|| echo "wrk could not be installed: using the Python load generator"
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# Refreshes both locks after a change to pyproject.toml's dependencies (needs the registry):
+# the service's own (the image installs it) and, within it, the developers' (make installs it).
+lock:
+	test -x $(UV) || ($(PYTHON) -m venv $(VENV)/uv && $(VENV)/uv/bin/pip install --quiet uv)
+	$(COMPILE) --output-file $(LOCK)
+	$(COMPILE) --extra dev --constraint $(LOCK) --output-file $(DEV_LOCK)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .hypothesis
