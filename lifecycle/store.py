@@ -6,12 +6,22 @@ optional ``?schema=`` and pool settings, or ``memory://`` (tests only).
 
 from __future__ import annotations
 
+import os
+from contextlib import suppress
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 
 class UnsupportedStoreURL(ValueError):
     """The database URL names no store the register can use."""
+
+
+def create_private_file(path: Path) -> None:
+    """Creates the store's file readable by its owner alone (SQLite gives its journal and
+    WAL files the same mode); an existing file is left as it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 def store_environment(url: str) -> dict[str, str]:
@@ -24,7 +34,7 @@ def store_environment(url: str) -> dict[str, str]:
         if not path:
             raise UnsupportedStoreURL("sqlite URL needs a file path: sqlite:///var/ocop.db")
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            create_private_file(Path(path))
         return {
             "PERSISTENCE_MODULE": "eventsourcing.sqlite",
             "SQLITE_DBNAME": path,

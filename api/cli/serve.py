@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from api.settings import Settings
@@ -31,10 +32,16 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
+    from api.seed.demo import NotADemoRegister
+
     services = build_services(settings)
     try:
         if args.demo:
-            introduce_demo(services, f"http://{host}:{port}")
+            try:
+                introduce_demo(services, f"http://{host}:{port}")
+            except NotADemoRegister as refusal:
+                print(f"ocop serve --demo: {refusal}", file=sys.stderr)
+                return 2
         uvicorn.run(create_app(services), host=host, port=port, log_level="warning")
     finally:
         services.close()
@@ -42,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def introduce_demo(services: Services, url: str) -> None:
-    """Loads the demo register once, and prints fresh demo keys, one per role."""
+    """Loads the demo register into a new store, revokes the demo keys of an earlier run and
+    prints fresh ones, one per principal: the last lines before the server's own log."""
     from api.seed.demo import DEMO_PRINCIPALS, load_demo
 
     loaded = load_demo(services.registry)
@@ -52,15 +60,17 @@ def introduce_demo(services: Services, url: str) -> None:
     print(f"\nOCOP register at {url}  (API docs: {url}/docs)")
     print(
         f"demo register {'loaded' if loaded else 'already present'} in "
-        f"{services.settings.database_url}\n\nDemo keys (Authorization: Bearer <key>):"
+        f"{services.settings.database_url}"
+    )
+    print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
+    print(
+        "\nDemo keys, new on every start (the previous ones are revoked); "
+        "send them as 'Authorization: Bearer <key>':"
     )
     for name, actor in DEMO_PRINCIPALS.items():
         key, _ = services.keys.create(
-            actor.role,
-            level=actor.level,
-            province=actor.province,
-            principal_id=DEMO_PREFIX + name,
+            actor.role, level=actor.level, province=actor.province, principal_id=DEMO_PREFIX + name
         )
         where = f"{actor.level.value if actor.level else ''} {actor.province or 'all provinces'}"
         print(f"  {name:<28} {where.strip():<28} {key}")
-    print(f"\nTry: curl {url}/v1/public/products?q=tinh+dau+trau\n", flush=True)
+    print(flush=True)

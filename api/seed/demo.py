@@ -13,7 +13,11 @@ from api.seed.writing import carry_out
 from lifecycle.service import Order, Registry
 from lifecycle.values import product_id
 
-__all__ = ["DEMO_PRINCIPALS", "FIRST_CODE", "demo_orders", "load_demo"]
+__all__ = ["DEMO_PRINCIPALS", "FIRST_CODE", "NotADemoRegister", "demo_orders", "load_demo"]
+
+
+class NotADemoRegister(RuntimeError):
+    """The store holds events that are not the demo's: the demo is never mixed into them."""
 
 
 def demo_orders() -> list[Order]:
@@ -28,9 +32,16 @@ def demo_orders() -> list[Order]:
 
 
 def load_demo(registry: Registry) -> bool:
-    """Loads the demo register the first time; answers False, doing nothing, if it is there."""
+    """Loads the demo register into a new, empty store; answers False, doing nothing, if the
+    store already is the demo's. Any other store is refused: demo events can never be
+    removed, and demo keys would act in it."""
     if product_id(FIRST_CODE) in registry.repository:
         return False
+    if registry.recorder.max_notification_id():
+        raise NotADemoRegister(
+            "This store already holds a register that is not the demo: --demo loads only into "
+            "a new, empty store. Serve it without --demo, or point OCOP_DATABASE_URL elsewhere."
+        )
     orders = demo_orders()
     latest = orders[-1].command.effective_on
     if latest > registry.today():
