@@ -11,14 +11,16 @@ PostgreSQL are in ``dialect``; where connections come from is in ``connections``
 
 from projections.connections import ReadSideUnavailable
 from projections.projector import Projector, RebuildReport
-from projections.readside import ProjectionBehind, ReadSide
+from projections.readside import PositionBeyondHead, ProjectionBehind, ReadSide, TooManyWaits
 from projections.vietnamese import search_key
 
 __all__ = [
+    "PositionBeyondHead",
     "ProjectionBehind",
     "Projector",
     "ReadSide",
     "ReadSideUnavailable",
     "RebuildReport",
+    "TooManyWaits",
     "search_key",
 ]
