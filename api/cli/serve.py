@@ -35,7 +35,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.demo:
             introduce_demo(services, f"http://{host}:{port}")
-        uvicorn.run(create_app(services), host=host, port=port, log_level="warning")
+        uvicorn.run(
+            create_app(services),
+            host=host,
+            port=port,
+            log_level="warning",
+            server_header=False,
+            http="h11",  # h11 caps the header block as it parses it; httptools does not
+            h11_max_incomplete_event_size=settings.max_header_bytes,
+        )
     finally:
         services.close()
     return 0
