@@ -10,7 +10,7 @@ from api.bootstrap import Services
 from api.deps import principal_for
 from api.problems import Problem, problem_response, store_lost, store_unavailable
 
-WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WRITE_METHODS = frozenset({"POST"})  # every write of the register is a POST
 
 
 class WriteGate:

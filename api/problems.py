@@ -23,6 +23,7 @@ from lifecycle import errors
 from projections import PositionBeyondHead, ProjectionBehind, ReadSideUnavailable, TooManyWaits
 
 PROBLEM_JSON = "application/problem+json"
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 TYPE_BASE = "https://ocop-registry.example/problems/"
 
 STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
@@ -109,15 +110,15 @@ def unexpected(request: Request, error: BaseException) -> JSONResponse:
 
 def allowed_methods(request: Request) -> str:
     """Every method some route serves at the request's path (for ``Allow``)."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "GET"})
-        route_methods = getattr(route, "methods", None)
-        if match is not Match.NONE and route_methods:
-            methods |= set(route_methods)
-    if "GET" in methods:
-        methods.add("HEAD")
-    return ", ".join(sorted(methods))
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
+    ]
+    return ", ".join(allowed)
 
 
 def status_of(error: errors.RegisterError) -> int:
