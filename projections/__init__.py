@@ -11,8 +11,9 @@ PostgreSQL are in ``dialect``; where connections come from is in ``connections``
 
 from projections.connections import ReadSideUnavailable
 from projections.projector import Projector, RebuildReport
-from projections.readside import PositionBeyondHead, ProjectionBehind, ReadSide, TooManyWaits
+from projections.readside import ProjectionBehind, ReadSide
 from projections.vietnamese import search_key
+from projections.waiting import PositionBeyondHead, TooManyWaits
 
 __all__ = [
     "PositionBeyondHead",

@@ -4,11 +4,9 @@ log position first (read your writes), and says so if it could not in time.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
-from time import monotonic
 from typing import Any, TypeVar
 
 from projections import audit, certificates, milestones, public_register, status
@@ -17,6 +15,7 @@ from projections.connections import Backend, ReadSideUnavailable, backend_for
 from projections.dialect import Database, Row
 from projections.models import create_tables, snapshot
 from projections.schema import tracked_position
+from projections.waiting import Waiting
 
 T = TypeVar("T")
 
@@ -29,36 +28,19 @@ class ProjectionBehind(Exception):
         self.position = position
 
 
-class PositionBeyondHead(Exception):
-    """A read asked to wait for a log position that has not been written (the client's error)."""
-
-    def __init__(self, position: int, head: int) -> None:
-        super().__init__(f"Log position {position} is beyond the log's head {head}.")
-        self.position, self.head = position, head
-
-
-class TooManyWaits(Exception):
-    """As many reads as allowed are already waiting for the projection; this one does not."""
-
-
 class ReadSide:
-    """Queries over the read models kept in the register's own database.
-
-    At most ``waits_at_once`` reads wait for the projection at a time, so that waiting never
-    takes every worker thread; the next one is refused at once (``TooManyWaits``).
-    """
+    """Queries over the read models kept in the register's own database; at most
+    ``waits_at_once`` of them wait for the projection at a time (see ``waiting``)."""
 
     def __init__(self, backend: Backend, waits_at_once: int = 8) -> None:
         self.backend = backend
         self.remembered = RememberedAnswers()
-        self.waits = threading.BoundedSemaphore(waits_at_once)
-        self.advanced = threading.Condition()
+        self.waiting = Waiting(waits_at_once)
 
     def projected_to(self, position: int) -> None:
         """Told by an in-process projector how far it has come (see ``answers``)."""
         self.remembered.projected_to(position)
-        with self.advanced:
-            self.advanced.notify_all()
+        self.waiting.projection_moved()
 
     @classmethod
     def open(cls, database_url: str, waits_at_once: int = 8) -> ReadSide:
@@ -86,29 +68,9 @@ class ReadSide:
         return self._ask(lambda db: max(db.head() - tracked_position(db), 0), None, 0)
 
     def wait_for(self, position: int, timeout: float = 5.0) -> bool:
-        """Waits until the read models reflect the log up to ``position``; False on timeout.
-
-        A position the log has not reached is refused at once (``PositionBeyondHead``), and
-        so is a wait beyond the allowed number at once (``TooManyWaits``)."""
-        if self.position() >= position:
-            return True
-        head = self.head()
-        if position > head:
-            raise PositionBeyondHead(position, head)
-        if not self.waits.acquire(blocking=False):
-            raise TooManyWaits
-        try:
-            deadline, pause = monotonic() + timeout, 0.005
-            while self.position() < position:
-                left = deadline - monotonic()
-                if left <= 0:
-                    return False
-                with self.advanced:  # woken early by an in-process projector
-                    self.advanced.wait(min(pause, left))
-                pause = min(pause * 2, 0.05)
-            return True
-        finally:
-            self.waits.release()
+        """Waits until the read models reflect the log up to ``position``; False on timeout
+        (refused at once past the log's head, or when too many reads wait already)."""
+        return self.waiting.until(position, timeout, self.position, self.head)
 
     # Queries: each takes ``wait_for`` (a log position) and ``timeout``.
 
