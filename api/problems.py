@@ -13,6 +13,8 @@ from typing import Any
 import psycopg
 import psycopg_pool
 from eventsourcing.persistence import IntegrityError, PersistenceError
+from eventsourcing.persistence import InterfaceError as StoreInterfaceError
+from eventsourcing.persistence import OperationalError as StoreOperationalError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -78,8 +80,10 @@ def store_lost(error: BaseException) -> bool:
         return True
     if isinstance(error, sqlite3.OperationalError):
         return any(sign in str(error).lower() for sign in SQLITE_UNAVAILABLE)
-    if isinstance(error, PersistenceError) and error.__cause__ is not None:
-        return store_lost(error.__cause__)
+    if isinstance(error, PersistenceError):  # the library's wrapper: judge what it wraps
+        if error.__cause__ is not None:
+            return store_lost(error.__cause__)
+        return isinstance(error, StoreOperationalError | StoreInterfaceError)
     return False
 
 
@@ -102,8 +106,7 @@ def unexpected(request: Request, error: BaseException) -> JSONResponse:
     return problem_response(
         500,
         "internal-error",
-        "Something unexpected went wrong; nothing you sent was stored by it. "
-        "Quote the request id when reporting it.",
+        "Something unexpected went wrong; quote the request id when reporting it.",
         request_id=request_id,
     )
 

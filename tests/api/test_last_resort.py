@@ -93,6 +93,8 @@ def test_store_failures_are_told_apart_by_what_they_mean() -> None:
     assert not store_lost(sqlite3.OperationalError("no such table: x"))
     assert not store_lost(wrapped(sqlite3.ProgrammingError("closed"), ProgrammingError))
     assert not store_lost(RuntimeError("database is locked"))
+    assert store_lost(OperationalError("no connection left in the pool"))
+    assert not store_lost(ProgrammingError("a defect"))
 
 
 @pytest.mark.parametrize(
