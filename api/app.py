@@ -8,9 +8,14 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.bootstrap import Services
+from api.docs import install_docs
+from api.gate import WriteGate
+from api.headers import SecurityHeaders
+from api.limits import BodyLimit, HeaderLimit
 from api.logs import RequestLog
 from api.problems import install_problem_handlers
 from api.routers import certificates, evaluations, events, health, products, public
+from api.throttle import Throttle, TokenBuckets
 
 
 def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
@@ -26,11 +31,14 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
             if run_projector:
                 services.projector.stop()
 
+    settings = services.settings
     app = FastAPI(
         title="OCOP certification register",
         version="1",
         summary="The official record of Vietnam's OCOP programme, as events.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.services = services
     install_problem_handlers(app)
@@ -43,5 +51,19 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
         health.router,
     ):
         app.include_router(router)
+    if settings.docs:
+        install_docs(app)
+    # The last added runs first: log, add headers, throttle, cap, check the key, read the body.
+    app.add_middleware(BodyLimit, most=settings.max_body_bytes)
+    app.add_middleware(WriteGate, services=services)
+    app.add_middleware(
+        HeaderLimit, most=settings.max_header_bytes, body_most=settings.max_body_bytes
+    )
+    app.add_middleware(
+        Throttle,
+        anonymous=TokenBuckets(settings.anonymous_burst, settings.anonymous_per_second),
+        refused_keys=TokenBuckets(settings.failed_keys_burst, settings.failed_keys_per_second),
+    )
+    app.add_middleware(SecurityHeaders, public_paths=settings.cors_paths)
     app.add_middleware(RequestLog, logger=services.logger)
     return app

@@ -55,7 +55,7 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
     logger = configure_logging(settings.log_level)
     registry = build_registry(settings, clock)
     database = open_database(settings.database_url)
-    read_side = ReadSide.open(settings.database_url)
+    read_side = ReadSide.open(settings.database_url, settings.waits_at_once)
     projector = Projector(
         registry,
         settings.database_url,

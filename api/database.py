@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
@@ -29,6 +29,8 @@ class Database(Protocol):
 
     def transaction(self) -> Any: ...
 
+    def reading(self) -> Any: ...
+
     def close(self) -> None: ...
 
 
@@ -40,13 +42,26 @@ class SQLiteDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[Cursor]:
+        """A transaction that will write: it takes SQLite's write lock from the start."""
+        with self._connected("BEGIN IMMEDIATE") as cursor:
+            yield cursor
+
+    @contextmanager
+    def reading(self) -> Iterator[Cursor]:
+        """A transaction that only reads: it never takes the write lock."""
+        with self._connected("BEGIN DEFERRED") as cursor:
+            yield cursor
+
+    @contextmanager
+    def _connected(self, begin: str) -> Iterator[Cursor]:
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            connection.execute("BEGIN IMMEDIATE")
+            connection.execute(begin)
             yield _SQLiteCursor(connection)
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # BEGIN itself may be what failed
+                connection.execute("ROLLBACK")
             raise
         finally:
             connection.close()
@@ -82,6 +97,10 @@ class PostgresDatabase:
     def transaction(self) -> Iterator[Cursor]:
         with self.pool.connection() as connection, connection.transaction():
             yield _PostgresCursor(connection)
+
+    def reading(self) -> AbstractContextManager[Cursor]:
+        """A transaction that only reads (PostgreSQL's reads never wait for writers)."""
+        return self.transaction()
 
     def close(self) -> None:
         self.pool.close()

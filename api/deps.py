@@ -13,6 +13,7 @@ from api.recording import Write
 from lifecycle.values import Actor
 
 VERSION = re.compile(r"[0-9]{1,18}")
+LAST_POSITION = 2**63 - 1  # the largest log position either store can hold
 CodePath = Annotated[
     str, Path(pattern=r"^[A-Z0-9-]{3,32}$", description="The product code", examples=["QN-0123"])
 ]
@@ -27,12 +28,8 @@ def services(request: Request) -> Services:
 ServicesDep = Annotated[Services, Depends(services)]
 
 
-def authenticated(
-    request: Request,
-    services: ServicesDep,
-    authorization: Annotated[str | None, Header(description="Bearer <api key>")] = None,
-) -> Actor:
-    """The principal behind the request's API key; 401 without a valid key."""
+def principal_for(services: Services, authorization: str | None) -> Actor:
+    """The principal behind an ``Authorization`` header; a 401 problem without a valid key."""
     if not authorization:
         raise Problem(401, "missing-api-key", "This endpoint needs 'Authorization: Bearer <key>'.")
     scheme, _, key = authorization.partition(" ")
@@ -41,7 +38,21 @@ def authenticated(
     actor = services.keys.principal(key.strip())
     if actor is None:
         raise Problem(401, "unknown-api-key", "The API key is unknown or was revoked.")
-    request.scope.setdefault("state", {})["principal"] = actor.principal_id
+    return actor
+
+
+def authenticated(
+    request: Request,
+    services: ServicesDep,
+    authorization: Annotated[str | None, Header(description="Bearer <api key>")] = None,
+) -> Actor:
+    """The principal behind the request's API key (found already by the write gate for a
+    write); 401 without a valid key."""
+    state = request.scope.setdefault("state", {})
+    actor = state.get("actor")
+    if not isinstance(actor, Actor):
+        actor = principal_for(services, authorization)
+    state["principal"] = actor.principal_id
     return actor
 
 
@@ -50,10 +61,11 @@ PrincipalDep = Annotated[Actor, Depends(authenticated)]
 
 def read_after(
     x_log_position: Annotated[
-        int | None, Header(ge=0, description="Wait until the read side has this position")
+        int | None,
+        Header(ge=0, le=LAST_POSITION, description="Wait until the read side has this position"),
     ] = None,
     position: Annotated[
-        int | None, Query(ge=0, description="Same as the X-Log-Position header")
+        int | None, Query(ge=0, le=LAST_POSITION, description="Same as the X-Log-Position header")
     ] = None,
 ) -> int | None:
     """Read-your-writes: the log position a query must see before it answers."""

@@ -8,6 +8,7 @@ whole key is enough to store them safely.
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from api.database import PostgresDatabase, SQLiteDatabase
 from lifecycle.authority import LEVELLED_ROLES
 from lifecycle.values import Actor, Level, Role
 
+KEY_SHAPE = re.compile(r"ocop_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ocop_api_keys (
     key_id TEXT PRIMARY KEY,
@@ -43,6 +45,11 @@ class KeyRecord:
     actor: Actor
     created_at: str
     revoked_at: str | None
+
+
+def well_formed(key: str) -> bool:
+    """Whether ``key`` is shaped like the keys ``KeyStore.create`` makes."""
+    return KEY_SHAPE.fullmatch(key) is not None
 
 
 def digest(key: str) -> str:
@@ -109,7 +116,11 @@ class KeyStore:
         return key, KeyRecord(key_id, actor, now, None)
 
     def principal(self, key: str) -> Actor | None:
-        """The principal a presented key stands for, if it exists and is not revoked."""
+        """The principal a presented key stands for, if it exists and is not revoked.
+
+        A key not shaped like the register's keys is refused without asking the database."""
+        if not well_formed(key):
+            return None
         hashed = digest(key)
         found = self._found.get(hashed)
         if found is not None and monotonic() - found[0] < self.remember_for:
@@ -122,7 +133,7 @@ class KeyStore:
         return actor
 
     def _look_up(self, hashed: str) -> Actor | None:
-        with self.database.transaction() as cursor:
+        with self.database.reading() as cursor:
             rows = cursor.execute(
                 "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
                 "FROM ocop_api_keys WHERE key_hash = ? AND revoked_at IS NULL",

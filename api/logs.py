@@ -9,7 +9,11 @@ import uuid
 from typing import Any, TextIO, cast
 
 import structlog
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.problems import unexpected
+from api.throttle import client_address
 
 
 def configure_logging(level: str = "info") -> structlog.stdlib.BoundLogger:
@@ -43,7 +47,9 @@ class CurrentStdout:
 
 
 class RequestLog:
-    """ASGI middleware: a request id for every request, echoed back, and one log line each."""
+    """ASGI middleware: a request id for every request, echoed back, and one log line each,
+    with the client's address. It is also the last resort: whatever escaped every other
+    translation is answered as a 500 problem carrying the request id, and logged."""
 
     def __init__(self, app: ASGIApp, logger: Any) -> None:
         self.app, self.logger = app, logger
@@ -56,12 +62,12 @@ class RequestLog:
         request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:128] or uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
-        status = 500
+        status, answered = 500, False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, answered
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, answered = message["status"], True
                 message.setdefault("headers", []).append(
                     (b"x-request-id", request_id.encode("latin-1"))
                 )
@@ -69,12 +75,17 @@ class RequestLog:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception as error:
+            if answered:  # too late for a problem document; the server drops the connection
+                raise
+            await unexpected(Request(scope), error)(scope, receive, send_with_id)
         finally:
             route = scope.get("route")
             self.logger.info(
                 "request",
                 request_id=request_id,
                 principal=scope["state"].get("principal"),
+                client=client_address(scope),
                 method=scope["method"],
                 route=getattr(route, "path", scope["path"]),
                 status=status,

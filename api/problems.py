@@ -1,7 +1,8 @@
 """Every refusal as ``application/problem+json`` (RFC 9457), with a stable ``code``.
 
-Domain errors are translated here once, by family; infrastructure failures become 503.
-Nothing a client sends can produce a 500.
+Domain errors are translated here once, by family; only a store that cannot be reached is a
+503. Nothing a client sends can produce a 500; anything unexpected is a logged 500 problem
+that carries the request id.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from typing import Any
 import psycopg
 import psycopg_pool
 from eventsourcing.persistence import IntegrityError, PersistenceError
+from eventsourcing.persistence import InterfaceError as StoreInterfaceError
+from eventsourcing.persistence import OperationalError as StoreOperationalError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from lifecycle import errors
-from projections import ProjectionBehind, ReadSideUnavailable
+from projections import PositionBeyondHead, ProjectionBehind, ReadSideUnavailable, TooManyWaits
 
 PROBLEM_JSON = "application/problem+json"
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 TYPE_BASE = "https://ocop-registry.example/problems/"
 
 STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
@@ -32,12 +37,9 @@ STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
     (errors.InvalidCommand, 422),
     (errors.RuleRefused, 409),
 )
-STORE_FAILURES = (
-    psycopg.OperationalError,
-    psycopg.InterfaceError,
-    psycopg_pool.PoolTimeout,
-    sqlite3.OperationalError,
-)
+CONNECTION_LOST = (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
+# What SQLite says when its file cannot be used at all, as opposed to a mistake in a query.
+SQLITE_UNAVAILABLE = ("unable to open", "disk i/o error", "is locked", "readonly database")
 
 
 class Problem(Exception):
@@ -70,6 +72,56 @@ def problem_response(
         media_type=PROBLEM_JSON,
         headers=headers,
     )
+
+
+def store_lost(error: BaseException) -> bool:
+    """Whether a store failure means the store cannot be reached (503), not a defect (500)."""
+    if isinstance(error, (*CONNECTION_LOST, ReadSideUnavailable)):
+        return True
+    if isinstance(error, sqlite3.OperationalError):
+        return any(sign in str(error).lower() for sign in SQLITE_UNAVAILABLE)
+    if isinstance(error, PersistenceError):  # the library's wrapper: judge what it wraps
+        if error.__cause__ is not None:
+            return store_lost(error.__cause__)
+        return isinstance(error, StoreOperationalError | StoreInterfaceError)
+    return False
+
+
+def store_unavailable() -> JSONResponse:
+    """The 503 answer while the store cannot be reached."""
+    return problem_response(
+        503,
+        "store-unavailable",
+        "The register's store cannot be reached; try again shortly.",
+        headers={"Retry-After": "5"},
+    )
+
+
+def unexpected(request: Request, error: BaseException) -> JSONResponse:
+    """The last resort: a 500 problem carrying the request id, logged with its traceback."""
+    request_id = getattr(request.state, "request_id", None)
+    logger = getattr(getattr(request.app.state, "services", None), "logger", None)
+    if logger is not None:
+        logger.error("unexpected failure", request_id=request_id, exc_info=error)
+    return problem_response(
+        500,
+        "internal-error",
+        "Something unexpected went wrong; quote the request id when reporting it.",
+        request_id=request_id,
+    )
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path (for ``Allow``)."""
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
+    ]
+    return ", ".join(allowed)
 
 
 def status_of(error: errors.RegisterError) -> int:
@@ -107,19 +159,17 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
         code = {404: "not-found", 405: "method-not-allowed"}.get(error.status_code, "http-error")
-        return problem_response(error.status_code, code, str(error.detail))
+        headers = dict(error.headers or {})
+        if error.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
+        return problem_response(error.status_code, code, str(error.detail), headers=headers)
 
     @app.exception_handler(IntegrityError)
     def conflict(request: Request, error: IntegrityError) -> JSONResponse:
         return problem_response(409, "concurrent-change", "Another change won; try again.")
 
     def unavailable(request: Request, error: Exception) -> JSONResponse:
-        return problem_response(
-            503,
-            "store-unavailable",
-            "The register's store cannot be reached; try again shortly.",
-            headers={"Retry-After": "5"},
-        )
+        return store_unavailable() if store_lost(error) else unexpected(request, error)
 
     @app.exception_handler(ProjectionBehind)
     def behind(request: Request, error: ProjectionBehind) -> JSONResponse:
@@ -130,7 +180,29 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "1"},
         )
 
-    app.add_exception_handler(PersistenceError, unavailable)
-    app.add_exception_handler(ReadSideUnavailable, unavailable)
-    for failure in STORE_FAILURES:
+    @app.exception_handler(PositionBeyondHead)
+    def beyond_head(request: Request, error: PositionBeyondHead) -> JSONResponse:
+        return problem_response(
+            400,
+            "position-beyond-head",
+            f"Log position {error.position} has not been written; the log ends at {error.head}.",
+            head=error.head,
+        )
+
+    @app.exception_handler(TooManyWaits)
+    def too_many_waits(request: Request, error: TooManyWaits) -> JSONResponse:
+        return problem_response(
+            503,
+            "too-many-waits",
+            "Too many requests are waiting for the read side; retry shortly.",
+            headers={"Retry-After": "1"},
+        )
+
+    failures: tuple[type[Exception], ...] = (
+        PersistenceError,
+        ReadSideUnavailable,
+        sqlite3.OperationalError,
+        *CONNECTION_LOST,
+    )
+    for failure in failures:
         app.add_exception_handler(failure, unavailable)

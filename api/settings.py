@@ -7,7 +7,9 @@ Where ``/run/secrets`` exists (Docker secrets), a file there named after a setti
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SECRETS = Path("/run/secrets")
@@ -24,3 +26,20 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
+
+    # The HTTP boundary: how much one request may ask of the service.
+    max_body_bytes: Annotated[int, Field(ge=1024)] = 64 * 1024
+    max_header_bytes: Annotated[int, Field(ge=1024)] = 16 * 1024
+    waits_at_once: Annotated[
+        int, Field(ge=1, description="Read-your-writes waits held at once")
+    ] = 8
+    anonymous_burst: Annotated[
+        int, Field(ge=1, description="Requests without a key, per address")
+    ] = 120
+    anonymous_per_second: Annotated[float, Field(gt=0)] = 20.0
+    failed_keys_burst: Annotated[int, Field(ge=1, description="Refused keys per address")] = 10
+    failed_keys_per_second: Annotated[float, Field(gt=0)] = 0.1
+    docs: Annotated[
+        bool, Field(description="Serve /docs (Swagger UI from the package's assets)")
+    ] = True
+    cors_paths: tuple[str, ...] = ("/v1/public/",)

@@ -13,12 +13,15 @@ from projections.connections import ReadSideUnavailable
 from projections.projector import Projector, RebuildReport
 from projections.readside import ProjectionBehind, ReadSide
 from projections.vietnamese import search_key
+from projections.waiting import PositionBeyondHead, TooManyWaits
 
 __all__ = [
+    "PositionBeyondHead",
     "ProjectionBehind",
     "Projector",
     "ReadSide",
     "ReadSideUnavailable",
     "RebuildReport",
+    "TooManyWaits",
     "search_key",
 ]

@@ -4,11 +4,9 @@ log position first (read your writes), and says so if it could not in time.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
-from time import monotonic
 from typing import Any, TypeVar
 
 from projections import audit, certificates, milestones, public_register, status
@@ -17,6 +15,7 @@ from projections.connections import Backend, ReadSideUnavailable, backend_for
 from projections.dialect import Database, Row
 from projections.models import create_tables, snapshot
 from projections.schema import tracked_position
+from projections.waiting import Waiting
 
 T = TypeVar("T")
 
@@ -30,20 +29,23 @@ class ProjectionBehind(Exception):
 
 
 class ReadSide:
-    """Queries over the read models kept in the register's own database."""
+    """Queries over the read models kept in the register's own database; at most
+    ``waits_at_once`` of them wait for the projection at a time (see ``waiting``)."""
 
-    def __init__(self, backend: Backend) -> None:
+    def __init__(self, backend: Backend, waits_at_once: int = 8) -> None:
         self.backend = backend
         self.remembered = RememberedAnswers()
+        self.waiting = Waiting(waits_at_once)
 
     def projected_to(self, position: int) -> None:
         """Told by an in-process projector how far it has come (see ``answers``)."""
         self.remembered.projected_to(position)
+        self.waiting.projection_moved()
 
     @classmethod
-    def open(cls, database_url: str) -> ReadSide:
+    def open(cls, database_url: str, waits_at_once: int = 8) -> ReadSide:
         """The read side of the store at ``database_url``; creates missing tables."""
-        read_side = cls(backend_for(database_url))
+        read_side = cls(backend_for(database_url), waits_at_once)
         with read_side._reading() as db, db.transaction():
             create_tables(db)
         return read_side
@@ -66,15 +68,9 @@ class ReadSide:
         return self._ask(lambda db: max(db.head() - tracked_position(db), 0), None, 0)
 
     def wait_for(self, position: int, timeout: float = 5.0) -> bool:
-        """Waits until the read models reflect the log up to ``position``; False on timeout."""
-        deadline, pause, idle = monotonic() + timeout, 0.005, threading.Event()
-        while self.position() < position:
-            left = deadline - monotonic()
-            if left <= 0:
-                return False
-            idle.wait(min(pause, left))
-            pause = min(pause * 2, 0.05)
-        return True
+        """Waits until the read models reflect the log up to ``position``; False on timeout
+        (refused at once past the log's head, or when too many reads wait already)."""
+        return self.waiting.until(position, timeout, self.position, self.head)
 
     # Queries: each takes ``wait_for`` (a log position) and ``timeout``.
 

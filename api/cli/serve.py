@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from api.settings import Settings
 
@@ -42,10 +42,21 @@ def run(args: argparse.Namespace) -> int:
             except NotADemoRegister as refusal:
                 print(f"ocop serve --demo: {refusal}", file=sys.stderr)
                 return 2
-        uvicorn.run(create_app(services), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(services), host=host, port=port, **server_options(settings))
     finally:
         services.close()
     return 0
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """How uvicorn serves the API: no version banner, and a header block capped as it is
+    parsed (h11 caps it; httptools does not)."""
+    return {
+        "log_level": "warning",
+        "server_header": False,
+        "http": "h11",
+        "h11_max_incomplete_event_size": settings.max_header_bytes,
+    }
 
 
 def introduce_demo(services: Services, url: str) -> None:

@@ -11,8 +11,8 @@ router = APIRouter(tags=["operations"])
 
 
 @router.get("/healthz")
-def alive() -> dict[str, str]:
-    """The process is alive."""
+async def alive() -> dict[str, str]:
+    """The process is alive (answered on the event loop: never queues behind busy workers)."""
     return {"status": "alive"}
 
 

@@ -59,7 +59,9 @@ def product_state(
     actor: PrincipalDep,
     services: ServicesDep,
     as_of: Annotated[date | None, Query(description="What was true on this date")] = None,
-    version: Annotated[int | None, Query(ge=1, description="The state at this version")] = None,
+    version: Annotated[
+        int | None, Query(ge=1, le=2**31, description="The state at this version")
+    ] = None,
     known_at: Annotated[
         datetime | None, Query(description="Only what the register had recorded by then")
     ] = None,

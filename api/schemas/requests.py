@@ -13,6 +13,7 @@ from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, Revocati
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 Note = Annotated[str, Field(max_length=4000)]
+MOST_PARTS = 10  # every criteria set has three parts; a few more get a clear refusal
 ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
 
 
@@ -72,8 +73,8 @@ class Registration(CommandBody):
 class EvaluationBody(CommandBody):
     """A council's scores: points per criteria part, bonus, whether mandatory criteria held."""
 
-    points: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(
-        examples=[{"A": 30, "B": 20, "C": 30}]
+    points: dict[Annotated[str, Field(max_length=20)], Annotated[int, Field(ge=0, le=100)]] = Field(
+        max_length=MOST_PARTS, examples=[{"A": 30, "B": 20, "C": 30}]
     )
     bonus: Annotated[int, Field(ge=0, le=100)] = 0
     mandatory_met: bool
