@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Path, Query, Request
 
 from api.bootstrap import Services
+from api.keys import key_id_of
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
@@ -87,9 +88,11 @@ def write_request(
     actor: PrincipalDep,
     expected: ExpectedVersionDep,
     idempotency_key: IdempotencyKeyDep = None,
+    authorization: Annotated[str | None, Header()] = None,
 ) -> Write:
     """Everything a write needs besides its body: services, principal and headers."""
-    return Write(services, actor, request.url.path, expected, idempotency_key)
+    key_id = key_id_of((authorization or "").partition(" ")[2].strip())
+    return Write(services, actor, request.url.path, expected, idempotency_key, key_id)
 
 
 WriteDep = Annotated[Write, Depends(write_request)]

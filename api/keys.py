@@ -50,6 +50,11 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def key_id_of(key: str) -> str:
+    """The key id a key carries: ``ocop_<key id>_<secret>``."""
+    return key.split("_", 2)[1] if key.count("_") >= 2 else ""
+
+
 def check_principal(role: Role, level: Level | None, province: str | None) -> None:
     """Councils and authorities have a level; everyone but central roles has a province."""
     if role in LEVELLED_ROLES and level is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -14,3 +15,5 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
+    idempotency_hours: int = Field(default=24, ge=1)  # how long a write's answer is replayed
+    idempotency_claim_seconds: int = Field(default=30, ge=1)  # until a crashed write is retried
