@@ -71,6 +71,7 @@ class IdempotencyStore:
         self.claim_for = claim_for.total_seconds()
         self.clock = clock
         self._next_purge = 0.0
+        self._abandoned: dict[tuple[str, str], float] = {}  # claims released while unreachable
         with database.transaction() as cursor:
             cursor.execute(CLAIMS_SCHEMA)
             cursor.execute(ANSWERS_SCHEMA.format(table=ANSWERS))
@@ -100,18 +101,20 @@ class IdempotencyStore:
                 (scope, key),
             )
             first_digest, claimed_until = rows[0]
-            if float(claimed_until) > now:
+            abandoned = self._abandoned.get((scope, key)) == float(claimed_until)
+            if float(claimed_until) > now and not abandoned:
                 if first_digest != digest:
                     raise KeyReusedWithAnotherRequest(key)
                 raise RequestInProgress(key)
-            # The claim expired unanswered: its request died, or is slower than claim_for
-            # (then the answers' primary key lets only one of the two be stored).
+            # The claim expired unanswered (its request died, or is slower than claim_for: then
+            # the answers' primary key lets only one of the two be stored), or was abandoned.
             if not cursor.execute(
                 "UPDATE ocop_idempotency_claims SET request_digest = ?, claimed_until = ? "
                 "WHERE scope = ? AND idempotency_key = ? AND claimed_until = ? RETURNING 1",
                 (digest, now + self.claim_for, scope, key, claimed_until),
             ):
                 raise RequestInProgress(key)
+        self._abandoned.pop((scope, key), None)
         return request
 
     def keep(self, request: Request, answer: Answer) -> Answer:
@@ -143,7 +146,9 @@ class IdempotencyStore:
             )
 
     def release(self, request: Request) -> None:
-        """Gives up a claim whose request failed unexpectedly, so a retry runs at once."""
+        """Gives up a claim whose request failed unexpectedly, so a retry runs at once; if
+        the store cannot be reached to say so, this process remembers it instead."""
+        self._abandoned[(request.scope, request.key)] = request.received_at + self.claim_for
         with self.database.transaction() as cursor:
             cursor.execute(
                 "DELETE FROM ocop_idempotency_claims WHERE scope = ? AND idempotency_key = ? "
@@ -157,6 +162,7 @@ class IdempotencyStore:
         with self.database.transaction() as cursor:
             cursor.execute(f"DELETE FROM {ANSWERS} WHERE answered_at < ?", (now - self.keep_for,))
             cursor.execute("DELETE FROM ocop_idempotency_claims WHERE claimed_until < ?", (now,))
+        self._abandoned = {k: until for k, until in self._abandoned.items() if until >= now}
 
     def _purge_if_due(self, now: float) -> None:
         if now >= self._next_purge:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
 
-from api.database import PostgresDatabase, SQLiteDatabase
+from api.database import Cursor, PostgresDatabase, SQLiteDatabase
 from lifecycle.authority import LEVELLED_ROLES
 from lifecycle.values import Actor, Level, Role
 
@@ -68,6 +68,22 @@ def check_principal(role: Role, level: Level | None, province: str | None) -> No
         raise InvalidPrincipal("Central keys act for every province; give no --province.")
 
 
+def check_principal_unchanged(cursor: Cursor, actor: Actor) -> None:
+    """A principal id names one role, level and province, whatever its keys (even revoked)."""
+    rows = cursor.execute(
+        "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
+        "FROM ocop_api_keys WHERE principal_id = ? LIMIT 1",
+        (actor.principal_id,),
+    )
+    if rows and (first := _record(rows[0]).actor) != actor:
+        level = f" {first.level.value}" if first.level else ""
+        where = f" in {first.province}" if first.province else ""
+        raise InvalidPrincipal(
+            f"Principal {actor.principal_id!r} already has keys as{level} {first.role.value}"
+            f"{where}; choose another --principal-id."
+        )
+
+
 class KeyStore:
     """Creates, finds and revokes keys in the register's database.
 
@@ -99,6 +115,7 @@ class KeyStore:
         actor = Actor(principal_id or f"key-{key_id}", role, province or None, level)
         now = datetime.now(UTC).isoformat()
         with self.database.transaction() as cursor:
+            check_principal_unchanged(cursor, actor)
             cursor.execute(
                 "INSERT INTO ocop_api_keys VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
                 (
