@@ -173,8 +173,7 @@ class IdempotencyStore:
         self, cursor: Cursor, scope: str, key: str, digest: str, now: float
     ) -> Answer | None:
         cursor.execute(
-            f"DELETE FROM {ANSWERS} WHERE scope = ? AND idempotency_key = ? "
-            "AND answered_at < ?",
+            f"DELETE FROM {ANSWERS} WHERE scope = ? AND idempotency_key = ? AND answered_at < ?",
             (scope, key, now - self.keep_for),
         )
         rows = cursor.execute(

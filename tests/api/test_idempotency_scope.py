@@ -19,9 +19,7 @@ KEY = {"Idempotency-Key": "office-2026-11-29-001"}
 
 def second_key(api: Api, principal_id: str) -> dict[str, str]:
     """Another programme-office key for Quảng Ninh, under the given principal id."""
-    key, _ = api.services.keys.create(
-        Role.PROGRAMME_OFFICE, province=QN, principal_id=principal_id
-    )
+    key, _ = api.services.keys.create(Role.PROGRAMME_OFFICE, province=QN, principal_id=principal_id)
     return {"Authorization": f"Bearer {key}"}
 
 
