@@ -78,7 +78,18 @@ def expected_version(
 
 ExpectedVersionDep = Annotated[int | None, Depends(expected_version)]
 IdempotencyKeyDep = Annotated[
-    str | None, Header(alias="Idempotency-Key", max_length=200, description="Retry safely")
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description=(
+            "Retry safely: a retry with the same key, path and body, by the same API key, "
+            "gets the first answer and records nothing new; the same key for another request "
+            "is refused (422). Answers are kept 24 hours (OCOP_IDEMPOTENCY_HOURS), then the "
+            "key may be used afresh. A retry while the first request still runs gets 409 "
+            "idempotent-request-in-progress for at most OCOP_IDEMPOTENCY_CLAIM_SECONDS (30)."
+        ),
+    ),
 ]
 
 
