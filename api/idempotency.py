@@ -94,6 +94,7 @@ class IdempotencyStore:
                 "ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING 1",
                 (scope, key, digest, now + self.claim_for),
             ):
+                self._abandoned.pop((scope, key), None)
                 return request
             rows = cursor.execute(
                 "SELECT request_digest, claimed_until FROM ocop_idempotency_claims "

@@ -70,16 +70,19 @@ class Write:
             return _replay(claimed)
         store = services.idempotency
         try:
-            recorded = services.intake.submit(replace(order, request=claimed))
-        except RegisterError as error:
-            status = status_of(error)
-            answer = Answer(status, problem_body(status, error.code, error.message))
-            standing = store.keep(claimed, answer)
-            if standing != answer:  # carried out meanwhile by an earlier copy of the request
-                return _replay(standing)
+            try:
+                recorded = services.intake.submit(replace(order, request=claimed))
+            except RegisterError as error:
+                status = status_of(error)
+                answer = Answer(status, problem_body(status, error.code, error.message))
+                standing = store.keep(claimed, answer)
+                if standing != answer:  # carried out meanwhile by an earlier copy of it
+                    return _replay(standing)
+                raise
+        except RegisterError:
             raise
         except BaseException:
-            with suppress(Exception):  # if the store is down, the claim simply expires
+            with suppress(Exception):  # the store is down: this process remembers the release
                 store.release(claimed)
             raise
         return created(_accepted(services, recorded))
