@@ -10,7 +10,10 @@ import pytest
 from api.cli import main as ocop
 from api.database import open_database
 from api.keys import InvalidPrincipal, KeyStore
-from lifecycle.values import Level, Role
+from api.recording import Write
+from api.schemas.requests import Registration
+from lifecycle.errors import OutsideJurisdiction
+from lifecycle.values import Actor, Level, Role
 from tests.api import bodies
 from tests.api.conftest import QN, Api
 
@@ -79,3 +82,17 @@ def test_ocop_keys_create_says_why_a_principal_id_is_refused(
     assert ocop([*create, "Hà Giang", "--role", "inspector"]) == 2
     error = capsys.readouterr().err
     assert "demo-qn-programme-office" in error and "already has keys" in error
+
+
+def test_an_answer_is_replayed_only_to_a_holder_who_may_still_make_the_change(api: Api) -> None:
+    body = Registration.model_validate(bodies.registration())
+    office = Actor("office_qn", Role.PROGRAMME_OFFICE, QN)
+
+    def write(actor: Actor) -> Write:
+        return Write(api.services, actor, "/v1/products", None, "reg-1", key_id="k1")
+
+    assert write(office).record(body).status_code == 201
+    assert write(office).record(body).headers["Idempotent-Replayed"] == "true"
+    moved = Actor("office_qn", Role.PROGRAMME_OFFICE, "Hà Giang")  # the key's rights changed
+    with pytest.raises(OutsideJurisdiction):
+        write(moved).record(body)
