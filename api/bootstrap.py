@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from api.answer_store import answering_environment
 from api.database import PostgresDatabase, SQLiteDatabase, open_database
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
@@ -15,13 +16,12 @@ from api.logs import configure_logging
 from api.settings import Settings
 from lifecycle.intake import Intake
 from lifecycle.service import Registry, vietnam_today
-from lifecycle.store import store_environment
 from projections import Projector, ReadSide
 
 
 def build_registry(settings: Settings, clock: Callable[[], date] = vietnam_today) -> Registry:
     """The register on the store the settings name."""
-    return Registry(store_environment(settings.database_url), clock=clock)
+    return Registry(answering_environment(settings.database_url), clock=clock)
 
 
 @dataclass
@@ -70,6 +70,10 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         database=database,
         keys=KeyStore(database),
         intake=Intake(registry),
-        idempotency=IdempotencyStore(database),
+        idempotency=IdempotencyStore(
+            database,
+            keep_for=timedelta(hours=settings.idempotency_hours),
+            claim_for=timedelta(seconds=settings.idempotency_claim_seconds),
+        ),
         logger=logger,
     )

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Path, Query, Request
 
 from api.bootstrap import Services
+from api.keys import key_id_of
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
@@ -89,7 +90,18 @@ def expected_version(
 
 ExpectedVersionDep = Annotated[int | None, Depends(expected_version)]
 IdempotencyKeyDep = Annotated[
-    str | None, Header(alias="Idempotency-Key", max_length=200, description="Retry safely")
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        max_length=200,
+        description=(
+            "Retry safely: a retry with the same key, path and body, by the same API key, "
+            "gets the first answer and records nothing new; the same key for another request "
+            "is refused (422). Answers are kept 24 hours (OCOP_IDEMPOTENCY_HOURS), then the "
+            "key may be used afresh. A retry while the first request still runs gets 409 "
+            "idempotent-request-in-progress for at most OCOP_IDEMPOTENCY_CLAIM_SECONDS (30)."
+        ),
+    ),
 ]
 
 
@@ -99,9 +111,11 @@ def write_request(
     actor: PrincipalDep,
     expected: ExpectedVersionDep,
     idempotency_key: IdempotencyKeyDep = None,
+    authorization: Annotated[str | None, Header()] = None,
 ) -> Write:
     """Everything a write needs besides its body: services, principal and headers."""
-    return Write(services, actor, request.url.path, expected, idempotency_key)
+    key_id = key_id_of((authorization or "").partition(" ")[2].strip())
+    return Write(services, actor, request.url.path, expected, idempotency_key, key_id)
 
 
 WriteDep = Annotated[Write, Depends(write_request)]

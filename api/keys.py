@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
 
-from api.database import PostgresDatabase, SQLiteDatabase
+from api.database import Cursor, PostgresDatabase, SQLiteDatabase
 from lifecycle.authority import LEVELLED_ROLES
 from lifecycle.values import Actor, Level, Role
 
@@ -57,6 +57,11 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
+def key_id_of(key: str) -> str:
+    """The key id a key carries: ``ocop_<key id>_<secret>``."""
+    return key.split("_", 2)[1] if key.count("_") >= 2 else ""
+
+
 def check_principal(role: Role, level: Level | None, province: str | None) -> None:
     """Councils and authorities have a level; everyone but central roles has a province."""
     if role in LEVELLED_ROLES and level is None:
@@ -68,6 +73,22 @@ def check_principal(role: Role, level: Level | None, province: str | None) -> No
         raise InvalidPrincipal(f"A {role.value} key at this level needs --province.")
     if level is Level.CENTRAL and province:
         raise InvalidPrincipal("Central keys act for every province; give no --province.")
+
+
+def check_principal_unchanged(cursor: Cursor, actor: Actor) -> None:
+    """A principal id names one role, level and province, whatever its keys (even revoked)."""
+    rows = cursor.execute(
+        "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
+        "FROM ocop_api_keys WHERE principal_id = ? LIMIT 1",
+        (actor.principal_id,),
+    )
+    if rows and (first := _record(rows[0]).actor) != actor:
+        level = f" {first.level.value}" if first.level else ""
+        where = f" in {first.province}" if first.province else ""
+        raise InvalidPrincipal(
+            f"Principal {actor.principal_id!r} already has keys as{level} {first.role.value}"
+            f"{where}; choose another --principal-id."
+        )
 
 
 class KeyStore:
@@ -101,6 +122,7 @@ class KeyStore:
         actor = Actor(principal_id or f"key-{key_id}", role, province or None, level)
         now = datetime.now(UTC).isoformat()
         with self.database.transaction() as cursor:
+            check_principal_unchanged(cursor, actor)
             cursor.execute(
                 "INSERT INTO ocop_api_keys VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
                 (

@@ -1,14 +1,17 @@
 """How every write answers: 201 with code, version (also as ETag) and log position.
 
-Writes with an ``Idempotency-Key`` claim the key first; the first answer, success or
-refusal, is kept and replayed to retries. A failure that is not the client's (store down,
-bug) releases the claim, so the retry really runs.
+Writes with an ``Idempotency-Key`` claim the key first (``api/idempotency.py``); the first
+answer, success or refusal, is kept and replayed to retries, once the key's holder is
+checked again. A failure that is not the client's (store down, bug) releases the claim, so
+the retry really runs; and if it was the store's answer that got lost, the retry finds the
+answer saved with the event.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from contextlib import suppress
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -23,7 +26,7 @@ from api.idempotency import (
 from api.problems import PROBLEM_JSON, Problem, problem_body, status_of
 from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
-from lifecycle.service import Order, Recorded
+from lifecycle.orders import Order, Recorded, Request
 from lifecycle.values import Actor
 
 
@@ -41,27 +44,53 @@ def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
 
 @dataclass(frozen=True)
 class Write:
-    """One write request: who makes it, where, and its If-Match and Idempotency-Key."""
+    """One write request: who makes it (the actor and the id of the API key used), where,
+    and its If-Match and Idempotency-Key."""
 
     services: Services
     actor: Actor
     route: str
     expected_version: int | None
     idempotency_key: str | None
+    key_id: str = ""
 
     def record(self, body: CommandBody, code: str = "") -> JSONResponse:
         """Carries out the body's command on the coded product (none for a registration),
         once, however often it is retried under one Idempotency-Key."""
         order = Order(self.actor, body.to_command(), code, self.expected_version)
-        services, key, principal = self.services, self.idempotency_key, self.actor.principal_id
-        if not key:
+        services = self.services
+        if not self.idempotency_key:
             return created(_accepted(services, services.intake.submit(order)))
         digest = request_digest(
             "POST", self.route, json.dumps(body.model_dump(mode="json")).encode()
         )
+        claimed = self._claim(self.idempotency_key, digest)
+        if isinstance(claimed, Answer):
+            services.registry.check_may_order(order)  # the key may have lost its rights
+            return _replay(claimed)
         store = services.idempotency
         try:
-            answer = store.claim(principal, key, digest)
+            try:
+                recorded = services.intake.submit(replace(order, request=claimed))
+            except RegisterError as error:
+                status = status_of(error)
+                answer = Answer(status, problem_body(status, error.code, error.message))
+                standing = store.keep(claimed, answer)
+                if standing != answer:  # carried out meanwhile by an earlier copy of it
+                    return _replay(standing)
+                raise
+        except RegisterError:
+            raise
+        except BaseException:
+            with suppress(Exception):  # the store is down: this process remembers the release
+                store.release(claimed)
+            raise
+        return created(_accepted(services, recorded))
+
+    def _claim(self, key: str, digest: str) -> Request | Answer:
+        scope = f"key:{self.key_id}" if self.key_id else f"actor:{self.actor!r}"
+        try:
+            return self.services.idempotency.claim(scope, key, digest)
         except KeyReusedWithAnotherRequest:
             raise Problem(
                 422,
@@ -74,32 +103,10 @@ class Write:
                 "idempotent-request-in-progress",
                 "The first request with this Idempotency-Key is still running; retry shortly.",
             ) from None
-        if answer is not None:
-            return _replay(answer)
-        try:
-            accepted = _accepted(services, services.intake.submit(order))
-        except RegisterError as error:
-            status = status_of(error)
-            store.remember(
-                principal, key, Answer(status, problem_body(status, error.code, error.message))
-            )
-            raise
-        except BaseException:
-            store.release(principal, key)
-            raise
-        store.remember(principal, key, Answer(201, accepted))
-        return created(accepted)
 
 
 def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
-    body = {
-        "code": recorded.code,
-        "event": recorded.event,
-        "version": recorded.version,
-        "position": recorded.position,
-    }
-    if recorded.certificate_number:
-        body["certificate_number"] = recorded.certificate_number
+    body = recorded.body()
     services.projector.wake()
     services.logger.info(
         "command.accepted",

@@ -43,3 +43,7 @@ class Settings(BaseSettings):
         bool, Field(description="Serve /docs (Swagger UI from the package's assets)")
     ] = True
     cors_paths: tuple[str, ...] = ("/v1/public/",)
+
+    # Idempotency-Key: how long answers are replayed, and claims held.
+    idempotency_hours: int = Field(default=24, ge=1)  # how long a write's answer is replayed
+    idempotency_claim_seconds: int = Field(default=30, ge=1)  # until a crashed write is retried

@@ -8,7 +8,6 @@ rules are checked again before anything is refused.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, cast
 from uuid import UUID
@@ -29,7 +28,10 @@ from lifecycle.commands import (
     RevokeCertificate,
     SuspendCertificate,
 )
-from lifecycle.events import ProductEvent, Starred
+from lifecycle.events import ProductEvent
+from lifecycle.orders import Answered, Request, answered, recorded
+from lifecycle.orders import Order as Order
+from lifecycle.orders import Recorded as Recorded
 from lifecycle.product import Product
 from lifecycle.transcodings import register_register_types
 from lifecycle.values import Actor, product_id
@@ -41,27 +43,6 @@ CONFLICT_RETRIES = 20
 def vietnam_today() -> date:
     """Today's date in Vietnam, where the programme's dates take effect."""
     return datetime.now(VIETNAM).date()
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """What an accepted change answers: the product, its new version, the log position."""
-
-    code: str
-    event: str
-    version: int
-    position: int
-    certificate_number: str | None = None
-
-
-@dataclass(frozen=True)
-class Order:
-    """One principal's command in a batch: a registration, or a change to the coded product."""
-
-    actor: Actor
-    command: RegisterProduct | ProductCommand
-    code: str = ""
-    expected_version: int | None = None
 
 
 class Registry(Application[UUID]):
@@ -81,20 +62,27 @@ class Registry(Application[UUID]):
 
     # Commands.
 
-    def register_product(self, actor: Actor, command: RegisterProduct) -> Recorded:
+    def register_product(
+        self, actor: Actor, command: RegisterProduct, request: Request | None = None
+    ) -> Recorded:
         """A programme office registers a product under a code never used before."""
         check_may_make(actor, Change.REGISTER, command.location.province)
         self.check_code_unused(command.code)
         product = Product.register(command, actor, self.today())
         try:
-            return self._save(product)
+            return self._save(product, Order(actor, command, request=request))
         except IntegrityError:
             raise errors.ProductAlreadyRegistered(
                 f"Code {command.code} is already registered."
             ) from None
 
     def change(
-        self, code: str, actor: Actor, command: ProductCommand, expected_version: int | None = None
+        self,
+        code: str,
+        actor: Actor,
+        command: ProductCommand,
+        expected_version: int | None = None,
+        request: Request | None = None,
     ) -> Recorded:
         """Load the product, check who acts and the rules, record the change.
 
@@ -103,9 +91,10 @@ class Registry(Application[UUID]):
         """
         for _ in range(CONFLICT_RETRIES):
             product = self.product(code)
-            self._carry_out(product, Order(actor, command, code, expected_version))
+            order = Order(actor, command, code, expected_version, request)
+            self._carry_out(product, order)
             try:
-                return self._save(product)
+                return self._save(product, order)
             except IntegrityError:
                 continue
         raise errors.ConcurrentChange(f"Product {code} kept changing; try again.")
@@ -120,6 +109,7 @@ class Registry(Application[UUID]):
         """
         products: dict[str, Product] = {}
         accepted: dict[int, tuple[str, int]] = {}
+        answers: list[Answered] = []
         outcomes: list[Recorded | errors.RegisterError | None] = []
         for index, order in enumerate(orders):
             try:
@@ -129,9 +119,10 @@ class Registry(Application[UUID]):
                 continue
             products[product.code] = product
             accepted[index] = (product.code, product.version)
+            answers += answered(order, product.code, _last_event(product))
             outcomes.append(None)  # answered once the batch is recorded
         try:
-            recordings = self.save(*products.values()) if products else []
+            recordings = self.save(*products.values(), answers=answers) if products else []
         except IntegrityError:
             return [self._carry_out_alone(order) for order in orders]
         positions = {
@@ -140,8 +131,17 @@ class Registry(Application[UUID]):
         for index, (code, version) in accepted.items():
             recording = positions[(product_id(code), version)]
             event = cast(ProductEvent, recording.domain_event)
-            outcomes[index] = recorded(products[code], event, recording.notification.id)
+            outcomes[index] = recorded(code, event, recording.notification.id)
         return [outcome for outcome in outcomes if outcome is not None]
+
+    def check_may_order(self, order: Order) -> None:
+        """Refuses an order its actor may not make, as carrying it out would."""
+        command = order.command
+        if isinstance(command, RegisterProduct):
+            check_may_make(order.actor, Change.REGISTER, command.location.province)
+        else:
+            change, _ = CARRIED_OUT_BY[type(command)]
+            check_may_make(order.actor, change, self.product(order.code).location.province)
 
     def _carry_out_in_batch(self, order: Order, products: dict[str, Product]) -> Product:
         command = order.command
@@ -166,8 +166,10 @@ class Registry(Application[UUID]):
     def _carry_out_alone(self, order: Order) -> Recorded | errors.RegisterError:
         try:
             if isinstance(order.command, RegisterProduct):
-                return self.register_product(order.actor, order.command)
-            return self.change(order.code, order.actor, order.command, order.expected_version)
+                return self.register_product(order.actor, order.command, order.request)
+            return self.change(
+                order.code, order.actor, order.command, order.expected_version, order.request
+            )
         except errors.RegisterError as error:
             return error
 
@@ -217,21 +219,15 @@ class Registry(Application[UUID]):
 
     # Saving.
 
-    def _save(self, product: Product) -> Recorded:
-        recordings = self.save(product)
+    def _save(self, product: Product, order: Order) -> Recorded:
+        answers = answered(order, product.code, _last_event(product))
+        recordings = self.save(product, answers=answers)
         last = recordings[-1]
-        return recorded(product, cast(ProductEvent, last.domain_event), last.notification.id)
+        return recorded(product.code, cast(ProductEvent, last.domain_event), last.notification.id)
 
 
-def recorded(product: Product, event: ProductEvent, position: int) -> Recorded:
-    """The answer to an accepted change (with the certificate number when one was issued)."""
-    return Recorded(
-        code=product.code,
-        event=type(event).__name__,
-        version=event.originator_version,
-        position=position,
-        certificate_number=event.certificate_number if isinstance(event, Starred) else None,
-    )
+def _last_event(product: Product) -> ProductEvent:
+    return cast(ProductEvent, product.pending_events[-1])
 
 
 def check_expected_version(product: Product, expected_version: int | None) -> None:

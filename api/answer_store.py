@@ -1,0 +1,127 @@
+"""The register's store, keeping each keyed order's answer in its event's own transaction.
+
+Why here and so: a write with an ``Idempotency-Key`` must never be carried out twice, and a
+retry after any crash must learn its first answer. If the answer were written after the
+events, in a transaction of its own, a crash between the two would leave an event that no
+retry can find. So the store's recorders are extended, on SQLite and PostgreSQL alike:
+``Registry.save(..., answers=[...])`` hands the library's ``insert_events`` the answers, and
+the recorder inserts them, with the log positions just issued, inside the very transaction
+that inserts the events. The answers table's primary key (scope, key) also makes a second
+carrying-out of one request fail as a whole, events and all: never twice.
+
+The recorders are chosen by ``APPLICATION_RECORDER_TOPIC`` (see ``answering_environment``);
+refusals, which store no event, are kept by ``api/idempotency.py`` in their own transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from eventsourcing.persistence import StoredEvent
+from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
+from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+from psycopg import Cursor
+from psycopg.rows import DictRow
+from psycopg.sql import SQL, Identifier
+
+from lifecycle.orders import Answered
+from lifecycle.store import store_environment
+
+ANSWERS = "ocop_idempotency_answers"
+ANSWERS_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS {table} ("
+    "scope TEXT NOT NULL, "
+    "idempotency_key TEXT NOT NULL, "
+    "request_digest TEXT NOT NULL, "
+    "status INTEGER NOT NULL, "
+    "body TEXT NOT NULL, "
+    "answered_at DOUBLE PRECISION NOT NULL, "
+    "PRIMARY KEY (scope, idempotency_key))"
+)
+ANSWERS_INDEX = "CREATE INDEX IF NOT EXISTS ocop_idempotency_answered_at ON {table} (answered_at)"
+INSERT_ANSWER = "INSERT INTO {table} VALUES (?, ?, ?, 201, ?, ?)"
+
+
+def answering_environment(url: str) -> dict[str, str]:
+    """The store settings for ``url``, with recorders that keep answers (SQLite, PostgreSQL)."""
+    env = store_environment(url)
+    recorder = RECORDERS.get(env["PERSISTENCE_MODULE"])
+    if recorder is not None:
+        env["APPLICATION_RECORDER_TOPIC"] = f"{__name__}:{recorder.__name__}"
+    return env
+
+
+def answer_rows(
+    answers: Sequence[Answered], stored_events: Sequence[StoredEvent], positions: Sequence[int]
+) -> list[tuple[object, ...]]:
+    """One row per answer, with the log position its event was just given."""
+    position_of = {
+        (str(event.originator_id), event.originator_version): position
+        for event, position in zip(stored_events, positions, strict=True)
+    }
+    rows: list[tuple[object, ...]] = []
+    for answer in answers:
+        key = (str(answer.originator_id), answer.recorded.version)
+        body = {**answer.recorded.body(), "position": position_of[key]}
+        request = answer.request
+        rows.append(
+            (request.scope, request.key, request.digest, json.dumps(body), request.received_at)
+        )
+    return rows
+
+
+class AnsweringSQLiteRecorder(SQLiteApplicationRecorder):
+    """SQLite's recorder, inserting keyed answers with the events."""
+
+    def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
+        super().__init__(datastore, events_table_name)
+        self.insert_answer_statement = INSERT_ANSWER.format(table=ANSWERS)
+
+    def construct_create_table_statements(self) -> list[str]:
+        return [
+            *super().construct_create_table_statements(),
+            ANSWERS_SCHEMA.format(table=ANSWERS),
+            ANSWERS_INDEX.format(table=ANSWERS),
+        ]
+
+    def _insert_events(
+        self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._insert_events(c, stored_events, **kwargs)
+        answers: Sequence[Answered] = kwargs.get("answers") or ()
+        if answers and positions:
+            rows = answer_rows(answers, stored_events, [int(p) for p in positions])
+            c.executemany(self.insert_answer_statement, rows)
+        return positions
+
+
+class AnsweringPostgresRecorder(PostgresApplicationRecorder):
+    """PostgreSQL's recorder, inserting keyed answers with the events."""
+
+    def __init__(
+        self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"
+    ) -> None:
+        super().__init__(datastore, events_table_name=events_table_name)
+        table = Identifier(datastore.schema, ANSWERS)
+        self.sql_create_statements.append(SQL(ANSWERS_SCHEMA).format(table=table))
+        self.sql_create_statements.append(SQL(ANSWERS_INDEX).format(table=table))
+        self.insert_answer_statement = SQL(INSERT_ANSWER.replace("?", "%s")).format(table=table)
+
+    def _fetch_ids_after_insert_events(
+        self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
+        answers: Sequence[Answered] = kwargs.get("answers") or ()
+        if answers and positions:
+            rows = answer_rows(answers, stored_events, positions)
+            with curs.connection.pipeline():  # sync, so a second answer fails right here
+                curs.executemany(self.insert_answer_statement, rows)
+        return positions
+
+
+RECORDERS: dict[str, type[Any]] = {
+    "eventsourcing.sqlite": AnsweringSQLiteRecorder,
+    "eventsourcing.postgres": AnsweringPostgresRecorder,
+}

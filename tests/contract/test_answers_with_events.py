@@ -1,0 +1,80 @@
+"""A keyed order's answer is stored in the same transaction as its event, on every backend:
+the store alone says whether a request was carried out, and never lets it be carried out twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import pytest
+
+from api.answer_store import answering_environment
+from api.database import open_database
+from lifecycle.orders import Order, Recorded, Request
+from lifecycle.service import Registry
+from tests.conftest import fixed_today
+from tests.unit.builders import council, office, registration, scores
+
+LATER = date(2026, 1, 5)
+DAY = LATER + timedelta(days=7)
+
+
+def request(key: str) -> Request:
+    return Request("key:abc123", key, f"digest-of-{key}", 1_790_000_000.0)
+
+
+@pytest.fixture
+def answering(store_url: str) -> Iterator[tuple[Registry, str]]:
+    """The register on a store whose recorders keep answers, and the store's URL."""
+    registry = Registry(answering_environment(store_url), clock=fixed_today)
+    yield registry, store_url
+    registry.close()
+
+
+def stored_answers(url: str) -> dict[str, dict[str, object]]:
+    database = open_database(url)
+    try:
+        with database.transaction() as cursor:
+            rows = cursor.execute(
+                "SELECT idempotency_key, status, body FROM ocop_idempotency_answers"
+            )
+    finally:
+        database.close()
+    assert all(status == 201 for _, status, _ in rows)
+    return {key: json.loads(body) for key, _, body in rows}
+
+
+def test_a_batch_stores_each_keyed_answer_with_its_event_and_position(
+    answering: tuple[Registry, str],
+) -> None:
+    registry, url = answering
+    outcomes = registry.carry_out_batch(
+        [
+            Order(office(), registration(LATER, "QN-0001"), request=request("r-1")),
+            Order(office(), registration(LATER, "QN-0002")),
+            Order(council(), scores(DAY, 85), code="QN-0001", request=request("e-1")),
+        ]
+    )
+    recorded = [outcome for outcome in outcomes if isinstance(outcome, Recorded)]
+    assert len(recorded) == 3
+    assert stored_answers(url) == {"r-1": recorded[0].body(), "e-1": recorded[2].body()}
+
+
+def test_an_order_carried_out_twice_under_one_key_stores_its_event_once(
+    answering: tuple[Registry, str],
+) -> None:
+    registry, url = answering
+    registry.register_product(office(), registration(LATER, "QN-0001"))
+    once = registry.change("QN-0001", council(), scores(DAY, 85), request=request("e-1"))
+    again = registry.carry_out_batch(
+        [
+            Order(council(), scores(DAY, 85), code="QN-0001", request=request("e-1")),
+            Order(office(), registration(LATER, "QN-0002")),
+        ]
+    )
+    assert isinstance(again[1], Recorded) and again[1].code == "QN-0002"
+    assert not isinstance(again[0], Recorded)
+    assert registry.product("QN-0001").version == once.version == 2
+    assert stored_answers(url) == {"e-1": once.body()}
