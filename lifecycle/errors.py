@@ -204,6 +204,12 @@ class CertificateStillCurrent(RuleRefused):
     code = "certificate-still-current"
 
 
+class EvaluationUnderSupersededCriteria(RuleRefused):
+    """The evaluation was made under a set no longer in force, outside its transition."""
+
+    code = "evaluation-under-superseded-criteria"
+
+
 # Who may act.
 
 
@@ -235,6 +241,12 @@ class NotYetRegistered(RegisterError):
     """The product was not on the register at the date, version or moment asked about."""
 
     code = "not-registered-then"
+
+
+class VersionNotFound(RegisterError):
+    """The product never reached the version asked about."""
+
+    code = "version-not-found"
 
 
 class ConcurrentChange(RuleRefused):
