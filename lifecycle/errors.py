@@ -111,6 +111,12 @@ class StarsNotCertifiable(InvalidCommand):
     code = "stars-not-certifiable"
 
 
+class PublicReasonTooLong(InvalidCommand):
+    """A public reason is a short published text, not the record's notes."""
+
+    code = "public-reason-too-long"
+
+
 class CorrectiveDeadlinePassed(InvalidCommand):
     """The corrective deadline falls before the suspension."""
 

@@ -13,6 +13,7 @@ from lifecycle.criteria import (
     CriteriaSet,
     criteria_in_force,
 )
+from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import PRODUCT_CODE, Actor, Certificate, Evaluation, Level
 
 
@@ -133,6 +134,15 @@ def check_deadline_not_before(deadline: date, effective_on: date) -> None:
     if deadline < effective_on:
         raise errors.CorrectiveDeadlinePassed(
             f"Corrective deadline {deadline} falls before the suspension ({effective_on})."
+        )
+
+
+def check_public_reason_short(public_reason: str) -> None:
+    """The reason published with a change is short; the record keeps the long notes."""
+    if len(public_reason) > PUBLIC_REASON_MAX:
+        raise errors.PublicReasonTooLong(
+            f"The public reason has {len(public_reason)} characters; at most "
+            f"{PUBLIC_REASON_MAX} are published."
         )
 
 
