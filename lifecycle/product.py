@@ -34,6 +34,7 @@ from lifecycle.rules import (
     check_criteria_in_force,
     check_deadline_not_before,
     check_evaluated_by_issuing_level,
+    check_evaluation_set_accepted,
     check_group_in_set,
     check_level_competent,
     check_level_may_revoke,
@@ -132,12 +133,13 @@ class Product(Aggregate):
         check_band_reaches(evaluation, command.stars)
         criteria = check_criteria_in_force(day)
         level = check_acts_at_a_level(actor)
+        check_evaluation_set_accepted(criteria, evaluation, day)
         check_level_competent(criteria, level, command.stars)
         check_evaluated_by_issuing_level(evaluation, level)
         self.trigger_event(
             Starred,
             issuing_level=level,
-            criteria_set=criteria.id,
+            criteria_set=evaluation.criteria_set,
             certificate_number=certificate_number(self.code, self.certificates_issued + 1),
             valid_from=day,
             valid_until=certificate_valid_until(criteria, day),

@@ -120,6 +120,17 @@ def check_level_competent(criteria: CriteriaSet, level: Level, stars: int) -> No
         )
 
 
+def check_evaluation_set_accepted(criteria: CriteriaSet, evaluation: Evaluation, day: date) -> None:
+    """An evaluation under a set no longer in force supports a certificate only within the
+    new set's transitional provisions."""
+    if not criteria.accepts_evaluation_under(evaluation.criteria_set, day):
+        raise errors.EvaluationUnderSupersededCriteria(
+            f"The evaluation of {evaluation.evaluated_on} was made under "
+            f"{evaluation.criteria_set}; a decision of {day} under {criteria.id} needs an "
+            f"evaluation under {criteria.id}."
+        )
+
+
 def check_evaluated_by_issuing_level(evaluation: Evaluation, level: Level) -> None:
     """A certificate rests on the evaluation of the council at the issuing level."""
     if evaluation.council_level is not level:

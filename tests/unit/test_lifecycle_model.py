@@ -107,7 +107,9 @@ class ProductLifecycle(RuleBasedStateMachine):
         expected = self.paper.accepts_evaluation(day, level, points, bonus)
         command = scores(day, bonus=bonus, mandatory_met=met, points=points)
         act = lambda: self.product.evaluate(command, council(level), TODAY)  # noqa: E731
-        self.check(act, expected, day, pending=(level, band(sum(points.values()) + bonus), met))
+        self.check(
+            act, expected, day, pending=(level, band(sum(points.values()) + bonus), met, day)
+        )
 
     @rule(step=STEPS, level=LEVELS, stars=st.integers(1, 6))
     def certify(self, step: int | None, level: Level, stars: int) -> None:
@@ -118,7 +120,7 @@ class ProductLifecycle(RuleBasedStateMachine):
     def certify_as_evaluated(self, step: int) -> None:
         """The council's own level certifies the most stars it may within the band found."""
         assert self.paper.pending is not None
-        day, (level, found, _) = self.day(step), self.paper.pending
+        day, (level, found, _, _) = self.day(step), self.paper.pending
         competent = [s for s in rules_on(day).certifies.get(level, ()) if s <= found]
         self.certification(day, level, max(competent, default=found))
 
