@@ -15,6 +15,7 @@ from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspend
 from lifecycle.publication import public_reason, reason_code
 from projections import status
 from projections.dialect import Database
+from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes
 
 DDL = (
@@ -128,7 +129,7 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
     return {
         **product,
         "status": row["state_on"],
-        **status.public_stars(row["state_on"], row["stars"]),
+        **public_stars(row["state_on"], row["stars"]),
         "valid_from": row["valid_from"],
         "valid_until": row["valid_until"],
         "decision_ref": row["decision_ref"],

@@ -21,6 +21,7 @@ from lifecycle.events import (
 )
 from lifecycle.publication import public_reason, reason_code
 from projections.dialect import Database, Row
+from projections.public_facts import public_stars, removal
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
 
@@ -45,7 +46,6 @@ STATUS_ON = (
     "THEN 'expired' ELSE s.status END"
 )
 
-CERTIFICATE_STANDS = frozenset({"certified", "suspended"})
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
 
 
@@ -156,24 +156,6 @@ def public(row: Row) -> dict[str, Any]:
         "valid_from": row["valid_from"],
         "valid_until": row["valid_until"],
         "removal": removal(row),
-    }
-
-
-def public_stars(status_on: str, stars: int | None) -> dict[str, int | None]:
-    """Stars are shown as held only while the certificate stands (certified or suspended);
-    the stars of the last certificate are kept apart, under a name that says so."""
-    return {"stars": stars if status_on in CERTIFICATE_STANDS else None, "last_stars": stars}
-
-
-def removal(row: Row) -> dict[str, Any] | None:
-    """When and by which decision a product left the programme, and the public reason."""
-    if row["removed_on"] is None:
-        return None
-    return {
-        "on": row["removed_on"],
-        "decision_ref": row["removal_decision_ref"],
-        "reason": row["removal_reason"],
-        "reason_code": row["removal_reason_code"],
     }
 
 
