@@ -31,6 +31,7 @@ TYPE_BASE = "https://ocop-registry.example/problems/"
 STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
     (errors.ProductNotFound, 404),
     (errors.NotYetRegistered, 404),
+    (errors.VersionNotFound, 404),
     (errors.CertificateNotFound, 404),
     (errors.StaleVersion, 412),
     (errors.NotPermitted, 403),

@@ -67,6 +67,7 @@ class ReinstateCertificate(Command):
 
     reinspection_ref: str
     corrected: str
+    public_reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -75,6 +76,7 @@ class RevokeCertificate(Command):
 
     decision_ref: str
     reason: RevocationReason
+    public_reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,6 +85,7 @@ class RemoveProduct(Command):
 
     decision_ref: str
     reason: RemovalReason
+    public_reason: str = ""
 
 
 ProductCommand = (

@@ -4,7 +4,10 @@ Each set says when it was in force, the maximum points of each criteria part, wh
 points count (always within the 100-point total), which council levels evaluate, which level
 certifies which stars, how long a certificate is valid and which product groups exist.
 A set is chosen by the effective date of the evaluation or certificate and recorded on the
-event by its identifier.
+event by its identifier. A certificate records the set of the evaluation it rests on; the
+set in force on the decision date says who is competent, and whether an earlier set's
+evaluation may still support it (its ``transitions``, each citing its provision).
+Where the decision texts were not at hand, the data says so in an ``assumption``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,17 @@ GROUPS_148 = {
 
 
 @dataclass(frozen=True)
+class Transition:
+    """Until when a certificate decided under a newer set may rest on an earlier set's
+    evaluation, and the decision's provision that allows it."""
+
+    earlier_set: str
+    decided_until: date
+    provision: str
+    assumption: str = ""
+
+
+@dataclass(frozen=True)
 class CriteriaSet:
     """One decision's criteria: the facts the rules read, nothing computed."""
 
@@ -54,6 +68,7 @@ class CriteriaSet:
     certifiers: dict[Level, frozenset[int]]
     validity_months: int
     groups: dict[str, str]
+    transitions: tuple[Transition, ...] = ()
 
     def in_force_on(self, day: date) -> bool:
         """Whether this set governs evaluations and certificates dated ``day``."""
@@ -63,6 +78,13 @@ class CriteriaSet:
     def may_certify(self, level: Level, stars: int) -> bool:
         """Whether an authority at ``level`` is competent to certify ``stars`` under this set."""
         return stars in self.certifiers.get(level, frozenset())
+
+    def accepts_evaluation_under(self, criteria_id: str, decided_on: date) -> bool:
+        """Whether a certificate decided on ``decided_on`` under this set may rest on an
+        evaluation made under ``criteria_id`` (this set, or an earlier one in transition)."""
+        return criteria_id == self.id or any(
+            t.earlier_set == criteria_id and decided_on <= t.decided_until for t in self.transitions
+        )
 
 
 CRITERIA_SETS: tuple[CriteriaSet, ...] = (
@@ -105,6 +127,17 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         },
         validity_months=36,
         groups=GROUPS_148,
+        transitions=(
+            Transition(
+                earlier_set="1048-2019",
+                decided_until=date(2023, 12, 31),
+                provision="Decision 148/QĐ-TTg (24/2/2023), transitional provisions: products "
+                "recognised under 1048 keep their certificates until they expire.",
+                assumption="ASSUMPTION (decision text not at hand): an evaluation made under "
+                "1048 before 24/2/2023 may still be certified under it by a decision of the "
+                "same year's round, until 31/12/2023; later it must be re-evaluated.",
+            ),
+        ),
     ),
     CriteriaSet(
         id="1489-2025",
@@ -117,6 +150,17 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         certifiers={Level.PROVINCE: frozenset({3, 4}), Level.CENTRAL: frozenset({5})},
         validity_months=36,
         groups=GROUPS_148,
+        transitions=(
+            Transition(
+                earlier_set="148-2023",
+                decided_until=date(2025, 12, 31),
+                provision="Decision 1489/QĐ-TTg (6/7/2025), amending 148/QĐ-TTg: transitional "
+                "provisions for products evaluated under 148.",
+                assumption="ASSUMPTION (decision text not at hand): an evaluation made under "
+                "148 before 6/7/2025 may still be certified by a decision of the same year's "
+                "round, until 31/12/2025; later it must be re-evaluated.",
+            ),
+        ),
     ),
 )
 BY_ID = {criteria.id: criteria for criteria in CRITERIA_SETS}

@@ -1,32 +1,52 @@
 """Domain errors: one class per refused rule, each with a stable machine-readable code.
 
-The families say what kind of refusal it is; the boundary (HTTP, command line) maps a family
-to its own words once. Nothing here knows about HTTP.
+The families say what kind of refusal it is (``lifecycle.refusal``); the boundary (HTTP,
+command line) maps a family to its own words once. Nothing here knows about HTTP.
+Malformed commands are refused by the classes of ``lifecycle.malformed``, named here too.
 """
 
 from __future__ import annotations
 
+from lifecycle.malformed import (
+    BonusNotCounted,
+    CorrectiveDeadlinePassed,
+    CriteriaPartsMismatch,
+    EffectiveDateInFuture,
+    InvalidProductCode,
+    NegativePoints,
+    NoCriteriaSet,
+    PointsAboveMaximum,
+    PublicReasonTooLong,
+    StarsNotCertifiable,
+    TotalAboveMaximum,
+    UnknownProductGroup,
+)
+from lifecycle.refusal import (
+    InvalidCommand,
+    NotPermitted,
+    RegisterError,
+    RuleRefused,
+)
 
-class RegisterError(Exception):
-    """Base of every refusal by the register."""
-
-    code = "register-error"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class InvalidCommand(RegisterError):
-    """The command itself is malformed, whatever the product's state."""
-
-
-class RuleRefused(RegisterError):
-    """A programme rule forbids the command in the product's current state."""
-
-
-class NotPermitted(RegisterError):
-    """The principal's role, level or province may not make this change."""
+# Refusals defined in other modules, named here too so that every refusal reads errors.X.
+__all__ = [
+    "BonusNotCounted",
+    "CorrectiveDeadlinePassed",
+    "CriteriaPartsMismatch",
+    "EffectiveDateInFuture",
+    "InvalidCommand",
+    "InvalidProductCode",
+    "NegativePoints",
+    "NoCriteriaSet",
+    "NotPermitted",
+    "PointsAboveMaximum",
+    "PublicReasonTooLong",
+    "RegisterError",
+    "RuleRefused",
+    "StarsNotCertifiable",
+    "TotalAboveMaximum",
+    "UnknownProductGroup",
+]
 
 
 class ProductNotFound(RegisterError):
@@ -46,75 +66,6 @@ class StaleVersion(RegisterError):
     def __init__(self, expected: int, actual: int) -> None:
         super().__init__(f"The product is at version {actual}, not {expected}.")
         self.actual = actual
-
-
-# Malformed commands, whatever the product's state.
-
-
-class InvalidProductCode(InvalidCommand):
-    """Code is not 3-32 of A-Z 0-9 -."""
-
-    code = "invalid-product-code"
-
-
-class EffectiveDateInFuture(InvalidCommand):
-    """Dated after today."""
-
-    code = "effective-date-in-future"
-
-
-class NoCriteriaSet(InvalidCommand):
-    """No criteria set in force that day."""
-
-    code = "no-criteria-set"
-
-
-class UnknownProductGroup(InvalidCommand):
-    """Group not in the set."""
-
-    code = "unknown-product-group"
-
-
-class CriteriaPartsMismatch(InvalidCommand):
-    """Scores must name exactly the set's parts."""
-
-    code = "criteria-parts-mismatch"
-
-
-class PointsAboveMaximum(InvalidCommand):
-    """A part's points exceed its maximum or are negative."""
-
-    code = "points-above-maximum"
-
-
-class NegativePoints(InvalidCommand):
-    """Points and bonus points are never negative."""
-
-    code = "negative-points"
-
-
-class BonusNotCounted(InvalidCommand):
-    """The set has no bonus points."""
-
-    code = "bonus-not-counted"
-
-
-class TotalAboveMaximum(InvalidCommand):
-    """Total above 100 points."""
-
-    code = "total-above-maximum"
-
-
-class StarsNotCertifiable(InvalidCommand):
-    """Only 3, 4, 5 stars."""
-
-    code = "stars-not-certifiable"
-
-
-class CorrectiveDeadlinePassed(InvalidCommand):
-    """The corrective deadline falls before the suspension."""
-
-    code = "corrective-deadline-before-suspension"
 
 
 # Rules the product's state forbids.
@@ -204,6 +155,12 @@ class CertificateStillCurrent(RuleRefused):
     code = "certificate-still-current"
 
 
+class EvaluationUnderSupersededCriteria(RuleRefused):
+    """The evaluation was made under a set no longer in force, outside its transition."""
+
+    code = "evaluation-under-superseded-criteria"
+
+
 # Who may act.
 
 
@@ -235,6 +192,12 @@ class NotYetRegistered(RegisterError):
     """The product was not on the register at the date, version or moment asked about."""
 
     code = "not-registered-then"
+
+
+class VersionNotFound(RegisterError):
+    """The product never reached the version asked about."""
+
+    code = "version-not-found"
 
 
 class ConcurrentChange(RuleRefused):

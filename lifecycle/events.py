@@ -139,6 +139,8 @@ class Reinstated(ProductEvent):
 
     reinspection_ref: str
     corrected: str
+    # Published; events stored before it existed read the class default.
+    public_reason: str = ""
 
     def record(self, product: Product) -> None:
         assert product.certificate is not None
@@ -154,6 +156,7 @@ class Revoked(ProductEvent):
 
     decision_ref: str
     reason: RevocationReason
+    public_reason: str = ""  # published; older events read the class default
 
     def record(self, product: Product) -> None:
         assert product.certificate is not None
@@ -166,6 +169,7 @@ class Removed(ProductEvent):
 
     decision_ref: str
     reason: RemovalReason
+    public_reason: str = ""  # published; older events read the class default
 
     def record(self, product: Product) -> None:
         product.removed = True

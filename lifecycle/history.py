@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from itertools import takewhile
 from typing import Any
 
-from lifecycle.events import ProductEvent
+from lifecycle import errors
+from lifecycle.events import ProductEvent, Registered
 from lifecycle.product import Product
 
 
@@ -61,3 +62,39 @@ def known_prefix(
         )
 
     return list(takewhile(included, events))
+
+
+def state_at(
+    events: Sequence[ProductEvent],
+    *,
+    as_of: date | None = None,
+    version: int | None = None,
+    known_at: datetime | None = None,
+) -> Product:
+    """The product as it stood on a date, at a version, as known at a moment.
+
+    A version the product never reached is not found; a date, version or moment before its
+    registration finds nothing on the register.
+    """
+    if known_at is not None and known_at.tzinfo is None:
+        known_at = known_at.replace(tzinfo=UTC)  # a moment without a zone is read as UTC
+    last = events[-1].originator_version if events else 0
+    if version is not None and version > last:
+        raise errors.VersionNotFound(
+            f"The product has {last} versions; version {version} was never recorded."
+        )
+    product = replay(known_prefix(events, as_of=as_of, version=version, known_at=known_at))
+    if product is None:
+        raise errors.NotYetRegistered("The product was not yet on the register then.")
+    return product
+
+
+def jurisdiction_of(events: Sequence[ProductEvent]) -> str:
+    """The province whose principals may read the product: where it was registered.
+
+    Read before any replay, so that a principal of another province learns nothing of the
+    product's dates from the answer.
+    """
+    registered = events[0]
+    assert isinstance(registered, Registered), registered
+    return registered.location.province

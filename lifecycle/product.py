@@ -34,6 +34,7 @@ from lifecycle.rules import (
     check_criteria_in_force,
     check_deadline_not_before,
     check_evaluated_by_issuing_level,
+    check_evaluation_set_accepted,
     check_group_in_set,
     check_level_competent,
     check_level_may_revoke,
@@ -41,6 +42,7 @@ from lifecycle.rules import (
     check_not_in_future,
     check_points_within_maxima,
     check_product_code,
+    check_public_reason_short,
     check_stars_certifiable,
 )
 from lifecycle.values import (
@@ -131,12 +133,13 @@ class Product(Aggregate):
         check_band_reaches(evaluation, command.stars)
         criteria = check_criteria_in_force(day)
         level = check_acts_at_a_level(actor)
+        check_evaluation_set_accepted(criteria, evaluation, day)
         check_level_competent(criteria, level, command.stars)
         check_evaluated_by_issuing_level(evaluation, level)
         self.trigger_event(
             Starred,
             issuing_level=level,
-            criteria_set=criteria.id,
+            criteria_set=evaluation.criteria_set,
             certificate_number=certificate_number(self.code, self.certificates_issued + 1),
             valid_from=day,
             valid_until=certificate_valid_until(criteria, day),
@@ -155,12 +158,14 @@ class Product(Aggregate):
     def reinstate(self, command: ReinstateCertificate, actor: Actor, today: date) -> None:
         """An inspector reinstates a suspended certificate once the breach is corrected."""
         self.check_dated_in_order(command.effective_on, today)
+        check_public_reason_short(command.public_reason)
         self.check_suspended(command.effective_on)
         self.trigger_event(Reinstated, actor=actor, **fields_of(command))
 
     def revoke(self, command: RevokeCertificate, actor: Actor, today: date) -> None:
         """A competent authority withdraws the certificate (current, suspended or expired)."""
         self.check_dated_in_order(command.effective_on, today)
+        check_public_reason_short(command.public_reason)
         certificate = self.check_holds_unrevoked_certificate()
         level = check_acts_at_a_level(actor)
         check_level_may_revoke(certificate, level, command.effective_on)
@@ -169,6 +174,7 @@ class Product(Aggregate):
     def remove(self, command: RemoveProduct, actor: Actor, today: date) -> None:
         """The programme office removes a product whose certificate is not current; final."""
         self.check_dated_in_order(command.effective_on, today)
+        check_public_reason_short(command.public_reason)
         self.check_certificate_not_current(command.effective_on)
         self.trigger_event(Removed, actor=actor, **fields_of(command))
 

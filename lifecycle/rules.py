@@ -13,6 +13,7 @@ from lifecycle.criteria import (
     CriteriaSet,
     criteria_in_force,
 )
+from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import PRODUCT_CODE, Actor, Certificate, Evaluation, Level
 
 
@@ -119,6 +120,17 @@ def check_level_competent(criteria: CriteriaSet, level: Level, stars: int) -> No
         )
 
 
+def check_evaluation_set_accepted(criteria: CriteriaSet, evaluation: Evaluation, day: date) -> None:
+    """An evaluation under a set no longer in force supports a certificate only within the
+    new set's transitional provisions."""
+    if not criteria.accepts_evaluation_under(evaluation.criteria_set, day):
+        raise errors.EvaluationUnderSupersededCriteria(
+            f"The evaluation of {evaluation.evaluated_on} was made under "
+            f"{evaluation.criteria_set}; a decision of {day} under {criteria.id} needs an "
+            f"evaluation under {criteria.id}."
+        )
+
+
 def check_evaluated_by_issuing_level(evaluation: Evaluation, level: Level) -> None:
     """A certificate rests on the evaluation of the council at the issuing level."""
     if evaluation.council_level is not level:
@@ -133,6 +145,15 @@ def check_deadline_not_before(deadline: date, effective_on: date) -> None:
     if deadline < effective_on:
         raise errors.CorrectiveDeadlinePassed(
             f"Corrective deadline {deadline} falls before the suspension ({effective_on})."
+        )
+
+
+def check_public_reason_short(public_reason: str) -> None:
+    """The reason published with a change is short; the record keeps the long notes."""
+    if len(public_reason) > PUBLIC_REASON_MAX:
+        raise errors.PublicReasonTooLong(
+            f"The public reason has {len(public_reason)} characters; at most "
+            f"{PUBLIC_REASON_MAX} are published."
         )
 
 

@@ -8,7 +8,7 @@ rules are checked again before anything is refused.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, cast
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -202,15 +202,9 @@ class Registry(Application[UUID]):
         known_at: datetime | None = None,
     ) -> Product:
         """The product as it stood on a date, at a version, as known at a moment."""
-        if known_at is not None and known_at.tzinfo is None:
-            known_at = known_at.replace(tzinfo=UTC)
-        prefix = history.known_prefix(
+        return history.state_at(
             self.events_of(code), as_of=as_of, version=version, known_at=known_at
         )
-        product = history.replay(prefix)
-        if product is None:
-            raise errors.NotYetRegistered(f"Product {code} was not yet on the register then.")
-        return product
 
     def check_code_unused(self, code: str) -> None:
         """A product code is unique for ever, even after removal."""

@@ -2,7 +2,8 @@
 
 A new certificate supersedes the product's earlier one (unless that one was revoked).
 Suspension, reinstatement and revocation act on the product's live certificate and leave a
-dated, public reason. "expired" is read from valid-until against the day asked about.
+dated public reason: only what ``lifecycle.publication`` says the public may read.
+"expired" is read from valid-until against the day asked about.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from datetime import date
 from typing import Any
 
 from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspended
+from lifecycle.publication import public_reason, reason_code
 from projections import status
 from projections.dialect import Database
+from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes
 
 DDL = (
@@ -25,8 +28,8 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS certificates_product ON certificates (product_id, state)",
     """CREATE TABLE IF NOT EXISTS certificate_reasons (
         position BIGINT PRIMARY KEY, number TEXT NOT NULL, kind TEXT NOT NULL,
-        effective_on DATE NOT NULL, reason TEXT NOT NULL, reference_kind TEXT NOT NULL,
-        reference TEXT NOT NULL, corrective_deadline DATE)""",
+        effective_on DATE NOT NULL, reason TEXT NOT NULL, reason_code TEXT,
+        reference_kind TEXT NOT NULL, reference TEXT NOT NULL, corrective_deadline DATE)""",
     "CREATE INDEX IF NOT EXISTS certificate_reasons_number ON certificate_reasons (number)",
 )
 LIVE = "('current', 'suspended')"
@@ -56,26 +59,25 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
              event.valid_until, position, position),
         )  # fmt: skip
         return
-    # Why (kind, reason, reference kind, reference, corrective deadline) and what changes.
-    why: tuple[str, str, str, str, date | None]
+    # Why (kind, reference kind, reference, corrective deadline) and what changes.
+    why: tuple[str, str, str, date | None]
     if isinstance(event, Suspended):
-        why = ("suspended", event.reason, "inspection_ref", event.inspection_ref,
-               event.corrective_deadline)  # fmt: skip
+        why = ("suspended", "inspection_ref", event.inspection_ref, event.corrective_deadline)
         columns = {"state": "suspended", "suspended_on": day,
                    "corrective_deadline": event.corrective_deadline}  # fmt: skip
     elif isinstance(event, Reinstated):
-        why = ("reinstated", event.corrected, "reinspection_ref", event.reinspection_ref, None)
+        why = ("reinstated", "reinspection_ref", event.reinspection_ref, None)
         columns = {"state": "current", "suspended_on": None, "corrective_deadline": None}
     elif isinstance(event, Revoked):
-        why = ("revoked", event.reason.value, "decision_ref", event.decision_ref, None)
+        why = ("revoked", "decision_ref", event.decision_ref, None)
         columns = {"state": "revoked", "revoked_on": day}
     else:
         return
     writes.run(
-        "INSERT INTO certificate_reasons (position, number, effective_on, kind, reason, "
-        "reference_kind, reference, corrective_deadline) VALUES (?, (SELECT number FROM "
-        f"certificates WHERE product_id = ? AND state IN {LIVE}), ?, ?, ?, ?, ?, ?)",
-        (position, product_id, day, *why),
+        "INSERT INTO certificate_reasons (position, number, effective_on, reason, reason_code, "
+        "kind, reference_kind, reference, corrective_deadline) VALUES (?, (SELECT number FROM "
+        f"certificates WHERE product_id = ? AND state IN {LIVE}), ?, ?, ?, ?, ?, ?, ?)",
+        (position, product_id, day, public_reason(event), reason_code(event), *why),
     )
     writes.run(
         f"UPDATE certificates SET {', '.join(f'{c} = ?' for c in columns)}, position = ? "
@@ -100,8 +102,9 @@ def reasons(db: Database, number: str | None) -> list[dict[str, Any]]:
             "reason": row["reason"],
             row["reference_kind"]: row["reference"],
         }
-        if row["corrective_deadline"] is not None:
-            one["corrective_deadline"] = row["corrective_deadline"]
+        for optional in ("reason_code", "corrective_deadline"):
+            if row[optional] is not None:
+                one[optional] = row[optional]
         answer.append(one)
     return answer
 
@@ -111,7 +114,8 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
     rows = db.rows(
         f"SELECT c.*, {STATE_ON} AS state_on, {status.STATUS_ON} AS product_status_on, "
         "s.code, s.name, s.product_group, s.subgroup, s.owner_name, s.owner_kind, "
-        "s.province, s.district, s.commune, s.certificate_number AS live_number "
+        "s.province, s.district, s.commune, s.certificate_number AS live_number, "
+        "s.removed_on, s.removal_decision_ref, s.removal_reason, s.removal_reason_code "
         "FROM certificates c JOIN product_status s ON s.product_id = c.product_id "
         "WHERE c.number = ?",
         (on, on, number),
@@ -125,7 +129,7 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
     return {
         **product,
         "status": row["state_on"],
-        "stars": row["stars"],
+        **public_stars(row["state_on"], row["stars"]),
         "valid_from": row["valid_from"],
         "valid_until": row["valid_until"],
         "decision_ref": row["decision_ref"],

@@ -19,7 +19,9 @@ from lifecycle.events import (
     Starred,
     Suspended,
 )
+from lifecycle.publication import public_reason, reason_code
 from projections.dialect import Database, Row
+from projections.public_facts import public_stars, removal
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
 
@@ -32,6 +34,7 @@ DDL = (
         status TEXT NOT NULL, stars INTEGER, certificate_number TEXT,
         valid_from DATE, valid_until DATE, suspended_on DATE, corrective_deadline DATE,
         suspension_reason TEXT, revoked_on DATE, removed_on DATE,
+        removal_decision_ref TEXT, removal_reason TEXT, removal_reason_code TEXT,
         last_event TEXT NOT NULL, last_effective_on DATE NOT NULL,
         version INTEGER NOT NULL, position BIGINT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS product_status_valid_until ON product_status (valid_until)",
@@ -70,7 +73,13 @@ def changes(event: ProductEvent) -> dict[str, Any]:
     if isinstance(event, Revoked):
         return {"status": "revoked", "revoked_on": event.effective_on}
     if isinstance(event, Removed):
-        return {"status": "removed", "removed_on": event.effective_on}
+        return {
+            "status": "removed",
+            "removed_on": event.effective_on,
+            "removal_decision_ref": event.decision_ref,
+            "removal_reason": public_reason(event),
+            "removal_reason_code": reason_code(event),
+        }
     assert isinstance(event, Evaluated), event
     return {}
 
@@ -142,10 +151,11 @@ def public(row: Row) -> dict[str, Any]:
         "district": row["district"],
         "commune": row["commune"],
         "status": row["status_on"],
-        "stars": row["stars"],
+        **public_stars(row["status_on"], row["stars"]),
         "certificate_number": row["certificate_number"],
         "valid_from": row["valid_from"],
         "valid_until": row["valid_until"],
+        "removal": removal(row),
     }
 
 

@@ -15,9 +15,18 @@ from datetime import date
 
 import psycopg
 import pytest
+from hypothesis import settings
 
 from lifecycle.service import Registry
 from lifecycle.store import store_environment
+
+# Under CI every property test draws the same examples (derandomize), and a failure prints
+# the blob that replays it (``@reproduce_failure``), so a red build can be reproduced here:
+# ``CI=true pytest ...`` or ``pytest --hypothesis-profile=ci``. Locally, examples vary and
+# Hypothesis prints the seed of a failing run (``--hypothesis-seed`` replays it).
+settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ADMIN_URL = os.environ.get("OCOP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 TODAY = date(2026, 11, 29)

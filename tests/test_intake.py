@@ -6,6 +6,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -30,11 +31,18 @@ class CountingRegistry(Registry):
         return super().carry_out_batch(orders)
 
 
-def registration(code: str) -> Order:
-    return Order(OFFICE, RegisterProduct(
-        code=code, name="Mắm tôm Đầm Hà", group="food", effective_on=date(2020, 1, 2),
-        owner=Owner("5700100002", "HTX Đầm Hà", OwnerKind.COOPERATIVE),
-        location=Location("Quảng Ninh", "Đầm Hà", "Đại Bình")))
+def registration(code: str, group: str = "food") -> Order:
+    return Order(
+        OFFICE,
+        RegisterProduct(
+            code=code,
+            name="Mắm tôm Đầm Hà",
+            group=group,
+            effective_on=date(2020, 1, 2),
+            owner=Owner("5700100002", "HTX Đầm Hà", OwnerKind.COOPERATIVE),
+            location=Location("Quảng Ninh", "Đầm Hà", "Đại Bình"),
+        ),
+    )
 
 
 @pytest.fixture
@@ -68,3 +76,78 @@ def test_a_refused_order_raises_for_its_caller_only(registry: CountingRegistry) 
     with pytest.raises(errors.ProductAlreadyRegistered):
         intake.submit(registration("QN-0001"))
     assert intake.submit(registration("QN-0002")).version == 1
+
+
+class HeldRegistry(CountingRegistry):
+    """The register, holding its first batch until released, and noting each save's positions."""
+
+    entered: threading.Event
+    release: threading.Event
+    saves: list[list[int]]
+
+    def carry_out_batch(self, orders: Sequence[Order]) -> list[Recorded | errors.RegisterError]:
+        if not self.batches:
+            self.entered.set()
+            assert self.release.wait(timeout=30)
+        return super().carry_out_batch(orders)
+
+    def save(self, *objs: Any, **kwargs: Any) -> Any:
+        recordings = super().save(*objs, **kwargs)
+        self.saves.append([r.notification.id for r in recordings])
+        return recordings
+
+
+class ObservedQueue(list[Any]):
+    """The intake's waiting list, telling a test each time an order joins it."""
+
+    def __init__(self, joined: threading.Condition) -> None:
+        super().__init__()
+        self.joined = joined
+
+    def append(self, item: Any) -> None:
+        with self.joined:
+            super().append(item)
+            self.joined.notify_all()
+
+
+@pytest.mark.parametrize("backend", ["sqlite_url", "postgres_url"])
+def test_orders_arriving_while_the_leader_writes_share_one_transaction(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
+    registry = HeldRegistry(store_environment(request.getfixturevalue(backend)), fixed_today)
+    registry.batches, registry.saves = [], []
+    registry.entered, registry.release = threading.Event(), threading.Event()
+    intake = Intake(registry)
+    followers = [registration("QN-0001"), registration("QN-0002", group="no-such-group"),
+                 registration("QN-0003"), registration("QN-0004")]  # fmt: skip
+
+    def submit(order: Order) -> Recorded | errors.RegisterError:
+        try:
+            return intake.submit(order)
+        except errors.RegisterError as refused:
+            return refused
+
+    with ThreadPoolExecutor(1 + len(followers)) as pool:
+        leader = pool.submit(submit, registration("QN-0000"))
+        assert registry.entered.wait(timeout=30)  # the leader holds the intake
+        joined = threading.Condition()
+        waiting = intake._queue = ObservedQueue(joined)  # observe who waits for the lead
+        answers = [pool.submit(submit, order) for order in followers]
+        with joined:
+            assert joined.wait_for(lambda: len(waiting) == len(followers), timeout=30)
+        registry.release.set()
+        first, outcomes = leader.result(timeout=30), [a.result(timeout=30) for a in answers]
+
+    assert registry.batches == [1, 4]  # the four waiting orders formed one group
+    assert isinstance(first, Recorded) and first.position == 1
+    refused = outcomes[1]
+    assert isinstance(refused, errors.UnknownProductGroup)
+    recorded = [outcomes[0], outcomes[2], outcomes[3]]
+    assert [(r.code, r.version) for r in recorded if isinstance(r, Recorded)] == [
+        ("QN-0001", 1), ("QN-0003", 1), ("QN-0004", 1)
+    ]  # fmt: skip
+    # One save for the leader, one for the group: the three accepted orders in one transaction.
+    assert [sorted(positions) for positions in registry.saves] == [[1], [2, 3, 4]]
+    assert sorted(r.position for r in recorded if isinstance(r, Recorded)) == [2, 3, 4]
+    assert registry.recorder.max_notification_id() == 4
+    registry.close()

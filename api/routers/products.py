@@ -15,6 +15,7 @@ from api.schemas.responses import ChangeRecorded, HistoryEntry
 from lifecycle import errors
 from lifecycle.authority import check_may_read
 from lifecycle.describe import describe_state, history_of
+from lifecycle.history import jurisdiction_of, state_at, steps
 
 router = APIRouter(prefix="/v1/products", tags=["products"])
 
@@ -48,9 +49,9 @@ def product_history(
     code: CodePath, actor: PrincipalDep, services: ServicesDep
 ) -> list[dict[str, Any]]:
     """Every event of the product, in order, with the state after each (replayed)."""
-    steps = services.registry.history(code)
-    check_may_read(actor, steps[0].state.location.province)
-    return history_of(steps)
+    events = services.registry.events_of(code)
+    check_may_read(actor, jurisdiction_of(events))
+    return history_of(steps(events))
 
 
 @router.get("/{code}/state")
@@ -71,6 +72,7 @@ def product_state(
         raise Problem(
             400, "missing-as-of-or-version", "Give as_of=DATE, version=N or known_at=DATETIME."
         )
-    product = services.registry.state_at(code, as_of=as_of, version=version, known_at=known_at)
-    check_may_read(actor, product.location.province)
+    events = services.registry.events_of(code)
+    check_may_read(actor, jurisdiction_of(events))
+    product = state_at(events, as_of=as_of, version=version, known_at=known_at)
     return describe_state(product, as_of or services.today())

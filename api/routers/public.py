@@ -52,6 +52,9 @@ def search(
     position: ReadAfterDep,
     q: Annotated[str | None, Query(max_length=200, description="Code, number or name")] = None,
     province: Annotated[str | None, Query(max_length=100)] = None,
+    district: Annotated[
+        str | None, Query(max_length=100, description="District, with or without diacritics")
+    ] = None,
     group: Annotated[str | None, Query(max_length=100)] = None,
     stars: Annotated[int | None, Query(ge=3, le=5)] = None,
     status: Status | None = None,
@@ -62,6 +65,7 @@ def search(
     items, total = services.read_side.search(
         q=q,
         province=province,
+        district=district,
         group=group,
         stars=stars,
         status=status.value if status else None,

@@ -8,12 +8,24 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from lifecycle import commands
+from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 Note = Annotated[str, Field(max_length=4000)]
 MOST_PARTS = 10  # every criteria set has three parts; a few more get a clear refusal
+PublishedReason = Annotated[
+    str,
+    Field(
+        max_length=PUBLIC_REASON_MAX,
+        description=(
+            "PUBLISHED on the public register as the reason for this change. Keep it short "
+            "and free of personal data; without it the public reads a neutral text."
+        ),
+        examples=["Đã khắc phục vi phạm về nhãn mác."],
+    ),
+]
 ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
 
 
@@ -113,7 +125,10 @@ class SuspensionBody(CommandBody):
 
     inspection_ref: Text = Field(examples=["45/BB-KT"])
     findings: LongText
-    reason: Text = Field(examples=["Product quality below the committed standard"])
+    reason: Text = Field(
+        examples=["Product quality below the committed standard"],
+        description="PUBLISHED on the public register as the reason for the suspension",
+    )
     corrective_deadline: date
 
     def to_command(self) -> commands.SuspendCertificate:
@@ -132,7 +147,8 @@ class ReinstatementBody(CommandBody):
     """The re-inspection that found the breach corrected."""
 
     reinspection_ref: Text = Field(examples=["52/BB-KT"])
-    corrected: LongText
+    corrected: LongText = Field(description="What was corrected; for the record, not published")
+    public_reason: PublishedReason = ""
 
     def to_command(self) -> commands.ReinstateCertificate:
         """The domain command."""
@@ -141,6 +157,7 @@ class ReinstatementBody(CommandBody):
             note=self.note,
             reinspection_ref=self.reinspection_ref,
             corrected=self.corrected,
+            public_reason=self.public_reason,
         )
 
 
@@ -149,6 +166,7 @@ class RevocationBody(CommandBody):
 
     decision_ref: Text = Field(examples=["1234/QĐ-UBND"])
     reason: RevocationReason
+    public_reason: PublishedReason = ""
 
     def to_command(self) -> commands.RevokeCertificate:
         """The domain command."""
@@ -157,6 +175,7 @@ class RevocationBody(CommandBody):
             note=self.note,
             decision_ref=self.decision_ref,
             reason=self.reason,
+            public_reason=self.public_reason,
         )
 
 
@@ -165,6 +184,7 @@ class RemovalBody(CommandBody):
 
     decision_ref: Text = Field(examples=["789/QĐ-UBND"])
     reason: RemovalReason
+    public_reason: PublishedReason = ""
 
     def to_command(self) -> commands.RemoveProduct:
         """The domain command."""
@@ -173,4 +193,5 @@ class RemovalBody(CommandBody):
             note=self.note,
             decision_ref=self.decision_ref,
             reason=self.reason,
+            public_reason=self.public_reason,
         )

@@ -30,11 +30,23 @@ class PublicReason(BaseModel):
 
     on: date
     kind: str = Field(examples=["suspended"])
-    reason: str | None = None
+    reason: str | None = Field(
+        default=None, description="The published reason (never the officials' own notes)"
+    )
+    reason_code: str | None = Field(default=None, examples=["breach-of-regulation"])
     inspection_ref: str | None = None
     reinspection_ref: str | None = None
     decision_ref: str | None = None
     corrective_deadline: date | None = None
+
+
+class PublicRemoval(BaseModel):
+    """The decision that took a product out of the programme, and its published reason."""
+
+    on: date
+    decision_ref: str = Field(examples=["789/QĐ-UBND"])
+    reason: str = Field(examples=["The product is no longer produced."])
+    reason_code: str = Field(examples=["no-longer-produced"])
 
 
 class PublicProduct(BaseModel):
@@ -50,10 +62,18 @@ class PublicProduct(BaseModel):
     district: str
     commune: str
     status: str = Field(examples=["certified"])
-    stars: int | None = Field(examples=[4])
+    stars: int | None = Field(
+        examples=[4], description="Stars held now: only while the certificate stands"
+    )
+    last_stars: int | None = Field(
+        examples=[4], description="The stars of the last certificate, whether or not it stands"
+    )
     certificate_number: str | None = Field(examples=["QN-0123-C1"])
     valid_from: date | None
     valid_until: date | None
+    removal: PublicRemoval | None = Field(
+        default=None, description="When and why the product left the programme"
+    )
     reasons: list[PublicReason] = []
 
 

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.bootstrap import Services, build_services
 from api.settings import Settings
+from lifecycle.errors import ProductNotFound
 from lifecycle.values import Level, Role
 from tests.conftest import fixed_today
 
@@ -51,10 +52,14 @@ class Api:
         return self.client.get(path, params=params, headers=self.auth[who] if who else {})
 
     def version_of(self, code: str) -> int:
-        """The product's version in the store (0 if it does not exist)."""
+        """The product's version in the store (0 if it was never registered).
+
+        Only "not found" means 0: a store that fails must fail the test, not pass it as
+        "nothing stored".
+        """
         try:
             return self.services.registry.product(code).version
-        except Exception:
+        except ProductNotFound:
             return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -11,6 +12,21 @@ from api.cli import main as ocop
 from api.database import open_database
 from api.keys import InvalidPrincipal, KeyStore
 from lifecycle.values import Level, Role
+
+# ocop_<12 hex digits of key id>_<43 characters of URL-safe base64>; the secret may hold '_'.
+KEY_LAYOUT = re.compile(r"ocop_(?P<key_id>[0-9a-f]{12})_(?P<secret>[A-Za-z0-9_-]{43})")
+
+
+def parts_of(key: str) -> tuple[str, str]:
+    """The key id and the secret of a key, read by the key's known layout."""
+    found = KEY_LAYOUT.fullmatch(key)
+    assert found is not None, f"{key!r} does not have the layout of a key"
+    return found["key_id"], found["secret"]
+
+
+def test_a_key_is_read_by_its_layout_even_when_the_secret_holds_underscores() -> None:
+    key_id, secret = parts_of("ocop_0123456789ab_" + "a_b-" * 10 + "c_d")
+    assert (key_id, secret) == ("0123456789ab", "a_b-" * 10 + "c_d")
 
 
 def test_a_key_is_shown_once_listed_without_its_secret_and_can_be_revoked(
@@ -34,16 +50,16 @@ def test_a_key_is_shown_once_listed_without_its_secret_and_can_be_revoked(
         == 0
     )
     key = capsys.readouterr().out.strip().splitlines()[-1]
-    assert key.startswith("ocop_")
+    key_id, secret = parts_of(key)
     store = KeyStore(open_database(url), remember_for=0)
     actor = store.principal(key)
     assert actor is not None and (actor.role, actor.province) == (Role.INSPECTOR, "Quảng Ninh")
     assert ocop(["keys", "list"]) == 0
     listing = capsys.readouterr().out
-    assert "qn-inspector-01" in listing and key not in listing and key.split("_")[2] not in listing
+    assert "qn-inspector-01" in listing and key_id in listing
+    assert key not in listing and secret not in listing
     stored = sqlite3.connect(f"{tmp_path}/ocop.db").execute("SELECT * FROM ocop_api_keys")
-    assert all(key not in str(row) for row in stored.fetchall())
-    key_id = key.split("_")[1]
+    assert all(secret not in str(row) for row in stored.fetchall())
     assert ocop(["keys", "revoke", key_id]) == 0
     assert store.principal(key) is None
     assert ocop(["keys", "revoke", key_id]) == 1

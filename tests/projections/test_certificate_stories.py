@@ -101,8 +101,9 @@ def test_a_renewal_supersedes_the_earlier_certificate(
     old = read_side.public_certificate("QN-0105-C1", on=TODAY, wait_for=renewed.position)
     new = read_side.public_certificate("QN-0105-C2", on=TODAY)
     assert old is not None and new is not None
-    assert (old["status"], old["stars"], old["current_certificate"]) == (
+    assert (old["status"], old["stars"], old["last_stars"], old["current_certificate"]) == (
         "superseded",
+        None,
         3,
         "QN-0105-C2",
     )
@@ -122,7 +123,8 @@ def test_a_revoked_certificate_shows_its_reason_and_the_product_can_then_be_remo
     assert page["reasons"][-1] == {
         "on": date(2025, 11, 3),
         "kind": "revoked",
-        "reason": "breach-of-regulation",
+        "reason": "A breach of the programme's regulations.",
+        "reason_code": "breach-of-regulation",
         "decision_ref": "THU-QN-0106",
     }
     removed = story.remove(registry, "QN-0106", date(2025, 12, 1))

@@ -43,6 +43,7 @@ def test_statistics_for_quang_ninh_in_h1_2020_match_the_provinces_report(store_u
     assert stats["new_owners_in_period"] == 23
     assert stats["revocations"] == 10
     assert stats["removals"] == 65
-    assert stats["suspensions"] >= 1 and stats["reinstatements"] >= 1
-    assert stats["certificates_issued"] == report.certificates_issued_in_period
+    assert stats["suspensions"] == 1 and stats["reinstatements"] == 1  # Trầu tiên's
+    # The report is silent on certificates issued; the scenario's shape plans 24 in the half.
+    assert stats["certificates_issued"] == report.certificates_issued_in_period == 24
     assert elsewhere["joined_total"] == 0

@@ -27,18 +27,36 @@ class Rules:
     bonus: bool
     councils: frozenset[Level]
     certifies: dict[Level, set[int]]
+    # The last decision day on which the previous set's evaluations still count (assumed).
+    takes_previous_until: date | None = None
 
 
 SETS = (  # latest first: 1489/2025, 148/2023, 1048/2019, provincial legacy
-    Rules(date(2025, 7, 6), NEW_PARTS, True, frozenset({P, C}), {P: {3, 4}, C: {5}}),
-    Rules(date(2023, 2, 24), NEW_PARTS, True, frozenset({D, P, C}), {D: {3}, P: {4}, C: {5}}),
+    Rules(
+        date(2025, 7, 6), NEW_PARTS, True, frozenset({P, C}), {P: {3, 4}, C: {5}},
+        date(2025, 12, 31),
+    ),
+    Rules(
+        date(2023, 2, 24), NEW_PARTS, True, frozenset({D, P, C}), {D: {3}, P: {4}, C: {5}},
+        date(2023, 12, 31),
+    ),
     Rules(date(2019, 8, 21), OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}}),
     Rules(date(2013, 1, 1), OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}),
-)
+)  # fmt: skip
 
 
 def rules_on(day: date) -> Rules:
     return next(rules for rules in SETS if rules.starts <= day)
+
+
+def evaluation_counts(evaluated_on: date, decided_on: date) -> bool:
+    """An evaluation counts under the set it was made in, or the next set's transition."""
+    made_under, deciding = rules_on(evaluated_on), rules_on(decided_on)
+    if made_under == deciding:
+        return True
+    just_before = SETS[SETS.index(deciding) + 1]
+    window = deciding.takes_previous_until
+    return made_under == just_before and window is not None and decided_on <= window
 
 
 def band(total: int) -> int:
@@ -61,7 +79,8 @@ class PaperRegister:
 
     last: date
     removed: bool = False
-    pending: tuple[Level, int, bool] | None = None  # council level, band, mandatory met
+    # council level, band, mandatory met, evaluated on
+    pending: tuple[Level, int, bool, date] | None = None
     stars: int = 0
     issued_by: Level | None = None
     valid_until: date | None = None
@@ -103,8 +122,10 @@ class PaperRegister:
             and stars in (3, 4, 5)
             and self.status(day) is not Status.SUSPENDED
             and self.pending is not None
-            and self.pending == (level, self.pending[1], True)
+            and self.pending[0] is level
+            and self.pending[2]
             and self.pending[1] >= stars
+            and evaluation_counts(self.pending[3], day)
             and stars in rules_on(day).certifies.get(level, ())
         )
 

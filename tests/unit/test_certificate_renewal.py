@@ -15,7 +15,6 @@ from lifecycle.product import Product
 from lifecycle.values import Status
 from tests.unit.builders import (
     ALL_ERAS,
-    ERAS,
     TODAY,
     authority,
     council,
@@ -102,9 +101,10 @@ def test_a_new_certificate_after_a_suspended_one_expired_carries_no_suspension()
     assert product.status_on(day) is Status.CERTIFIED
 
 
-def test_the_certificate_follows_the_set_in_force_on_the_decision_date() -> None:
-    product = registered("1048-2019")
-    product.evaluate(scores(ERAS["148-2023"], 80), council(), TODAY)
-    product.certify(decision(ERAS["1489-2025"], 3), authority(), TODAY)
+def test_the_certificate_records_the_set_of_the_evaluation_it_rests_on() -> None:
+    """Evaluated under 148 on 1/7/2025, certified on 10/7/2025 when 1489 was in force."""
+    product = registered("148-2023")
+    product.evaluate(scores(date(2025, 7, 1), 60), council(), TODAY)
+    product.certify(decision(date(2025, 7, 10), 3), authority(), TODAY)
     assert product.certificate is not None
-    assert product.certificate.criteria_set == "1489-2025"
+    assert product.certificate.criteria_set == "148-2023"

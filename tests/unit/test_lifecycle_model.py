@@ -34,7 +34,16 @@ from tests.unit.builders import (
     revocation,
     scores,
 )
-from tests.unit.reference_model import C, D, P, PaperRegister, band, last_valid_day, rules_on
+from tests.unit.reference_model import (
+    SETS,
+    C,
+    D,
+    P,
+    PaperRegister,
+    band,
+    last_valid_day,
+    rules_on,
+)
 
 SOON = st.integers(0, 45)
 # Mostly a few weeks on; sometimes years (to expiry), backwards, or after today (None).
@@ -52,6 +61,7 @@ ANY_POINTS = st.one_of(
 BONUS = st.one_of(st.just(0), st.just(0), st.integers(1, 12), st.just(-1))
 MOSTLY_MET = st.sampled_from([True, True, True, False])
 LEVELS = st.sampled_from([D, P, C])
+SET_CHANGES = [date(2019, 8, 21), date(2023, 2, 24), date(2025, 7, 6)]
 
 
 def fingerprint(product: Product) -> dict[str, Any]:
@@ -107,7 +117,31 @@ class ProductLifecycle(RuleBasedStateMachine):
         expected = self.paper.accepts_evaluation(day, level, points, bonus)
         command = scores(day, bonus=bonus, mandatory_met=met, points=points)
         act = lambda: self.product.evaluate(command, council(level), TODAY)  # noqa: E731
-        self.check(act, expected, day, pending=(level, band(sum(points.values()) + bonus), met))
+        self.check(
+            act, expected, day, pending=(level, band(sum(points.values()) + bonus), met, day)
+        )
+
+    @rule(change=st.sampled_from(SET_CHANGES), level=st.sampled_from([P, C]), points=FAIR_POINTS)
+    def evaluate_on_the_eve_of_new_criteria(
+        self, change: date, level: Level, points: dict[str, int]
+    ) -> None:
+        """An evaluation the day before a new criteria set comes into force."""
+        day = change - timedelta(days=1)
+        if self.paper.last <= day:
+            self.evaluation(day, level, points, 0, True)
+
+    @precondition(lambda self: self.paper.pending is not None)
+    @rule(days_past_window=st.sampled_from([-1, 0, 1, 30]))
+    def certify_across_new_criteria(self, days_past_window: int) -> None:
+        """A decision near the end of the transition after the evaluation's set ended."""
+        assert self.paper.pending is not None
+        level, found, _, evaluated_on = self.paper.pending
+        later = [rules for rules in SETS if rules.starts > evaluated_on]
+        window = later[-1].takes_previous_until if later else None
+        if window is not None:
+            day = window + timedelta(days=days_past_window)
+            competent = [s for s in rules_on(day).certifies.get(level, ()) if s <= found]
+            self.certification(day, level, max(competent, default=found))
 
     @rule(step=STEPS, level=LEVELS, stars=st.integers(1, 6))
     def certify(self, step: int | None, level: Level, stars: int) -> None:
@@ -118,7 +152,7 @@ class ProductLifecycle(RuleBasedStateMachine):
     def certify_as_evaluated(self, step: int) -> None:
         """The council's own level certifies the most stars it may within the band found."""
         assert self.paper.pending is not None
-        day, (level, found, _) = self.day(step), self.paper.pending
+        day, (level, found, _, _) = self.day(step), self.paper.pending
         competent = [s for s in rules_on(day).certifies.get(level, ()) if s <= found]
         self.certification(day, level, max(competent, default=found))
 

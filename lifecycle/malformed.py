@@ -1,0 +1,78 @@
+"""Refusals of a malformed command, whatever the product's state (read them through
+``lifecycle.errors``, which names every refusal)."""
+
+from __future__ import annotations
+
+from lifecycle.refusal import InvalidCommand
+
+
+class InvalidProductCode(InvalidCommand):
+    """Code is not 3-32 of A-Z 0-9 -."""
+
+    code = "invalid-product-code"
+
+
+class EffectiveDateInFuture(InvalidCommand):
+    """Dated after today."""
+
+    code = "effective-date-in-future"
+
+
+class NoCriteriaSet(InvalidCommand):
+    """No criteria set in force that day."""
+
+    code = "no-criteria-set"
+
+
+class UnknownProductGroup(InvalidCommand):
+    """Group not in the set."""
+
+    code = "unknown-product-group"
+
+
+class CriteriaPartsMismatch(InvalidCommand):
+    """Scores must name exactly the set's parts."""
+
+    code = "criteria-parts-mismatch"
+
+
+class PointsAboveMaximum(InvalidCommand):
+    """A part's points exceed its maximum or are negative."""
+
+    code = "points-above-maximum"
+
+
+class NegativePoints(InvalidCommand):
+    """Points and bonus points are never negative."""
+
+    code = "negative-points"
+
+
+class BonusNotCounted(InvalidCommand):
+    """The set has no bonus points."""
+
+    code = "bonus-not-counted"
+
+
+class TotalAboveMaximum(InvalidCommand):
+    """Total above 100 points."""
+
+    code = "total-above-maximum"
+
+
+class StarsNotCertifiable(InvalidCommand):
+    """Only 3, 4, 5 stars."""
+
+    code = "stars-not-certifiable"
+
+
+class PublicReasonTooLong(InvalidCommand):
+    """A public reason is a short published text, not the record's notes."""
+
+    code = "public-reason-too-long"
+
+
+class CorrectiveDeadlinePassed(InvalidCommand):
+    """The corrective deadline falls before the suspension."""
+
+    code = "corrective-deadline-before-suspension"

@@ -1,0 +1,28 @@
+"""What the public reads of a product's standing: stars only while a certificate stands,
+and the dated decision and public reason of a removal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from projections.dialect import Row
+
+CERTIFICATE_STANDS = frozenset({"certified", "suspended"})
+
+
+def public_stars(status_on: str, stars: int | None) -> dict[str, int | None]:
+    """Stars are shown as held only while the certificate stands (certified or suspended);
+    the stars of the last certificate are kept apart, under a name that says so."""
+    return {"stars": stars if status_on in CERTIFICATE_STANDS else None, "last_stars": stars}
+
+
+def removal(row: Row) -> dict[str, Any] | None:
+    """When and by which decision a product left the programme, and the public reason."""
+    if row["removed_on"] is None:
+        return None
+    return {
+        "on": row["removed_on"],
+        "decision_ref": row["removal_decision_ref"],
+        "reason": row["removal_reason"],
+        "reason_code": row["removal_reason_code"],
+    }
