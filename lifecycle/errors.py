@@ -117,6 +117,12 @@ class CorrectiveDeadlinePassed(InvalidCommand):
     code = "corrective-deadline-before-suspension"
 
 
+class ControlCharacterInText(InvalidCommand):
+    """A text field holds a control character other than tab and newline."""
+
+    code = "control-character-in-text"
+
+
 # Rules the product's state forbids.
 
 
