@@ -1,4 +1,5 @@
-"""``ocop serve``: the HTTP API with the projector running in-process."""
+"""``ocop serve``: the HTTP API, with the projector running in-process unless told that
+``ocop project`` keeps the read models in a process of its own (``--no-projector``)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,16 @@ DEMO_PREFIX = "demo-"
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds ``ocop serve [--demo] [--host H] [--port P]``."""
+    """Adds ``ocop serve [--demo] [--host H] [--port P] [--no-projector]``."""
     serve = commands.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--demo", action="store_true", help="load the demo register, print keys")
     serve.add_argument("--host", help="default: OCOP_HOST or 127.0.0.1")
     serve.add_argument("--port", type=int, help="default: OCOP_PORT or 8000")
+    serve.add_argument(
+        "--no-projector",
+        action="store_true",
+        help="leave projecting to 'ocop project' (default: OCOP_RUN_PROJECTOR or projecting here)",
+    )
     serve.set_defaults(run=run)
 
 
@@ -35,10 +41,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.demo:
             introduce_demo(services, f"http://{host}:{port}")
-        uvicorn.run(create_app(services), host=host, port=port, log_level="warning")
+        app = create_app(services, run_projector=projects_here(args, settings))
+        uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
         services.close()
     return 0
+
+
+def projects_here(args: argparse.Namespace, settings: Settings) -> bool:
+    """Whether this process runs the projector: not with --no-projector or OCOP_RUN_PROJECTOR=0."""
+    return settings.run_projector and not args.no_projector
 
 
 def introduce_demo(services: Services, url: str) -> None:
