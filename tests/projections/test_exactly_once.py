@@ -114,8 +114,7 @@ def test_two_projectors_running_at_once_never_apply_an_event_twice(
     into a row the other had written (no failure, e.g. a duplicate key, is logged)."""
     logs = [RecordingLogger() for _ in "ab"]
     runners = [
-        Projector(registry, store_url, batch_size=2, poll_interval=0.01, logger=log)
-        for log in logs
+        Projector(registry, store_url, batch_size=2, poll_interval=0.01, logger=log) for log in logs
     ]
     for runner in runners:
         runner.start()
