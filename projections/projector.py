@@ -20,6 +20,7 @@ import structlog
 from lifecycle.service import Registry
 from projections.connections import backend_for
 from projections.dialect import Database, PostgresDatabase
+from projections.failure import LastFailure
 from projections.models import create_tables, project_next_batch
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
@@ -45,11 +46,8 @@ class Projector:
     ) -> None:
         self.registry = registry
         self.backend = backend_for(database_url)
-        self.batch_size, self.poll_interval, self.max_backoff = (
-            batch_size,
-            poll_interval,
-            max_backoff,
-        )
+        self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.max_backoff = max_backoff
         self.log = logger if logger is not None else structlog.get_logger("projector")
         self.on_advance = on_advance or (lambda position: None)
         self._db: Database | None = None
@@ -57,17 +55,15 @@ class Projector:
         self._lock = threading.RLock()  # one user of the connection at a time
         self._stopping, self._woken = threading.Event(), threading.Event()
         self._thread: threading.Thread | None = None
-        self._error: str | None = None
-        self.error_code: str | None = None  # the kind of the last failure, e.g. "DataError"
-        self.failing_position: int | None = None  # the first event of the batch that failed
-        self._batch, self._careful_until = (0, 0), 0
+        self.failure = LastFailure()
         self.heartbeat, self._last_beat = heartbeat, float("-inf")
         self.applied = 0  # events this projector applied since it was made
 
     @property
     def error(self) -> str | None:
-        """The failure of the last attempt (None once an attempt succeeds)."""
-        return self._error
+        """The text of the last attempt's failure (None once an attempt succeeds); its kind
+        and position are in ``failure``."""
+        return self.failure.text
 
     @property
     def running(self) -> bool:
@@ -127,18 +123,16 @@ class Projector:
                 self._beat(db)
                 self.on_advance(before)
                 break
-            limit = 1 if before < self._careful_until else self.batch_size
+            limit = self.failure.batch_size(before, self.batch_size)
             events, after = project_next_batch(
-                db, self.registry.mapper.to_domain_event, limit, self._attempting
+                db, self.registry.mapper.to_domain_event, limit, self.failure.attempting
             )
-            self._batch, self._last_beat = (0, 0), monotonic()
+            self.failure.applied()
+            self._last_beat = monotonic()
             self.applied += events
             self.on_advance(after)
             applied, batches = applied + events, batches + 1
         return applied
-
-    def _attempting(self, first: int, last: int) -> None:
-        self._batch = (first, last)
 
     def _beat(self, db: Database) -> None:
         """Records, now and then, that the projector is alive and has nothing to do."""
@@ -178,16 +172,16 @@ class Projector:
                 if failures:
                     self._tell("info", "projector.recovered", failures=failures)
                 failures, delay = 0, FIRST_RETRY
-                self._error = self.error_code = self.failing_position = None
+                self.failure.cleared()
                 self._wait_for_news()
             except Exception as error:
                 failures += 1
-                self._failed(error)
+                self.failure.failed(error)
                 self._tell(
                     "error",
                     "projector.failed",
-                    error=self._error,
-                    position=self.failing_position,
+                    error=self.failure.text,
+                    position=self.failure.position,
                     failures=failures,
                     retry_in=delay,
                     exc_info=True,
@@ -199,25 +193,16 @@ class Projector:
                 delay = min(delay * 2, self.max_backoff)
         self._tell("info", "projector.stopped")
 
-    def _failed(self, error: Exception) -> None:
-        """Remembers the failure; later attempts go one event at a time past the failed batch,
-        so the event that fails is known exactly and the ones before it are applied."""
-        self._error = f"{type(error).__name__}: {error}".strip()
-        self.error_code = type(error).__name__
-        first, last = self._batch
-        self.failing_position = first or None
-        self._careful_until = max(self._careful_until, last)
-        self._batch = (0, 0)
-
     def _record_failure(self) -> None:
         """Records the failure beside the tracking position, for readiness in any process."""
-        if self._error is None or self.error_code is None:
+        failure = self.failure
+        if failure.text is None or failure.code is None:
             return
         try:
             db = self._connection()
             with db.transaction():
-                position = self.failing_position or tracked_position(db) + 1
-                record_failure(db, position, self.error_code, self._error, now())
+                position = failure.position or tracked_position(db) + 1
+                record_failure(db, position, failure.code, failure.text, now())
         except Exception:
             self._disconnect()  # the database is away; readiness will see the lag instead
 

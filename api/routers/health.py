@@ -68,15 +68,15 @@ def projector_report(services: Services) -> ProjectorReport:
     progress = services.read_side.progress()
     projector = services.projector
     code, position, error = progress.error_code, progress.error_position, progress.error_text
-    if projector.running and projector.error_code is not None:  # fresher than the record
+    if projector.running and projector.failure.code is not None:  # fresher than the record
         code, position, error = (
-            projector.error_code,
-            projector.failing_position,
+            projector.failure.code,
+            projector.failure.position,
             projector.error,
         )
     state = "elsewhere"
     if projector.running:
-        state = "failing" if projector.error_code else "running"
+        state = "failing" if projector.failure.code else "running"
     lag_seconds = progress.lag_seconds(now())
     return ProjectorReport(
         status="ready",

@@ -92,8 +92,8 @@ def test_a_view_write_failing_mid_batch_rolls_the_batch_back_and_is_retried(
         assert runner.error is not None and runner.running
         # after the failed batch it goes one event at a time: the one before the stray applies
         assert wait_until(lambda: read_side.position() == 4)
-        assert runner.failing_position == 5
-        assert runner.error_code in {"IntegrityError", "UniqueViolation"}
+        assert runner.failure.position == 5
+        assert runner.failure.code in {"IntegrityError", "UniqueViolation"}
         assert read_side.product_status("QN-0503", on=date(2024, 6, 1)) is not None
         assert read_side.product_status("QN-0504", on=date(2024, 6, 1)) is None
         with read_side.backend.reading() as db:
