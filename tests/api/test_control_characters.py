@@ -76,3 +76,21 @@ def test_tabs_and_newlines_are_text_and_the_projector_keeps_running(api: Api) ->
     found = api.get(None, "/v1/public/products/QN-0002").json()
     assert found["name"] == "Trà\thoa\nvàng"
     assert api.get(None, "/v1/public/products/QN-0001").status_code == 404
+
+
+def test_a_nul_typed_into_a_public_search_separates_words_and_is_never_a_500(api: Api) -> None:
+    answer = api.post("office_qn", "/v1/products", bodies.registration("QN-0001"))
+    position = answer.json()["position"]  # "Tinh dầu trầu tiên Yên Tử"
+    found = api.get(None, "/v1/public/products", q="tinh\x00dau", position=position)
+    assert found.status_code == 200, found.text
+    assert [item["code"] for item in found.json()["items"]] == ["QN-0001"]
+    for query in [{"province": "Quảng\x00Ninh"}, {"q": "\x00"}, {"group": "food\x00"}]:
+        answer = api.get(None, "/v1/public/products", **query)
+        assert answer.status_code in (200, 422), (query, answer.text)
+    statistics = api.get(
+        None,
+        "/v1/public/statistics",
+        province="a\x00",
+        **{"from": "2020-01-01", "to": "2020-02-01"},
+    )
+    assert statistics.status_code == 200, statistics.text
