@@ -74,6 +74,7 @@ def open_shadow(backend: Backend) -> Database:
             if os.path.exists(leftover):
                 os.remove(leftover)
         shadow_db = SQLiteDatabase(path)
+        shadow_db.begin = "BEGIN"  # it writes its own file only: the register's writers go on
         shadow_db.run("ATTACH DATABASE ? AS register", (backend.path,))
     with shadow_db.transaction():
         create_tables(shadow_db)

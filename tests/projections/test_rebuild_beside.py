@@ -20,6 +20,7 @@ from projections.models import project_next_batch
 from projections.rebuild import SHADOW_SUFFIX, open_shadow
 from tests.conftest import TODAY
 from tests.projections import programme as story
+from tests.projections.oracle import assert_read_models_match_the_events
 
 
 class Undecodable(Exception):
@@ -123,3 +124,39 @@ def shadow_left(store_url: str) -> bool:
         return True
     finally:
         backend.close()
+
+
+class Writing:
+    """The register as the projector sees it, writing to it once as position ``at`` is read."""
+
+    def __init__(self, registry: Registry, at: int, meanwhile: Callable[[], object]) -> None:
+        self.registry, self.at, self.meanwhile = registry, at, meanwhile
+        self.mapper = self
+
+    def to_domain_event(self, notification: Notification) -> Any:
+        if notification.id == self.at:
+            self.meanwhile()
+        return self.registry.mapper.to_domain_event(notification)
+
+
+def test_a_rebuild_beside_a_running_projector_and_new_writes_ends_with_every_event_once(
+    registry: Registry, store_url: str, read_side: ReadSide, projecting: Projector
+) -> None:
+    head = a_projected_season(registry, projecting)
+    later: list[int] = []
+
+    def write_meanwhile() -> None:
+        later.append(story.register(registry, "QN-0990", "Trong lúc dựng lại", TODAY).position)
+
+    rebuilder = Projector(
+        cast(Registry, Writing(registry, 3, write_meanwhile)), store_url, batch_size=2
+    )
+    try:
+        rebuilder.rebuild()
+    finally:
+        rebuilder.stop()
+    assert later == [head + 1]
+    projecting.wake()
+    assert read_side.wait_for(head + 1, timeout=10)
+    assert read_side.lag() == 0
+    assert_read_models_match_the_events(registry, read_side, TODAY)
