@@ -198,6 +198,7 @@ class Projector:
         failure = self.failure
         if failure.text is None or failure.code is None:
             return
+        self._last_beat = float("-inf")  # so that the next idle moment clears the record
         try:
             db = self._connection()
             with db.transaction():
