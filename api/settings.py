@@ -47,3 +47,8 @@ class Settings(BaseSettings):
     # Idempotency-Key: how long answers are replayed, and claims held.
     idempotency_hours: int = Field(default=24, ge=1)  # how long a write's answer is replayed
     idempotency_claim_seconds: int = Field(default=30, ge=1)  # until a crashed write is retried
+
+    # The projector, and when readiness says the read side is too far behind.
+    run_projector: bool = True  # false when ``ocop project`` projects in a process of its own
+    ready_max_lag: Annotated[int, Field(ge=0)] = 1000  # /readyz: 503 beyond this many events
+    ready_max_lag_seconds: Annotated[float, Field(gt=0)] = 30.0  # ... or this long unadvanced

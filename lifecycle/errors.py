@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lifecycle.malformed import (
     BonusNotCounted,
+    ControlCharacterInText,
     CorrectiveDeadlinePassed,
     CriteriaPartsMismatch,
     EffectiveDateInFuture,
@@ -31,6 +32,7 @@ from lifecycle.refusal import (
 # Refusals defined in other modules, named here too so that every refusal reads errors.X.
 __all__ = [
     "BonusNotCounted",
+    "ControlCharacterInText",
     "CorrectiveDeadlinePassed",
     "CriteriaPartsMismatch",
     "EffectiveDateInFuture",

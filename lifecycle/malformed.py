@@ -76,3 +76,9 @@ class CorrectiveDeadlinePassed(InvalidCommand):
     """The corrective deadline falls before the suspension."""
 
     code = "corrective-deadline-before-suspension"
+
+
+class ControlCharacterInText(InvalidCommand):
+    """A text field holds a control character other than tab and newline."""
+
+    code = "control-character-in-text"

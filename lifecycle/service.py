@@ -33,6 +33,7 @@ from lifecycle.orders import Answered, Request, answered, recorded
 from lifecycle.orders import Order as Order
 from lifecycle.orders import Recorded as Recorded
 from lifecycle.product import Product
+from lifecycle.text import check_plain_text
 from lifecycle.transcodings import register_register_types
 from lifecycle.values import Actor, product_id
 
@@ -66,6 +67,7 @@ class Registry(Application[UUID]):
         self, actor: Actor, command: RegisterProduct, request: Request | None = None
     ) -> Recorded:
         """A programme office registers a product under a code never used before."""
+        check_plain_text(command, actor)
         check_may_make(actor, Change.REGISTER, command.location.province)
         self.check_code_unused(command.code)
         product = Product.register(command, actor, self.today())
@@ -146,6 +148,7 @@ class Registry(Application[UUID]):
     def _carry_out_in_batch(self, order: Order, products: dict[str, Product]) -> Product:
         command = order.command
         if isinstance(command, RegisterProduct):
+            check_plain_text(command, order.actor)
             check_may_make(order.actor, Change.REGISTER, command.location.province)
             if command.code in products:
                 raise errors.ProductAlreadyRegistered(f"Code {command.code} is already registered.")
@@ -159,6 +162,7 @@ class Registry(Application[UUID]):
     def _carry_out(self, product: Product, order: Order) -> None:
         """Checks who acts and the version asked for, then carries the command out."""
         change, carry_out = CARRIED_OUT_BY[type(order.command)]
+        check_plain_text(order.command, order.actor)
         check_may_make(order.actor, change, product.location.province)
         check_expected_version(product, order.expected_version)
         carry_out(product, order.command, order.actor, self.today())

@@ -10,8 +10,9 @@ PostgreSQL are in ``dialect``; where connections come from is in ``connections``
 """
 
 from projections.connections import ReadSideUnavailable
-from projections.projector import Projector, RebuildReport
+from projections.projector import Projector
 from projections.readside import ProjectionBehind, ReadSide
+from projections.rebuild import RebuildReport
 from projections.vietnamese import search_key
 from projections.waiting import PositionBeyondHead, TooManyWaits
 

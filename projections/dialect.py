@@ -86,6 +86,7 @@ class SQLiteDatabase(_Database):
 
     events_table, event_id = "stored_events", "rowid"  # the library's SQLite recorder
     conn: sqlite3.Connection
+    begin = "BEGIN IMMEDIATE"  # takes the write lock of every attached file at once
 
     def __init__(self, path: str) -> None:
         self.conn = sqlite3.connect(
@@ -104,7 +105,7 @@ class SQLiteDatabase(_Database):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """A write transaction; BEGIN IMMEDIATE takes the file's write lock at once."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.execute(self.begin)
         try:
             yield
         except BaseException:

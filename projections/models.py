@@ -6,13 +6,23 @@ audit trail and the milestones look up what they need in their own rows), only q
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from eventsourcing.persistence import Notification
 
 from lifecycle.events import ProductEvent
 from projections import audit, certificates, milestones, public_register, status
 from projections.dialect import Database, Row
-from projections.schema import TRACKING, ReadModel, Writes, start_tracking
+from projections.progress import PROGRESS, now, record_advance, start_progress
+from projections.schema import (
+    TRACKING,
+    ReadModel,
+    Writes,
+    advance_tracking,
+    start_tracking,
+    tracked_position,
+)
 
 READ_MODELS: tuple[ReadModel, ...] = (
     status.MODEL,
@@ -21,16 +31,18 @@ READ_MODELS: tuple[ReadModel, ...] = (
     public_register.MODEL,
     milestones.MODEL,
 )
-TABLES = tuple(table for model in (*READ_MODELS, TRACKING) for table in model.tables)
+BOOKKEEPING = (TRACKING, PROGRESS)
+TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)
 
 
 def create_tables(db: Database) -> None:
     """Creates every table that is missing, and starts tracking at zero (idempotent)."""
     db.lock_schema()
-    for model in (*READ_MODELS, TRACKING):
+    for model in (*READ_MODELS, *BOOKKEEPING):
         for statement in model.ddl:
             db.run(statement)
     start_tracking(db)
+    start_progress(db)
 
 
 def drop_tables(db: Database) -> None:
@@ -59,5 +71,30 @@ def snapshot(db: Database) -> dict[str, list[Row]]:
     return {
         table: db.rows(f"SELECT * FROM {table} ORDER BY 1")
         for table in TABLES
-        if table != "projection_tracking"
+        if table not in TRACKING.tables + PROGRESS.tables
     }
+
+
+def project_next_batch(
+    db: Database,
+    decode: Callable[[Notification], object],
+    limit: int,
+    attempting: Callable[[int, int], object] = lambda first, last: None,
+) -> tuple[int, int]:
+    """Applies the next ``limit`` events after the tracked position in one transaction, with
+    the new position and the time of advance; returns how many and the position reached.
+
+    ``attempting`` is told the first and last position of the batch before it is applied.
+    """
+    with db.transaction():
+        position = tracked_position(db, lock=True)
+        notifications = db.events_after(position, limit)
+        if not notifications:
+            return 0, position
+        attempting(notifications[0].id, notifications[-1].id)
+        events = [(notification.id, decode(notification)) for notification in notifications]
+        with db.pipeline():
+            apply_batch(db, events)
+            advance_tracking(db, notifications[-1].id)
+            record_advance(db, now())
+    return len(notifications), notifications[-1].id

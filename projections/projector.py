@@ -12,29 +12,21 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
-from time import perf_counter
+from time import monotonic
 from typing import Any
 
 import structlog
-from tqdm import tqdm
 
 from lifecycle.service import Registry
 from projections.connections import backend_for
 from projections.dialect import Database, PostgresDatabase
-from projections.models import apply_batch, create_tables, drop_tables
-from projections.schema import advance_tracking, tracked_position
+from projections.failure import LastFailure
+from projections.models import create_tables, project_next_batch
+from projections.progress import now, record_advance, record_failure
+from projections.rebuild import RebuildReport, rebuild_beside
+from projections.schema import tracked_position
 
 FIRST_RETRY = 0.1
-
-
-@dataclass(frozen=True)
-class RebuildReport:
-    """How many events a rebuild applied, and how fast."""
-
-    events: int
-    seconds: float
-    events_per_second: float
 
 
 class Projector:
@@ -50,14 +42,12 @@ class Projector:
         logger: Any = None,
         max_backoff: float = 5.0,
         on_advance: Callable[[int], object] | None = None,
+        heartbeat: float = 5.0,
     ) -> None:
         self.registry = registry
         self.backend = backend_for(database_url)
-        self.batch_size, self.poll_interval, self.max_backoff = (
-            batch_size,
-            poll_interval,
-            max_backoff,
-        )
+        self.batch_size, self.poll_interval = batch_size, poll_interval
+        self.max_backoff = max_backoff
         self.log = logger if logger is not None else structlog.get_logger("projector")
         self.on_advance = on_advance or (lambda position: None)
         self._db: Database | None = None
@@ -65,12 +55,15 @@ class Projector:
         self._lock = threading.RLock()  # one user of the connection at a time
         self._stopping, self._woken = threading.Event(), threading.Event()
         self._thread: threading.Thread | None = None
-        self._error: str | None = None
+        self.failure = LastFailure()
+        self.heartbeat, self._last_beat = heartbeat, float("-inf")
+        self.applied = 0  # events this projector applied since it was made
 
     @property
     def error(self) -> str | None:
-        """The failure of the last attempt (None once an attempt succeeds)."""
-        return self._error
+        """The text of the last attempt's failure (None once an attempt succeeds); its kind
+        and position are in ``failure``."""
+        return self.failure.text
 
     @property
     def running(self) -> bool:
@@ -108,50 +101,45 @@ class Projector:
             return self._catch_up(lambda: False, max_batches)
 
     def rebuild(self, progress: bool = False) -> RebuildReport:
-        """Drops every read model and refills them from the first event, in batches."""
+        """Refills every read model from the first event beside the serving ones, then swaps
+        them in, in one transaction; until then (or if it fails) the register reads as before."""
         with self._lock:
-            db = self._connection()
-            with db.transaction():
-                drop_tables(db)
-                create_tables(db)
-            started = perf_counter()
-            with tqdm(total=db.head(), unit="event", disable=not progress) as bar:
-                events = self._catch_up(lambda: False, None, bar.update)
-            seconds = perf_counter() - started
-        self._tell("info", "projector.rebuilt", events=events, seconds=round(seconds, 3))
-        return RebuildReport(events, seconds, events / seconds if seconds > 0 else 0.0)
+            report = rebuild_beside(
+                self.backend, self.registry.mapper.to_domain_event, self.batch_size, progress
+            )
+        self._tell("info", "projector.rebuilt", events=report.events, seconds=report.seconds)
+        return report
 
     def _catch_up(
         self,
         stopped: Callable[[], bool],
         max_batches: int | None,
-        advanced: Callable[[int], object] = lambda steps: None,
     ) -> int:
         db = self._connection()
         applied = batches = 0
         while not stopped() and (max_batches is None or batches < max_batches):
             before = tracked_position(db)
             if db.head() <= before:
+                self._beat(db)
                 self.on_advance(before)
                 break
-            events, after = self._apply_next_batch(db)
+            limit = self.failure.batch_size(before, self.batch_size)
+            events, after = project_next_batch(
+                db, self.registry.mapper.to_domain_event, limit, self.failure.attempting
+            )
+            self.failure.applied()
+            self._last_beat = monotonic()
+            self.applied += events
             self.on_advance(after)
             applied, batches = applied + events, batches + 1
-            advanced(after - before)
         return applied
 
-    def _apply_next_batch(self, db: Database) -> tuple[int, int]:
-        with db.transaction():
-            position = tracked_position(db, lock=True)
-            notifications = db.events_after(position, self.batch_size)
-            if not notifications:
-                return 0, position
-            decode = self.registry.mapper.to_domain_event
-            events = [(notification.id, decode(notification)) for notification in notifications]
-            with db.pipeline():
-                apply_batch(db, events)
-                advance_tracking(db, notifications[-1].id)
-        return len(notifications), notifications[-1].id
+    def _beat(self, db: Database) -> None:
+        """Records, now and then, that the projector is alive and has nothing to do."""
+        if monotonic() - self._last_beat >= self.heartbeat:
+            with db.transaction():
+                record_advance(db, now())
+            self._last_beat = monotonic()
 
     def _connection(self) -> Database:
         if self._db is None:
@@ -183,24 +171,41 @@ class Projector:
                     self._catch_up(self._stopping.is_set, None)
                 if failures:
                     self._tell("info", "projector.recovered", failures=failures)
-                failures, delay, self._error = 0, FIRST_RETRY, None
+                failures, delay = 0, FIRST_RETRY
+                self.failure.cleared()
                 self._wait_for_news()
             except Exception as error:
                 failures += 1
-                self._error = f"{type(error).__name__}: {error}".strip()
+                self.failure.failed(error)
                 self._tell(
                     "error",
                     "projector.failed",
-                    error=self._error,
+                    error=self.failure.text,
+                    position=self.failure.position,
                     failures=failures,
                     retry_in=delay,
                     exc_info=True,
                 )
                 with self._lock:
                     self._disconnect()
+                    self._record_failure()
                 self._stopping.wait(delay)
                 delay = min(delay * 2, self.max_backoff)
         self._tell("info", "projector.stopped")
+
+    def _record_failure(self) -> None:
+        """Records the failure beside the tracking position, for readiness in any process."""
+        failure = self.failure
+        if failure.text is None or failure.code is None:
+            return
+        self._last_beat = float("-inf")  # so that the next idle moment clears the record
+        try:
+            db = self._connection()
+            with db.transaction():
+                position = failure.position or tracked_position(db) + 1
+                record_failure(db, position, failure.code, failure.text, now())
+        except Exception:
+            self._disconnect()  # the database is away; readiness will see the lag instead
 
     def _tell(self, level: str, event: str, **fields: Any) -> None:
         """Logs, and never lets a failing logger stop the projector."""

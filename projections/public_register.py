@@ -63,6 +63,8 @@ def search(
     on: date,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the register (ordered by code) and how many products match in all."""
+    if group is not None and "\x00" in group:
+        return [], 0  # no group holds a NUL, and PostgreSQL cannot even compare one
     conditions, params = ["TRUE"], list[Any]([on])
     for word in search_key(q or "").split():
         conditions.append("r.search_key LIKE ? ESCAPE '\\'")

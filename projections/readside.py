@@ -14,6 +14,7 @@ from projections.answers import RememberedAnswers
 from projections.connections import Backend, ReadSideUnavailable, backend_for
 from projections.dialect import Database, Row
 from projections.models import create_tables, snapshot
+from projections.progress import Progress, read_progress
 from projections.schema import tracked_position
 from projections.waiting import Waiting
 
@@ -66,6 +67,10 @@ class ReadSide:
     def lag(self) -> int:
         """How many log positions the read models are behind."""
         return self._ask(lambda db: max(db.head() - tracked_position(db), 0), None, 0)
+
+    def progress(self) -> Progress:
+        """The read side's recorded progress against the log (see ``progress``)."""
+        return self._ask(read_progress, None, 0)
 
     def wait_for(self, position: int, timeout: float = 5.0) -> bool:
         """Waits until the read models reflect the log up to ``position``; False on timeout

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import unicodedata
 
+CONTROLS = frozenset({"Cc", "Cs"})  # PostgreSQL's text cannot hold NUL, nor lone surrogates
+
 
 def search_key(text: str) -> str:
-    """The text folded for search: no diacritics, đ as d, case-folded, single spaces."""
+    """The text folded for search: no diacritics, đ as d, case-folded, single spaces; control
+    characters (a NUL typed into a search box) separate words like spaces."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(
+        " " if unicodedata.category(c) in CONTROLS else c
+        for c in decomposed
+        if not unicodedata.combining(c)
+    )
     return " ".join(bare.casefold().split())
 
 

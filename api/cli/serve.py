@@ -1,4 +1,5 @@
-"""``ocop serve``: the HTTP API with the projector running in-process."""
+"""``ocop serve``: the HTTP API, with the projector running in-process unless told that
+``ocop project`` keeps the read models in a process of its own (``--no-projector``)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,16 @@ DEMO_PREFIX = "demo-"
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds ``ocop serve [--demo] [--host H] [--port P]``."""
+    """Adds ``ocop serve [--demo] [--host H] [--port P] [--no-projector]``."""
     serve = commands.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--demo", action="store_true", help="load the demo register, print keys")
     serve.add_argument("--host", help="default: OCOP_HOST or 127.0.0.1")
     serve.add_argument("--port", type=int, help="default: OCOP_PORT or 8000")
+    serve.add_argument(
+        "--no-projector",
+        action="store_true",
+        help="leave projecting to 'ocop project' (default: OCOP_RUN_PROJECTOR or projecting here)",
+    )
     serve.set_defaults(run=run)
 
 
@@ -29,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
 
     from api.app import create_app
     from api.bootstrap import build_services
+    from api.seed.demo import NotADemoRegister
 
     settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
-    from api.seed.demo import NotADemoRegister
 
     services = build_services(settings)
     try:
@@ -42,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
             except NotADemoRegister as refusal:
                 print(f"ocop serve --demo: {refusal}", file=sys.stderr)
                 return 2
-        uvicorn.run(create_app(services), host=host, port=port, **server_options(settings))
+        app = create_app(services, run_projector=projects_here(args, settings))
+        uvicorn.run(app, host=host, port=port, **server_options(settings))
     finally:
         services.close()
     return 0
@@ -57,6 +64,11 @@ def server_options(settings: Settings) -> dict[str, Any]:
         "http": "h11",
         "h11_max_incomplete_event_size": settings.max_header_bytes,
     }
+
+
+def projects_here(args: argparse.Namespace, settings: Settings) -> bool:
+    """Whether this process runs the projector: not with --no-projector or OCOP_RUN_PROJECTOR=0."""
+    return settings.run_projector and not args.no_projector
 
 
 def introduce_demo(services: Services, url: str) -> None:

@@ -1,13 +1,31 @@
-"""Operations: liveness and readiness."""
+"""Operations: liveness, public readiness, and the projector's state for operators.
+
+Readiness tells the truth wherever the projector runs: it is judged from the progress the
+projector records beside its tracking position. The public answer names the kind of failure
+and its position only; the failure's text (hosts, users) goes to the logs and to operators.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import math
 
-from api.deps import ServicesDep
-from api.schemas.responses import Readiness
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from api.bootstrap import Services
+from api.deps import PrincipalDep, ServicesDep
+from api.problems import problem_response
+from api.schemas.responses import ProjectorReport, Readiness
+from lifecycle import errors
+from lifecycle.values import Role
+from projections.progress import FAILING, Progress, now
 
 router = APIRouter(tags=["operations"])
+OPERATORS = (Role.AUDITOR, Role.ADMIN)
+NOT_READY = {
+    FAILING: "The projector fails to apply the log at position {position}; reads are stale.",
+    "projection-lagging": "The read side trails the log by {lag} events; reads are stale.",
+}
 
 
 @router.get("/healthz")
@@ -16,17 +34,74 @@ async def alive() -> dict[str, str]:
     return {"status": "alive"}
 
 
-@router.get("/readyz", response_model=Readiness)
-def ready(services: ServicesDep) -> Readiness:
-    """The store answers; reports how far the read side trails the log."""
-    head = services.read_side.head()
-    position = services.read_side.position()
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses={503: {"description": "Not ready: the projector fails, or the read side lags"}},
+)
+def ready(services: ServicesDep) -> Readiness | JSONResponse:
+    """Ready while the store answers and the read side keeps up with the log (public)."""
+    report = projector_report(services)
+    verdict = judged(services, report)
+    public = Readiness.model_validate(report.model_dump(include=set(Readiness.model_fields)))
+    if verdict is None:
+        return public
+    extra = public.model_dump(exclude={"status"}) | {
+        "readiness": "not-ready",
+        "error_code": report.error_code,
+        "failing_position": report.failing_position,
+    }
+    detail = NOT_READY[verdict].format(position=report.failing_position, lag=report.lag)
+    return problem_response(503, verdict, detail, headers={"Retry-After": "5"}, **extra)
+
+
+@router.get("/v1/operations/projector", response_model=ProjectorReport)
+def projector_state(actor: PrincipalDep, services: ServicesDep) -> ProjectorReport:
+    """The projector's state, position, lag, last advance and last failure (auditors, admins)."""
+    if actor.role not in OPERATORS:
+        raise errors.RoleNotPermitted("Only auditors and administrators see the projector.")
+    return projector_report(services)
+
+
+def projector_report(services: Services) -> ProjectorReport:
+    """What the recorded progress and the projector in this process (if any) say."""
+    progress = services.read_side.progress()
     projector = services.projector
-    state = (
-        f"failing: {projector.error}"
-        if projector.error
-        else ("running" if projector.running else "stopped")
+    code, position, error = progress.error_code, progress.error_position, progress.error_text
+    if projector.running and projector.failure.code is not None:  # fresher than the record
+        code, position, error = (
+            projector.failure.code,
+            projector.failure.position,
+            projector.error,
+        )
+    state = "elsewhere"
+    if projector.running:
+        state = "failing" if projector.failure.code else "running"
+    lag_seconds = progress.lag_seconds(now())
+    return ProjectorReport(
+        status="ready",
+        head=progress.head,
+        position=progress.position,
+        lag=progress.lag,
+        lag_seconds=None if math.isinf(lag_seconds) else round(lag_seconds, 3),
+        projector=state,
+        advanced_at=progress.advanced_at,
+        failing_since=progress.failing_since,
+        failing_position=position,
+        error_code=code,
+        error=error,
     )
-    return Readiness(
-        status="ready", head=head, position=position, lag=head - position, projector=state
+
+
+def judged(services: Services, report: ProjectorReport) -> str | None:
+    """The problem code that makes the read side not ready, or None."""
+    settings = services.settings
+    progress = Progress(
+        head=report.head,
+        position=report.position,
+        advanced_at=report.advanced_at,
+        error_code=report.error_code,
     )
+    verdict = progress.verdict(now(), settings.ready_max_lag, settings.ready_max_lag_seconds)
+    report.status = "ready" if verdict is None else "not-ready"
+    return verdict

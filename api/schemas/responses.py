@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -98,10 +98,28 @@ class RegisterPage(BaseModel):
 
 
 class Readiness(BaseModel):
-    """Whether the store answers, and how far the read side trails the log."""
+    """Whether the read side may be trusted, and how far it trails the log (public)."""
 
     status: str = Field(examples=["ready"])
     head: int = Field(description="The last position in the event log")
     position: int = Field(description="How far the read side has projected")
     lag: int = Field(description="Events the read side has yet to project")
-    projector: str = Field(examples=["running"], description="running, stopped, or its failure")
+    lag_seconds: float | None = Field(
+        description="How long the read side has been behind without advancing (None: never ran)"
+    )
+    projector: str = Field(
+        examples=["running"],
+        description="running or failing in this process; elsewhere when another process projects",
+    )
+
+
+class ProjectorReport(Readiness):
+    """The projector's state for operators, with the text of its last failure."""
+
+    advanced_at: datetime | None = Field(
+        description="When the read side last advanced or the projector last found it current"
+    )
+    failing_since: datetime | None
+    failing_position: int | None = Field(description="The log position it fails to apply")
+    error_code: str | None = Field(examples=["DataError"])
+    error: str | None = Field(description="The failure's full text (operators only)")

@@ -4,6 +4,11 @@ A history is a list of steps; each step asks the register for one change to one 
 a date that never goes backwards (registering the product first if it is not yet). The
 register refuses what the rules forbid (and stores nothing then), so what is recorded is
 always a valid history.
+
+Random steps alone rarely line up a suspension and its reinstatement, so a history is
+mostly made of *stories*, each the life of one product in the programme's order (certified,
+suspended, reinstated, re-evaluated, revoked, removed), interleaved with each other and
+with random steps; every kind of event is then common.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ class Step:
     days_later: int
     stars: int
     catch_up_after: bool
+    own_product: bool = False  # a story's step: its product, never another that suits better
 
 
 steps = st.builds(
@@ -61,7 +67,44 @@ steps = st.builds(
     stars=st.sampled_from([3, 4, 5]),
     catch_up_after=st.booleans(),
 )
-histories = st.lists(steps, min_size=6, max_size=40)
+# The lives a product may lead, in the programme's order; each begins with its registration.
+STORIES = (
+    ("certify", "suspend", "reinstate"),
+    ("certify", "suspend", "reinstate", "suspend", "revoke", "remove"),
+    ("certify", "suspend", "reinstate", "evaluate", "certify", "suspend", "reinstate"),
+    ("certify", "evaluate", "certify", "revoke"),
+    ("certify", "suspend", "revoke", "remove"),
+    ("evaluate", "remove"),
+)
+
+
+@st.composite
+def life(draw: st.DrawFn, product: int) -> list[Step]:
+    """One product's life, a few days between its changes (well within a certificate)."""
+    actions = draw(st.sampled_from(STORIES))
+    stars = draw(st.sampled_from([3, 4]))
+    return [
+        Step(product, action, draw(st.integers(0, 40)), stars, draw(st.booleans()), True)
+        for action in actions
+    ]
+
+
+@st.composite
+def interleaved_lives(draw: st.DrawFn) -> list[Step]:
+    """Stories of distinct products and random steps, interleaved in a random order."""
+    products = draw(st.permutations(range(len(PRODUCTS))))
+    count = draw(st.integers(1, len(PRODUCTS)))
+    queues = [draw(life(product)) for product in products[:count]]
+    queues += [[step] for step in draw(st.lists(steps, min_size=2, max_size=12))]
+    history: list[Step] = []
+    while queues:
+        queue = queues[draw(st.integers(0, len(queues) - 1))]
+        history.append(queue.pop(0))
+        queues = [left for left in queues if left]
+    return history
+
+
+histories = interleaved_lives()
 
 
 # The statuses in which each change is usually accepted, to pick a product it suits.
@@ -101,6 +144,8 @@ def carry_out(registry: Registry, step: Step, day: date) -> None:
 
 def product_for(registry: Registry, step: Step, day: date) -> tuple[str, str, str, str]:
     """The step's product, or if the change suits others better, one of those."""
+    if step.own_product:
+        return PRODUCTS[step.product]
     suited = [
         product
         for product in PRODUCTS

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings, target
 from hypothesis import strategies as st
 
 from lifecycle.service import Registry
@@ -55,6 +55,16 @@ def check_history(url: str, history: list[Step], batch_size: int) -> None:
         assert report.events == read_side.head()
         assert read_side.snapshot() == incremental
         assert_read_models_match_the_events(registry, read_side, TODAY)
+        tell_what_was_stored(read_side)
+
+
+def tell_what_was_stored(read_side: ReadSide) -> None:
+    """Labels the example by the kinds of event it stored (``--hypothesis-show-statistics``)
+    and steers generation towards histories holding every kind."""
+    kinds = {row["type"] for row in read_side.audit_trail(after=0, limit=10_000)}
+    for kind in sorted(kinds):
+        event(f"stores {kind}")
+    target(float(len(kinds)), label="kinds of event stored")
 
 
 @examples(30)
@@ -67,7 +77,7 @@ def test_incremental_equals_rebuilt_equals_fold_on_sqlite(
 
 
 @pytest.mark.postgres
-@examples(12)
+@examples(25)
 @given(history=histories, batch_size=st.integers(1, 7))
 def test_incremental_equals_rebuilt_equals_fold_on_postgres(
     postgres_database: str, history: list[Step], batch_size: int

@@ -124,3 +124,29 @@ def test_the_search_key_folds_vietnamese() -> None:
     assert search_key("Tinh dầu  TRẦM hương") == "tinh dau tram huong"
     assert search_key("Đắk Lắk - Đồng") == "dak lak - dong"
     assert search_key("Phở") == search_key("PHO") == "pho"
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("a\\b", ["QN-0211"]),
+        ("\\", ["QN-0211", "QN-0215"]),
+        ("b\\", ["QN-0215"]),
+        ("50%", ["QN-0212"]),
+        ("tra_xanh", ["QN-0213"]),
+        ("\\%_", []),
+    ],
+)
+def test_a_backslash_a_percent_sign_and_an_underscore_are_searched_for_as_themselves(
+    registry: Registry, read_side: ReadSide, projector: Projector, typed: str, found: list[str]
+) -> None:
+    for code, name in [
+        ("QN-0211", "Gốm A\\B Bát Tràng"),  # a backslash
+        ("QN-0212", "Rượu 50% Yên Tử"),
+        ("QN-0213", "Trà_xanh Đầm Hà"),
+        ("QN-0214", "Gốm AB 500 Trà xanh"),  # what unescaped wildcards would also find
+        ("QN-0215", "Mành tre B\\"),  # a trailing backslash
+    ]:
+        story.register(registry, code, name, date(2024, 3, 1))
+    projector.catch_up()
+    assert codes(read_side, q=typed) == found

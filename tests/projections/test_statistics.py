@@ -3,7 +3,7 @@ suspensions past their corrective deadline, for the public and for provincial of
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -115,3 +115,16 @@ def test_suspensions_past_their_corrective_deadline(two_provinces: ReadSide) -> 
     assert overdue[0]["days_overdue"] == (TODAY - date(2025, 10, 1)).days
     assert two_provinces.overdue_corrections(on=date(2025, 9, 30)) == []
     assert two_provinces.overdue_corrections(on=TODAY, province=HA_GIANG) == []
+
+
+def test_a_corrective_deadline_is_overdue_from_the_day_after_it_not_on_the_day(
+    two_provinces: ReadSide,
+) -> None:
+    deadline = date(2025, 10, 1)
+    assert two_provinces.overdue_corrections(on=deadline) == []  # the day itself: still in time
+    [late] = two_provinces.overdue_corrections(on=deadline + timedelta(days=1))
+    assert (late["code"], late["corrective_deadline"], late["days_overdue"]) == (
+        "QN-0302",
+        deadline,
+        1,
+    )

@@ -1,0 +1,125 @@
+"""Rebuilding every read model from the first event, beside the serving ones.
+
+The new read models are filled where readers never look (a schema of their own on
+PostgreSQL, a file of their own on SQLite), then swapped in with the tracking position in one
+transaction. Until the swap the public register reads exactly as before, and a rebuild that
+fails or is killed leaves it so; the next rebuild starts its shadow afresh.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from time import perf_counter
+
+from eventsourcing.persistence import Notification
+from psycopg.sql import SQL, Identifier
+from tqdm import tqdm
+
+from projections.connections import Backend, PostgresBackend, SQLiteBackend
+from projections.dialect import Database, PostgresDatabase, SQLiteDatabase
+from projections.models import BOOKKEEPING, READ_MODELS, TABLES, create_tables, project_next_batch
+from projections.schema import tracked_position
+
+SHADOW_SUFFIX = "_rebuild"
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    """How many events a rebuild applied, and how fast."""
+
+    events: int
+    seconds: float
+    events_per_second: float
+
+
+def rebuild_beside(
+    backend: Backend,
+    decode: Callable[[Notification], object],
+    batch_size: int,
+    progress: bool = False,
+) -> RebuildReport:
+    """Fills fresh read models from the first event in a shadow, then swaps them in."""
+    shadow = open_shadow(backend)
+    try:
+        started, events = perf_counter(), 0
+        with tqdm(total=shadow.head(), unit="event", disable=not progress) as bar:
+            while True:
+                before = tracked_position(shadow)
+                applied, after = project_next_batch(shadow, decode, batch_size)
+                if not applied:
+                    break
+                events += applied
+                bar.update(after - before)
+        swap_in(backend, shadow)
+        seconds = perf_counter() - started
+    finally:
+        shadow.close()
+    return RebuildReport(events, round(seconds, 3), events / seconds if seconds > 0 else 0.0)
+
+
+def open_shadow(backend: Backend) -> Database:
+    """A connection whose read models are fresh and empty, and whose log is the register's."""
+    if isinstance(backend, PostgresBackend):
+        db = backend.connect("rebuild")
+        shadow = Identifier(backend.schema + SHADOW_SUFFIX)
+        db.conn.execute(SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(shadow))
+        db.conn.execute(SQL("CREATE SCHEMA {}").format(shadow))
+        db.conn.execute(SQL("SET search_path TO {}, {}").format(shadow, Identifier(backend.schema)))
+        shadow_db: Database = db
+    else:
+        path = backend.path + SHADOW_SUFFIX
+        for leftover in (path, path + "-wal", path + "-shm", path + "-journal"):
+            if os.path.exists(leftover):
+                os.remove(leftover)
+        shadow_db = SQLiteDatabase(path)
+        shadow_db.begin = "BEGIN"  # it writes its own file only: the register's writers go on
+        shadow_db.run("ATTACH DATABASE ? AS register", (backend.path,))
+    with shadow_db.transaction():
+        create_tables(shadow_db)
+    return shadow_db
+
+
+def swap_in(backend: Backend, shadow: Database) -> None:
+    """Replaces the serving read models by the shadow's, with its tracking, in one transaction."""
+    if isinstance(backend, PostgresBackend):
+        assert isinstance(shadow, PostgresDatabase)
+        serving, rebuilt = Identifier(backend.schema), Identifier(backend.schema + SHADOW_SUFFIX)
+        with shadow.transaction():
+            shadow.lock_schema()
+            for table in TABLES:
+                shadow.conn.execute(
+                    SQL("DROP TABLE IF EXISTS {}.{}").format(serving, Identifier(table))
+                )
+                shadow.conn.execute(
+                    SQL("ALTER TABLE {}.{} SET SCHEMA {}").format(
+                        rebuilt, Identifier(table), serving
+                    )
+                )
+        shadow.conn.execute(SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(rebuilt))
+        return
+    assert isinstance(backend, SQLiteBackend)
+    _copy_sqlite_shadow(backend.path, backend.path + SHADOW_SUFFIX)
+
+
+def _copy_sqlite_shadow(path: str, shadow_path: str) -> None:
+    """SQLite cannot move a table between files: the serving file's tables are dropped,
+    created afresh and filled from the shadow's, in one write transaction of that file."""
+    db = SQLiteDatabase(path)
+    try:
+        db.run("ATTACH DATABASE ? AS shadow", (shadow_path,))
+        with db.transaction():
+            for table in TABLES:
+                db.run(f"DROP TABLE IF EXISTS main.{table}")
+            for model in (*READ_MODELS, *BOOKKEEPING):
+                for statement in model.ddl:
+                    db.run(statement)
+            for table in TABLES:
+                db.run(f"INSERT INTO main.{table} SELECT * FROM shadow.{table}")
+        db.run("DETACH DATABASE shadow")
+    finally:
+        db.close()
+    for leftover in (shadow_path, shadow_path + "-wal", shadow_path + "-shm"):
+        if os.path.exists(leftover):
+            os.remove(leftover)
