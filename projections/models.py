@@ -23,6 +23,7 @@ from projections.schema import (
     start_tracking,
     tracked_position,
 )
+from projections.shape import SHAPE, fingerprint, is_current, record_shape
 
 READ_MODELS: tuple[ReadModel, ...] = (
     status.MODEL,
@@ -31,8 +32,9 @@ READ_MODELS: tuple[ReadModel, ...] = (
     public_register.MODEL,
     milestones.MODEL,
 )
-BOOKKEEPING = (TRACKING, PROGRESS)
+BOOKKEEPING = (TRACKING, PROGRESS, SHAPE)
 TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)
+READ_MODELS_SHAPE = fingerprint(READ_MODELS)
 
 
 def create_tables(db: Database) -> None:
@@ -43,6 +45,19 @@ def create_tables(db: Database) -> None:
             db.run(statement)
     start_tracking(db)
     start_progress(db)
+
+
+def reshape_if_empty(db: Database) -> bool:
+    """Whether the read models have the current shape (``shape``), making them so at once
+    when they hold nothing yet; read models that hold events must be rebuilt instead."""
+    if is_current(db, READ_MODELS_SHAPE):
+        return True
+    if tracked_position(db) > 0:
+        return False
+    drop_tables(db)
+    create_tables(db)
+    record_shape(db, READ_MODELS_SHAPE)
+    return True
 
 
 def drop_tables(db: Database) -> None:
@@ -71,7 +86,7 @@ def snapshot(db: Database) -> dict[str, list[Row]]:
     return {
         table: db.rows(f"SELECT * FROM {table} ORDER BY 1")
         for table in TABLES
-        if table not in TRACKING.tables + PROGRESS.tables
+        if table not in TRACKING.tables + PROGRESS.tables + SHAPE.tables
     }
 
 

@@ -21,7 +21,7 @@ from lifecycle.service import Registry
 from projections.connections import backend_for
 from projections.dialect import Database, PostgresDatabase
 from projections.failure import LastFailure
-from projections.models import create_tables, project_next_batch
+from projections.models import create_tables, project_next_batch, reshape_if_empty
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
 from projections.schema import tracked_position
@@ -147,10 +147,14 @@ class Projector:
             try:
                 with db.transaction():
                     create_tables(db)
+                    current = reshape_if_empty(db)
             except BaseException:
                 db.close()
                 raise
             self._db = db
+            if not current:
+                self._tell("info", "projector.reshaping", reason="read models of another shape")
+                self.rebuild()
         return self._db
 
     def _disconnect(self) -> None:

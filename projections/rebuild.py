@@ -19,8 +19,16 @@ from tqdm import tqdm
 
 from projections.connections import Backend, PostgresBackend, SQLiteBackend
 from projections.dialect import Database, PostgresDatabase, SQLiteDatabase
-from projections.models import BOOKKEEPING, READ_MODELS, TABLES, create_tables, project_next_batch
+from projections.models import (
+    BOOKKEEPING,
+    READ_MODELS,
+    READ_MODELS_SHAPE,
+    TABLES,
+    create_tables,
+    project_next_batch,
+)
 from projections.schema import tracked_position
+from projections.shape import record_shape
 
 SHADOW_SUFFIX = "_rebuild"
 
@@ -78,6 +86,7 @@ def open_shadow(backend: Backend) -> Database:
         shadow_db.run("ATTACH DATABASE ? AS register", (backend.path,))
     with shadow_db.transaction():
         create_tables(shadow_db)
+        record_shape(shadow_db, READ_MODELS_SHAPE)
     return shadow_db
 
 
