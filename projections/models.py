@@ -23,7 +23,7 @@ from projections.schema import (
     start_tracking,
     tracked_position,
 )
-from projections.shape import SHAPE, fingerprint, is_current, record_shape
+from projections.shape import SHAPE, fingerprint, record_shape
 
 READ_MODELS: tuple[ReadModel, ...] = (
     status.MODEL,
@@ -43,21 +43,9 @@ def create_tables(db: Database) -> None:
     for model in (*READ_MODELS, *BOOKKEEPING):
         for statement in model.ddl:
             db.run(statement)
-    start_tracking(db)
+    if start_tracking(db):  # a new store: its tables were just made in this version's shape
+        record_shape(db, READ_MODELS_SHAPE)
     start_progress(db)
-
-
-def reshape_if_empty(db: Database) -> bool:
-    """Whether the read models have the current shape (``shape``), making them so at once
-    when they hold nothing yet; read models that hold events must be rebuilt instead."""
-    if is_current(db, READ_MODELS_SHAPE):
-        return True
-    if tracked_position(db) > 0:
-        return False
-    drop_tables(db)
-    create_tables(db)
-    record_shape(db, READ_MODELS_SHAPE)
-    return True
 
 
 def drop_tables(db: Database) -> None:

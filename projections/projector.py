@@ -21,10 +21,11 @@ from lifecycle.service import Registry
 from projections.connections import backend_for
 from projections.dialect import Database, PostgresDatabase
 from projections.failure import LastFailure
-from projections.models import create_tables, project_next_batch, reshape_if_empty
+from projections.models import READ_MODELS_SHAPE, create_tables, project_next_batch
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
 from projections.schema import tracked_position
+from projections.shape import is_current
 
 FIRST_RETRY = 0.1
 
@@ -147,7 +148,7 @@ class Projector:
             try:
                 with db.transaction():
                     create_tables(db)
-                    current = reshape_if_empty(db)
+                    current = is_current(db, READ_MODELS_SHAPE)
             except BaseException:
                 db.close()
                 raise

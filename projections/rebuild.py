@@ -22,13 +22,11 @@ from projections.dialect import Database, PostgresDatabase, SQLiteDatabase
 from projections.models import (
     BOOKKEEPING,
     READ_MODELS,
-    READ_MODELS_SHAPE,
     TABLES,
     create_tables,
     project_next_batch,
 )
 from projections.schema import tracked_position
-from projections.shape import record_shape
 
 SHADOW_SUFFIX = "_rebuild"
 
@@ -85,8 +83,7 @@ def open_shadow(backend: Backend) -> Database:
         shadow_db.begin = "BEGIN"  # it writes its own file only: the register's writers go on
         shadow_db.run("ATTACH DATABASE ? AS register", (backend.path,))
     with shadow_db.transaction():
-        create_tables(shadow_db)
-        record_shape(shadow_db, READ_MODELS_SHAPE)
+        create_tables(shadow_db)  # a new store to itself: it records this version's shape
     return shadow_db
 
 

@@ -59,13 +59,14 @@ TRACKING = ReadModel(
 )
 
 
-def start_tracking(db: Database) -> None:
-    """Starts the tracking position at zero unless it is already kept."""
-    db.run(
+def start_tracking(db: Database) -> bool:
+    """Starts the tracking position at zero unless it is already kept; True if it started."""
+    started = db.rows(
         "INSERT INTO projection_tracking (name, position) VALUES (?, 0) "
-        "ON CONFLICT (name) DO NOTHING",
+        "ON CONFLICT (name) DO NOTHING RETURNING name",
         (TRACKED,),
     )
+    return bool(started)
 
 
 def tracked_position(db: Database, *, lock: bool = False) -> int:
