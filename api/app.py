@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from api.bootstrap import Services
 from api.logs import RequestLog
+from api.openapi import describe
 from api.problems import install_problem_handlers
 from api.routers import certificates, evaluations, events, health, products, public
 
@@ -33,6 +34,7 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+    app.openapi = describe(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
     for router in (
         products.router,

@@ -5,14 +5,18 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import Depends, Header, Path, Query, Request
+from fastapi import Depends, Header, Path, Query, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.bootstrap import Services
+from api.openapi import POSITION_HEADER, VERSION_HEADER
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
 
 VERSION = re.compile(r"[0-9]{1,18}")
+# The largest log position or version a request may name: 18 digits, within a BIGINT.
+LAST_POSITION = 10**18 - 1
 CodePath = Annotated[
     str, Path(pattern=r"^[A-Z0-9-]{3,32}$", description="The product code", examples=["QN-0123"])
 ]
@@ -25,14 +29,17 @@ def services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(services)]
+# Declares the scheme (so /docs can Authorize); ``authenticated`` itself answers the 401s.
+BEARER = HTTPBearer(auto_error=False, description="An API key: 'Authorization: Bearer <key>'")
 
 
 def authenticated(
     request: Request,
     services: ServicesDep,
-    authorization: Annotated[str | None, Header(description="Bearer <api key>")] = None,
+    _documented: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
 ) -> Actor:
     """The principal behind the request's API key; 401 without a valid key."""
+    authorization = request.headers.get("authorization")
     if not authorization:
         raise Problem(401, "missing-api-key", "This endpoint needs 'Authorization: Bearer <key>'.")
     scheme, _, key = authorization.partition(" ")
@@ -50,10 +57,16 @@ PrincipalDep = Annotated[Actor, Depends(authenticated)]
 
 def read_after(
     x_log_position: Annotated[
-        int | None, Header(ge=0, description="Wait until the read side has this position")
+        int | None,
+        Header(
+            ge=0,
+            le=LAST_POSITION,
+            description="Wait until the read side has this position",
+            json_schema_extra={"pattern": POSITION_HEADER},
+        ),
     ] = None,
     position: Annotated[
-        int | None, Query(ge=0, description="Same as the X-Log-Position header")
+        int | None, Query(ge=0, le=LAST_POSITION, description="Same as the X-Log-Position header")
     ] = None,
 ) -> int | None:
     """Read-your-writes: the log position a query must see before it answers."""
@@ -64,7 +77,13 @@ ReadAfterDep = Annotated[int | None, Depends(read_after)]
 
 
 def expected_version(
-    if_match: Annotated[str | None, Header(description='The version you read, e.g. "3"')] = None,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description='The version you read, e.g. "3"',
+            json_schema_extra={"pattern": VERSION_HEADER, "examples": ['"3"']},
+        ),
+    ] = None,
 ) -> int | None:
     """The version named by ``If-Match`` ("3", W/"3" or 3); None when absent."""
     if if_match is None:

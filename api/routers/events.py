@@ -6,19 +6,22 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import PrincipalDep, ReadAfterDep, ServicesDep
+from api.deps import LAST_POSITION, PrincipalDep, ReadAfterDep, ServicesDep
+from api.openapi import Kind, documented
 from lifecycle import errors
 from lifecycle.values import Role
 
 router = APIRouter(prefix="/v1/events", tags=["audit"])
 
 
-@router.get("")
+@router.get("", responses=documented(Kind.READ))
 def audit_trail(
     actor: PrincipalDep,
     services: ServicesDep,
     position: ReadAfterDep,
-    after: Annotated[int, Query(ge=0, description="Events after this log position")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=LAST_POSITION, description="Events after this log position")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Every event of every product after a position, with its full payload (auditors)."""

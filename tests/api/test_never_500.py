@@ -16,6 +16,7 @@ from api.bootstrap import Services, build_services
 from api.settings import Settings
 from lifecycle.values import Level, Role
 from tests.api import bodies
+from tests.api.conftest import Api
 from tests.conftest import fixed_today
 
 json_values = st.recursive(
@@ -156,3 +157,19 @@ def test_random_reads_get_an_answer_or_a_problem(
     ):
         response = client.get(path, params=params, headers={"Authorization": keys["inspector"]})
         assert response.status_code < 500, (path, params, response.text)
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/v1/events", "after"),
+        ("/v1/events", "position"),
+        ("/v1/products/QN-0001/state", "version"),
+        ("/v1/public/products", "position"),
+    ],
+)
+def test_a_position_beyond_a_bigint_is_refused_not_a_crash(api: Api, path: str, name: str) -> None:
+    """Found by schemathesis: ``after=2**63`` overflowed the store's integer (a 500)."""
+    response = api.client.get(path, params={name: str(2**63)}, headers=api.auth["auditor"])
+    assert response.status_code == 422, response.text
+    assert response.json()["code"] == "invalid-request"
