@@ -14,7 +14,7 @@ from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
 
-VERSION = re.compile(r"[0-9]{1,18}")
+IF_MATCH = re.compile(VERSION_HEADER)
 # The largest log position or version a request may name: 18 digits, within a BIGINT.
 LAST_POSITION = 10**18 - 1
 CodePath = Annotated[
@@ -88,10 +88,10 @@ def expected_version(
     """The version named by ``If-Match`` ("3", W/"3" or 3); None when absent."""
     if if_match is None:
         return None
-    text = if_match.strip().removeprefix("W/").strip('"')
-    if not VERSION.fullmatch(text):
+    found = IF_MATCH.match(if_match.strip())
+    if found is None:
         raise Problem(400, "malformed-if-match", 'If-Match must be a version such as "3".')
-    return int(text)
+    return int(found.group(1))
 
 
 ExpectedVersionDep = Annotated[int | None, Depends(expected_version)]

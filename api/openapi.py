@@ -53,7 +53,7 @@ MEANINGS = {
     503: "The store or the read side is not available yet; retry after the time given",
 }
 RETRY_AFTER = {"description": "Seconds to wait before retrying", "schema": {"type": "string"}}
-VERSION_HEADER = r'^(W/)?"?[0-9]{1,18}"?$'
+VERSION_HEADER = r'^(?:W/)?"?([0-9]{1,18})"?$'
 POSITION_HEADER = r"^[0-9]{1,18}$"
 CHANGE_HEADERS = {
     "ETag": {

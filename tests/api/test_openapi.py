@@ -8,6 +8,7 @@ import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.api import bodies
 from tests.api.conftest import Api
 
 PUBLIC_STATUSES = {"200", "413", "422", "429", "500", "503"}
@@ -87,7 +88,7 @@ def test_if_match_and_log_position_are_documented_with_their_patterns(
 ) -> None:
     write = document["paths"]["/v1/products/{code}/certificates"]["post"]
     if_match = next(p for p in write["parameters"] if p["name"].lower() == "if-match")
-    assert if_match["schema"]["pattern"] == r'^(W/)?"?[0-9]{1,18}"?$'
+    assert if_match["schema"]["pattern"] == r'^(?:W/)?"?([0-9]{1,18})"?$'
     assert write["responses"]["201"]["headers"]["X-Log-Position"]["schema"]["pattern"]
     read = document["paths"]["/v1/public/products/{code}"]["get"]
     position = next(p for p in read["parameters"] if p["name"].lower() == "x-log-position")
@@ -123,3 +124,21 @@ def test_the_examples_succeed_today(api: Api, document: dict[str, Any]) -> None:
         assert answer.status_code == 201, (path, answer.json())
     found = api.client.get("/v1/products/QN-0123/history", headers=api.auth["auditor"])
     assert len(found.json()) == len(STORY)
+
+
+@pytest.mark.parametrize(
+    ("if_match", "status"),
+    [('"1"', 201), ('W/"1"', 201), ("1", 201), ('""1""', 400), ('"1"""', 400), ("W/W/1", 400)],
+)
+def test_if_match_is_accepted_exactly_as_its_pattern_says(
+    api: Api, if_match: str, status: int
+) -> None:
+    """'""1""' broke the documented pattern yet was taken as version 1."""
+    api.post("office_qn", "/v1/products", bodies.registration())
+    path = "/v1/products/QN-0001/evaluations"
+    answer = api.client.post(
+        path,
+        json=bodies.evaluation(),
+        headers={**api.auth["council_province_qn"], "If-Match": if_match},
+    )
+    assert answer.status_code == status, answer.text
