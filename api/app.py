@@ -13,6 +13,7 @@ from api.gate import WriteGate
 from api.headers import SecurityHeaders
 from api.limits import BodyLimit, HeaderLimit
 from api.logs import RequestLog
+from api.openapi import describe
 from api.problems import install_problem_handlers
 from api.routers import certificates, evaluations, events, health, products, public
 from api.throttle import Throttle, TokenBuckets
@@ -41,6 +42,7 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
         redoc_url=None,
     )
     app.state.services = services
+    app.openapi = describe(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
     for router in (
         products.router,

@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from fastapi import Depends, Header, Path, Query, Request
+from fastapi import Depends, Header, Path, Query, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.bootstrap import Services
 from api.keys import key_id_of
+from api.openapi import POSITION_HEADER, VERSION_HEADER
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
 
-VERSION = re.compile(r"[0-9]{1,18}")
-LAST_POSITION = 2**63 - 1  # the largest log position either store can hold
+IF_MATCH = re.compile(VERSION_HEADER)
+# The largest log position or version a request may name: 18 digits, within a BIGINT.
+LAST_POSITION = 10**18 - 1
 CodePath = Annotated[
     str, Path(pattern=r"^[A-Z0-9-]{3,32}$", description="The product code", examples=["QN-0123"])
 ]
@@ -27,6 +30,8 @@ def services(request: Request) -> Services:
 
 
 ServicesDep = Annotated[Services, Depends(services)]
+# Declares the scheme (so /docs can Authorize); ``authenticated`` itself answers the 401s.
+BEARER = HTTPBearer(auto_error=False, description="An API key: 'Authorization: Bearer <key>'")
 
 
 def principal_for(services: Services, authorization: str | None) -> Actor:
@@ -45,14 +50,14 @@ def principal_for(services: Services, authorization: str | None) -> Actor:
 def authenticated(
     request: Request,
     services: ServicesDep,
-    authorization: Annotated[str | None, Header(description="Bearer <api key>")] = None,
+    _documented: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
 ) -> Actor:
     """The principal behind the request's API key (found already by the write gate for a
     write); 401 without a valid key."""
     state = request.scope.setdefault("state", {})
     actor = state.get("actor")
     if not isinstance(actor, Actor):
-        actor = principal_for(services, authorization)
+        actor = principal_for(services, request.headers.get("authorization"))
     state["principal"] = actor.principal_id
     return actor
 
@@ -63,7 +68,12 @@ PrincipalDep = Annotated[Actor, Depends(authenticated)]
 def read_after(
     x_log_position: Annotated[
         int | None,
-        Header(ge=0, le=LAST_POSITION, description="Wait until the read side has this position"),
+        Header(
+            ge=0,
+            le=LAST_POSITION,
+            description="Wait until the read side has this position",
+            json_schema_extra={"pattern": POSITION_HEADER},
+        ),
     ] = None,
     position: Annotated[
         int | None, Query(ge=0, le=LAST_POSITION, description="Same as the X-Log-Position header")
@@ -77,15 +87,21 @@ ReadAfterDep = Annotated[int | None, Depends(read_after)]
 
 
 def expected_version(
-    if_match: Annotated[str | None, Header(description='The version you read, e.g. "3"')] = None,
+    if_match: Annotated[
+        str | None,
+        Header(
+            description='The version you read, e.g. "3"',
+            json_schema_extra={"pattern": VERSION_HEADER, "examples": ['"3"']},
+        ),
+    ] = None,
 ) -> int | None:
     """The version named by ``If-Match`` ("3", W/"3" or 3); None when absent."""
     if if_match is None:
         return None
-    text = if_match.strip().removeprefix("W/").strip('"')
-    if not VERSION.fullmatch(text):
+    found = IF_MATCH.match(if_match.strip())
+    if found is None:
         raise Problem(400, "malformed-if-match", 'If-Match must be a version such as "3".')
-    return int(text)
+    return int(found.group(1))
 
 
 ExpectedVersionDep = Annotated[int | None, Depends(expected_version)]
@@ -111,10 +127,10 @@ def write_request(
     actor: PrincipalDep,
     expected: ExpectedVersionDep,
     idempotency_key: IdempotencyKeyDep = None,
-    authorization: Annotated[str | None, Header()] = None,
 ) -> Write:
     """Everything a write needs besides its body: services, principal and headers."""
-    key_id = key_id_of((authorization or "").partition(" ")[2].strip())
+    authorization = request.headers.get("authorization", "")
+    key_id = key_id_of(authorization.partition(" ")[2].strip())
     return Write(services, actor, request.url.path, expected, idempotency_key, key_id)
 
 

@@ -7,13 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from api.deps import LAST_POSITION, PrincipalDep, ReadAfterDep, ServicesDep
+from api.openapi import Kind, documented
 from lifecycle import errors
 from lifecycle.values import Role
 
 router = APIRouter(prefix="/v1/events", tags=["audit"])
 
 
-@router.get("")
+@router.get("", responses=documented(Kind.READ))
 def audit_trail(
     actor: PrincipalDep,
     services: ServicesDep,

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 
 from api.bootstrap import Services
 from api.deps import PrincipalDep, ServicesDep
+from api.openapi import Kind, documented
 from api.problems import problem_response
 from api.schemas.responses import ProjectorReport, Readiness
 from lifecycle import errors
@@ -28,7 +29,7 @@ NOT_READY = {
 }
 
 
-@router.get("/healthz")
+@router.get("/healthz", responses=documented(Kind.LIVENESS))
 async def alive() -> dict[str, str]:
     """The process is alive (answered on the event loop: never queues behind busy workers)."""
     return {"status": "alive"}
@@ -37,7 +38,7 @@ async def alive() -> dict[str, str]:
 @router.get(
     "/readyz",
     response_model=Readiness,
-    responses={503: {"description": "Not ready: the projector fails, or the read side lags"}},
+    responses=documented(Kind.READINESS),
 )
 def ready(services: ServicesDep) -> Readiness | JSONResponse:
     """Ready while the store answers and the read side keeps up with the log (public)."""
@@ -55,7 +56,9 @@ def ready(services: ServicesDep) -> Readiness | JSONResponse:
     return problem_response(503, verdict, detail, headers={"Retry-After": "5"}, **extra)
 
 
-@router.get("/v1/operations/projector", response_model=ProjectorReport)
+@router.get(
+    "/v1/operations/projector", response_model=ProjectorReport, responses=documented(Kind.READ)
+)
 def projector_state(actor: PrincipalDep, services: ServicesDep) -> ProjectorReport:
     """The projector's state, position, lag, last advance and last failure (auditors, admins)."""
     if actor.role not in OPERATORS:

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from api.deps import CodePath, PrincipalDep, ReadAfterDep, ServicesDep, WriteDep
+from api.deps import LAST_POSITION, CodePath, PrincipalDep, ReadAfterDep, ServicesDep, WriteDep
+from api.openapi import Kind, documented
 from api.problems import Problem
 from api.schemas.requests import Registration, RemovalBody
 from api.schemas.responses import ChangeRecorded, HistoryEntry
@@ -18,21 +19,29 @@ from lifecycle.describe import describe_state, history_of
 from lifecycle.history import jurisdiction_of, state_at, steps
 
 router = APIRouter(prefix="/v1/products", tags=["products"])
+READ = documented(Kind.READ)
 
 
-@router.post("", status_code=201, response_model=ChangeRecorded)
+@router.post(
+    "", status_code=201, response_model=ChangeRecorded, responses=documented(Kind.REGISTRATION)
+)
 def register_product(body: Registration, write: WriteDep) -> JSONResponse:
     """Register a product under its programme code (programme office of its province)."""
     return write.record(body)
 
 
-@router.post("/{code}/removal", status_code=201, response_model=ChangeRecorded)
+@router.post(
+    "/{code}/removal",
+    status_code=201,
+    response_model=ChangeRecorded,
+    responses=documented(Kind.WRITE),
+)
 def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONResponse:
     """Remove a product from the programme, for good (programme office)."""
     return write.record(body, code)
 
 
-@router.get("/{code}")
+@router.get("/{code}", responses=READ)
 def product_status(
     code: CodePath, actor: PrincipalDep, services: ServicesDep, position: ReadAfterDep
 ) -> dict[str, Any]:
@@ -44,7 +53,7 @@ def product_status(
     return row
 
 
-@router.get("/{code}/history", response_model=list[HistoryEntry])
+@router.get("/{code}/history", response_model=list[HistoryEntry], responses=READ)
 def product_history(
     code: CodePath, actor: PrincipalDep, services: ServicesDep
 ) -> list[dict[str, Any]]:
@@ -54,14 +63,14 @@ def product_history(
     return history_of(steps(events))
 
 
-@router.get("/{code}/state")
+@router.get("/{code}/state", responses=READ)
 def product_state(
     code: CodePath,
     actor: PrincipalDep,
     services: ServicesDep,
     as_of: Annotated[date | None, Query(description="What was true on this date")] = None,
     version: Annotated[
-        int | None, Query(ge=1, le=2**31, description="The state at this version")
+        int | None, Query(ge=1, le=LAST_POSITION, description="The state at this version")
     ] = None,
     known_at: Annotated[
         datetime | None, Query(description="Only what the register had recorded by then")

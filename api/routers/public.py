@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import CodePath, ReadAfterDep, ServicesDep
+from api.openapi import Kind, documented
 from api.problems import Problem
 from api.schemas.responses import PublicCertificate, PublicProduct, RegisterPage
 from lifecycle import errors
@@ -20,7 +21,11 @@ router = APIRouter(prefix="/v1/public", tags=["public"])
 PAGE_SIZE = 20
 
 
-@router.get("/certificates/{certificate_no}", response_model=PublicCertificate)
+@router.get(
+    "/certificates/{certificate_no}",
+    response_model=PublicCertificate,
+    responses=documented(Kind.PUBLIC_LOOKUP),
+)
 def certificate(
     certificate_no: Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,40}$", examples=["QN-0123-C1"])],
     services: ServicesDep,
@@ -37,7 +42,9 @@ def certificate(
     return row
 
 
-@router.get("/products/{code}", response_model=PublicProduct)
+@router.get(
+    "/products/{code}", response_model=PublicProduct, responses=documented(Kind.PUBLIC_LOOKUP)
+)
 def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> dict[str, Any]:
     """A product's public status by its code (what a label's QR code points to)."""
     row = services.read_side.public_product(code, on=services.today(), wait_for=position)
@@ -46,7 +53,7 @@ def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> di
     return row
 
 
-@router.get("/products", response_model=RegisterPage)
+@router.get("/products", response_model=RegisterPage, responses=documented(Kind.PUBLIC_QUERY))
 def search(
     services: ServicesDep,
     position: ReadAfterDep,
@@ -82,7 +89,7 @@ def search(
     )
 
 
-@router.get("/statistics")
+@router.get("/statistics", responses=documented(Kind.PUBLIC_QUERY))
 def statistics(
     services: ServicesDep,
     position: ReadAfterDep,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from lifecycle import commands
 from lifecycle.publication import PUBLIC_REASON_MAX
@@ -29,12 +29,18 @@ PublishedReason = Annotated[
 ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
 
 
+def example(**body: JsonValue) -> ConfigDict:
+    """A model's example body; the examples, in class order, are one product's story that
+    succeeds today (a Quảng Ninh product under Decision 1489/2025)."""
+    return ConfigDict(json_schema_extra={"examples": [body]})
+
+
 class CommandBody(BaseModel):
     """What every change carries: when it took legal effect, and a free-text note."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    effective_on: date = Field(examples=["2020-03-15"])
+    effective_on: date = Field(examples=["2026-03-02"])
     note: Note = ""
 
     def to_command(self) -> commands.RegisterProduct | commands.ProductCommand:
@@ -61,11 +67,21 @@ class LocationBody(BaseModel):
 class Registration(CommandBody):
     """A product joins the programme under the code the programme office gives it."""
 
+    model_config = example(
+        code="QN-0123",
+        name="Tinh dầu trầu tiên Yên Tử",
+        owner={"organisation_id": "5700101234", "name": "HTX Yên Tử", "kind": "cooperative"},
+        location={"province": "Quảng Ninh", "district": "Uông Bí", "commune": "Thượng Yên Công"},
+        group="medicinal-herbs",
+        subgroup="essential oils",
+        effective_on="2026-03-02",
+    )
+
     code: ProductCode
     name: Text = Field(examples=["Tinh dầu trầu tiên Yên Tử"])
     owner: OwnerBody
     location: LocationBody
-    group: Text = Field(examples=["herbal-products"])
+    group: Text = Field(examples=["medicinal-herbs"])
     subgroup: Annotated[str, Field(max_length=500)] = ""
 
     def to_command(self) -> commands.RegisterProduct:
@@ -84,6 +100,13 @@ class Registration(CommandBody):
 
 class EvaluationBody(CommandBody):
     """A council's scores: points per criteria part, bonus, whether mandatory criteria held."""
+
+    model_config = example(
+        points={"A": 30, "B": 20, "C": 30},
+        mandatory_met=True,
+        minutes_ref="BB-12/HĐ-OCOP",
+        effective_on="2026-04-01",
+    )
 
     points: dict[Annotated[str, Field(max_length=20)], Annotated[int, Field(ge=0, le=100)]] = Field(
         max_length=MOST_PARTS, examples=[{"A": 30, "B": 20, "C": 30}]
@@ -107,6 +130,8 @@ class EvaluationBody(CommandBody):
 class CertificateBody(CommandBody):
     """A certifying authority's decision to certify the product at some stars."""
 
+    model_config = example(stars=4, decision_ref="2656/QĐ-UBND", effective_on="2026-05-04")
+
     stars: int = Field(examples=[4])
     decision_ref: Text = Field(examples=["2656/QĐ-UBND"])
 
@@ -122,6 +147,14 @@ class CertificateBody(CommandBody):
 
 class SuspensionBody(CommandBody):
     """An inspection's findings and the deadline for correcting them."""
+
+    model_config = example(
+        inspection_ref="45/BB-KT",
+        findings="Essential oil content below the committed standard",
+        reason="Product quality below the committed standard",
+        corrective_deadline="2026-10-30",
+        effective_on="2026-08-10",
+    )
 
     inspection_ref: Text = Field(examples=["45/BB-KT"])
     findings: LongText
@@ -146,6 +179,12 @@ class SuspensionBody(CommandBody):
 class ReinstatementBody(CommandBody):
     """The re-inspection that found the breach corrected."""
 
+    model_config = example(
+        reinspection_ref="52/BB-KT",
+        corrected="New distillation line; the lab test of 10/2026 meets the standard",
+        effective_on="2026-10-20",
+    )
+
     reinspection_ref: Text = Field(examples=["52/BB-KT"])
     corrected: LongText = Field(description="What was corrected; for the record, not published")
     public_reason: PublishedReason = ""
@@ -164,6 +203,10 @@ class ReinstatementBody(CommandBody):
 class RevocationBody(CommandBody):
     """The decision withdrawing the certificate, and why."""
 
+    model_config = example(
+        decision_ref="1234/QĐ-UBND", reason="breach-of-regulation", effective_on="2026-11-16"
+    )
+
     decision_ref: Text = Field(examples=["1234/QĐ-UBND"])
     reason: RevocationReason
     public_reason: PublishedReason = ""
@@ -181,6 +224,10 @@ class RevocationBody(CommandBody):
 
 class RemovalBody(CommandBody):
     """The decision taking the product out of the programme, and why."""
+
+    model_config = example(
+        decision_ref="789/QĐ-UBND", reason="no-longer-produced", effective_on="2026-11-20"
+    )
 
     decision_ref: Text = Field(examples=["789/QĐ-UBND"])
     reason: RemovalReason

@@ -123,3 +123,23 @@ class ProjectorReport(Readiness):
     failing_position: int | None = Field(description="The log position it fails to apply")
     error_code: str | None = Field(examples=["DataError"])
     error: str | None = Field(description="The failure's full text (operators only)")
+
+
+class ProblemIssue(BaseModel):
+    """One thing wrong with a request: where (path of names) and what."""
+
+    location: list[str] = Field(examples=[["body", "effective_on"]])
+    message: str = Field(examples=["Input should be a valid date"])
+
+
+class ProblemDetails(BaseModel):
+    """An RFC 9457 problem document with the register's stable machine-readable ``code``."""
+
+    type: str = Field(examples=["https://ocop-registry.example/problems/invalid-request"])
+    title: str = Field(examples=["Invalid request"])
+    status: int = Field(ge=400, le=599, examples=[422])
+    detail: str = Field(examples=["The request does not match the schema."])
+    code: str = Field(pattern=r"^[a-z0-9-]+$", examples=["invalid-request"])
+    errors: list[ProblemIssue] | None = Field(
+        default=None, description="What was wrong, field by field (422 only)"
+    )
