@@ -9,20 +9,22 @@ import sqlite3
 import pytest
 from eventsourcing.persistence import OperationalError, ProgrammingError
 
+from api.deps import LAST_POSITION
 from api.problems import store_lost
 from tests.api.boundary import client, served
 from tests.api.conftest import Api
 
-LAST_POSITION = 2**63 - 1
+BIGINT = 2**63 - 1  # the largest integer either store can hold
 
 
 @pytest.mark.parametrize(
     ("path", "params"),
     [
+        ("/v1/events", {"after": str(BIGINT + 1)}),
         ("/v1/events", {"after": str(LAST_POSITION + 1)}),
         ("/v1/events", {"after": "9" * 40}),
-        ("/v1/public/products", {"position": str(LAST_POSITION + 1)}),
-        ("/v1/products/QN-0001/state", {"version": str(LAST_POSITION + 1)}),
+        ("/v1/public/products", {"position": str(BIGINT + 1)}),
+        ("/v1/products/QN-0001/state", {"version": str(BIGINT + 1)}),
     ],
 )
 def test_integers_too_large_for_the_store_are_refused_as_invalid(

@@ -76,7 +76,7 @@ def test_protected_operations_need_a_bearer_key_and_public_ones_do_not(
 ) -> None:
     assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     for path, _, operation in operations(document):
-        protected = path.startswith(("/v1/products", "/v1/events"))
+        protected = path.startswith(("/v1/products", "/v1/events", "/v1/operations"))
         assert ("security" in operation) is protected, path
         if protected:
             assert operation["security"] == [{"HTTPBearer": []}]
