@@ -31,6 +31,7 @@ from schemathesis.specs.openapi.checks import (
 
 from api.app import create_app
 from api.bootstrap import Services, build_services
+from api.deps import LAST_POSITION
 from api.settings import Settings
 from lifecycle.values import Level, Role
 from tests.api import bodies
@@ -129,11 +130,12 @@ def prepare(case: Any, keys: dict[str, str], head: int) -> dict[str, str]:
 
 
 def reached(value: Any, head: int) -> Any:
-    """``value``, or ``head`` where it names a later position (whatever type it came as)."""
+    """``value``, or ``head`` where it names a later position the document allows (whatever
+    type it came as); a position the document refuses stays, so negative data stays negative."""
     if isinstance(value, list):
         return [reached(each, head) for each in value]
     try:
-        later = float(value) > head
+        later = head < float(value) <= LAST_POSITION
     except (TypeError, ValueError):
         return value
     return (str(head) if isinstance(value, str) else head) if later else value
