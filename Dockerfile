@@ -8,8 +8,11 @@ COPY requirements.lock ./
 RUN pip install --require-hashes --no-deps -r requirements.lock
 COPY pyproject.toml README.md ./
 COPY lifecycle ./lifecycle
+COPY registry ./registry
 COPY projections ./projections
 COPY api ./api
+COPY seed ./seed
+COPY ocop ./ocop
 RUN pip install --no-deps --no-build-isolation . \
     && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin ocop \
     && mkdir -p /app/var && chown ocop /app/var

@@ -2,6 +2,7 @@
 # Every target creates .venv and installs, from the hash-locked requirements.lock, on first use.
 
 PYTHON ?= python3
+PACKAGES := lifecycle registry projections api seed ocop bench tests
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
@@ -25,13 +26,13 @@ run: $(INSTALLED)
 	$(BIN)/ocop serve --demo
 
 test: $(INSTALLED)
-	$(BIN)/ruff check lifecycle projections api bench tests
+	$(BIN)/ruff check $(PACKAGES)
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check lifecycle projections api bench tests
-	$(BIN)/ruff format --check lifecycle projections api bench tests
+	$(BIN)/ruff check $(PACKAGES)
+	$(BIN)/ruff format --check $(PACKAGES)
 	$(BIN)/mypy
 
 # wrk is the loopback load generator; without it the bench falls back to a Python one.

@@ -7,16 +7,16 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from api.bootstrap import Services
 from api.docs import install_docs
 from api.gate import WriteGate
 from api.headers import SecurityHeaders
 from api.limits import BodyLimit, HeaderLimit
-from api.logs import RequestLog
 from api.openapi import describe
 from api.problems import install_problem_handlers
+from api.request_log import RequestLog
 from api.routers import certificates, evaluations, events, health, products, public
 from api.throttle import Throttle, TokenBuckets
+from ocop.services import Services
 
 
 def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import psycopg
 from psycopg_pool import ConnectionPool
 
-from lifecycle.store import store_environment
+from registry.store import store_environment
 
 Row = tuple[Any, ...]
 

@@ -8,12 +8,12 @@ from typing import Annotated
 from fastapi import Depends, Header, Path, Query, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.bootstrap import Services
 from api.keys import key_id_of
 from api.openapi import POSITION_HEADER, VERSION_HEADER
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import Actor
+from ocop.services import Services
 
 IF_MATCH = re.compile(VERSION_HEADER)
 # The largest log position or version a request may name: 18 digits, within a BIGINT.

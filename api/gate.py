@@ -6,9 +6,9 @@ from __future__ import annotations
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.bootstrap import Services
 from api.deps import principal_for
 from api.problems import Problem, problem_response, store_lost, store_unavailable
+from ocop.services import Services
 
 WRITE_METHODS = frozenset({"POST"})  # every write of the register is a POST
 

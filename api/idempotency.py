@@ -3,7 +3,7 @@
 Keys are scoped to the API key that sent them (``scope``), so no other key, even one of the
 same principal, can replay or block them. A write first claims its key for ``claim_for``
 (a short time): a copy of it arriving meanwhile is told to retry. The 201 answer is saved
-with the event, in the same transaction (``api/answer_store.py``); a refusal's answer is kept
+with the event, in the same transaction (``registry/answer_store.py``); a refusal's answer is kept
 here in its own. So after a crash at any point, once the claim has expired, a retry finds
 the answer if the event was stored, and carries the command out if it was not. Answers are
 kept for ``keep_for`` (24 hours by default); after that the key may be used afresh.
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from api.answer_store import ANSWERS, ANSWERS_INDEX, ANSWERS_SCHEMA
 from api.database import Cursor, PostgresDatabase, SQLiteDatabase
-from lifecycle.orders import Request
+from registry.answer_store import ANSWERS, ANSWERS_INDEX, ANSWERS_SCHEMA
+from registry.orders import Request
 
 CLAIMS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS ocop_idempotency_claims (

@@ -16,7 +16,6 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 
-from api.bootstrap import Services
 from api.idempotency import (
     Answer,
     KeyReusedWithAnotherRequest,
@@ -26,8 +25,9 @@ from api.idempotency import (
 from api.problems import PROBLEM_JSON, Problem, problem_body, status_of
 from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
-from lifecycle.orders import Order, Recorded, Request
 from lifecycle.values import Actor
+from ocop.services import Services
+from registry.orders import Order, Recorded, Request
 
 
 def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:

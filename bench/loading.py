@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 
 from bench import stories
-from lifecycle.service import Order, Recorded, Registry
-from lifecycle.store import store_environment
+from registry.service import Order, Recorded, Registry
+from registry.store import store_environment
 
 BATCH_PRODUCTS = 100  # 1,000 events a transaction
 

@@ -75,9 +75,9 @@ def plain_loop(url: str) -> dict[str, Any]:
 
 def projector_rebuild(url: str) -> dict[str, Any]:
     """Rebuilds every read model from zero with the register's own projector."""
-    from lifecycle.service import Registry
-    from lifecycle.store import store_environment
     from projections import Projector
+    from registry.service import Registry
+    from registry.store import store_environment
 
     registry = Registry(store_environment(url))
     try:

@@ -107,8 +107,8 @@ class Server:
 def bench_app(url: str) -> Any:
     """The production app over ``url``, plus the bench-only constant route."""
     from api.app import create_app
-    from api.bootstrap import build_services
-    from api.settings import Settings
+    from ocop.services import build_services
+    from ocop.settings import Settings
 
     # All the load comes from one loopback address: the per-address limit would measure itself.
     unthrottled = Settings(database_url=url, anonymous_burst=10**9, anonymous_per_second=1e9)

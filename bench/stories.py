@@ -19,8 +19,8 @@ from lifecycle.commands import (
     RevokeCertificate,
     SuspendCertificate,
 )
-from lifecycle.service import Order
 from lifecycle.values import Actor, Level, Location, Owner, OwnerKind, RevocationReason, Role
+from registry.service import Order
 
 PROVINCE = "Quảng Ninh"
 DISTRICTS = ("Uông Bí", "Đông Triều", "Hạ Long", "Móng Cái", "Tiên Yên", "Đầm Hà", "Vân Đồn")

@@ -20,9 +20,9 @@ from bench.cpu import Meter
 from bench.database import database_name
 from bench.loadgen import Stage, Stages, run
 from lifecycle.commands import IssueCertificate, RegisterProduct
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
 from lifecycle.values import Actor
+from registry.service import Registry
+from registry.store import store_environment
 
 TARGET_ONE_CLIENT, TARGET_SIXTEEN_CLIENTS = 0.6, 2.0
 FOUR = ["register", "evaluate", "certify", "suspend"]

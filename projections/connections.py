@@ -16,8 +16,8 @@ from psycopg.rows import dict_row
 from psycopg.sql import SQL, Identifier
 from psycopg_pool import ConnectionPool
 
-from lifecycle.store import UnsupportedStoreURL, store_environment
 from projections.dialect import CHANNEL, PostgresDatabase, Row, SQLiteDatabase
+from registry.store import UnsupportedStoreURL, store_environment
 
 
 class ReadSideUnavailable(Exception):

@@ -17,7 +17,6 @@ from typing import Any
 
 import structlog
 
-from lifecycle.service import Registry
 from projections.connections import backend_for
 from projections.dialect import Database, PostgresDatabase
 from projections.failure import LastFailure
@@ -26,6 +25,7 @@ from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
 from projections.schema import tracked_position
 from projections.shape import is_current
+from registry.service import Registry
 
 FIRST_RETRY = 0.1
 

@@ -17,8 +17,8 @@ import psycopg
 import pytest
 from hypothesis import settings
 
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
+from registry.service import Registry
+from registry.store import store_environment
 
 # Under CI every property test draws the same examples (derandomize), and a failure prints
 # the blob that replays it (``@reproduce_failure``), so a red build can be reproduced here:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+ROOMS = ("lifecycle", "registry", "projections", "api", "seed", "ocop")
 LIFECYCLE = sorted((ROOT / "lifecycle").rglob("*.py"))
 # Web, database and logging libraries the heart of the register must not know.
 FORBIDDEN = {
@@ -23,6 +27,21 @@ FORBIDDEN = {
     "eventsourcing.postgres",
     "eventsourcing.sqlite",
 }
+WEB = {"fastapi", "starlette", "uvicorn", "pydantic", "pydantic_settings"}
+# What each room must not import, beyond its own lane (tests and bench may import anything).
+LANES: dict[str, set[str]] = {
+    "lifecycle": FORBIDDEN
+    | {"eventsourcing.application", "threading", "logging", "registry", "projections"}
+    | {"api", "ocop", "seed"},
+    "registry": WEB | {"api", "ocop", "seed"},
+    "projections": {"api", "ocop", "seed"},
+    "seed": {"api", "ocop", "fastapi", "starlette"},
+    "api": {"seed", "ocop.cli", "ocop.bootstrap", "ocop.logs"},
+    "ocop": set(),
+}
+# Only the composition root and the command line wire the HTTP side; the API itself is handed
+# its services and settings from there.
+MAY_IMPORT_API = {"api", "ocop"}
 MOST_LINES = 260
 
 
@@ -38,8 +57,17 @@ def imported_modules(path: Path) -> set[str]:
     return modules
 
 
+def is_in(module: str, names: set[str]) -> bool:
+    """Whether ``module`` is one of ``names`` or inside one of them."""
+    return any(module == name or module.startswith(f"{name}.") for name in names)
+
+
 def is_forbidden(module: str) -> bool:
-    return any(module == name or module.startswith(f"{name}.") for name in FORBIDDEN)
+    return is_in(module, FORBIDDEN)
+
+
+def room_modules() -> list[tuple[str, Path]]:
+    return [(room, path) for room in ROOMS for path in sorted((ROOT / room).rglob("*.py"))]
 
 
 def test_the_forbidden_list_catches_what_it_should() -> None:
@@ -59,12 +87,57 @@ def test_the_lifecycle_imports_no_web_database_or_logging_code(path: Path) -> No
     assert offending == [], f"{path.relative_to(ROOT)} imports {offending}"
 
 
+def test_the_lane_rules_catch_what_they_should() -> None:
+    assert is_in("eventsourcing.application", LANES["lifecycle"])
+    assert is_in("threading", LANES["lifecycle"])
+    assert is_in("registry.service", LANES["lifecycle"])
+    assert is_in("api.keys", LANES["seed"]) and is_in("fastapi.routing", LANES["seed"])
+    assert is_in("pydantic", LANES["registry"]) and is_in("api.database", LANES["registry"])
+    assert not is_in("eventsourcing.persistence", LANES["registry"])
+    assert not is_in("apis", LANES["projections"]) and not is_in("lifecycle", LANES["api"])
+
+
+@pytest.mark.parametrize(
+    ("room", "path"), room_modules(), ids=lambda value: str(getattr(value, "name", value))
+)
+def test_each_room_imports_only_within_its_lane(room: str, path: Path) -> None:
+    imported = imported_modules(path)
+    offending = sorted(module for module in imported if is_in(module, LANES[room]))
+    assert offending == [], f"{path.relative_to(ROOT)} imports {offending}"
+    if room not in MAY_IMPORT_API:
+        assert sorted(m for m in imported if is_in(m, {"api"})) == [], path.relative_to(ROOT)
+
+
+def test_every_room_is_a_package_the_project_installs() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for room in ROOMS:
+        assert (ROOT / room / "__init__.py").is_file(), room
+        assert f'"{room}*"' in pyproject and f'"{room}"' in pyproject, room
+
+
 def test_no_module_of_the_register_runs_past_260_lines() -> None:
     lengths = {
         str(path.relative_to(ROOT)): len(path.read_text(encoding="utf-8").splitlines())
-        for folder in ("lifecycle", "projections", "api")
-        for path in (ROOT / folder).rglob("*.py")
+        for _room, path in room_modules()
     }
     assert lengths, "no modules found"
     too_long = {name: lines for name, lines in sorted(lengths.items()) if lines > MOST_LINES}
     assert too_long == {}, f"modules over {MOST_LINES} lines: {too_long}"
+
+
+def test_the_projectors_commands_load_no_http_code(tmp_path: Path) -> None:
+    """``ocop rebuild`` (and ``ocop project``, which builds the same) wires no web stack."""
+    script = (
+        "import sys\n"
+        "from ocop.cli import main\n"
+        "import ocop.cli.projection\n"
+        "assert main(['rebuild', '--batch-size', '2']) == 0\n"
+        "web = {'api', 'fastapi', 'starlette', 'uvicorn'}\n"
+        "print('loaded:', sorted(m for m in sys.modules if m.split('.')[0] in web))\n"
+    )
+    env = {**os.environ, "OCOP_DATABASE_URL": f"sqlite:///{tmp_path / 'ocop.db'}"}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "loaded: []"

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from api.cli import main
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
+from ocop.cli import main
+from registry.service import Registry
+from registry.store import store_environment
 from tests.conftest import fixed_today
 from tests.contract.stories import CODE, LIFE, STATUS_AFTER, record
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from api.settings import Settings
-from lifecycle.store import store_environment
+from ocop.settings import Settings
+from registry.store import store_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ def test_the_api_is_published_on_the_hosts_loopback_only() -> None:
 
 def test_the_image_runs_as_an_unprivileged_user_on_a_base_pinned_by_digest() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
-    for package in ("lifecycle", "projections", "api"):
+    for package in ("lifecycle", "registry", "projections", "api", "seed", "ocop"):
         assert f"COPY {package} ./{package}" in dockerfile
     assert 'CMD ["ocop", "serve"]' in dockerfile
     base = re.search(r"^FROM (\S+)", dockerfile, re.MULTILINE)

@@ -12,10 +12,10 @@ import pytest
 
 from lifecycle import errors
 from lifecycle.commands import RegisterProduct
-from lifecycle.intake import Intake
-from lifecycle.service import Order, Recorded, Registry
-from lifecycle.store import store_environment
 from lifecycle.values import Actor, Location, Owner, OwnerKind, Role
+from registry.intake import Intake
+from registry.service import Order, Recorded, Registry
+from registry.store import store_environment
 from tests.conftest import fixed_today
 
 OFFICE = Actor("office", Role.PROGRAMME_OFFICE, "Quảng Ninh")

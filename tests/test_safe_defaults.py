@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from api.bootstrap import build_services
-from api.cli import main
-from api.cli.serve import introduce_demo
-from api.settings import Settings
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
+from ocop.cli import main
+from ocop.cli.serve import introduce_demo
+from ocop.services import build_services
+from ocop.settings import Settings
+from registry.service import Registry
+from registry.store import store_environment
 from tests.conftest import fixed_today
 from tests.contract.stories import LIFE, record
 

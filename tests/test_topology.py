@@ -13,9 +13,9 @@ import httpx
 import psycopg
 import pytest
 
-from api.bootstrap import build_services
-from api.settings import Settings
 from lifecycle.values import Role
+from ocop.services import build_services
+from ocop.settings import Settings
 from tests.api import bodies
 from tests.api.test_live_server import answers, free_port, wait_until
 

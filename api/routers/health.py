@@ -12,13 +12,13 @@ import math
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from api.bootstrap import Services
 from api.deps import PrincipalDep, ServicesDep
 from api.openapi import Kind, documented
 from api.problems import problem_response
 from api.schemas.responses import ProjectorReport, Readiness
 from lifecycle import errors
 from lifecycle.values import Role
+from ocop.services import Services
 from projections.progress import FAILING, Progress, now
 
 router = APIRouter(tags=["operations"])

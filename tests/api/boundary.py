@@ -12,9 +12,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.bootstrap import Services, build_services
-from api.settings import Settings
 from lifecycle.values import Role
+from ocop.services import Services, build_services
+from ocop.settings import Settings
 from tests.conftest import fixed_today
 
 

@@ -9,10 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.bootstrap import Services, build_services
-from api.settings import Settings
 from lifecycle.errors import ProductNotFound
 from lifecycle.values import Level, Role
+from ocop.services import Services, build_services
+from ocop.settings import Settings
 from tests.conftest import fixed_today
 
 QN, HG = "Quảng Ninh", "Hà Giang"

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from lifecycle import commands
-from lifecycle.service import Registry
 from lifecycle.values import Actor, Level, Location, Owner, OwnerKind, Role
+from registry.service import Registry
 from tests.api import bodies
 from tests.api.conftest import PRINCIPALS, QN, Api
 

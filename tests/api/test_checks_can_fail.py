@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from eventsourcing.persistence import OperationalError
 
-from lifecycle.service import Registry
+from registry.service import Registry
 from tests.api import bodies
 from tests.api.conftest import Api
 

@@ -16,11 +16,11 @@ from typing import Any
 
 import httpx
 
-from api.bootstrap import build_services
-from api.settings import Settings
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
 from lifecycle.values import Level, Role
+from ocop.services import build_services
+from ocop.settings import Settings
+from registry.service import Registry
+from registry.store import store_environment
 from tests.api import bodies
 from tests.api.test_live_server import answers, free_port, wait_until
 from tests.conftest import fixed_today

@@ -9,10 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.bootstrap import Services, build_services
-from api.settings import Settings
-from lifecycle.orders import Order, Recorded
 from lifecycle.values import Role
+from ocop.services import Services, build_services
+from ocop.settings import Settings
+from registry.orders import Order, Recorded
 from tests.api import bodies
 from tests.conftest import fixed_today
 from tests.projections.proxy import TcpProxy

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from api.cli import main as ocop
 from api.database import open_database
 from api.keys import InvalidPrincipal, KeyStore
 from api.recording import Write
 from api.schemas.requests import Registration
 from lifecycle.errors import OutsideJurisdiction
 from lifecycle.values import Actor, Level, Role
+from ocop.cli import main as ocop
 from tests.api import bodies
 from tests.api.conftest import QN, Api
 

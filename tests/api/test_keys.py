@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from api.cli import main as ocop
 from api.database import open_database
 from api.keys import InvalidPrincipal, KeyStore
 from lifecycle.values import Level, Role
+from ocop.cli import main as ocop
 
 # ocop_<12 hex digits of key id>_<43 characters of URL-safe base64>; the secret may hold '_'.
 KEY_LAYOUT = re.compile(r"ocop_(?P<key_id>[0-9a-f]{12})_(?P<secret>[A-Za-z0-9_-]{43})")

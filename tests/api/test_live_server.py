@@ -17,9 +17,9 @@ import pytest
 import uvicorn
 
 from api.app import create_app
-from api.bootstrap import build_services
-from api.settings import Settings
 from lifecycle.values import Level, Role
+from ocop.services import build_services
+from ocop.settings import Settings
 from tests.api import bodies
 from tests.conftest import fixed_today
 

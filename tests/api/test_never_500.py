@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from api.app import create_app
-from api.bootstrap import Services, build_services
 from api.openapi import Kind, documented
-from api.settings import Settings
 from lifecycle.values import Level, Role
+from ocop.services import Services, build_services
+from ocop.settings import Settings
 from tests.api import bodies
 from tests.api.conftest import Api
 from tests.conftest import fixed_today

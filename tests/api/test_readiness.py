@@ -13,9 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.bootstrap import Services, build_services
-from api.settings import Settings
 from lifecycle.values import Role
+from ocop.services import Services, build_services
+from ocop.settings import Settings
 from projections import Projector
 from projections.dialect import PostgresDatabase
 from projections.progress import now, record_advance

@@ -30,10 +30,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from api.app import create_app
-from api.bootstrap import Services, build_services
 from api.deps import LAST_POSITION
-from api.settings import Settings
 from lifecycle.values import Level, Role
+from ocop.services import Services, build_services
+from ocop.settings import Settings
 from tests.api import bodies
 from tests.conftest import fixed_today
 

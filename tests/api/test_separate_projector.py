@@ -13,12 +13,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.bootstrap import Services
-from api.cli import main
+from ocop.cli import main
+from ocop.services import Services
 from tests.projections.waiting import wait_until
 from tests.unit.builders import ERAS, office, registration
 
-PROJECT = "from api.cli import main; raise SystemExit(main(['project', '--batch-size', '2']))"
+PROJECT = "from ocop.cli import main; raise SystemExit(main(['project', '--batch-size', '2']))"
 
 
 Check = Callable[[TestClient, Services], None]

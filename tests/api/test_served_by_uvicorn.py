@@ -12,8 +12,8 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 
-from api.cli.serve import server_options
-from api.settings import Settings
+from ocop.cli.serve import server_options
+from ocop.settings import Settings
 from tests.api.boundary import served
 
 

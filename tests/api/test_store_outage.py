@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.bootstrap import build_services
-from api.settings import Settings
 from lifecycle.values import Role
+from ocop.services import build_services
+from ocop.settings import Settings
 from tests.api import bodies
 from tests.conftest import fixed_today
 from tests.projections.proxy import TcpProxy

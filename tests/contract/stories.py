@@ -11,8 +11,8 @@ from typing import Any
 from lifecycle import errors
 from lifecycle.commands import ProductCommand, RegisterProduct
 from lifecycle.product import Product
-from lifecycle.service import CARRIED_OUT_BY, Recorded, Registry
 from lifecycle.values import Actor, Level
+from registry.service import CARRIED_OUT_BY, Recorded, Registry
 from tests.conftest import fixed_today
 from tests.unit.builders import (
     authority,

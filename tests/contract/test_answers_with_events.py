@@ -10,10 +10,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from api.answer_store import answering_environment
 from api.database import open_database
-from lifecycle.orders import Order, Recorded, Request
-from lifecycle.service import Registry
+from registry.answer_store import answering_environment
+from registry.orders import Order, Recorded, Request
+from registry.service import Registry
 from tests.conftest import fixed_today
 from tests.unit.builders import council, office, registration, scores
 

@@ -10,8 +10,8 @@ import json
 
 from lifecycle import publication
 from lifecycle.events import Reinstated, Removed, Revoked
-from lifecycle.service import Registry
 from lifecycle.values import Status
+from registry.service import Registry
 from tests.contract.stories import CODE, LIFE, live
 
 WITHOUT_PUBLIC_REASON = (Reinstated, Revoked, Removed)

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from lifecycle import errors
-from lifecycle.service import Order, Recorded, Registry
 from lifecycle.values import Actor, Level, Location, Owner, Status
+from registry.service import Order, Recorded, Registry
 from tests.contract.stories import (
     CODE,
     LIFE,

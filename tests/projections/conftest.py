@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
+from registry.service import Registry
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 
 from lifecycle.errors import RegisterError
-from lifecycle.service import Registry
 from lifecycle.values import Status
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 

@@ -10,9 +10,9 @@ from typing import Any
 from lifecycle.events import ProductEvent, Registered, Reinstated, Revoked, Starred, Suspended
 from lifecycle.history import replay
 from lifecycle.product import Product
-from lifecycle.service import Registry
 from projections import ReadSide
 from projections.milestones import KINDS
+from registry.service import Registry
 
 
 def logged_events(registry: Registry) -> list[tuple[int, ProductEvent]]:

@@ -18,7 +18,6 @@ from lifecycle.commands import (
     SuspendCertificate,
 )
 from lifecycle.criteria import criteria_in_force
-from lifecycle.service import Recorded, Registry
 from lifecycle.values import (
     Actor,
     Level,
@@ -29,6 +28,7 @@ from lifecycle.values import (
     RevocationReason,
     Role,
 )
+from registry.service import Recorded, Registry
 
 QUANG_NINH = "Quảng Ninh"
 SCORE_FOR = {3: 60, 4: 80, 5: 95}

@@ -6,8 +6,8 @@ import json
 from datetime import date
 
 from lifecycle.describe import describe_event
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
+from registry.service import Registry
 from tests.projections import programme as story
 
 

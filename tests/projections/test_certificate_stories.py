@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 

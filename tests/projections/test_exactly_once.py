@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
+from registry.service import Registry
 from tests.projections import programme as story
 from tests.projections.waiting import RecordingLogger, wait_until
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import structlog
 
-from api.cli import main
-from lifecycle.service import Registry
+from ocop.cli import main
 from projections import ProjectionBehind, Projector, ReadSide
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 

@@ -13,11 +13,11 @@ import psycopg
 import pytest
 from eventsourcing.persistence import Notification
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
 from projections.connections import PostgresBackend, backend_for
 from projections.models import project_next_batch
 from projections.rebuild import SHADOW_SUFFIX, open_shadow
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 from tests.projections.oracle import assert_read_models_match_the_events

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings, target
 from hypothesis import strategies as st
 
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
 from projections import Projector, ReadSide
+from registry.service import Registry
+from registry.store import store_environment
 from tests.conftest import TODAY, fixed_today
 from tests.projections.histories import Step, carry_out, dates_of, histories
 from tests.projections.oracle import assert_read_models_match_the_events

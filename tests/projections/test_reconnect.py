@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 import psycopg
 import pytest
 
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
 from projections import Projector, ReadSide
+from registry.service import Registry
+from registry.store import store_environment
 from tests.conftest import fixed_today
 from tests.projections import programme as story
 from tests.projections.proxy import TcpProxy

@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide, search_key
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 

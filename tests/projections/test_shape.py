@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
 from projections.connections import backend_for
 from projections.models import READ_MODELS_SHAPE
 from projections.shape import is_current
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 from tests.projections.oracle import assert_read_models_match_the_events

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from lifecycle.service import Registry
 from projections import Projector, ReadSide
+from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
 

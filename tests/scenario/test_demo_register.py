@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from api.seed import DEMO_PRINCIPALS, load_demo
-from api.seed.demo import demo_orders
-from api.seed.demo_stories import STORIES, TRAU_TIEN
 from lifecycle.events import Reinstated, Starred, Suspended
-from lifecycle.service import Registry
 from lifecycle.values import Level, Role, Status
+from registry.service import Registry
+from seed import DEMO_PRINCIPALS, load_demo
+from seed.demo import demo_orders
+from seed.demo_stories import STORIES, TRAU_TIEN
 
 CODES = [registration.code for registration, _ in STORIES]
 

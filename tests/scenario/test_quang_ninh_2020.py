@@ -15,8 +15,6 @@ from datetime import date
 import psycopg
 import pytest
 
-from api.cli import main
-from api.seed import ScenarioReport, SeedRefused, build_quang_ninh_2020, plan_quang_ninh_2020
 from lifecycle.commands import RegisterProduct
 from lifecycle.events import (
     Evaluated,
@@ -28,9 +26,11 @@ from lifecycle.events import (
     Starred,
     Suspended,
 )
-from lifecycle.service import Registry
-from lifecycle.store import store_environment
 from lifecycle.values import Level
+from ocop.cli import main
+from registry.service import Registry
+from registry.store import store_environment
+from seed import ScenarioReport, SeedRefused, build_quang_ninh_2020, plan_quang_ninh_2020
 from tests.conftest import fixed_today
 
 START, END, NATIONAL_SET_FROM = date(2020, 1, 1), date(2020, 6, 30), date(2019, 8, 21)

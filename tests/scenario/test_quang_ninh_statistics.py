@@ -6,9 +6,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.bootstrap import build_services
-from api.seed import build_quang_ninh_2020
-from api.settings import Settings
+from ocop.services import build_services
+from ocop.settings import Settings
+from seed import build_quang_ninh_2020
 from tests.conftest import fixed_today
 
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from lifecycle import errors
-from lifecycle.service import Order, Registry
 from lifecycle.text import check_plain_text
 from lifecycle.values import Actor, Role
+from registry.service import Order, Registry
 from tests.unit.builders import (
     ERAS,
     TODAY,

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from api.seed.quang_ninh_calendar import AUTHORITY, COUNCIL, INSPECTOR, Calendar
-from api.seed.quang_ninh_names import OwnerPlan
-from api.seed.quang_ninh_stories import Story
 from lifecycle.commands import (
     IssueCertificate,
     RecordEvaluation,
@@ -16,6 +13,9 @@ from lifecycle.commands import (
     SuspendCertificate,
 )
 from lifecycle.values import Owner, OwnerKind
+from seed.quang_ninh_calendar import AUTHORITY, COUNCIL, INSPECTOR, Calendar
+from seed.quang_ninh_names import OwnerPlan
+from seed.quang_ninh_stories import Story
 
 TRAU_TIEN = "Tinh dầu trầu tiên Yên Tử"
 GROUP = "herbal-products"

@@ -8,11 +8,11 @@ import sys
 from datetime import date
 from typing import Any
 
-from api.bootstrap import build_registry
-from api.settings import Settings
 from lifecycle.describe import history_of
 from lifecycle.errors import RegisterError
-from lifecycle.service import Registry
+from ocop.bootstrap import build_registry
+from ocop.settings import Settings
+from registry.service import Registry
 
 
 def history_lines(registry: Registry, code: str, as_of: date | None) -> list[dict[str, Any]]:

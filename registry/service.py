@@ -29,13 +29,13 @@ from lifecycle.commands import (
     SuspendCertificate,
 )
 from lifecycle.events import ProductEvent
-from lifecycle.orders import Answered, Request, answered, recorded
-from lifecycle.orders import Order as Order
-from lifecycle.orders import Recorded as Recorded
 from lifecycle.product import Product
 from lifecycle.text import check_plain_text
-from lifecycle.transcodings import register_register_types
 from lifecycle.values import Actor, product_id
+from registry.orders import Answered, Request, answered, recorded
+from registry.orders import Order as Order
+from registry.orders import Recorded as Recorded
+from registry.transcodings import register_register_types
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CONFLICT_RETRIES = 20

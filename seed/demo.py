@@ -7,11 +7,11 @@ batch, so it is all there or not at all.
 
 from __future__ import annotations
 
-from api.seed.demo_stories import FIRST_CODE, STORIES
-from api.seed.principals import DEMO_PRINCIPALS
-from api.seed.writing import carry_out
-from lifecycle.service import Order, Registry
 from lifecycle.values import product_id
+from registry.service import Order, Registry
+from seed.demo_stories import FIRST_CODE, STORIES
+from seed.principals import DEMO_PRINCIPALS
+from seed.writing import carry_out
 
 __all__ = ["DEMO_PRINCIPALS", "FIRST_CODE", "NotADemoRegister", "demo_orders", "load_demo"]
 

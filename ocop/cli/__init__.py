@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from api.cli import history, keys, projection, scenario, serve
+from ocop.cli import history, keys, projection, scenario, serve
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,5 +1,5 @@
-"""The composition root: builds the register, its read side, the projector, the API's own
-stores and the logger from one ``Settings``. Tests build their own with their own settings."""
+"""The composition root of the served register: the registry, its read side, the projector,
+the API's own stores and the logger, from one ``Settings``. Tests build their own."""
 
 from __future__ import annotations
 
@@ -8,20 +8,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from api.answer_store import answering_environment
 from api.database import PostgresDatabase, SQLiteDatabase, open_database
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
-from api.logs import configure_logging
-from api.settings import Settings
-from lifecycle.intake import Intake
-from lifecycle.service import Registry, vietnam_today
+from ocop.bootstrap import build_registry
+from ocop.logs import configure_logging
+from ocop.settings import Settings
 from projections import Projector, ReadSide
-
-
-def build_registry(settings: Settings, clock: Callable[[], date] = vietnam_today) -> Registry:
-    """The register on the store the settings name."""
-    return Registry(answering_environment(settings.database_url), clock=clock)
+from registry.intake import Intake
+from registry.service import Registry, vietnam_today
 
 
 @dataclass

@@ -7,10 +7,10 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from api.settings import Settings
+from ocop.settings import Settings
 
 if TYPE_CHECKING:
-    from api.bootstrap import Services
+    from ocop.services import Services
 
 DEMO_PREFIX = "demo-"
 
@@ -34,8 +34,8 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn  # the web stack loads only for this command
 
     from api.app import create_app
-    from api.bootstrap import build_services
-    from api.seed.demo import NotADemoRegister
+    from ocop.services import build_services
+    from seed.demo import NotADemoRegister
 
     settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
@@ -74,7 +74,7 @@ def projects_here(args: argparse.Namespace, settings: Settings) -> bool:
 def introduce_demo(services: Services, url: str) -> None:
     """Loads the demo register into a new store, revokes the demo keys of an earlier run and
     prints fresh ones, one per principal: the last lines before the server's own log."""
-    from api.seed.demo import DEMO_PRINCIPALS, load_demo
+    from seed.demo import DEMO_PRINCIPALS, load_demo
 
     loaded = load_demo(services.registry)
     for record in services.keys.list():

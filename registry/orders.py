@@ -2,7 +2,7 @@
 Idempotency-Key an order may carry.
 
 A keyed order's answer is saved in the same transaction as the event that carries it out
-(the store does it, see ``api/answer_store.py``), so the store itself can say whether a
+(the store does it, see ``registry/answer_store.py``), so the store itself can say whether a
 request was carried out, even after a crash between saving and answering.
 """
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from api.database import open_database
-from api.keys import InvalidPrincipal, KeyStore
-from api.settings import Settings
 from lifecycle.values import Level, Role
+from ocop.settings import Settings
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,6 +26,9 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Carries out the key action against the configured store."""
+    from api.database import open_database  # the key store is the HTTP boundary's own
+    from api.keys import InvalidPrincipal, KeyStore
+
     database = open_database(Settings().database_url)
     store = KeyStore(database)
     try:

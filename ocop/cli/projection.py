@@ -8,9 +8,9 @@ import signal
 import threading
 from types import FrameType
 
-from api.bootstrap import build_registry
-from api.logs import configure_logging
-from api.settings import Settings
+from ocop.bootstrap import build_registry
+from ocop.logs import configure_logging
+from ocop.settings import Settings
 from projections import Projector
 
 
@@ -26,7 +26,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     rebuild.set_defaults(run=run_rebuild)
 
 
-add_command = add_commands  # the name the module loop of ``api.cli`` calls
+add_command = add_commands  # the name the module loop of ``ocop.cli`` calls
 
 
 def run_project(args: argparse.Namespace) -> int:

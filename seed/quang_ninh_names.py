@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from api.seed.quang_ninh_places import (
+from lifecycle.values import Owner, OwnerKind
+from seed.quang_ninh_places import (
     ACTIVITIES,
     BRANDS,
     DISTRICTS,
@@ -17,7 +18,6 @@ from api.seed.quang_ninh_places import (
     SURNAMES,
     TRADES,
 )
-from lifecycle.values import Owner, OwnerKind
 
 KIND_WEIGHTS = {
     OwnerKind.COOPERATIVE: 40,

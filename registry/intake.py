@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass, field
 
 from lifecycle.errors import RegisterError
-from lifecycle.service import Order, Recorded, Registry
+from registry.service import Order, Recorded, Registry
 
 MAX_GROUP = 200
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from api.seed.quang_ninh_calendar import OFFICE, PERIOD_END, draw_calendar
-from api.seed.quang_ninh_names import OwnerPlan, draw_owner, draw_product
-from api.seed.quang_ninh_places import PROVINCE
-from api.seed.quang_ninh_stories import Story, Teller
-from api.seed.quang_ninh_trau_tien import GROUP, TRAU_TIEN, trau_tien_owner, trau_tien_story
-from api.seed.writing import carry_out
 from lifecycle.commands import RegisterProduct
-from lifecycle.service import Order, Registry
 from lifecycle.values import Location
+from registry.service import Order, Registry
+from seed.quang_ninh_calendar import OFFICE, PERIOD_END, draw_calendar
+from seed.quang_ninh_names import OwnerPlan, draw_owner, draw_product
+from seed.quang_ninh_places import PROVINCE
+from seed.quang_ninh_stories import Story, Teller
+from seed.quang_ninh_trau_tien import GROUP, TRAU_TIEN, trau_tien_owner, trau_tien_story
+from seed.writing import carry_out
 
 REPORTED = {
     "joined_total": 435,

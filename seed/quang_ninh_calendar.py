@@ -12,8 +12,8 @@ import random
 from dataclasses import dataclass
 from datetime import date
 
-from api.seed.quang_ninh_places import DISTRICTS, PROVINCE
 from lifecycle.values import Actor, Level, Role
+from seed.quang_ninh_places import DISTRICTS, PROVINCE
 
 OPENED, LAST_BEFORE_PERIOD = date(2014, 1, 15), date(2019, 12, 20)
 PERIOD_START, PERIOD_END = date(2020, 1, 1), date(2020, 6, 30)

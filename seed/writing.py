@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from tqdm import tqdm
 
 from lifecycle.errors import RegisterError
-from lifecycle.service import Order, Recorded, Registry
+from registry.service import Order, Recorded, Registry
 
 
 class SeedRefused(RuntimeError):

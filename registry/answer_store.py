@@ -26,8 +26,8 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
-from lifecycle.orders import Answered
-from lifecycle.store import store_environment
+from registry.orders import Answered
+from registry.store import store_environment
 
 ANSWERS = "ocop_idempotency_answers"
 ANSWERS_SCHEMA = (

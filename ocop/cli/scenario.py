@@ -7,10 +7,10 @@ import sys
 import time
 from dataclasses import asdict
 
-from api.bootstrap import build_registry
-from api.seed.quang_ninh import REPORTED, build_quang_ninh_2020
-from api.seed.writing import SeedRefused
-from api.settings import Settings
+from ocop.bootstrap import build_registry
+from ocop.settings import Settings
+from seed.quang_ninh import REPORTED, build_quang_ninh_2020
+from seed.writing import SeedRefused
 
 REPORTED_PRODUCTS = REPORTED["joined_total"]
 

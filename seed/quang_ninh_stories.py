@@ -10,7 +10,18 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from api.seed.quang_ninh_calendar import (
+from lifecycle.commands import (
+    IssueCertificate,
+    ProductCommand,
+    RecordEvaluation,
+    ReinstateCertificate,
+    RemoveProduct,
+    RevokeCertificate,
+    SuspendCertificate,
+)
+from lifecycle.criteria import criteria_in_force
+from lifecycle.values import Actor, RemovalReason, RevocationReason
+from seed.quang_ninh_calendar import (
     AUTHORITY,
     COUNCIL,
     DISTRICT_COUNCILS,
@@ -24,17 +35,6 @@ from api.seed.quang_ninh_calendar import (
     Calendar,
     Round,
 )
-from lifecycle.commands import (
-    IssueCertificate,
-    ProductCommand,
-    RecordEvaluation,
-    ReinstateCertificate,
-    RemoveProduct,
-    RevokeCertificate,
-    SuspendCertificate,
-)
-from lifecycle.criteria import criteria_in_force
-from lifecycle.values import Actor, RemovalReason, RevocationReason
 
 BANDS = {2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 97)}
 REMOVAL_REASONS = {

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from api.seed.principals import PROVINCES
 from lifecycle.commands import (
     IssueCertificate,
     ProductCommand,
@@ -23,6 +22,7 @@ from lifecycle.commands import (
     SuspendCertificate,
 )
 from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason
+from seed.principals import PROVINCES
 
 Story = tuple[RegisterProduct, list[tuple[str, ProductCommand]]]
 ENTERPRISE, COOPERATIVE = OwnerKind.ENTERPRISE, OwnerKind.COOPERATIVE

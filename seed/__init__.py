@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from api.seed.demo import DEMO_PRINCIPALS, load_demo
-from api.seed.quang_ninh import ScenarioReport, build_quang_ninh_2020, plan_quang_ninh_2020
-from api.seed.writing import SeedRefused
+from seed.demo import DEMO_PRINCIPALS, load_demo
+from seed.quang_ninh import ScenarioReport, build_quang_ninh_2020, plan_quang_ninh_2020
+from seed.writing import SeedRefused
 
 __all__ = [
     "DEMO_PRINCIPALS",

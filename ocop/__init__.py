@@ -1,0 +1,1 @@
+"""The composition root, settings, logs and the command line of the register."""
