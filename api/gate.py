@@ -7,7 +7,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import principal_for
-from api.problems import Problem, problem_response, store_lost, store_unavailable
+from api.outages import store_lost
+from api.problems import Problem, problem_response, store_unavailable
 from ocop.services import Services
 
 WRITE_METHODS = frozenset({"POST"})  # every write of the register is a POST

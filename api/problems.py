@@ -7,22 +7,18 @@ that carries the request id.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-import psycopg
-import psycopg_pool
-from eventsourcing.persistence import IntegrityError, PersistenceError
-from eventsourcing.persistence import InterfaceError as StoreInterfaceError
-from eventsourcing.persistence import OperationalError as StoreOperationalError
+from eventsourcing.persistence import IntegrityError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api.outages import STORE_FAILURES, store_lost
 from lifecycle import errors
-from projections import PositionBeyondHead, ProjectionBehind, ReadSideUnavailable, TooManyWaits
+from projections import PositionBeyondHead, ProjectionBehind, TooManyWaits
 
 PROBLEM_JSON = "application/problem+json"
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -38,9 +34,6 @@ STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
     (errors.InvalidCommand, 422),
     (errors.RuleRefused, 409),
 )
-CONNECTION_LOST = (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
-# What SQLite says when its file cannot be used at all, as opposed to a mistake in a query.
-SQLITE_UNAVAILABLE = ("unable to open", "disk i/o error", "is locked", "readonly database")
 
 
 class Problem(Exception):
@@ -73,19 +66,6 @@ def problem_response(
         media_type=PROBLEM_JSON,
         headers=headers,
     )
-
-
-def store_lost(error: BaseException) -> bool:
-    """Whether a store failure means the store cannot be reached (503), not a defect (500)."""
-    if isinstance(error, (*CONNECTION_LOST, ReadSideUnavailable)):
-        return True
-    if isinstance(error, sqlite3.OperationalError):
-        return any(sign in str(error).lower() for sign in SQLITE_UNAVAILABLE)
-    if isinstance(error, PersistenceError):  # the library's wrapper: judge what it wraps
-        if error.__cause__ is not None:
-            return store_lost(error.__cause__)
-        return isinstance(error, StoreOperationalError | StoreInterfaceError)
-    return False
 
 
 def store_unavailable() -> JSONResponse:
@@ -199,11 +179,5 @@ def install_problem_handlers(app: FastAPI) -> None:
             headers={"Retry-After": "1"},
         )
 
-    failures: tuple[type[Exception], ...] = (
-        PersistenceError,
-        ReadSideUnavailable,
-        sqlite3.OperationalError,
-        *CONNECTION_LOST,
-    )
-    for failure in failures:
+    for failure in STORE_FAILURES:
         app.add_exception_handler(failure, unavailable)

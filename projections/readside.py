@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from datetime import date
 from typing import Any, TypeVar
 
-from projections import audit, certificates, milestones, public_register, status
+from projections import audit, certificates, deadlines, milestones, public_register, status
 from projections.answers import RememberedAnswers
 from projections.connections import Backend, ReadSideUnavailable, backend_for
 from projections.dialect import Database, Row
@@ -207,7 +207,7 @@ class ReadSide:
         """Certificates valid on ``on`` that expire within ``within_days`` days."""
 
         def question(db: Database) -> list[dict[str, Any]]:
-            return status.expiring(db, on=on, within_days=within_days, province=province)
+            return deadlines.expiring(db, on=on, within_days=within_days, province=province)
 
         return self._ask(question, wait_for, timeout)
 
@@ -222,7 +222,7 @@ class ReadSide:
         """Suspensions whose corrective deadline passed before ``on``."""
 
         def question(db: Database) -> list[dict[str, Any]]:
-            return status.overdue(db, on=on, province=province)
+            return deadlines.overdue(db, on=on, province=province)
 
         return self._ask(question, wait_for, timeout)
 

@@ -8,11 +8,10 @@ from fastapi.responses import JSONResponse
 
 from api.deps import CodePath, WriteDep
 from api.openapi import Kind, documented
+from api.schemas.inspections import ReinstatementBody, SuspensionBody
 from api.schemas.requests import (
     CertificateBody,
-    ReinstatementBody,
     RevocationBody,
-    SuspensionBody,
 )
 from api.schemas.responses import ChangeRecorded
 

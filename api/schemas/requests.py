@@ -145,61 +145,6 @@ class CertificateBody(CommandBody):
         )
 
 
-class SuspensionBody(CommandBody):
-    """An inspection's findings and the deadline for correcting them."""
-
-    model_config = example(
-        inspection_ref="45/BB-KT",
-        findings="Essential oil content below the committed standard",
-        reason="Product quality below the committed standard",
-        corrective_deadline="2026-10-30",
-        effective_on="2026-08-10",
-    )
-
-    inspection_ref: Text = Field(examples=["45/BB-KT"])
-    findings: LongText
-    reason: Text = Field(
-        examples=["Product quality below the committed standard"],
-        description="PUBLISHED on the public register as the reason for the suspension",
-    )
-    corrective_deadline: date
-
-    def to_command(self) -> commands.SuspendCertificate:
-        """The domain command."""
-        return commands.SuspendCertificate(
-            effective_on=self.effective_on,
-            note=self.note,
-            inspection_ref=self.inspection_ref,
-            findings=self.findings,
-            reason=self.reason,
-            corrective_deadline=self.corrective_deadline,
-        )
-
-
-class ReinstatementBody(CommandBody):
-    """The re-inspection that found the breach corrected."""
-
-    model_config = example(
-        reinspection_ref="52/BB-KT",
-        corrected="New distillation line; the lab test of 10/2026 meets the standard",
-        effective_on="2026-10-20",
-    )
-
-    reinspection_ref: Text = Field(examples=["52/BB-KT"])
-    corrected: LongText = Field(description="What was corrected; for the record, not published")
-    public_reason: PublishedReason = ""
-
-    def to_command(self) -> commands.ReinstateCertificate:
-        """The domain command."""
-        return commands.ReinstateCertificate(
-            effective_on=self.effective_on,
-            note=self.note,
-            reinspection_ref=self.reinspection_ref,
-            corrected=self.corrected,
-            public_reason=self.public_reason,
-        )
-
-
 class RevocationBody(CommandBody):
     """The decision withdrawing the certificate, and why."""
 

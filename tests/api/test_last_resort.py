@@ -10,7 +10,7 @@ import pytest
 from eventsourcing.persistence import OperationalError, ProgrammingError
 
 from api.deps import LAST_POSITION
-from api.problems import store_lost
+from api.outages import store_lost
 from tests.api.boundary import client, served
 from tests.api.conftest import Api
 

@@ -1,0 +1,48 @@
+"""The transparency views over the current status: certificates expiring soon, and
+suspensions whose corrective deadline has passed (both as of the day asked about)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from projections.dialect import Database
+from projections.status import STATUS_ON, public
+from projections.vietnamese import search_key
+
+
+def expiring(
+    db: Database, *, on: date, within_days: int, province: str | None
+) -> list[dict[str, Any]]:
+    """Certificates still valid on ``on`` whose validity ends within ``within_days``."""
+    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    rows = db.rows(
+        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        "JOIN public_register r ON r.product_id = s.product_id "
+        "WHERE s.status IN ('certified', 'suspended') AND s.valid_until BETWEEN ? AND ? "
+        f"{region} ORDER BY s.valid_until, s.code",
+        [on, on, on + timedelta(days=within_days), *params],
+    )
+    return [{**public(row), "days_left": (row["valid_until"] - on).days} for row in rows]
+
+
+def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, Any]]:
+    """Suspended, unexpired certificates whose corrective deadline passed before ``on``."""
+    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    rows = db.rows(
+        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        "JOIN public_register r ON r.product_id = s.product_id "
+        "WHERE s.status = 'suspended' AND s.valid_until >= ? AND s.corrective_deadline < ? "
+        f"{region} ORDER BY s.corrective_deadline, s.code",
+        [on, on, on, *params],
+    )
+    return [
+        {
+            **public(row),
+            "suspended_on": row["suspended_on"],
+            "corrective_deadline": row["corrective_deadline"],
+            "suspension_reason": row["suspension_reason"],
+            "days_overdue": (on - row["corrective_deadline"]).days,
+        }
+        for row in rows
+    ]
