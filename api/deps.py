@@ -12,14 +12,14 @@ from api.keys import key_id_of
 from api.openapi import POSITION_HEADER, VERSION_HEADER
 from api.problems import Problem
 from api.recording import Write
-from lifecycle.values import Actor
+from lifecycle.values import PRODUCT_CODE, Actor
 from ocop.services import Services
 
 IF_MATCH = re.compile(VERSION_HEADER)
 # The largest log position or version a request may name: 18 digits, within a BIGINT.
 LAST_POSITION = 10**18 - 1
 CodePath = Annotated[
-    str, Path(pattern=r"^[A-Z0-9-]{3,32}$", description="The product code", examples=["QN-0123"])
+    str, Path(pattern=PRODUCT_CODE.pattern, description="The product code", examples=["QN-0123"])
 ]
 
 

@@ -67,3 +67,15 @@ def check_may_read(actor: Actor, province: str) -> None:
     """Auditors and central principals read everything; others read their own province."""
     if actor.role is not Role.AUDITOR:
         check_within_jurisdiction(actor, province)
+
+
+def check_may_read_the_log(actor: Actor) -> None:
+    """Only auditors read the global audit trail: every event of every province."""
+    if actor.role is not Role.AUDITOR:
+        raise errors.RoleNotPermitted("Only auditors read the global audit trail.")
+
+
+def check_may_watch_the_projector(actor: Actor) -> None:
+    """Auditors and administrators see how the projector is doing, failures' texts included."""
+    if actor.role not in (Role.AUDITOR, Role.ADMIN):
+        raise errors.RoleNotPermitted("Only auditors and administrators see the projector.")

@@ -8,8 +8,7 @@ from fastapi import APIRouter, Query
 
 from api.deps import LAST_POSITION, PrincipalDep, ReadAfterDep, ServicesDep
 from api.openapi import Kind, documented
-from lifecycle import errors
-from lifecycle.values import Role
+from lifecycle.authority import check_may_read_the_log
 
 router = APIRouter(prefix="/v1/events", tags=["audit"])
 
@@ -25,7 +24,6 @@ def audit_trail(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> dict[str, Any]:
     """Every event of every product after a position, with its full payload (auditors)."""
-    if actor.role is not Role.AUDITOR:
-        raise errors.RoleNotPermitted("Only auditors read the global audit trail.")
+    check_may_read_the_log(actor)
     rows = services.read_side.audit_trail(after=after, limit=limit, wait_for=position)
     return {"events": rows, "next_after": rows[-1]["position"] if rows else after}

@@ -16,13 +16,11 @@ from api.deps import PrincipalDep, ServicesDep
 from api.openapi import Kind, documented
 from api.problems import problem_response
 from api.schemas.responses import ProjectorReport, Readiness
-from lifecycle import errors
-from lifecycle.values import Role
+from lifecycle.authority import check_may_watch_the_projector
 from ocop.services import Services
 from projections.progress import FAILING, Progress, now
 
 router = APIRouter(tags=["operations"])
-OPERATORS = (Role.AUDITOR, Role.ADMIN)
 NOT_READY = {
     FAILING: "The projector fails to apply the log at position {position}; reads are stale.",
     "projection-lagging": "The read side trails the log by {lag} events; reads are stale.",
@@ -61,8 +59,7 @@ def ready(services: ServicesDep) -> Readiness | JSONResponse:
 )
 def projector_state(actor: PrincipalDep, services: ServicesDep) -> ProjectorReport:
     """The projector's state, position, lag, last advance and last failure (auditors, admins)."""
-    if actor.role not in OPERATORS:
-        raise errors.RoleNotPermitted("Only auditors and administrators see the projector.")
+    check_may_watch_the_projector(actor)
     return projector_report(services)
 
 

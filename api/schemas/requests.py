@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from lifecycle import commands
 from lifecycle.publication import PUBLIC_REASON_MAX
-from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason
+from lifecycle.values import (
+    PRODUCT_CODE,
+    Location,
+    Owner,
+    OwnerKind,
+    RemovalReason,
+    RevocationReason,
+)
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -26,7 +33,7 @@ PublishedReason = Annotated[
         examples=["Đã khắc phục vi phạm về nhãn mác."],
     ),
 ]
-ProductCode = Annotated[str, Field(pattern=r"^[A-Z0-9-]{3,32}$", examples=["QN-0123"])]
+ProductCode = Annotated[str, Field(pattern=PRODUCT_CODE.pattern, examples=["QN-0123"])]
 
 
 def example(**body: JsonValue) -> ConfigDict:

@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from lifecycle import errors
-from lifecycle.authority import Change, check_may_make, check_may_read
+from lifecycle.authority import (
+    Change,
+    check_may_make,
+    check_may_read,
+    check_may_read_the_log,
+    check_may_watch_the_projector,
+)
 from lifecycle.values import Actor, Level, Role
 
 # The SPEC's table of who does what, restated.
@@ -107,3 +113,23 @@ def test_other_principals_read_only_their_own_province(role: Role) -> None:
     with pytest.raises(errors.OutsideJurisdiction) as refused:
         check_may_read(actor, "HN")
     assert refused.value.code == "outside-jurisdiction"
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_auditors_read_the_global_audit_trail(role: Role) -> None:
+    actor = principal(role, None if role is Role.AUDITOR else "QN", None)
+    if role is Role.AUDITOR:
+        check_may_read_the_log(actor)
+    else:
+        with pytest.raises(errors.RoleNotPermitted):
+            check_may_read_the_log(actor)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_only_auditors_and_administrators_watch_the_projector(role: Role) -> None:
+    actor = principal(role, None, None)
+    if role in (Role.AUDITOR, Role.ADMIN):
+        check_may_watch_the_projector(actor)
+    else:
+        with pytest.raises(errors.RoleNotPermitted):
+            check_may_watch_the_projector(actor)
