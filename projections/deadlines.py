@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from projections.dialect import Database
-from projections.status import STATUS_ON, public
+from projections.status import STATUS_ROWS, public
 from projections.vietnamese import search_key
 
 
@@ -17,7 +17,7 @@ def expiring(
     """Certificates still valid on ``on`` whose validity ends within ``within_days``."""
     region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
     rows = db.rows(
-        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        f"{STATUS_ROWS} "
         "JOIN public_register r ON r.product_id = s.product_id "
         "WHERE s.status IN ('certified', 'suspended') AND s.valid_until BETWEEN ? AND ? "
         f"{region} ORDER BY s.valid_until, s.code",
@@ -30,7 +30,7 @@ def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, A
     """Suspended, unexpired certificates whose corrective deadline passed before ``on``."""
     region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
     rows = db.rows(
-        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
+        f"{STATUS_ROWS} "
         "JOIN public_register r ON r.product_id = s.product_id "
         "WHERE s.status = 'suspended' AND s.valid_until >= ? AND s.corrective_deadline < ? "
         f"{region} ORDER BY s.corrective_deadline, s.code",

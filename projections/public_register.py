@@ -82,7 +82,7 @@ def search(
         params.extend((on, status_is))
     where = " AND ".join(conditions)
     found = (
-        f"FROM (SELECT s.*, {status.STATUS_ON} AS status_on FROM product_status s "
+        f"FROM ({status.STATUS_ROWS} "
         f"JOIN public_register r ON r.product_id = s.product_id WHERE {where}) found"
     )
     total = int(db.rows(f"SELECT COUNT(*) AS n {found}", params)[0]["n"])

@@ -45,6 +45,8 @@ STATUS_ON = (
     "CASE WHEN s.status IN ('certified', 'suspended') AND s.valid_until < ? "
     "THEN 'expired' ELSE s.status END"
 )
+# Every status row with its status on the day given as the first parameter.
+STATUS_ROWS = f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s"
 
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
 
@@ -126,9 +128,7 @@ MODEL = ReadModel("product status", ("product_status",), DDL, apply)
 
 def find(db: Database, code: str, on: date) -> Row | None:
     """The product's row with its status on ``on``."""
-    rows = db.rows(
-        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s WHERE s.code = ?", (on, code)
-    )
+    rows = db.rows(f"{STATUS_ROWS} WHERE s.code = ?", (on, code))
     return rows[0] if rows else None
 
 
@@ -164,8 +164,7 @@ def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dic
     while certified."""
     region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
     products = (
-        f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s "
-        f"JOIN public_register r ON r.product_id = s.product_id WHERE TRUE {region}"
+        f"{STATUS_ROWS} JOIN public_register r ON r.product_id = s.product_id WHERE TRUE {region}"
     )
     counts = {}
     for name, column, among in (
