@@ -7,19 +7,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from projections.dialect import Database
-from projections.status import STATUS_ROWS, public
-from projections.vietnamese import search_key
+from projections.status import PLACED_ROWS, in_province, public
 
 
 def expiring(
     db: Database, *, on: date, within_days: int, province: str | None
 ) -> list[dict[str, Any]]:
     """Certificates still valid on ``on`` whose validity ends within ``within_days``."""
-    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    region, params = in_province(province)
     rows = db.rows(
-        f"{STATUS_ROWS} "
-        "JOIN public_register r ON r.product_id = s.product_id "
-        "WHERE s.status IN ('certified', 'suspended') AND s.valid_until BETWEEN ? AND ? "
+        f"{PLACED_ROWS} WHERE s.status IN ('certified', 'suspended') "
+        "AND s.valid_until BETWEEN ? AND ? "
         f"{region} ORDER BY s.valid_until, s.code",
         [on, on, on + timedelta(days=within_days), *params],
     )
@@ -28,11 +26,10 @@ def expiring(
 
 def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, Any]]:
     """Suspended, unexpired certificates whose corrective deadline passed before ``on``."""
-    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+    region, params = in_province(province)
     rows = db.rows(
-        f"{STATUS_ROWS} "
-        "JOIN public_register r ON r.product_id = s.product_id "
-        "WHERE s.status = 'suspended' AND s.valid_until >= ? AND s.corrective_deadline < ? "
+        f"{PLACED_ROWS} WHERE s.status = 'suspended' "
+        "AND s.valid_until >= ? AND s.corrective_deadline < ? "
         f"{region} ORDER BY s.corrective_deadline, s.code",
         [on, on, on, *params],
     )

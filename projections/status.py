@@ -47,6 +47,15 @@ STATUS_ON = (
 )
 # Every status row with its status on the day given as the first parameter.
 STATUS_ROWS = f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s"
+# The same rows beside their register entry (alias ``r``), so they can be told by province.
+PLACED_ROWS = f"{STATUS_ROWS} JOIN public_register r ON r.product_id = s.product_id"
+
+
+def in_province(province: str | None) -> tuple[str, list[Any]]:
+    """The condition (to follow a WHERE clause) keeping one province's rows, and its
+    parameter; nothing for every province."""
+    return ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+
 
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
 
@@ -162,10 +171,8 @@ def public(row: Row) -> dict[str, Any]:
 def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dict[str, int]]:
     """Products by status on ``on``; by province and group while in the programme; by stars
     while certified."""
-    region, params = ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
-    products = (
-        f"{STATUS_ROWS} JOIN public_register r ON r.product_id = s.product_id WHERE TRUE {region}"
-    )
+    region, params = in_province(province)
+    products = f"{PLACED_ROWS} WHERE TRUE {region}"
     counts = {}
     for name, column, among in (
         ("by_status", "status_on", "TRUE"),
