@@ -58,19 +58,19 @@ class ReadSide:
 
     def position(self) -> int:
         """The last log position applied to the read models (0 if none)."""
-        return self._ask(tracked_position, None, 0)
+        return self.ask(tracked_position, None, 0)
 
     def head(self) -> int:
         """The last position in the register's log (0 if empty)."""
-        return self._ask(lambda db: db.head(), None, 0)
+        return self.ask(lambda db: db.head(), None, 0)
 
     def lag(self) -> int:
         """How many log positions the read models are behind."""
-        return self._ask(lambda db: max(db.head() - tracked_position(db), 0), None, 0)
+        return self.ask(lambda db: max(db.head() - tracked_position(db), 0), None, 0)
 
     def progress(self) -> Progress:
         """The read side's recorded progress against the log (see ``progress``)."""
-        return self._ask(read_progress, None, 0)
+        return self.ask(read_progress, None, 0)
 
     def wait_for(self, position: int, timeout: float = 5.0) -> bool:
         """Waits until the read models reflect the log up to ``position``; False on timeout
@@ -88,7 +88,7 @@ class ReadSide:
             row = status.find(db, code, on)
             return status.described(row) if row else None
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def public_product(
         self, code: str, *, on: date, wait_for: int | None = None, timeout: float = 5.0
@@ -105,7 +105,7 @@ class ReadSide:
             }
 
         return self.remembered.answer(
-            ("product", code, on), wait_for, lambda: self._ask(question, wait_for, timeout)
+            ("product", code, on), wait_for, lambda: self.ask(question, wait_for, timeout)
         )
 
     def public_certificate(
@@ -117,7 +117,7 @@ class ReadSide:
             return certificates.public_certificate(db, number, on)
 
         return self.remembered.answer(
-            ("certificate", number, on), wait_for, lambda: self._ask(question, wait_for, timeout)
+            ("certificate", number, on), wait_for, lambda: self.ask(question, wait_for, timeout)
         )
 
     def search(
@@ -151,7 +151,7 @@ class ReadSide:
                 on=on,
             )
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def statistics(
         self,
@@ -168,7 +168,7 @@ class ReadSide:
         def question(db: Database) -> dict[str, Any]:
             return milestones.statistics(db, start=start, end=end, province=province, on=on)
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def audit_trail(
         self,
@@ -183,7 +183,7 @@ class ReadSide:
         def question(db: Database) -> list[dict[str, Any]]:
             return audit.trail(db, after, limit)
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def product_events(
         self, code: str, *, wait_for: int | None = None, timeout: float = 5.0
@@ -193,7 +193,7 @@ class ReadSide:
         def question(db: Database) -> list[dict[str, Any]]:
             return audit.of_product(db, code)
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def expiring(
         self,
@@ -209,7 +209,7 @@ class ReadSide:
         def question(db: Database) -> list[dict[str, Any]]:
             return deadlines.expiring(db, on=on, within_days=within_days, province=province)
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def overdue_corrections(
         self,
@@ -224,14 +224,16 @@ class ReadSide:
         def question(db: Database) -> list[dict[str, Any]]:
             return deadlines.overdue(db, on=on, province=province)
 
-        return self._ask(question, wait_for, timeout)
+        return self.ask(question, wait_for, timeout)
 
     def snapshot(self) -> dict[str, list[Row]]:
         """Every row of every read model (for audits and tests)."""
         with self._reading() as db:
             return snapshot(db)
 
-    def _ask(self, question: Callable[[Database], T], wait_for: int | None, timeout: float) -> T:
+    def ask(
+        self, question: Callable[[Database], T], wait_for: int | None = None, timeout: float = 5.0
+    ) -> T:
         """Answers once the read side has reached ``wait_for``; a pooled connection that went
         stale while the database was away is replaced, and the question asked once more."""
         if wait_for is not None and not self.wait_for(wait_for, timeout):
