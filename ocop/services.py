@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from api.database import PostgresDatabase, SQLiteDatabase, open_database
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
 from ocop.bootstrap import build_registry
@@ -17,6 +16,7 @@ from ocop.settings import Settings
 from projections import Projector, ReadSide
 from registry.intake import Intake
 from registry.service import Registry, vietnam_today
+from storage.connections import Connections, open_connections
 
 
 @dataclass
@@ -27,7 +27,7 @@ class Services:
     registry: Registry
     read_side: ReadSide
     projector: Projector
-    database: SQLiteDatabase | PostgresDatabase
+    database: Connections  # one pool per process: the read side, keys and answers share it
     keys: KeyStore
     intake: Intake
     idempotency: IdempotencyStore
@@ -49,11 +49,11 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
     """Wires the whole service from its settings."""
     logger = configure_logging(settings.log_level)
     registry = build_registry(settings, clock)
-    database = open_database(settings.database_url)
-    read_side = ReadSide.open(settings.database_url, settings.waits_at_once)
+    database = open_connections(settings.store)
+    read_side = ReadSide.open(database, settings.waits_at_once)
     projector = Projector(
         registry,
-        settings.database_url,
+        database,
         logger=logger.bind(part="projector"),
         on_advance=read_side.projected_to,
     )

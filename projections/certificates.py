@@ -14,9 +14,9 @@ from typing import Any
 from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspended
 from lifecycle.publication import public_reason, reason_code
 from projections import status
-from projections.dialect import Database
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes
+from storage.sql import Database
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS certificates (

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from projections.dialect import Database
 from projections.status import PLACED_ROWS, in_province, public
+from storage.sql import Database
 
 
 def expiring(

@@ -20,10 +20,10 @@ from lifecycle.events import (
     Suspended,
 )
 from lifecycle.publication import public_reason, reason_code
-from projections.dialect import Database, Row
 from projections.public_facts import public_stars, removal
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
+from storage.sql import Database, Row
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS product_status (

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import LAST_POSITION, PrincipalDep, ReadAfterDep, ServicesDep
 from api.openapi import Kind, documented
 from lifecycle.authority import check_may_read_the_log
+from projections import questions
 
 router = APIRouter(prefix="/v1/events", tags=["audit"])
 
@@ -25,5 +26,7 @@ def audit_trail(
 ) -> dict[str, Any]:
     """Every event of every product after a position, with its full payload (auditors)."""
     check_may_read_the_log(actor)
-    rows = services.read_side.audit_trail(after=after, limit=limit, wait_for=position)
+    rows = services.read_side.ask(
+        questions.audit_trail(after=after, limit=limit), wait_for=position
+    )
     return {"events": rows, "next_after": rows[-1]["position"] if rows else after}

@@ -17,6 +17,7 @@ from lifecycle import errors
 from lifecycle.authority import check_may_read
 from lifecycle.describe import describe_state, history_of
 from lifecycle.history import jurisdiction_of, state_at, steps
+from projections import questions
 
 router = APIRouter(prefix="/v1/products", tags=["products"])
 READ = documented(Kind.READ)
@@ -46,7 +47,9 @@ def product_status(
     code: CodePath, actor: PrincipalDep, services: ServicesDep, position: ReadAfterDep
 ) -> dict[str, Any]:
     """The product's current status, from the read side (auditors; others in their province)."""
-    row = services.read_side.product_status(code, on=services.today(), wait_for=position)
+    row = services.read_side.ask(
+        questions.product_status(code, on=services.today()), wait_for=position
+    )
     if row is None:
         raise errors.ProductNotFound(code)
     check_may_read(actor, row["province"])

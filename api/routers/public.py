@@ -16,6 +16,7 @@ from api.problems import Problem
 from api.schemas.responses import PublicCertificate, PublicProduct, RegisterPage
 from lifecycle import errors
 from lifecycle.values import Status
+from projections import questions
 
 router = APIRouter(prefix="/v1/public", tags=["public"])
 PAGE_SIZE = 20
@@ -32,8 +33,8 @@ def certificate(
     position: ReadAfterDep,
 ) -> dict[str, Any]:
     """A certificate's status by its number, with the dated reasons of any suspension."""
-    row = services.read_side.public_certificate(
-        certificate_no, on=services.today(), wait_for=position
+    row = services.read_side.ask(
+        questions.public_certificate(certificate_no, on=services.today()), wait_for=position
     )
     if row is None:
         raise errors.CertificateNotFound(
@@ -47,7 +48,9 @@ def certificate(
 )
 def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> dict[str, Any]:
     """A product's public status by its code (what a label's QR code points to)."""
-    row = services.read_side.public_product(code, on=services.today(), wait_for=position)
+    row = services.read_side.ask(
+        questions.public_product(code, on=services.today()), wait_for=position
+    )
     if row is None:
         raise errors.ProductNotFound(code)
     return row
@@ -69,7 +72,7 @@ def search(
     page_size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
 ) -> RegisterPage:
     """Search the register; names match with or without Vietnamese diacritics."""
-    items, total = services.read_side.search(
+    question = questions.search(
         q=q,
         province=province,
         district=district,
@@ -79,8 +82,8 @@ def search(
         page=page,
         page_size=page_size,
         on=services.today(),
-        wait_for=position,
     )
+    items, total = services.read_side.ask(question, wait_for=position)
     return RegisterPage(
         items=[PublicProduct.model_validate(item) for item in items],
         total=total,
@@ -100,6 +103,5 @@ def statistics(
     """Counts now (by province, group, stars, status) and over the period."""
     if end < start:
         raise Problem(422, "period-reversed", f"'to' ({end}) is before 'from' ({start}).")
-    return services.read_side.statistics(
-        start=start, end=end, province=province, on=services.today(), wait_for=position
-    )
+    question = questions.statistics(start=start, end=end, province=province, on=services.today())
+    return services.read_side.ask(question, wait_for=position)
