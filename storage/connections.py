@@ -52,14 +52,18 @@ class _Connections:
         raise NotImplementedError
 
     def ask(self, question: Callable[[Database], T]) -> T:
-        """``question``'s answer on a borrowed connection; a connection that went stale while
-        the database was away is replaced, and the question asked once more."""
+        """``question``'s answer on a borrowed connection; if the database was away, the
+        connections it dropped are replaced, and the question asked once more."""
         try:
             with self.borrowed() as db:
                 return question(db)
         except StoreUnavailable:
+            self.replace_dropped()
             with self.borrowed() as db:
                 return question(db)
+
+    def replace_dropped(self) -> None:
+        """Replaces the connections the database dropped (none are kept idle on SQLite)."""
 
 
 class SQLiteConnections(_Connections):
@@ -159,6 +163,9 @@ class PostgresConnections(_Connections):
                 return
         with self.pool.connection() as conn:
             yield conn
+
+    def replace_dropped(self) -> None:
+        self.pool.check()
 
     def close(self) -> None:
         """Closes the pool."""

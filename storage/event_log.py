@@ -63,15 +63,16 @@ class News:
     def __init__(self, listener: PostgresDatabase | None) -> None:
         self.listener = listener
 
-    def wait(self, timeout: float, woken: threading.Event) -> None:
-        """Returns when an append is notified, ``timeout`` passes or ``woken`` is set."""
+    def wait(self, timeout: float, woken: threading.Event) -> bool:
+        """Returns when an append is notified, ``timeout`` passes or ``woken`` is set; False
+        if the time passed without either."""
         if self.listener is None:
-            woken.wait(timeout)
-            return
+            return woken.wait(timeout)
         deadline = monotonic() + timeout
         while not woken.is_set() and (left := deadline - monotonic()) > 0:
             for _ in self.listener.conn.notifies(timeout=min(left, 0.1), stop_after=1):
-                return
+                return True
+        return woken.is_set()
 
     def close(self) -> None:
         """Stops listening."""

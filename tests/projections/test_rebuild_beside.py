@@ -85,11 +85,11 @@ def test_a_rebuild_killed_before_its_swap_changes_nothing_and_the_next_one_start
 ) -> None:
     head = a_projected_season(registry, projector)
     before = read_side.snapshot()
-    backend = connections_to(store_url)
-    shadow = open_shadow(backend)
+    connections = connections_to(store_url)
+    shadow = open_shadow(connections)
     assert project_next_batch(shadow, registry.mapper.to_domain_event, 3) == (3, 3)
     shadow.close()  # killed: no swap
-    backend.close()
+    connections.close()
     assert read_side.snapshot() == before and read_side.position() == head
     story.register(registry, "QN-0999", "Sau khi dừng", date(2024, 4, 1))
     assert projector.rebuild().events == head + 1
@@ -112,20 +112,20 @@ def test_a_rebuild_replaces_a_damaged_read_model(
 
 def shadow_left(store_url: str) -> bool:
     """Whether the shadow of a rebuild is still there."""
-    backend = connections_to(store_url)
+    connections = connections_to(store_url)
     try:
-        if isinstance(backend, PostgresConnections):
-            with backend.borrowed() as db:
+        if isinstance(connections, PostgresConnections):
+            with connections.borrowed() as db:
                 rows = db.rows(
                     "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?",
-                    (backend.schema + SHADOW_SUFFIX,),
+                    (connections.schema + SHADOW_SUFFIX,),
                 )
             return bool(rows)
-        return os.path.exists(backend.path + SHADOW_SUFFIX)
+        return os.path.exists(connections.path + SHADOW_SUFFIX)
     except psycopg.Error:
         return True
     finally:
-        backend.close()
+        connections.close()
 
 
 class Writing:
