@@ -124,7 +124,7 @@ def test_every_room_is_a_package_the_project_installs() -> None:
 
 
 def test_the_sql_adapter_is_one_family_in_the_storage_room() -> None:
-    """Only ``storage`` defines database adapters (``class ...Database``)."""
+    """Only ``storage`` defines database adapters (the classes named ``...Database``)."""
     adapters = {
         f"{path.relative_to(ROOT)}:{node.name}"
         for _room, path in room_modules()
