@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Level, Role
 from ocop.settings import Settings
 
@@ -27,7 +28,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 def run(args: argparse.Namespace) -> int:
     """Carries out the key action against the configured store."""
     from api.database import open_database  # the key store is the HTTP boundary's own
-    from api.keys import InvalidPrincipal, KeyStore
+    from api.keys import KeyStore
 
     database = open_database(Settings().database_url)
     store = KeyStore(database)
