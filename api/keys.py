@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
 
-from lifecycle.authority import LEVELLED_ROLES
+from lifecycle.authority import check_principal_fits
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Actor, Level, Role
 from storage.connections import Connections
 from storage.sql import Database, Row
@@ -33,10 +34,6 @@ CREATE TABLE IF NOT EXISTS ocop_api_keys (
     revoked_at TEXT
 )
 """
-
-
-class InvalidPrincipal(ValueError):
-    """A key was asked for a role, level and province that do not fit together."""
 
 
 @dataclass(frozen=True)
@@ -62,19 +59,6 @@ def digest(key: str) -> str:
 def key_id_of(key: str) -> str:
     """The key id a key carries: ``ocop_<key id>_<secret>``."""
     return key.split("_", 2)[1] if key.count("_") >= 2 else ""
-
-
-def check_principal(role: Role, level: Level | None, province: str | None) -> None:
-    """Councils and authorities have a level; everyone but central roles has a province."""
-    if role in LEVELLED_ROLES and level is None:
-        raise InvalidPrincipal(f"A {role.value} key needs --level (district, province, central).")
-    if role not in LEVELLED_ROLES and level is not None:
-        raise InvalidPrincipal(f"A {role.value} key has no level.")
-    central = level is Level.CENTRAL or role in (Role.AUDITOR, Role.ADMIN)
-    if not central and not province:
-        raise InvalidPrincipal(f"A {role.value} key at this level needs --province.")
-    if level is Level.CENTRAL and province:
-        raise InvalidPrincipal("Central keys act for every province; give no --province.")
 
 
 def check_principal_unchanged(db: Database, actor: Actor) -> None:
@@ -115,7 +99,7 @@ class KeyStore:
         principal_id: str | None = None,
     ) -> tuple[str, KeyRecord]:
         """A new key for a principal; the key itself is returned once and never stored."""
-        check_principal(role, level, province)
+        check_principal_fits(role, level, province)
         key_id = secrets.token_hex(6)
         key = f"ocop_{key_id}_{secrets.token_urlsafe(32)}"
         actor = Actor(principal_id or f"key-{key_id}", role, province or None, level)

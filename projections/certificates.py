@@ -34,9 +34,9 @@ DDL = (
 )
 LIVE = "('current', 'suspended')"
 
-# The certificate's status on the day given as the parameter.
+# The certificate's status on the day given as the parameter (expiry as ``status`` reads it).
 STATE_ON = (
-    "CASE WHEN c.state IN ('current', 'suspended') AND c.valid_until < ? THEN 'expired' "
+    f"CASE WHEN c.state IN {LIVE} AND {status.expired('c')} THEN 'expired' "
     "WHEN c.state = 'current' THEN 'certified' ELSE c.state END"
 )
 

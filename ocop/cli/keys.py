@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Level, Role
 from ocop.settings import Settings
 from storage.connections import open_connections
@@ -27,7 +28,7 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Carries out the key action against the configured store."""
-    from api.keys import InvalidPrincipal, KeyStore  # the key store is the HTTP boundary's own
+    from api.keys import KeyStore  # the key store is the HTTP boundary's own
 
     database = open_connections(Settings().store)
     store = KeyStore(database)

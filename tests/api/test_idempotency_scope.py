@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from api.keys import InvalidPrincipal, KeyStore
+from api.keys import KeyStore
 from api.recording import Write
 from api.schemas.requests import Registration
-from lifecycle.errors import OutsideJurisdiction
+from lifecycle.errors import InvalidPrincipal, OutsideJurisdiction
 from lifecycle.values import Actor, Level, Role
 from ocop.cli import main as ocop
 from tests.api import bodies

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from api.keys import InvalidPrincipal, KeyStore
+from api.keys import KeyStore
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Level, Role
 from ocop.cli import main as ocop
 from tests.conftest import connections_to

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from lifecycle.values import Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from projections import Projector
 from projections.progress import now, record_advance
@@ -28,7 +28,7 @@ SECRET_WORDS = "unwritable"  # the constraint's name, the trigger's message: in 
 
 
 @contextmanager
-def unwritable_audit_trail(services: Services) -> Iterator[None]:
+def unwritable_audit_trail(services: ServedRegister) -> Iterator[None]:
     """Makes the audit trail refuse every new row until the block ends."""
     with services.read_side.connections.borrowed() as db:
         if isinstance(db, PostgresDatabase):
@@ -92,7 +92,7 @@ def test_readiness_is_503_while_the_projector_fails_and_ready_once_it_recovers(a
 
 
 @pytest.fixture
-def apart(store_url: str) -> Iterator[tuple[TestClient, Services]]:
+def apart(store_url: str) -> Iterator[tuple[TestClient, ServedRegister]]:
     """The API without a projector of its own, lagging after two events at most."""
     settings = Settings(database_url=store_url, ready_max_lag=2, ready_max_lag_seconds=60)
     services = build_services(settings, clock=fixed_today)
@@ -104,7 +104,7 @@ def apart(store_url: str) -> Iterator[tuple[TestClient, Services]]:
 
 
 def test_a_projector_failing_in_another_process_makes_readiness_503(
-    apart: tuple[TestClient, Services], store_url: str
+    apart: tuple[TestClient, ServedRegister], store_url: str
 ) -> None:
     client, services = apart
     elsewhere = Projector(services.registry, connections_to(store_url), poll_interval=0.05)
@@ -125,7 +125,7 @@ def test_a_projector_failing_in_another_process_makes_readiness_503(
 
 
 def test_readiness_is_503_when_the_lag_exceeds_its_bound_in_events_or_seconds(
-    apart: tuple[TestClient, Services],
+    apart: tuple[TestClient, ServedRegister],
 ) -> None:
     client, services = apart
     services.projector.catch_up()  # as a projector elsewhere would, once
