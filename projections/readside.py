@@ -77,6 +77,11 @@ class ReadSide:
         (refused at once past the log's head, or when too many reads wait already)."""
         return self.waiting.until(position, timeout, self.position, self.head)
 
+    def wait_past(self, position: int, timeout: float) -> bool:
+        """Waits until the read models reflect a change after ``position`` (a live tail);
+        False on timeout. Takes none of the places of read-your-writes waits."""
+        return self.waiting.past(position, timeout, self.position)
+
     # Queries: each takes ``wait_for`` (a log position) and ``timeout``.
 
     def product_status(
