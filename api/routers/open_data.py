@@ -57,7 +57,7 @@ def day_asked(services: Services, as_of: str | None) -> date:
     if as_of is None:
         return today
     try:
-        day = date.fromisoformat(as_of) if DAY.match(as_of) else None
+        day = date.fromisoformat(as_of) if DAY.fullmatch(as_of) else None
     except ValueError:
         day = None
     if day is None:

@@ -230,3 +230,13 @@ def test_live_tails_beyond_the_cap_are_refused_until_one_ends(feed: Api) -> None
     held.pop()()
     assert feed.client.get(STREAM).status_code == 200
     assert places.held == 1  # the tail that ended gave its place back
+
+
+def test_a_cursor_is_digits_to_the_very_end_and_checked_even_beside_last_event_id(
+    feed: Api,
+) -> None:
+    """``$`` alone would let "1\\n" through; and a resumed stream still checks its ?after=."""
+    a_story(feed)
+    assert feed.client.get(CHANGES, params={"after": "1\n"}).json()["code"] == "invalid-cursor"
+    beside = feed.client.get(STREAM, params={"after": "x"}, headers={"Last-Event-ID": "1"})
+    assert beside.status_code == 422 and beside.json()["code"] == "invalid-cursor"
