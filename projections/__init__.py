@@ -4,10 +4,11 @@ The read models live in the register's own database (on PostgreSQL in the store'
 ``status`` (a row per product), ``certificates`` (a row per certificate, with dated reasons),
 ``audit`` (a row per event), ``public_register`` (the diacritics-free search key),
 ``milestones`` (dated counts) and ``public_changes`` (a row per public change, only ever
-added: the change feed, and the open data of ``open_data`` as of any day). ``Projector`` applies the log to them in batches, each batch in
-one transaction with the tracking position; ``ReadSide`` answers the API's queries, each able
-to wait first for a log position (read your writes). SQL differences between SQLite and
-PostgreSQL are in ``dialect``; where connections come from is in ``connections``.
+added: the change feed, and the open data of ``open_data`` as of any day). ``Projector``
+applies the log to them in batches, each batch in one transaction with the tracking
+position; ``ReadSide`` answers the API's queries, each able to wait first for a log position
+(read your writes). SQL differences between SQLite and PostgreSQL are in ``dialect``; where
+connections come from is in ``connections``.
 """
 
 from projections.connections import ReadSideUnavailable

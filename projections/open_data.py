@@ -87,24 +87,27 @@ COLUMNS: tuple[Column, ...] = (
 )
 NAMES = tuple(column.name for column in COLUMNS)
 
-# The product's facts, and its last public change on or before a day (first parameter),
-# among the changes up to a log position (second parameter); the chunk goes on from a code.
+# The next products by code after a code (registered by a day, among the changes up to a log
+# position), each with its last public change on or before that day; the status as of the
+# day comes from STATUS_ON. The products are chosen before their changes are looked up, so a
+# chunk costs the same wherever it falls in the register.
 ROWS = f"""SELECT s.*, {status.STATUS_ON} AS status_on FROM (
     SELECT r.code, r.name, r.owner_name, r.owner_kind, r.province, r.district, r.commune,
         r.product_group, r.subgroup, r.effective_on AS registered_on, c.status, c.stars,
         c.certificate_number, c.valid_from, c.valid_until, c.kind AS last_change,
         c.effective_on AS last_change_on
-    FROM public_changes r JOIN public_changes c ON c.position = (
+    FROM (SELECT * FROM public_changes WHERE kind = 'registered' AND code > ?
+          AND effective_on <= ? AND position <= ? ORDER BY code LIMIT ?) r
+    JOIN public_changes c ON c.position = (
         SELECT MAX(p.position) FROM public_changes p
-        WHERE p.product_id = r.product_id AND p.effective_on <= ? AND p.position <= ?)
-    WHERE r.kind = 'registered' AND r.code > ? ORDER BY r.code LIMIT ?) s
+        WHERE p.product_id = r.product_id AND p.effective_on <= ? AND p.position <= ?)) s
 ORDER BY s.code"""
 
 
 def chunk(db: Database, *, on: date, upto: int, after_code: str, size: int) -> list[Row]:
     """The next ``size`` products after ``after_code``, by code, on the register on ``on``,
     as the log up to position ``upto`` says; each row holds the columns, by name."""
-    rows = db.rows(ROWS, (on, on, upto, after_code, size))
+    rows = db.rows(ROWS, (on, after_code, on, upto, size, on, upto))
     return [entry(row, on) for row in rows]
 
 

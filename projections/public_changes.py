@@ -38,7 +38,8 @@ DDL = (
         product_group TEXT NOT NULL, subgroup TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS public_changes_product ON public_changes (product_id, position)",
     "CREATE INDEX IF NOT EXISTS public_changes_province ON public_changes (province_key, position)",
-    "CREATE INDEX IF NOT EXISTS public_changes_kind ON public_changes (kind, code)",
+    "CREATE INDEX IF NOT EXISTS public_changes_registered ON public_changes (code) "
+    "WHERE kind = 'registered'",
 )
 # What each change is called, the status it leaves, and the reference it was made under.
 KINDS: dict[type[ProductEvent], tuple[str, str, str]] = {
