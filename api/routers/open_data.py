@@ -81,7 +81,12 @@ def export(
     read_side = services.read_side
     upto = read_side.ask(tracked_position, wait_for=position)
     etag = f'"{name}-{upto}-{day.isoformat()}"'
-    headers = {"ETag": etag, "X-Log-Position": str(upto), "Cache-Control": "no-cache"}
+    headers = {
+        "ETag": etag,
+        "X-Log-Position": str(upto),
+        "Cache-Control": "no-cache",
+        "Content-Disposition": f'inline; filename="ocop-register-{day.isoformat()}.{name}"',
+    }
     if exports.etag_matches(if_none_match, etag):
         return Response(status_code=304, headers=headers)
     chunks = open_data.rows(read_side.ask, on=day, upto=upto)

@@ -56,6 +56,7 @@ def test_the_csv_has_one_row_per_product_and_exactly_the_documented_columns(api:
     answer = get(api, CSV, position, as_of="2020-03-01")
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith("text/csv")
+    assert 'filename="ocop-register-2020-03-01.csv"' in answer.headers["content-disposition"]
     header, rows = csv_rows(answer.content)
     package = api.client.get("/v1/public/datapackage.json").json()
     documented = [
