@@ -14,7 +14,17 @@ from api.limits import BodyLimit, HeaderLimit
 from api.openapi import describe
 from api.problems import install_problem_handlers
 from api.request_log import RequestLog
-from api.routers import certificates, evaluations, events, health, products, public
+from api.routers import (
+    certificates,
+    changes,
+    evaluations,
+    events,
+    health,
+    open_data,
+    products,
+    public,
+)
+from api.tail import ChangeStreams
 from api.throttle import Throttle, TokenBuckets
 from ocop.services import ServedRegister
 
@@ -42,6 +52,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         redoc_url=None,
     )
     app.state.served = served  # handed out part by part by api.deps
+    app.state.change_streams = ChangeStreams(settings.change_streams_at_once)
     app.openapi = describe(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
     for router in (
@@ -50,6 +61,8 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         certificates.router,
         events.router,
         public.router,
+        open_data.router,
+        changes.router,
         health.router,
     ):
         app.include_router(router)

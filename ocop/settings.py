@@ -55,6 +55,13 @@ class Settings(BaseSettings):
     ready_max_lag: Annotated[int, Field(ge=0)] = 1000  # /readyz: 503 beyond this many events
     ready_max_lag_seconds: Annotated[float, Field(gt=0)] = 30.0  # ... or this long unadvanced
 
+    # The change feed's live tails (Server-Sent Events): how many at once, how long each
+    # lasts before it ends (clients reconnect with Last-Event-ID), and how often it says
+    # it is still there while nothing changes.
+    change_streams_at_once: Annotated[int, Field(ge=1)] = 8
+    change_stream_seconds: Annotated[float, Field(gt=0)] = 300.0
+    change_stream_keepalive_seconds: Annotated[float, Field(gt=0)] = 15.0
+
     _store: StoreUrl = PrivateAttr()
 
     def model_post_init(self, context: Any) -> None:

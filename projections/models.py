@@ -12,7 +12,14 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from lifecycle.events import ProductEvent
-from projections import audit, certificates, milestones, public_register, status
+from projections import (
+    audit,
+    certificates,
+    milestones,
+    public_changes,
+    public_register,
+    status,
+)
 from projections.progress import PROGRESS, now, record_advance, start_progress
 from projections.schema import (
     TRACKING,
@@ -32,6 +39,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     audit.MODEL,
     public_register.MODEL,
     milestones.MODEL,
+    public_changes.MODEL,
 )
 BOOKKEEPING = (TRACKING, PROGRESS, SHAPE)
 TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)

@@ -76,6 +76,11 @@ class ReadSide:
         (refused at once past the log's head, or when too many reads wait already)."""
         return self.waiting.until(position, timeout, self.position, self.head)
 
+    def wait_past(self, position: int, timeout: float) -> bool:
+        """Waits until the read models reflect a change after ``position`` (a live tail);
+        False on timeout. Takes none of the places of read-your-writes waits."""
+        return self.waiting.past(position, timeout, self.position)
+
     # How far the projection has come.
 
     def position(self) -> int:

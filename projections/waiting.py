@@ -52,14 +52,23 @@ class Waiting:
         if not self.places.acquire(blocking=False):
             raise TooManyWaits
         try:
-            deadline, pause = monotonic() + timeout, 0.005
-            while projected() < position:
-                left = deadline - monotonic()
-                if left <= 0:
-                    return False
-                with self.moved:  # an out-of-process projector tells nobody: look again soon
-                    self.moved.wait(min(pause, left))
-                pause = min(pause * 2, 0.05)
-            return True
+            return self._watch(lambda: projected() >= position, timeout, 0.05)
         finally:
             self.places.release()
+
+    def past(self, position: int, timeout: float, projected: Callable[[], int]) -> bool:
+        """Waits until ``projected()`` is past ``position`` (a live tail waiting for the next
+        change); False on timeout. It takes no place of the reads above: its callers keep
+        their own bound, and look again at most every quarter of a second."""
+        return self._watch(lambda: projected() > position, timeout, 0.25)
+
+    def _watch(self, reached: Callable[[], bool], timeout: float, longest: float) -> bool:
+        deadline, pause = monotonic() + timeout, 0.005
+        while not reached():
+            left = deadline - monotonic()
+            if left <= 0:
+                return False
+            with self.moved:  # an out-of-process projector tells nobody: look again soon
+                self.moved.wait(min(pause, left))
+            pause = min(pause * 2, longest)
+        return True

@@ -76,7 +76,13 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FastAPI
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('schemathesis'))}/ocop.db"
     # Every case comes from one address: the rate limits (tested on their own) would answer
     # most of them 429 before they reach the operation.
-    settings = Settings(database_url=url, anonymous_burst=10**6, failed_keys_burst=10**6)
+    # A live tail of the change feed ends after a tenth of a second, so that its cases end.
+    settings = Settings(
+        database_url=url,
+        anonymous_burst=10**6,
+        failed_keys_burst=10**6,
+        change_stream_seconds=0.1,
+    )
     services = build_services(settings, clock=fixed_today)
     app = create_app(services, run_projector=False)
     services.projector.start()
