@@ -14,7 +14,9 @@ ALWAYS = {
 }
 CORS = {
     "Access-Control-Allow-Origin": "*",
-    "Access-Control-Expose-Headers": "X-Request-Id, Retry-After, Content-Disposition",
+    "Access-Control-Expose-Headers": (
+        "X-Request-Id, Retry-After, Content-Disposition, ETag, X-Log-Position"
+    ),
 }
 PREFLIGHT = {
     **CORS,

@@ -55,6 +55,13 @@ class StoreUrl:
             f"Unsupported database URL scheme {scheme!r}: use sqlite:///PATH or postgresql://"
         )
 
+    def described(self) -> str:
+        """Where the store is, in words fit for a log or a terminal: never the password."""
+        if self.kind == "postgresql":
+            schema = f" (schema {self.schema})" if self.schema else ""
+            return f"postgresql://{self.user}@{self.host}:{self.port}/{self.dbname}{schema}"
+        return f"sqlite:///{self.path}" if self.kind == "sqlite" else self.kind
+
     @property
     def schema_or_public(self) -> str:
         """The schema the register's tables are in."""

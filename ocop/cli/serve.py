@@ -83,7 +83,7 @@ def introduce_demo(services: ServedRegister, url: str) -> None:
     print(f"\nOCOP register at {url}  (API docs: {url}/docs)")
     print(
         f"demo register {'loaded' if loaded else 'already present'} in "
-        f"{services.settings.database_url}"
+        f"{services.settings.store.described()}"
     )
     print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
     print(

@@ -47,6 +47,8 @@ def test_public_reads_may_be_read_by_any_origin_without_credentials(sqlite_url: 
         public = http.get("/v1/public/products", headers=origin)
         assert public.headers["Access-Control-Allow-Origin"] == "*"
         assert "Access-Control-Allow-Credentials" not in public.headers
+        exposed = {h.strip() for h in public.headers["Access-Control-Expose-Headers"].split(",")}
+        assert {"ETag", "X-Log-Position"} <= exposed  # a shop's page may revalidate an export
         preflight = http.options(
             "/v1/public/products",
             headers={

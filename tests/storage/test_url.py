@@ -36,6 +36,8 @@ def test_postgresql_defaults_and_the_short_scheme() -> None:
 def test_the_password_is_never_shown() -> None:
     store = StoreUrl.parse("postgresql://ocop:s3cret@db:5432/ocop")
     assert store.password == "s3cret" and "s3cret" not in repr(store) and "s3cret" not in str(store)
+    assert store.described() == "postgresql://ocop@db:5432/ocop"
+    assert StoreUrl.parse("sqlite:///var/ocop.db").described() == "sqlite:///var/ocop.db"
 
 
 @pytest.mark.parametrize(
