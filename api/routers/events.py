@@ -27,7 +27,5 @@ def audit_trail(
 ) -> dict[str, Any]:
     """Every event of every product after a position, with its full payload (auditors)."""
     check_may_read_the_log(actor)
-    rows = read_side.ask(
-        questions.audit_trail(after=after, limit=limit), wait_for=position
-    )
+    rows = read_side.ask(questions.audit_trail(after=after, limit=limit), wait_for=position)
     return {"events": rows, "next_after": rows[-1]["position"] if rows else after}

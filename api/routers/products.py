@@ -61,9 +61,7 @@ def product_status(
     position: ReadAfterDep,
 ) -> dict[str, Any]:
     """The product's current status, from the read side (auditors; others in their province)."""
-    row = read_side.ask(
-        questions.product_status(code, on=today), wait_for=position
-    )
+    row = read_side.ask(questions.product_status(code, on=today), wait_for=position)
     if row is None:
         raise errors.ProductNotFound(code)
     check_may_read(actor, row["province"])

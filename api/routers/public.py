@@ -34,9 +34,7 @@ def certificate(
     position: ReadAfterDep,
 ) -> dict[str, Any]:
     """A certificate's status by its number, with the dated reasons of any suspension."""
-    row = read_side.ask(
-        questions.public_certificate(certificate_no, on=today), wait_for=position
-    )
+    row = read_side.ask(questions.public_certificate(certificate_no, on=today), wait_for=position)
     if row is None:
         raise errors.CertificateNotFound(
             f"No certificate was issued under number {certificate_no}."
@@ -51,9 +49,7 @@ def product(
     code: CodePath, read_side: ReadSideDep, today: TodayDep, position: ReadAfterDep
 ) -> dict[str, Any]:
     """A product's public status by its code (what a label's QR code points to)."""
-    row = read_side.ask(
-        questions.public_product(code, on=today), wait_for=position
-    )
+    row = read_side.ask(questions.public_product(code, on=today), wait_for=position)
     if row is None:
         raise errors.ProductNotFound(code)
     return row
