@@ -14,7 +14,7 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import IntegrityError, JSONTranscoder
+from eventsourcing.persistence import IntegrityError, JSONTranscoder, Transcoder
 
 from lifecycle import errors, history
 from lifecycle.authority import Change, check_may_make
@@ -35,7 +35,7 @@ from lifecycle.values import Actor, product_id
 from registry.orders import Answered, Request, answered, recorded
 from registry.orders import Order as Order
 from registry.orders import Recorded as Recorded
-from registry.transcodings import register_register_types
+from registry.transcodings import RegisterTranscoder, register_register_types
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CONFLICT_RETRIES = 20
@@ -56,6 +56,11 @@ class Registry(Application[UUID]):
     ) -> None:
         super().__init__(env)
         self.today = clock
+
+    def construct_transcoder(self) -> Transcoder:
+        transcoder = RegisterTranscoder()
+        self.register_transcodings(transcoder)
+        return transcoder
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
