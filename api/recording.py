@@ -1,5 +1,9 @@
 """How every write answers: 201 with code, version (also as ETag) and log position.
 
+The order itself goes to the register's intake, which saves it and does what follows a save
+(wakes the projector, logs the command); what stays here is HTTP's: the answer, its status
+and headers, and the Idempotency-Key.
+
 Writes with an ``Idempotency-Key`` claim the key first (``api/idempotency.py``); the first
 answer, success or refusal, is kept and replayed to retries, once the key's holder is
 checked again. A failure that is not the client's (store down, bug) releases the claim, so
@@ -27,7 +31,7 @@ from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
 from lifecycle.values import Actor
 from ocop.services import Services
-from registry.orders import Order, Recorded, Request
+from registry.orders import Order, Request
 
 
 def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
@@ -60,7 +64,7 @@ class Write:
         order = Order(self.actor, body.to_command(), code, self.expected_version)
         services = self.services
         if not self.idempotency_key:
-            return created(_accepted(services, services.intake.submit(order)))
+            return created(services.intake.submit(order).body())
         digest = request_digest(
             "POST", self.route, json.dumps(body.model_dump(mode="json")).encode()
         )
@@ -85,7 +89,7 @@ class Write:
             with suppress(Exception):  # the store is down: this process remembers the release
                 store.release(claimed)
             raise
-        return created(_accepted(services, recorded))
+        return created(recorded.body())
 
     def _claim(self, key: str, digest: str) -> Request | Answer:
         scope = f"key:{self.key_id}" if self.key_id else f"actor:{self.actor!r}"
@@ -103,19 +107,6 @@ class Write:
                 "idempotent-request-in-progress",
                 "The first request with this Idempotency-Key is still running; retry shortly.",
             ) from None
-
-
-def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
-    body = recorded.body()
-    services.projector.wake()
-    services.logger.info(
-        "command.accepted",
-        product=recorded.code,
-        event_type=recorded.event,
-        version=recorded.version,
-        position=recorded.position,
-    )
-    return body
 
 
 def _replay(answer: Answer) -> JSONResponse:

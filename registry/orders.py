@@ -38,6 +38,12 @@ class Order:
     expected_version: int | None = None
     request: Request | None = None
 
+    @property
+    def product_code(self) -> str:
+        """The code of the product the order is about (a registration names its own)."""
+        command = self.command
+        return command.code if isinstance(command, RegisterProduct) else self.code
+
 
 @dataclass(frozen=True)
 class Recorded:
