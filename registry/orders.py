@@ -30,7 +30,8 @@ class Request:
 
 @dataclass(frozen=True)
 class Order:
-    """One principal's command in a batch: a registration, or a change to the coded product."""
+    """One principal's command: a registration, or a change to the coded product (with the
+    version it expects and its Idempotency-Key, if any)."""
 
     actor: Actor
     command: RegisterProduct | ProductCommand
