@@ -1,4 +1,4 @@
-"""The HTTP API, built by a factory from the services the composition root wired."""
+"""The HTTP API, built by a factory over the register the composition root wired."""
 
 from __future__ import annotations
 
@@ -16,23 +16,23 @@ from api.problems import install_problem_handlers
 from api.request_log import RequestLog
 from api.routers import certificates, evaluations, events, health, products, public
 from api.throttle import Throttle, TokenBuckets
-from ocop.services import Services
+from ocop.services import ServedRegister
 
 
-def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
-    """The API over ``services``; the projector runs in-process while the app serves."""
+def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI:
+    """The API over ``served``; the projector runs in-process while the app serves."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if run_projector:
-            services.projector.start()
+            served.projector.start()
         try:
             yield
         finally:
             if run_projector:
-                services.projector.stop()
+                served.projector.stop()
 
-    settings = services.settings
+    settings = served.settings
     app = FastAPI(
         title="OCOP certification register",
         version="1",
@@ -41,7 +41,7 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.services = services
+    app.state.served = served  # handed out part by part by api.deps
     app.openapi = describe(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
     for router in (
@@ -57,7 +57,7 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
         install_docs(app)
     # The last added runs first: log, add headers, throttle, cap, check the key, read the body.
     app.add_middleware(BodyLimit, most=settings.max_body_bytes)
-    app.add_middleware(WriteGate, services=services)
+    app.add_middleware(WriteGate, keys=served.keys)
     app.add_middleware(
         HeaderLimit, most=settings.max_header_bytes, body_most=settings.max_body_bytes
     )
@@ -67,5 +67,5 @@ def create_app(services: Services, *, run_projector: bool = True) -> FastAPI:
         refused_keys=TokenBuckets(settings.failed_keys_burst, settings.failed_keys_per_second),
     )
     app.add_middleware(SecurityHeaders, public_paths=settings.cors_paths)
-    app.add_middleware(RequestLog, logger=services.logger)
+    app.add_middleware(RequestLog, logger=served.logger)
     return app

@@ -1,19 +1,27 @@
-"""The API's dependencies, as ``Annotated`` aliases handlers declare in their signatures."""
+"""The API's dependencies, as ``Annotated`` aliases handlers declare in their signatures.
+
+Each handler asks for the parts it uses (the read side, the registry, today's date, ...);
+what the composition root built is kept on the app and handed out here part by part.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated
 
 from fastapi import Depends, Header, Path, Query, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.keys import key_id_of
+from api.keys import KeyStore, key_id_of
 from api.openapi import POSITION_HEADER, VERSION_HEADER
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import PRODUCT_CODE, Actor
-from ocop.services import Services
+from ocop.services import ServedRegister
+from ocop.settings import Settings
+from projections import Projector, ReadSide
+from registry.service import Registry
 
 IF_MATCH = re.compile(VERSION_HEADER)
 # The largest log position or version a request may name: 18 digits, within a BIGINT.
@@ -23,25 +31,61 @@ CodePath = Annotated[
 ]
 
 
-def services(request: Request) -> Services:
-    """The services the app was built with."""
-    built: Services = request.app.state.services
+def served(request: Request) -> ServedRegister:
+    """What the app was built over (for the dependencies below, not for handlers)."""
+    built: ServedRegister = request.app.state.served
     return built
 
 
-ServicesDep = Annotated[Services, Depends(services)]
+# The parts are handed out on the event loop: each is an attribute, no thread is needed.
+async def read_side(request: Request) -> ReadSide:
+    """The read models' queries."""
+    return served(request).read_side
+
+
+async def registry(request: Request) -> Registry:
+    """The registry: the event store's products, replayed."""
+    return served(request).registry
+
+
+async def today(request: Request) -> date:
+    """Today's date by the register's clock (Vietnam's date; a fixed day in tests)."""
+    return served(request).clock()
+
+
+async def keys(request: Request) -> KeyStore:
+    """The API keys and the principals they stand for."""
+    return served(request).keys
+
+
+async def projector(request: Request) -> Projector:
+    """The projector of this process (running or not)."""
+    return served(request).projector
+
+
+async def settings(request: Request) -> Settings:
+    """The settings the register was started with."""
+    return served(request).settings
+
+
+ReadSideDep = Annotated[ReadSide, Depends(read_side)]
+RegistryDep = Annotated[Registry, Depends(registry)]
+TodayDep = Annotated[date, Depends(today)]
+KeysDep = Annotated[KeyStore, Depends(keys)]
+ProjectorDep = Annotated[Projector, Depends(projector)]
+SettingsDep = Annotated[Settings, Depends(settings)]
 # Declares the scheme (so /docs can Authorize); ``authenticated`` itself answers the 401s.
 BEARER = HTTPBearer(auto_error=False, description="An API key: 'Authorization: Bearer <key>'")
 
 
-def principal_for(services: Services, authorization: str | None) -> Actor:
+def principal_for(keys: KeyStore, authorization: str | None) -> Actor:
     """The principal behind an ``Authorization`` header; a 401 problem without a valid key."""
     if not authorization:
         raise Problem(401, "missing-api-key", "This endpoint needs 'Authorization: Bearer <key>'.")
     scheme, _, key = authorization.partition(" ")
     if scheme.lower() != "bearer" or not key.strip():
         raise Problem(401, "malformed-authorization", "Use 'Authorization: Bearer <key>'.")
-    actor = services.keys.principal(key.strip())
+    actor = keys.principal(key.strip())
     if actor is None:
         raise Problem(401, "unknown-api-key", "The API key is unknown or was revoked.")
     return actor
@@ -49,7 +93,7 @@ def principal_for(services: Services, authorization: str | None) -> Actor:
 
 def authenticated(
     request: Request,
-    services: ServicesDep,
+    keys: KeysDep,
     _documented: Annotated[HTTPAuthorizationCredentials | None, Security(BEARER)],
 ) -> Actor:
     """The principal behind the request's API key (found already by the write gate for a
@@ -57,7 +101,7 @@ def authenticated(
     state = request.scope.setdefault("state", {})
     actor = state.get("actor")
     if not isinstance(actor, Actor):
-        actor = principal_for(services, request.headers.get("authorization"))
+        actor = principal_for(keys, request.headers.get("authorization"))
     state["principal"] = actor.principal_id
     return actor
 
@@ -123,15 +167,14 @@ IdempotencyKeyDep = Annotated[
 
 def write_request(
     request: Request,
-    services: ServicesDep,
     actor: PrincipalDep,
     expected: ExpectedVersionDep,
     idempotency_key: IdempotencyKeyDep = None,
 ) -> Write:
-    """Everything a write needs besides its body: services, principal and headers."""
+    """Everything a write needs besides its body: the register, principal and headers."""
     authorization = request.headers.get("authorization", "")
     key_id = key_id_of(authorization.partition(" ")[2].strip())
-    return Write(services, actor, request.url.path, expected, idempotency_key, key_id)
+    return Write(served(request), actor, request.url.path, expected, idempotency_key, key_id)
 
 
 WriteDep = Annotated[Write, Depends(write_request)]

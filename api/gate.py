@@ -7,9 +7,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.deps import principal_for
+from api.keys import KeyStore
 from api.outages import store_lost
 from api.problems import Problem, problem_response, store_unavailable
-from ocop.services import Services
 
 WRITE_METHODS = frozenset({"POST"})  # every write of the register is a POST
 
@@ -19,9 +19,9 @@ class WriteGate:
     leaves the principal found in the request's state for the endpoint."""
 
     def __init__(
-        self, app: ASGIApp, services: Services, prefixes: tuple[str, ...] = ("/v1/products",)
+        self, app: ASGIApp, keys: KeyStore, prefixes: tuple[str, ...] = ("/v1/products",)
     ) -> None:
-        self.app, self.services, self.prefixes = app, services, prefixes
+        self.app, self.keys, self.prefixes = app, keys, prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -35,7 +35,7 @@ class WriteGate:
             (v.decode("latin-1") for k, v in scope["headers"] if k == b"authorization"), None
         )
         try:
-            actor = await run_in_threadpool(principal_for, self.services, authorization)
+            actor = await run_in_threadpool(principal_for, self.keys, authorization)
         except Problem as problem:
             refusal = problem_response(
                 problem.status,

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from api.database import Cursor, PostgresDatabase, SQLiteDatabase
 from registry.answer_store import ANSWERS, ANSWERS_INDEX, ANSWERS_SCHEMA
 from registry.orders import Request
+from storage.connections import Connections
+from storage.sql import Database
 
 CLAIMS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS ocop_idempotency_claims (
@@ -61,7 +62,7 @@ class IdempotencyStore:
 
     def __init__(
         self,
-        database: SQLiteDatabase | PostgresDatabase,
+        database: Connections,
         keep_for: timedelta = timedelta(hours=24),
         claim_for: timedelta = timedelta(seconds=30),
         clock: Callable[[], float] = time.time,
@@ -72,10 +73,10 @@ class IdempotencyStore:
         self.clock = clock
         self._next_purge = 0.0
         self._abandoned: dict[tuple[str, str], float] = {}  # claims released while unreachable
-        with database.transaction() as cursor:
-            cursor.execute(CLAIMS_SCHEMA)
-            cursor.execute(ANSWERS_SCHEMA.format(table=ANSWERS))
-            cursor.execute(ANSWERS_INDEX.format(table=ANSWERS))
+        with database.transaction() as db:
+            db.run(CLAIMS_SCHEMA)
+            db.run(ANSWERS_SCHEMA.format(table=ANSWERS))
+            db.run(ANSWERS_INDEX.format(table=ANSWERS))
 
     def claim(self, scope: str, key: str, digest: str) -> Request | Answer:
         """The answer already given to this request, or the key claimed for carrying it out.
@@ -85,23 +86,23 @@ class IdempotencyStore:
         now = self.clock()
         self._purge_if_due(now)
         request = Request(scope, key, digest, now)
-        with self.database.transaction() as cursor:
-            answer = self._answer(cursor, scope, key, digest, now)
+        with self.database.transaction() as db:
+            answer = self._answer(db, scope, key, digest, now)
             if answer is not None:
                 return answer
-            if cursor.execute(
+            if db.rows(
                 "INSERT INTO ocop_idempotency_claims VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (scope, idempotency_key) DO NOTHING RETURNING 1",
                 (scope, key, digest, now + self.claim_for),
             ):
                 self._abandoned.pop((scope, key), None)
                 return request
-            rows = cursor.execute(
+            [claim] = db.rows(
                 "SELECT request_digest, claimed_until FROM ocop_idempotency_claims "
                 "WHERE scope = ? AND idempotency_key = ?",
                 (scope, key),
             )
-            first_digest, claimed_until = rows[0]
+            first_digest, claimed_until = claim["request_digest"], claim["claimed_until"]
             abandoned = self._abandoned.get((scope, key)) == float(claimed_until)
             if float(claimed_until) > now and not abandoned:
                 if first_digest != digest:
@@ -109,7 +110,7 @@ class IdempotencyStore:
                 raise RequestInProgress(key)
             # The claim expired unanswered (its request died, or is slower than claim_for: then
             # the answers' primary key lets only one of the two be stored), or was abandoned.
-            if not cursor.execute(
+            if not db.rows(
                 "UPDATE ocop_idempotency_claims SET request_digest = ?, claimed_until = ? "
                 "WHERE scope = ? AND idempotency_key = ? AND claimed_until = ? RETURNING 1",
                 (digest, now + self.claim_for, scope, key, claimed_until),
@@ -121,8 +122,8 @@ class IdempotencyStore:
     def keep(self, request: Request, answer: Answer) -> Answer:
         """Keeps a refusal as the request's answer, unless one was stored already; returns
         the answer that stands (the first)."""
-        with self.database.transaction() as cursor:
-            cursor.execute(
+        with self.database.transaction() as db:
+            db.run(
                 f"INSERT INTO {ANSWERS} VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (scope, idempotency_key) DO NOTHING",
                 (
@@ -135,23 +136,21 @@ class IdempotencyStore:
                 ),
             )
             standing = self._answer(
-                cursor, request.scope, request.key, request.digest, request.received_at
+                db, request.scope, request.key, request.digest, request.received_at
             )
         return standing or answer
 
     def answer(self, request: Request) -> Answer | None:
         """The answer stored for a claimed request, if its command was carried out."""
-        with self.database.transaction() as cursor:
-            return self._answer(
-                cursor, request.scope, request.key, request.digest, request.received_at
-            )
+        with self.database.transaction() as db:
+            return self._answer(db, request.scope, request.key, request.digest, request.received_at)
 
     def release(self, request: Request) -> None:
         """Gives up a claim whose request failed unexpectedly, so a retry runs at once; if
         the store cannot be reached to say so, this process remembers it instead."""
         self._abandoned[(request.scope, request.key)] = request.received_at + self.claim_for
-        with self.database.transaction() as cursor:
-            cursor.execute(
+        with self.database.transaction() as db:
+            db.run(
                 "DELETE FROM ocop_idempotency_claims WHERE scope = ? AND idempotency_key = ? "
                 "AND claimed_until = ?",
                 (request.scope, request.key, request.received_at + self.claim_for),
@@ -160,9 +159,9 @@ class IdempotencyStore:
     def forget_expired(self) -> None:
         """Deletes answers older than ``keep_for`` and claims that have expired."""
         now = self.clock()
-        with self.database.transaction() as cursor:
-            cursor.execute(f"DELETE FROM {ANSWERS} WHERE answered_at < ?", (now - self.keep_for,))
-            cursor.execute("DELETE FROM ocop_idempotency_claims WHERE claimed_until < ?", (now,))
+        with self.database.transaction() as db:
+            db.run(f"DELETE FROM {ANSWERS} WHERE answered_at < ?", (now - self.keep_for,))
+            db.run("DELETE FROM ocop_idempotency_claims WHERE claimed_until < ?", (now,))
         self._abandoned = {k: until for k, until in self._abandoned.items() if until >= now}
 
     def _purge_if_due(self, now: float) -> None:
@@ -170,21 +169,19 @@ class IdempotencyStore:
             self._next_purge = now + PURGE_EVERY
             self.forget_expired()
 
-    def _answer(
-        self, cursor: Cursor, scope: str, key: str, digest: str, now: float
-    ) -> Answer | None:
-        cursor.execute(
+    def _answer(self, db: Database, scope: str, key: str, digest: str, now: float) -> Answer | None:
+        db.run(
             f"DELETE FROM {ANSWERS} WHERE scope = ? AND idempotency_key = ? AND answered_at < ?",
             (scope, key, now - self.keep_for),
         )
-        rows = cursor.execute(
+        rows = db.rows(
             f"SELECT request_digest, status, body FROM {ANSWERS} "
             "WHERE scope = ? AND idempotency_key = ?",
             (scope, key),
         )
         if not rows:
             return None
-        first_digest, status, body = rows[0]
-        if first_digest != digest:
+        first = rows[0]
+        if first["request_digest"] != digest:
             raise KeyReusedWithAnotherRequest(key)
-        return Answer(int(status), json.loads(body))
+        return Answer(int(first["status"]), json.loads(first["body"]))

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
 
-from api.database import Cursor, PostgresDatabase, SQLiteDatabase
-from lifecycle.authority import LEVELLED_ROLES
+from lifecycle.authority import check_principal_fits
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Actor, Level, Role
+from storage.connections import Connections
+from storage.sql import Database, Row
 
 KEY_SHAPE = re.compile(r"ocop_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")
+COLUMNS = "key_id, principal_id, role, level, province, created_at, revoked_at"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS ocop_api_keys (
     key_id TEXT PRIMARY KEY,
@@ -31,10 +34,6 @@ CREATE TABLE IF NOT EXISTS ocop_api_keys (
     revoked_at TEXT
 )
 """
-
-
-class InvalidPrincipal(ValueError):
-    """A key was asked for a role, level and province that do not fit together."""
 
 
 @dataclass(frozen=True)
@@ -62,24 +61,10 @@ def key_id_of(key: str) -> str:
     return key.split("_", 2)[1] if key.count("_") >= 2 else ""
 
 
-def check_principal(role: Role, level: Level | None, province: str | None) -> None:
-    """Councils and authorities have a level; everyone but central roles has a province."""
-    if role in LEVELLED_ROLES and level is None:
-        raise InvalidPrincipal(f"A {role.value} key needs --level (district, province, central).")
-    if role not in LEVELLED_ROLES and level is not None:
-        raise InvalidPrincipal(f"A {role.value} key has no level.")
-    central = level is Level.CENTRAL or role in (Role.AUDITOR, Role.ADMIN)
-    if not central and not province:
-        raise InvalidPrincipal(f"A {role.value} key at this level needs --province.")
-    if level is Level.CENTRAL and province:
-        raise InvalidPrincipal("Central keys act for every province; give no --province.")
-
-
-def check_principal_unchanged(cursor: Cursor, actor: Actor) -> None:
+def check_principal_unchanged(db: Database, actor: Actor) -> None:
     """A principal id names one role, level and province, whatever its keys (even revoked)."""
-    rows = cursor.execute(
-        "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
-        "FROM ocop_api_keys WHERE principal_id = ? LIMIT 1",
+    rows = db.rows(
+        f"SELECT {COLUMNS} FROM ocop_api_keys WHERE principal_id = ? LIMIT 1",
         (actor.principal_id,),
     )
     if rows and (first := _record(rows[0]).actor) != actor:
@@ -98,14 +83,12 @@ class KeyStore:
     on every request; a key revoked in another process stops working within that time.
     """
 
-    def __init__(
-        self, database: SQLiteDatabase | PostgresDatabase, remember_for: float = 5.0
-    ) -> None:
+    def __init__(self, database: Connections, remember_for: float = 5.0) -> None:
         self.database = database
         self.remember_for = remember_for
         self._found: dict[str, tuple[float, Actor]] = {}
-        with database.transaction() as cursor:
-            cursor.execute(SCHEMA)
+        with database.transaction() as db:
+            db.run(SCHEMA)
 
     def create(
         self,
@@ -116,14 +99,14 @@ class KeyStore:
         principal_id: str | None = None,
     ) -> tuple[str, KeyRecord]:
         """A new key for a principal; the key itself is returned once and never stored."""
-        check_principal(role, level, province)
+        check_principal_fits(role, level, province)
         key_id = secrets.token_hex(6)
         key = f"ocop_{key_id}_{secrets.token_urlsafe(32)}"
         actor = Actor(principal_id or f"key-{key_id}", role, province or None, level)
         now = datetime.now(UTC).isoformat()
-        with self.database.transaction() as cursor:
-            check_principal_unchanged(cursor, actor)
-            cursor.execute(
+        with self.database.transaction() as db:
+            check_principal_unchanged(db, actor)
+            db.run(
                 "INSERT INTO ocop_api_keys VALUES (?, ?, ?, ?, ?, ?, ?, NULL)",
                 (
                     key_id,
@@ -155,28 +138,25 @@ class KeyStore:
         return actor
 
     def _look_up(self, hashed: str) -> Actor | None:
-        with self.database.reading() as cursor:
-            rows = cursor.execute(
-                "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
-                "FROM ocop_api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+        rows = self.database.ask(
+            lambda db: db.rows(
+                f"SELECT {COLUMNS} FROM ocop_api_keys WHERE key_hash = ? AND revoked_at IS NULL",
                 (hashed,),
             )
+        )
         return _record(rows[0]).actor if rows else None
 
     def list(self) -> list[KeyRecord]:
         """Every key, newest first, without secrets."""
-        with self.database.transaction() as cursor:
-            rows = cursor.execute(
-                "SELECT key_id, principal_id, role, level, province, created_at, revoked_at "
-                "FROM ocop_api_keys ORDER BY created_at DESC"
-            )
+        with self.database.transaction() as db:
+            rows = db.rows(f"SELECT {COLUMNS} FROM ocop_api_keys ORDER BY created_at DESC")
         return [_record(row) for row in rows]
 
     def revoke(self, key_id: str) -> bool:
         """Revokes a key by its id; False if there is no such live key."""
         now = datetime.now(UTC).isoformat()
-        with self.database.transaction() as cursor:
-            rows = cursor.execute(
+        with self.database.transaction() as db:
+            rows = db.rows(
                 "UPDATE ocop_api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL "
                 "RETURNING key_id",
                 (now, key_id),
@@ -185,12 +165,14 @@ class KeyStore:
         return bool(rows)
 
 
-def _record(row: tuple[object, ...]) -> KeyRecord:
-    key_id, principal_id, role, level, province, created_at, revoked_at = row
+def _record(row: Row) -> KeyRecord:
+    province, level, revoked_at = row["province"], row["level"], row["revoked_at"]
     actor = Actor(
-        str(principal_id),
-        Role(role),
+        str(row["principal_id"]),
+        Role(row["role"]),
         str(province) if province else None,
         Level(level) if level else None,
     )
-    return KeyRecord(str(key_id), actor, str(created_at), str(revoked_at) if revoked_at else None)
+    return KeyRecord(
+        str(row["key_id"]), actor, str(row["created_at"]), str(revoked_at) if revoked_at else None
+    )

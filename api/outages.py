@@ -12,13 +12,13 @@ from eventsourcing.persistence import InterfaceError as StoreInterfaceError
 from eventsourcing.persistence import OperationalError as StoreOperationalError
 from eventsourcing.persistence import PersistenceError
 
-from projections import ReadSideUnavailable
+from storage.sql import StoreUnavailable
 
 CONNECTION_LOST = (psycopg.OperationalError, psycopg.InterfaceError, psycopg_pool.PoolTimeout)
 # The failures that may mean an outage; ``store_lost`` tells which do.
 STORE_FAILURES: tuple[type[Exception], ...] = (
     PersistenceError,
-    ReadSideUnavailable,
+    StoreUnavailable,
     sqlite3.OperationalError,
     *CONNECTION_LOST,
 )
@@ -28,7 +28,7 @@ SQLITE_UNAVAILABLE = ("unable to open", "disk i/o error", "is locked", "readonly
 
 def store_lost(error: BaseException) -> bool:
     """Whether a store failure means the store cannot be reached (503), not a defect (500)."""
-    if isinstance(error, (*CONNECTION_LOST, ReadSideUnavailable)):
+    if isinstance(error, (*CONNECTION_LOST, StoreUnavailable)):
         return True
     if isinstance(error, sqlite3.OperationalError):
         return any(sign in str(error).lower() for sign in SQLITE_UNAVAILABLE)

@@ -81,7 +81,7 @@ def store_unavailable() -> JSONResponse:
 def unexpected(request: Request, error: BaseException) -> JSONResponse:
     """The last resort: a 500 problem carrying the request id, logged with its traceback."""
     request_id = getattr(request.state, "request_id", None)
-    logger = getattr(getattr(request.app.state, "services", None), "logger", None)
+    logger = getattr(getattr(request.app.state, "served", None), "logger", None)
     if logger is not None:
         logger.error("unexpected failure", request_id=request_id, exc_info=error)
     return problem_response(

@@ -10,7 +10,8 @@ from multiprocessing import get_context
 
 from bench import stories
 from registry.service import Order, Recorded, Registry
-from registry.store import store_environment
+from storage.environment import store_environment
+from storage.url import StoreUrl
 
 BATCH_PRODUCTS = 100  # 1,000 events a transaction
 
@@ -39,7 +40,7 @@ def load_products(url: str, first: int, count: int, *, workers: int = 2) -> Load
     ``workers`` processes share the products (the register's CPU work is in Python, one
     core each); their batches are separate transactions on separate products.
     """
-    Registry(store_environment(url)).close()  # creates the tables once, before the workers
+    Registry(store_environment(StoreUrl.parse(url))).close()  # creates the tables, once
     started = time.perf_counter()
     share = -(-count // workers)
     ranges = [(first + w * share, min(share, count - w * share)) for w in range(workers)]
@@ -54,7 +55,7 @@ def load_products(url: str, first: int, count: int, *, workers: int = 2) -> Load
 
 
 def _load(url: str, first: int, count: int, progress: bool) -> int:
-    registry = Registry(store_environment(url))
+    registry = Registry(store_environment(StoreUrl.parse(url)))
     started = time.perf_counter()
     events = 0
     try:

@@ -77,14 +77,18 @@ def projector_rebuild(url: str) -> dict[str, Any]:
     """Rebuilds every read model from zero with the register's own projector."""
     from projections import Projector
     from registry.service import Registry
-    from registry.store import store_environment
+    from storage.connections import open_connections
+    from storage.environment import store_environment
+    from storage.url import StoreUrl
 
-    registry = Registry(store_environment(url))
+    store = StoreUrl.parse(url)
+    registry, connections = Registry(store_environment(store)), open_connections(store)
     try:
         started = time.perf_counter()
-        report = Projector(registry, url).rebuild(progress=False)
+        report = Projector(registry, connections).rebuild(progress=False)
         elapsed = time.perf_counter() - started
     finally:
+        connections.close()
         registry.close()
     return {**_report(report.events, elapsed), "reported_events_per_second":
             round(report.events_per_second)}  # fmt: skip

@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from api.database import open_database
 from api.keys import KeyStore
 from bench import lookup, memory, rebuild, scale, stories, writes
 from bench.cpu import Meter
@@ -24,6 +23,8 @@ from bench.loadgen import Result, wrk_available
 from bench.loading import load_products
 from bench.server import Server
 from lifecycle.values import Role
+from storage.connections import open_connections
+from storage.url import StoreUrl
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ def _sample(products: int, count: int, seed: int) -> list[str]:
 
 
 def _auditor_key(url: str) -> str:
-    keys = KeyStore(open_database(url))
+    keys = KeyStore(open_connections(StoreUrl.parse(url)))
     key, _ = keys.create(Role.AUDITOR, principal_id=f"bench-auditor-{random.randrange(10**6)}")
     keys.database.close()
     return key

@@ -13,7 +13,6 @@ import time
 from datetime import date
 from typing import Any
 
-from api.database import open_database
 from api.keys import KeyStore
 from bench import stories
 from bench.cpu import Meter
@@ -22,7 +21,9 @@ from bench.loadgen import Stage, Stages, run
 from lifecycle.commands import IssueCertificate, RegisterProduct
 from lifecycle.values import Actor
 from registry.service import Registry
-from registry.store import store_environment
+from storage.connections import open_connections
+from storage.environment import store_environment
+from storage.url import StoreUrl
 
 TARGET_ONE_CLIENT, TARGET_SIXTEEN_CLIENTS = 0.6, 2.0
 FOUR = ["register", "evaluate", "certify", "suspend"]
@@ -41,7 +42,7 @@ def commands(code: str) -> list[tuple[Actor, Any]]:
 
 def in_process(url: str, products: int, seconds: float) -> dict[str, Any]:
     """The library alone: load + save of each command, one after another (bounded)."""
-    registry = Registry(store_environment(url))
+    registry = Registry(store_environment(StoreUrl.parse(url)))
     meter = Meter(os.getpid(), database_name(url))
     done, started, cpu_before = 0, time.perf_counter(), meter.read()
     try:
@@ -69,7 +70,7 @@ def in_process(url: str, products: int, seconds: float) -> dict[str, Any]:
 
 def http_plan(url: str, prefix: str) -> Stages:
     """The same four commands as HTTP requests, each under its principal's key."""
-    keys = KeyStore(open_database(url))
+    keys = KeyStore(open_connections(StoreUrl.parse(url)))
     stages = []
     for (actor, command), step in zip(commands("{CODE}"), FOUR, strict=True):
         key, _ = keys.create(actor.role, level=actor.level, province=actor.province,

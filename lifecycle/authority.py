@@ -1,4 +1,5 @@
-"""Who may change what: one role per change, and provincial principals only in their province."""
+"""Who may change what: one role per change, and provincial principals only in their province;
+and which roles, levels and provinces make a principal at all."""
 
 from __future__ import annotations
 
@@ -30,6 +31,23 @@ ROLE_FOR: dict[Change, Role] = {
     Change.REMOVE: Role.PROGRAMME_OFFICE,
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
+# Roles that act for every province whatever their level (they change nothing).
+NATIONAL_ROLES = frozenset({Role.AUDITOR, Role.ADMIN})
+
+
+def check_principal_fits(role: Role, level: Level | None, province: str | None) -> None:
+    """Councils and authorities act at a level, no other role does; every principal belongs
+    to a province but central ones, auditors and administrators; central ones to none."""
+    if role in LEVELLED_ROLES and level is None:
+        raise errors.InvalidPrincipal(
+            f"A {role.value} acts at a level: district, province or central."
+        )
+    if role not in LEVELLED_ROLES and level is not None:
+        raise errors.InvalidPrincipal(f"A {role.value} has no level.")
+    if level is not Level.CENTRAL and role not in NATIONAL_ROLES and not province:
+        raise errors.InvalidPrincipal(f"A {role.value} at this level belongs to a province.")
+    if level is Level.CENTRAL and province:
+        raise errors.InvalidPrincipal("Central principals act for every province: no province.")
 
 
 def is_central(actor: Actor) -> bool:

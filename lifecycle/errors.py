@@ -136,6 +136,13 @@ class CouncilLevelNotInSet(NotPermitted):
     code = "council-level-not-in-set"
 
 
+class InvalidPrincipal(RegisterError):
+    """A role, level and province that make no principal of the programme, or a principal
+    id already standing for another."""
+
+    code = "invalid-principal"
+
+
 class NotYetRegistered(RegisterError):
     """The product was not on the register at the date, version or moment asked about."""
 

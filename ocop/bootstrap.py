@@ -13,4 +13,4 @@ from registry.service import Registry, vietnam_today
 
 def build_registry(settings: Settings, clock: Callable[[], date] = vietnam_today) -> Registry:
     """The register on the store the settings name."""
-    return Registry(answering_environment(settings.database_url), clock=clock)
+    return Registry(answering_environment(settings.store), clock=clock)

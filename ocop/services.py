@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from api.database import PostgresDatabase, SQLiteDatabase, open_database
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
 from ocop.bootstrap import build_registry
@@ -17,25 +16,24 @@ from ocop.settings import Settings
 from projections import Projector, ReadSide
 from registry.intake import AfterSave, Intake
 from registry.service import Registry, vietnam_today
+from storage.connections import Connections, open_connections
 
 
 @dataclass
-class Services:
-    """Everything the API and the command line work with, built once."""
+class ServedRegister:
+    """What the composition root built for one served register, kept so that it can be
+    handed out part by part (the API's dependencies) and closed as a whole."""
 
     settings: Settings
+    clock: Callable[[], date]
     registry: Registry
     read_side: ReadSide
     projector: Projector
-    database: SQLiteDatabase | PostgresDatabase
+    database: Connections  # one pool per process: the read side, keys and answers share it
     keys: KeyStore
     intake: Intake
     idempotency: IdempotencyStore
     logger: Any
-
-    def today(self) -> date:
-        """Today, by the register's clock."""
-        return self.registry.today()
 
     def close(self) -> None:
         """Stops the projector and closes every connection."""
@@ -45,20 +43,22 @@ class Services:
         self.registry.close()
 
 
-def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today) -> Services:
-    """Wires the whole service from its settings."""
+def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today) -> ServedRegister:
+    """Wires the whole served register from its settings; ``clock`` tells today's date to
+    the registry and to the reads alike."""
     logger = configure_logging(settings.log_level)
     registry = build_registry(settings, clock)
-    database = open_database(settings.database_url)
-    read_side = ReadSide.open(settings.database_url, settings.waits_at_once)
+    database = open_connections(settings.store)
+    read_side = ReadSide.open(database, settings.waits_at_once)
     projector = Projector(
         registry,
-        settings.database_url,
+        database,
         logger=logger.bind(part="projector"),
         on_advance=read_side.projected_to,
     )
-    return Services(
+    return ServedRegister(
         settings=settings,
+        clock=clock,
         registry=registry,
         read_side=read_side,
         projector=projector,
@@ -73,3 +73,8 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         ),
         logger=logger,
     )
+
+
+# The old name, still imported by the write path (``api/recording.py``); drop it when that
+# module takes its narrow parts instead.
+Services = ServedRegister

@@ -7,10 +7,12 @@ Where ``/run/secrets`` exists (Docker secrets), a file there named after a setti
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from storage.url import StoreUrl
 
 SECRETS = Path("/run/secrets")
 
@@ -22,7 +24,7 @@ class Settings(BaseSettings):
         env_prefix="OCOP_", extra="ignore", secrets_dir=SECRETS if SECRETS.is_dir() else None
     )
 
-    database_url: str = "sqlite:///var/ocop.db"
+    database_url: str = "sqlite:///var/ocop.db"  # read once, into ``store``
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
@@ -52,3 +54,14 @@ class Settings(BaseSettings):
     run_projector: bool = True  # false when ``ocop project`` projects in a process of its own
     ready_max_lag: Annotated[int, Field(ge=0)] = 1000  # /readyz: 503 beyond this many events
     ready_max_lag_seconds: Annotated[float, Field(gt=0)] = 30.0  # ... or this long unadvanced
+
+    _store: StoreUrl = PrivateAttr()
+
+    def model_post_init(self, context: Any) -> None:
+        """Reads the database URL, once: a bad one stops the service at start-up."""
+        self._store = StoreUrl.parse(self.database_url)
+
+    @property
+    def store(self) -> StoreUrl:
+        """The store the database URL names."""
+        return self._store

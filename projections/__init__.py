@@ -4,12 +4,11 @@ The read models live in the register's own database (on PostgreSQL in the store'
 ``status`` (a row per product), ``certificates`` (a row per certificate, with dated reasons),
 ``audit`` (a row per event), ``public_register`` (the diacritics-free search key) and
 ``milestones`` (dated counts). ``Projector`` applies the log to them in batches, each batch in
-one transaction with the tracking position; ``ReadSide`` answers the API's queries, each able
-to wait first for a log position (read your writes). SQL differences between SQLite and
-PostgreSQL are in ``dialect``; where connections come from is in ``connections``.
+one transaction with the tracking position; ``ReadSide.ask`` answers the API's questions
+(``questions``), each able to wait first for a log position (read your writes). The SQL
+adapter, the connections and the event log they read are the ``storage`` room's.
 """
 
-from projections.connections import ReadSideUnavailable
 from projections.projector import Projector
 from projections.readside import ProjectionBehind, ReadSide
 from projections.rebuild import RebuildReport
@@ -21,7 +20,6 @@ __all__ = [
     "ProjectionBehind",
     "Projector",
     "ReadSide",
-    "ReadSideUnavailable",
     "RebuildReport",
     "TooManyWaits",
     "search_key",

@@ -10,8 +10,8 @@ from typing import Any
 
 from lifecycle.describe import describe_event
 from lifecycle.events import ProductEvent, Registered
-from projections.dialect import Database, Row
 from projections.schema import ReadModel, Writes
+from storage.sql import Database, Row
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS audit_trail (

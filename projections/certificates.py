@@ -14,9 +14,9 @@ from typing import Any
 from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspended
 from lifecycle.publication import public_reason, reason_code
 from projections import status
-from projections.dialect import Database
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes
+from storage.sql import Database
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS certificates (
@@ -34,9 +34,9 @@ DDL = (
 )
 LIVE = "('current', 'suspended')"
 
-# The certificate's status on the day given as the parameter.
+# The certificate's status on the day given as the parameter (expiry as ``status`` reads it).
 STATE_ON = (
-    "CASE WHEN c.state IN ('current', 'suspended') AND c.valid_until < ? THEN 'expired' "
+    f"CASE WHEN c.state IN {LIVE} AND {status.expired('c')} THEN 'expired' "
     "WHEN c.state = 'current' THEN 'certified' ELSE c.state END"
 )
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from projections.dialect import Database
-from projections.status import PLACED_ROWS, in_province, public
+from projections.status import PLACED_ROWS, STANDING, expired, in_province, public
+from storage.sql import Database
 
 
 def expiring(
@@ -16,9 +16,8 @@ def expiring(
     """Certificates still valid on ``on`` whose validity ends within ``within_days``."""
     region, params = in_province(province)
     rows = db.rows(
-        f"{PLACED_ROWS} WHERE s.status IN ('certified', 'suspended') "
-        "AND s.valid_until BETWEEN ? AND ? "
-        f"{region} ORDER BY s.valid_until, s.code",
+        f"{PLACED_ROWS} WHERE s.status IN {STANDING} AND NOT {expired('s')} "
+        f"AND s.valid_until <= ? {region} ORDER BY s.valid_until, s.code",
         [on, on, on + timedelta(days=within_days), *params],
     )
     return [{**public(row), "days_left": (row["valid_until"] - on).days} for row in rows]
@@ -28,9 +27,8 @@ def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, A
     """Suspended, unexpired certificates whose corrective deadline passed before ``on``."""
     region, params = in_province(province)
     rows = db.rows(
-        f"{PLACED_ROWS} WHERE s.status = 'suspended' "
-        "AND s.valid_until >= ? AND s.corrective_deadline < ? "
-        f"{region} ORDER BY s.corrective_deadline, s.code",
+        f"{PLACED_ROWS} WHERE s.status = 'suspended' AND NOT {expired('s')} "
+        f"AND s.corrective_deadline < ? {region} ORDER BY s.corrective_deadline, s.code",
         [on, on, on, *params],
     )
     return [

@@ -20,9 +20,9 @@ from lifecycle.events import (
     Suspended,
 )
 from projections import status
-from projections.dialect import Database
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
+from storage.sql import Database
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS programme_milestones (

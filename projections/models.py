@@ -13,7 +13,6 @@ from eventsourcing.persistence import Notification
 
 from lifecycle.events import ProductEvent
 from projections import audit, certificates, milestones, public_register, status
-from projections.dialect import Database, Row
 from projections.progress import PROGRESS, now, record_advance, start_progress
 from projections.schema import (
     TRACKING,
@@ -23,7 +22,9 @@ from projections.schema import (
     start_tracking,
     tracked_position,
 )
-from projections.shape import SHAPE, fingerprint, record_shape
+from projections.shape import SHAPE, fingerprint, is_current, record_shape
+from storage.event_log import events_after
+from storage.sql import Database, Row
 
 READ_MODELS: tuple[ReadModel, ...] = (
     status.MODEL,
@@ -46,6 +47,14 @@ def create_tables(db: Database) -> None:
     if start_tracking(db):  # a new store: its tables were just made in this version's shape
         record_shape(db, READ_MODELS_SHAPE)
     start_progress(db)
+
+
+def prepare_tables(db: Database) -> bool:
+    """Creates every table that is missing, in a transaction; True if the read models have
+    this version's shape (else they need a rebuild)."""
+    with db.transaction():
+        create_tables(db)
+        return is_current(db, READ_MODELS_SHAPE)
 
 
 def drop_tables(db: Database) -> None:
@@ -91,7 +100,7 @@ def project_next_batch(
     """
     with db.transaction():
         position = tracked_position(db, lock=True)
-        notifications = db.events_after(position, limit)
+        notifications = events_after(db, position, limit)
         if not notifications:
             return 0, position
         attempting(notifications[0].id, notifications[-1].id)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from projections.dialect import Database
 from projections.schema import TRACKED, ReadModel
+from storage import event_log
+from storage.sql import Database
 
 FAILING, LAGGING = "projector-failing", "projection-lagging"
 
@@ -102,10 +103,10 @@ def read_progress(db: Database) -> Progress:
         (TRACKED,),
     )
     if not rows:
-        return Progress(head=db.head(), position=0)
+        return Progress(head=event_log.head(db), position=0)
     row = rows[0]
     return Progress(
-        head=db.head(),
+        head=event_log.head(db),
         position=int(row["position"]),
         advanced_at=_utc(row["advanced_at"]),
         failing_since=_utc(row["failing_since"]),

@@ -17,15 +17,15 @@ from typing import Any
 
 import structlog
 
-from projections.connections import backend_for
-from projections.dialect import Database, PostgresDatabase
 from projections.failure import LastFailure
-from projections.models import READ_MODELS_SHAPE, create_tables, project_next_batch
+from projections.models import prepare_tables, project_next_batch
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
 from projections.schema import tracked_position
-from projections.shape import is_current
 from registry.service import Registry
+from storage import event_log
+from storage.connections import Connections
+from storage.sql import Database
 
 FIRST_RETRY = 0.1
 
@@ -34,25 +34,18 @@ class Projector:
     """Keeps the read models in the register's database up to date with its log."""
 
     def __init__(
-        self,
-        registry: Registry,
-        database_url: str,
-        *,
-        batch_size: int = 500,
-        poll_interval: float = 0.5,
-        logger: Any = None,
-        max_backoff: float = 5.0,
-        on_advance: Callable[[int], object] | None = None,
-        heartbeat: float = 5.0,
-    ) -> None:
+        self, registry: Registry, connections: Connections, *, batch_size: int = 500,
+        poll_interval: float = 0.5, logger: Any = None, max_backoff: float = 5.0,
+        on_advance: Callable[[int], object] | None = None, heartbeat: float = 5.0,
+    ) -> None:  # fmt: skip
         self.registry = registry
-        self.backend = backend_for(database_url)
+        self.connections = connections  # whoever opened them closes them
         self.batch_size, self.poll_interval = batch_size, poll_interval
         self.max_backoff = max_backoff
         self.log = logger if logger is not None else structlog.get_logger("projector")
         self.on_advance = on_advance or (lambda position: None)
         self._db: Database | None = None
-        self._listener: PostgresDatabase | None = None
+        self._news: event_log.News | None = None
         self._lock = threading.RLock()  # one user of the connection at a time
         self._stopping, self._woken = threading.Event(), threading.Event()
         self._thread: threading.Thread | None = None
@@ -62,8 +55,7 @@ class Projector:
 
     @property
     def error(self) -> str | None:
-        """The text of the last attempt's failure (None once an attempt succeeds); its kind
-        and position are in ``failure``."""
+        """The text of the last attempt's failure, if any (kind and position: ``failure``)."""
         return self.failure.text
 
     @property
@@ -80,7 +72,7 @@ class Projector:
         self._thread.start()
 
     def stop(self, timeout: float = 10) -> None:
-        """Stops the background thread (between batches) and closes the connections."""
+        """Stops the background thread (between batches) and closes its own connections."""
         self._stopping.set()
         self._woken.set()
         if self._thread is not None:
@@ -90,7 +82,6 @@ class Projector:
             self._thread = None
         with self._lock:
             self._disconnect()
-        self.backend.close()
 
     def wake(self) -> None:
         """Asks the background thread to look for new events now (e.g. after a write)."""
@@ -106,21 +97,17 @@ class Projector:
         them in, in one transaction; until then (or if it fails) the register reads as before."""
         with self._lock:
             report = rebuild_beside(
-                self.backend, self.registry.mapper.to_domain_event, self.batch_size, progress
+                self.connections, self.registry.mapper.to_domain_event, self.batch_size, progress
             )
         self._tell("info", "projector.rebuilt", events=report.events, seconds=report.seconds)
         return report
 
-    def _catch_up(
-        self,
-        stopped: Callable[[], bool],
-        max_batches: int | None,
-    ) -> int:
+    def _catch_up(self, stopped: Callable[[], bool], max_batches: int | None) -> int:
         db = self._connection()
         applied = batches = 0
         while not stopped() and (max_batches is None or batches < max_batches):
             before = tracked_position(db)
-            if db.head() <= before:
+            if event_log.head(db) <= before:
                 self._beat(db)
                 self.on_advance(before)
                 break
@@ -144,11 +131,9 @@ class Projector:
 
     def _connection(self) -> Database:
         if self._db is None:
-            db = self.backend.connect("projector")
+            db = self.connections.connect("projector")
             try:
-                with db.transaction():
-                    create_tables(db)
-                    current = is_current(db, READ_MODELS_SHAPE)
+                current = prepare_tables(db)
             except BaseException:
                 db.close()
                 raise
@@ -159,11 +144,11 @@ class Projector:
         return self._db
 
     def _disconnect(self) -> None:
-        for db in (self._db, self._listener):
-            if db is not None:
+        for connection in (self._db, self._news):
+            if connection is not None:
                 with suppress(Exception):
-                    db.close()
-        self._db = self._listener = None
+                    connection.close()
+        self._db = self._news = None
 
     def _run(self) -> None:
         self._tell("info", "projector.started", batch_size=self.batch_size)
@@ -171,26 +156,22 @@ class Projector:
         while not self._stopping.is_set():
             try:
                 with self._lock:
-                    if self._listener is None:
-                        self._listener = self.backend.listener()
+                    news = self._news or event_log.listen_for_news(self.connections)
+                    self._news = news
                     self._catch_up(self._stopping.is_set, None)
                 if failures:
                     self._tell("info", "projector.recovered", failures=failures)
                 failures, delay = 0, FIRST_RETRY
                 self.failure.cleared()
-                self._wait_for_news()
+                news.wait(self.poll_interval, self._woken)
+                self._woken.clear()
             except Exception as error:
                 failures += 1
                 self.failure.failed(error)
                 self._tell(
-                    "error",
-                    "projector.failed",
-                    error=self.failure.text,
-                    position=self.failure.position,
-                    failures=failures,
-                    retry_in=delay,
-                    exc_info=True,
-                )
+                    "error", "projector.failed", error=self.failure.text, exc_info=True,
+                    position=self.failure.position, failures=failures, retry_in=delay,
+                )  # fmt: skip
                 with self._lock:
                     self._disconnect()
                     self._record_failure()
@@ -216,11 +197,3 @@ class Projector:
         """Logs, and never lets a failing logger stop the projector."""
         with suppress(Exception):
             getattr(self.log, level)(event, **fields)
-
-    def _wait_for_news(self) -> None:
-        listener = self._listener
-        if listener is not None:
-            listener.wait_for_news(self.poll_interval, self._woken)
-        else:
-            self._woken.wait(self.poll_interval)
-        self._woken.clear()

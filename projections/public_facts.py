@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from projections.dialect import Row
+from storage.sql import Row
 
 CERTIFICATE_STANDS = frozenset({"certified", "suspended"})
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from lifecycle.events import ProductEvent, Registered, Starred
 from projections import status
-from projections.dialect import Database
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import like_pattern, search_key
+from storage.sql import Database
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS public_register (

@@ -17,8 +17,6 @@ from eventsourcing.persistence import Notification
 from psycopg.sql import SQL, Identifier
 from tqdm import tqdm
 
-from projections.connections import Backend, PostgresBackend, SQLiteBackend
-from projections.dialect import Database, PostgresDatabase, SQLiteDatabase
 from projections.models import (
     BOOKKEEPING,
     READ_MODELS,
@@ -27,6 +25,9 @@ from projections.models import (
     project_next_batch,
 )
 from projections.schema import tracked_position
+from storage import event_log
+from storage.connections import Connections, PostgresConnections, SQLiteConnections
+from storage.sql import Database, PostgresDatabase, SQLiteDatabase
 
 SHADOW_SUFFIX = "_rebuild"
 
@@ -41,16 +42,16 @@ class RebuildReport:
 
 
 def rebuild_beside(
-    backend: Backend,
+    connections: Connections,
     decode: Callable[[Notification], object],
     batch_size: int,
     progress: bool = False,
 ) -> RebuildReport:
     """Fills fresh read models from the first event in a shadow, then swaps them in."""
-    shadow = open_shadow(backend)
+    shadow = open_shadow(connections)
     try:
         started, events = perf_counter(), 0
-        with tqdm(total=shadow.head(), unit="event", disable=not progress) as bar:
+        with tqdm(total=event_log.head(shadow), unit="event", disable=not progress) as bar:
             while True:
                 before = tracked_position(shadow)
                 applied, after = project_next_batch(shadow, decode, batch_size)
@@ -58,40 +59,45 @@ def rebuild_beside(
                     break
                 events += applied
                 bar.update(after - before)
-        swap_in(backend, shadow)
+        swap_in(connections, shadow)
         seconds = perf_counter() - started
     finally:
         shadow.close()
     return RebuildReport(events, round(seconds, 3), events / seconds if seconds > 0 else 0.0)
 
 
-def open_shadow(backend: Backend) -> Database:
+def open_shadow(connections: Connections) -> Database:
     """A connection whose read models are fresh and empty, and whose log is the register's."""
-    if isinstance(backend, PostgresBackend):
-        db = backend.connect("rebuild")
-        shadow = Identifier(backend.schema + SHADOW_SUFFIX)
+    if isinstance(connections, PostgresConnections):
+        db = connections.connect("rebuild")
+        shadow = Identifier(connections.schema + SHADOW_SUFFIX)
         db.conn.execute(SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(shadow))
         db.conn.execute(SQL("CREATE SCHEMA {}").format(shadow))
-        db.conn.execute(SQL("SET search_path TO {}, {}").format(shadow, Identifier(backend.schema)))
+        db.conn.execute(
+            SQL("SET search_path TO {}, {}").format(shadow, Identifier(connections.schema))
+        )
         shadow_db: Database = db
     else:
-        path = backend.path + SHADOW_SUFFIX
+        path = connections.path + SHADOW_SUFFIX
         for leftover in (path, path + "-wal", path + "-shm", path + "-journal"):
             if os.path.exists(leftover):
                 os.remove(leftover)
         shadow_db = SQLiteDatabase(path)
         shadow_db.begin = "BEGIN"  # it writes its own file only: the register's writers go on
-        shadow_db.run("ATTACH DATABASE ? AS register", (backend.path,))
+        shadow_db.run("ATTACH DATABASE ? AS register", (connections.path,))
     with shadow_db.transaction():
         create_tables(shadow_db)  # a new store to itself: it records this version's shape
     return shadow_db
 
 
-def swap_in(backend: Backend, shadow: Database) -> None:
+def swap_in(connections: Connections, shadow: Database) -> None:
     """Replaces the serving read models by the shadow's, with its tracking, in one transaction."""
-    if isinstance(backend, PostgresBackend):
+    if isinstance(connections, PostgresConnections):
         assert isinstance(shadow, PostgresDatabase)
-        serving, rebuilt = Identifier(backend.schema), Identifier(backend.schema + SHADOW_SUFFIX)
+        serving, rebuilt = (
+            Identifier(connections.schema),
+            Identifier(connections.schema + SHADOW_SUFFIX),
+        )
         with shadow.transaction():
             shadow.lock_schema()
             for table in TABLES:
@@ -105,8 +111,8 @@ def swap_in(backend: Backend, shadow: Database) -> None:
                 )
         shadow.conn.execute(SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(rebuilt))
         return
-    assert isinstance(backend, SQLiteBackend)
-    _copy_sqlite_shadow(backend.path, backend.path + SHADOW_SUFFIX)
+    assert isinstance(connections, SQLiteConnections)
+    _copy_sqlite_shadow(connections.path, connections.path + SHADOW_SUFFIX)
 
 
 def _copy_sqlite_shadow(path: str, shadow_path: str) -> None:

@@ -13,7 +13,7 @@ from operator import itemgetter
 from typing import Any
 
 from lifecycle.events import ProductEvent
-from projections.dialect import Database
+from storage.sql import Database
 
 TRACKED = "read-models"
 

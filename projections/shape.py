@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from projections.dialect import Database
 from projections.schema import TRACKED, ReadModel
+from storage.sql import Database
 
 SHAPE = ReadModel(
     name="shape",

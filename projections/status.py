@@ -20,10 +20,10 @@ from lifecycle.events import (
     Suspended,
 )
 from lifecycle.publication import public_reason, reason_code
-from projections.dialect import Database, Row
-from projections.public_facts import public_stars, removal
+from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
+from storage.sql import Database, Row
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS product_status (
@@ -40,11 +40,18 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS product_status_valid_until ON product_status (valid_until)",
 )
 
-# The status on the day given as the parameter: a certificate past valid-until reads expired.
-STATUS_ON = (
-    "CASE WHEN s.status IN ('certified', 'suspended') AND s.valid_until < ? "
-    "THEN 'expired' ELSE s.status END"
-)
+
+def expired(row: str) -> str:
+    """SQL: the certificate on the row aliased ``row`` is past its valid-until on the day given
+    as the parameter. Expiry's one SQL home, the twin of ``Certificate.is_expired_on``."""
+    return f"{row}.valid_until < ?"
+
+
+# The stored statuses under which a certificate stands (see ``public_facts``).
+STANDING = "(" + ", ".join(f"'{name}'" for name in sorted(CERTIFICATE_STANDS)) + ")"
+# The status on the day given as the parameter: a standing certificate past valid-until
+# reads expired.
+STATUS_ON = f"CASE WHEN s.status IN {STANDING} AND {expired('s')} THEN 'expired' ELSE s.status END"
 # Every status row with its status on the day given as the first parameter.
 STATUS_ROWS = f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s"
 # The same rows beside their register entry (alias ``r``), so they can be told by province.

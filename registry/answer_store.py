@@ -27,7 +27,8 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from registry.orders import Answered
-from registry.store import store_environment
+from storage.environment import store_environment
+from storage.url import StoreUrl
 
 ANSWERS = "ocop_idempotency_answers"
 ANSWERS_SCHEMA = (
@@ -44,9 +45,9 @@ ANSWERS_INDEX = "CREATE INDEX IF NOT EXISTS ocop_idempotency_answered_at ON {tab
 INSERT_ANSWER = "INSERT INTO {table} VALUES (?, ?, ?, 201, ?, ?)"
 
 
-def answering_environment(url: str) -> dict[str, str]:
-    """The store settings for ``url``, with recorders that keep answers (SQLite, PostgreSQL)."""
-    env = store_environment(url)
+def answering_environment(store: StoreUrl) -> dict[str, str]:
+    """The store settings for ``store``, with recorders that keep answers (SQLite, PostgreSQL)."""
+    env = store_environment(store)
     recorder = RECORDERS.get(env["PERSISTENCE_MODULE"])
     if recorder is not None:
         env["APPLICATION_RECORDER_TOPIC"] = f"{__name__}:{recorder.__name__}"

@@ -18,7 +18,9 @@ import pytest
 from hypothesis import settings
 
 from registry.service import Registry
-from registry.store import store_environment
+from storage.connections import Connections, open_connections
+from storage.environment import store_environment
+from storage.url import StoreUrl
 
 # Under CI every property test draws the same examples (derandomize), and a failure prints
 # the blob that replays it (``@reproduce_failure``), so a red build can be reproduced here:
@@ -30,6 +32,11 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ADMIN_URL = os.environ.get("OCOP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 TODAY = date(2026, 11, 29)
+
+
+def connections_to(url: str) -> Connections:
+    """Connections to the store at ``url``, as the composition root opens them."""
+    return open_connections(StoreUrl.parse(url))
 
 
 def fixed_today() -> date:
@@ -82,6 +89,6 @@ def store_url(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def registry(store_url: str) -> Iterator[Registry]:
     """The register on a fresh store, with the tests' fixed clock."""
-    app = Registry(store_environment(store_url), clock=fixed_today)
+    app = Registry(store_environment(StoreUrl.parse(store_url)), clock=fixed_today)
     yield app
     app.close()

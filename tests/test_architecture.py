@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ROOMS = ("lifecycle", "registry", "projections", "api", "seed", "ocop")
+ROOMS = ("lifecycle", "registry", "storage", "projections", "api", "seed", "ocop")
 LIFECYCLE = sorted((ROOT / "lifecycle").rglob("*.py"))
 # Web, database and logging libraries the heart of the register must not know.
 FORBIDDEN = {
@@ -34,6 +34,11 @@ LANES: dict[str, set[str]] = {
     | {"eventsourcing.application", "threading", "logging", "registry", "projections"}
     | {"api", "ocop", "seed"},
     "registry": WEB | {"api", "ocop", "seed"},
+    # The database, in programme-neutral words: the standard library, the drivers and the
+    # library's persistence types; none of the register's rooms, not even its rules.
+    "storage": WEB
+    | {"structlog", "eventsourcing.application", "eventsourcing.domain"}
+    | {"lifecycle", "registry", "projections", "api", "ocop", "seed"},
     "projections": {"api", "ocop", "seed"},
     "seed": {"api", "ocop", "fastapi", "starlette"},
     "api": {"seed", "ocop.cli", "ocop.bootstrap", "ocop.logs"},
@@ -95,7 +100,10 @@ def test_the_lane_rules_catch_what_they_should() -> None:
     assert is_in("threading", LANES["lifecycle"])
     assert is_in("registry.service", LANES["lifecycle"])
     assert is_in("api.keys", LANES["seed"]) and is_in("fastapi.routing", LANES["seed"])
-    assert is_in("pydantic", LANES["registry"]) and is_in("api.database", LANES["registry"])
+    assert is_in("pydantic", LANES["registry"]) and is_in("api.keys", LANES["registry"])
+    assert is_in("lifecycle.values", LANES["storage"]) and is_in("projections", LANES["storage"])
+    assert not is_in("eventsourcing.persistence", LANES["storage"])
+    assert not is_in("psycopg_pool", LANES["storage"]) and not is_in("storage", LANES["registry"])
     assert not is_in("eventsourcing.persistence", LANES["registry"])
     assert not is_in("apis", LANES["projections"]) and not is_in("lifecycle", LANES["api"])
 
@@ -116,6 +124,32 @@ def test_every_room_is_a_package_the_project_installs() -> None:
     for room in ROOMS:
         assert (ROOT / room / "__init__.py").is_file(), room
         assert f'"{room}*"' in pyproject and f'"{room}"' in pyproject, room
+
+
+def test_the_sql_adapter_is_one_family_in_the_storage_room() -> None:
+    """Only ``storage`` defines database adapters (the classes named ``...Database``)."""
+    adapters = {
+        f"{path.relative_to(ROOT)}:{node.name}"
+        for _room, path in room_modules()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ClassDef) and node.name.endswith("Database")
+    }
+    assert adapters, "no adapter found"
+    assert {name for name in adapters if not name.startswith("storage/")} == set(), adapters
+
+
+def test_only_the_event_log_reader_names_the_librarys_events_table() -> None:
+    """The read side reads the log through ``storage.event_log``, not by the library's names."""
+    private_names = ("stored_events", "ocop_events", "notification_id", "rowid")
+    naming = sorted(
+        f"{path.relative_to(ROOT)}: {name}"
+        for room in ("projections", "api", "ocop")
+        for path in sorted((ROOT / room).rglob("*.py"))
+        for name in private_names
+        if name in path.read_text(encoding="utf-8")
+    )
+    assert naming == []
+    assert all(name in (ROOT / "storage" / "event_log.py").read_text() for name in private_names)
 
 
 def test_no_module_of_the_register_runs_past_260_lines() -> None:

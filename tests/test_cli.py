@@ -11,7 +11,8 @@ import pytest
 
 from ocop.cli import main
 from registry.service import Registry
-from registry.store import store_environment
+from storage.environment import store_environment
+from storage.url import StoreUrl
 from tests.conftest import fixed_today
 from tests.contract.stories import CODE, LIFE, STATUS_AFTER, record
 
@@ -20,7 +21,7 @@ from tests.contract.stories import CODE, LIFE, STATUS_AFTER, record
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """A SQLite store holding one product's whole life, named by ``OCOP_DATABASE_URL``."""
     url = f"sqlite:///{tmp_path}/register.db"
-    registry = Registry(store_environment(url), clock=fixed_today)
+    registry = Registry(store_environment(StoreUrl.parse(url)), clock=fixed_today)
     try:
         record(registry, LIFE)
     finally:

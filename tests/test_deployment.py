@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from ocop.settings import Settings
-from registry.store import store_environment
+from storage.environment import store_environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,4 +59,4 @@ def test_a_database_url_given_as_a_secret_file_is_the_setting(
     (tmp_path / "ocop_database_url").write_text("postgresql://ocop:s3cret@db:5432/ocop")
     monkeypatch.delenv("OCOP_DATABASE_URL", raising=False)
     settings = Settings(_secrets_dir=tmp_path)  # type: ignore[call-arg]
-    assert store_environment(settings.database_url)["POSTGRES_PASSWORD"] == "s3cret"
+    assert store_environment(settings.store)["POSTGRES_PASSWORD"] == "s3cret"

@@ -15,7 +15,8 @@ from lifecycle.commands import RegisterProduct
 from lifecycle.values import Actor, Location, Owner, OwnerKind, Role
 from registry.intake import AfterSave, Intake
 from registry.service import Order, Recorded, Registry
-from registry.store import store_environment
+from storage.environment import store_environment
+from storage.url import StoreUrl
 from tests.conftest import fixed_today
 
 OFFICE = Actor("office", Role.PROGRAMME_OFFICE, "Quảng Ninh")
@@ -47,7 +48,7 @@ def registration(code: str, group: str = "food") -> Order:
 
 @pytest.fixture
 def registry(sqlite_url: str) -> CountingRegistry:
-    registry = CountingRegistry(store_environment(sqlite_url), clock=fixed_today)
+    registry = CountingRegistry(store_environment(StoreUrl.parse(sqlite_url)), clock=fixed_today)
     registry.batches = []
     return registry
 
@@ -114,7 +115,9 @@ class ObservedQueue(list[Any]):
 def test_orders_arriving_while_the_leader_writes_share_one_transaction(
     backend: str, request: pytest.FixtureRequest
 ) -> None:
-    registry = HeldRegistry(store_environment(request.getfixturevalue(backend)), fixed_today)
+    registry = HeldRegistry(
+        store_environment(StoreUrl.parse(request.getfixturevalue(backend))), fixed_today
+    )
     registry.batches, registry.saves = [], []
     registry.entered, registry.release = threading.Event(), threading.Event()
     intake = Intake(registry)

@@ -15,7 +15,8 @@ from ocop.cli.serve import introduce_demo
 from ocop.services import build_services
 from ocop.settings import Settings
 from registry.service import Registry
-from registry.store import store_environment
+from storage.environment import store_environment
+from storage.url import StoreUrl
 from tests.conftest import fixed_today
 from tests.contract.stories import LIFE, record
 
@@ -30,7 +31,7 @@ def test_a_new_sqlite_store_and_its_journal_are_readable_by_their_owner_alone(
     tmp_path: Path,
 ) -> None:
     url = f"sqlite:///{tmp_path}/var/ocop.db"
-    registry = Registry(store_environment(url), clock=fixed_today)
+    registry = Registry(store_environment(StoreUrl.parse(url)), clock=fixed_today)
     try:
         record(registry, LIFE[:2])
         modes = {f.name: mode(f) for f in (tmp_path / "var").iterdir()}
@@ -44,7 +45,7 @@ def test_an_existing_file_keeps_the_mode_its_owner_gave_it(tmp_path: Path) -> No
     path = tmp_path / "shared.db"
     path.touch(mode=0o640)
     path.chmod(0o640)
-    store_environment(f"sqlite:///{path}")
+    store_environment(StoreUrl.parse(f"sqlite:///{path}"))
     assert mode(path) == 0o640
 
 
@@ -52,7 +53,7 @@ def test_the_demo_refuses_a_store_that_holds_another_register(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = f"sqlite:///{tmp_path}/real.db"
-    registry = Registry(store_environment(url), clock=fixed_today)
+    registry = Registry(store_environment(StoreUrl.parse(url)), clock=fixed_today)
     record(registry, LIFE[:3])
     head = registry.recorder.max_notification_id()
     monkeypatch.setenv("OCOP_DATABASE_URL", url)

@@ -6,17 +6,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from api.deps import LAST_POSITION, PrincipalDep, ReadAfterDep, ServicesDep
+from api.deps import LAST_POSITION, PrincipalDep, ReadAfterDep, ReadSideDep
 from api.openapi import Kind, documented
+from api.schemas.audit import AuditTrail
 from lifecycle.authority import check_may_read_the_log
+from projections import questions
 
 router = APIRouter(prefix="/v1/events", tags=["audit"])
 
 
-@router.get("", responses=documented(Kind.READ))
+@router.get("", response_model=AuditTrail, responses=documented(Kind.READ))
 def audit_trail(
     actor: PrincipalDep,
-    services: ServicesDep,
+    read_side: ReadSideDep,
     position: ReadAfterDep,
     after: Annotated[
         int, Query(ge=0, le=LAST_POSITION, description="Events after this log position")
@@ -25,5 +27,7 @@ def audit_trail(
 ) -> dict[str, Any]:
     """Every event of every product after a position, with its full payload (auditors)."""
     check_may_read_the_log(actor)
-    rows = services.read_side.audit_trail(after=after, limit=limit, wait_for=position)
+    rows = read_side.ask(
+        questions.audit_trail(after=after, limit=limit), wait_for=position
+    )
     return {"events": rows, "next_after": rows[-1]["position"] if rows else after}

@@ -12,12 +12,13 @@ import math
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from api.deps import PrincipalDep, ServicesDep
+from api.deps import PrincipalDep, ProjectorDep, ReadSideDep, SettingsDep
 from api.openapi import Kind, documented
 from api.problems import problem_response
-from api.schemas.responses import ProjectorReport, Readiness
+from api.schemas.operations import Liveness, ProjectorReport, Readiness
 from lifecycle.authority import check_may_watch_the_projector
-from ocop.services import Services
+from ocop.settings import Settings
+from projections import Projector, ReadSide
 from projections.progress import FAILING, Progress, now
 
 router = APIRouter(tags=["operations"])
@@ -27,10 +28,10 @@ NOT_READY = {
 }
 
 
-@router.get("/healthz", responses=documented(Kind.LIVENESS))
-async def alive() -> dict[str, str]:
+@router.get("/healthz", response_model=Liveness, responses=documented(Kind.LIVENESS))
+async def alive() -> Liveness:
     """The process is alive (answered on the event loop: never queues behind busy workers)."""
-    return {"status": "alive"}
+    return Liveness(status="alive")
 
 
 @router.get(
@@ -38,10 +39,12 @@ async def alive() -> dict[str, str]:
     response_model=Readiness,
     responses=documented(Kind.READINESS),
 )
-def ready(services: ServicesDep) -> Readiness | JSONResponse:
+def ready(
+    read_side: ReadSideDep, projector: ProjectorDep, settings: SettingsDep
+) -> Readiness | JSONResponse:
     """Ready while the store answers and the read side keeps up with the log (public)."""
-    report = projector_report(services)
-    verdict = judged(services, report)
+    report = projector_report(read_side, projector)
+    verdict = judged(settings, report)
     public = Readiness.model_validate(report.model_dump(include=set(Readiness.model_fields)))
     if verdict is None:
         return public
@@ -57,16 +60,17 @@ def ready(services: ServicesDep) -> Readiness | JSONResponse:
 @router.get(
     "/v1/operations/projector", response_model=ProjectorReport, responses=documented(Kind.READ)
 )
-def projector_state(actor: PrincipalDep, services: ServicesDep) -> ProjectorReport:
+def projector_state(
+    actor: PrincipalDep, read_side: ReadSideDep, projector: ProjectorDep
+) -> ProjectorReport:
     """The projector's state, position, lag, last advance and last failure (auditors, admins)."""
     check_may_watch_the_projector(actor)
-    return projector_report(services)
+    return projector_report(read_side, projector)
 
 
-def projector_report(services: Services) -> ProjectorReport:
+def projector_report(read_side: ReadSide, projector: Projector) -> ProjectorReport:
     """What the recorded progress and the projector in this process (if any) say."""
-    progress = services.read_side.progress()
-    projector = services.projector
+    progress = read_side.progress()
     code, position, error = progress.error_code, progress.error_position, progress.error_text
     if projector.running and projector.failure.code is not None:  # fresher than the record
         code, position, error = (
@@ -93,9 +97,8 @@ def projector_report(services: Services) -> ProjectorReport:
     )
 
 
-def judged(services: Services, report: ProjectorReport) -> str | None:
+def judged(settings: Settings, report: ProjectorReport) -> str | None:
     """The problem code that makes the read side not ready, or None."""
-    settings = services.settings
     progress = Progress(
         head=report.head,
         position=report.position,

@@ -8,15 +8,26 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from api.deps import LAST_POSITION, CodePath, PrincipalDep, ReadAfterDep, ServicesDep, WriteDep
+from api.deps import (
+    LAST_POSITION,
+    CodePath,
+    PrincipalDep,
+    ReadAfterDep,
+    ReadSideDep,
+    RegistryDep,
+    TodayDep,
+    WriteDep,
+)
 from api.openapi import Kind, documented
 from api.problems import Problem
+from api.schemas.products import HistoryEntry, ProductState, ProductStatus
 from api.schemas.requests import Registration, RemovalBody
-from api.schemas.responses import ChangeRecorded, HistoryEntry
+from api.schemas.responses import ChangeRecorded
 from lifecycle import errors
 from lifecycle.authority import check_may_read
 from lifecycle.describe import describe_state, history_of
 from lifecycle.history import jurisdiction_of, state_at, steps
+from projections import questions
 
 router = APIRouter(prefix="/v1/products", tags=["products"])
 READ = documented(Kind.READ)
@@ -41,12 +52,18 @@ def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONRe
     return write.record(body, code)
 
 
-@router.get("/{code}", responses=READ)
+@router.get("/{code}", response_model=ProductStatus, responses=READ)
 def product_status(
-    code: CodePath, actor: PrincipalDep, services: ServicesDep, position: ReadAfterDep
+    code: CodePath,
+    actor: PrincipalDep,
+    read_side: ReadSideDep,
+    today: TodayDep,
+    position: ReadAfterDep,
 ) -> dict[str, Any]:
     """The product's current status, from the read side (auditors; others in their province)."""
-    row = services.read_side.product_status(code, on=services.today(), wait_for=position)
+    row = read_side.ask(
+        questions.product_status(code, on=today), wait_for=position
+    )
     if row is None:
         raise errors.ProductNotFound(code)
     check_may_read(actor, row["province"])
@@ -55,19 +72,20 @@ def product_status(
 
 @router.get("/{code}/history", response_model=list[HistoryEntry], responses=READ)
 def product_history(
-    code: CodePath, actor: PrincipalDep, services: ServicesDep
+    code: CodePath, actor: PrincipalDep, registry: RegistryDep
 ) -> list[dict[str, Any]]:
     """Every event of the product, in order, with the state after each (replayed)."""
-    events = services.registry.events_of(code)
+    events = registry.events_of(code)
     check_may_read(actor, jurisdiction_of(events))
     return history_of(steps(events))
 
 
-@router.get("/{code}/state", responses=READ)
+@router.get("/{code}/state", response_model=ProductState, responses=READ)
 def product_state(
     code: CodePath,
     actor: PrincipalDep,
-    services: ServicesDep,
+    registry: RegistryDep,
+    today: TodayDep,
     as_of: Annotated[date | None, Query(description="What was true on this date")] = None,
     version: Annotated[
         int | None, Query(ge=1, le=LAST_POSITION, description="The state at this version")
@@ -81,7 +99,7 @@ def product_state(
         raise Problem(
             400, "missing-as-of-or-version", "Give as_of=DATE, version=N or known_at=DATETIME."
         )
-    events = services.registry.events_of(code)
+    events = registry.events_of(code)
     check_may_read(actor, jurisdiction_of(events))
     product = state_at(events, as_of=as_of, version=version, known_at=known_at)
-    return describe_state(product, as_of or services.today())
+    return describe_state(product, as_of or today)

@@ -10,12 +10,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import CodePath, ReadAfterDep, ServicesDep
+from api.deps import CodePath, ReadAfterDep, ReadSideDep, TodayDep
 from api.openapi import Kind, documented
 from api.problems import Problem
-from api.schemas.responses import PublicCertificate, PublicProduct, RegisterPage
+from api.schemas.public import PublicCertificate, PublicProduct, RegisterPage, Statistics
 from lifecycle import errors
 from lifecycle.values import Status
+from projections import questions
 
 router = APIRouter(prefix="/v1/public", tags=["public"])
 PAGE_SIZE = 20
@@ -28,12 +29,13 @@ PAGE_SIZE = 20
 )
 def certificate(
     certificate_no: Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,40}$", examples=["QN-0123-C1"])],
-    services: ServicesDep,
+    read_side: ReadSideDep,
+    today: TodayDep,
     position: ReadAfterDep,
 ) -> dict[str, Any]:
     """A certificate's status by its number, with the dated reasons of any suspension."""
-    row = services.read_side.public_certificate(
-        certificate_no, on=services.today(), wait_for=position
+    row = read_side.ask(
+        questions.public_certificate(certificate_no, on=today), wait_for=position
     )
     if row is None:
         raise errors.CertificateNotFound(
@@ -45,9 +47,13 @@ def certificate(
 @router.get(
     "/products/{code}", response_model=PublicProduct, responses=documented(Kind.PUBLIC_LOOKUP)
 )
-def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> dict[str, Any]:
+def product(
+    code: CodePath, read_side: ReadSideDep, today: TodayDep, position: ReadAfterDep
+) -> dict[str, Any]:
     """A product's public status by its code (what a label's QR code points to)."""
-    row = services.read_side.public_product(code, on=services.today(), wait_for=position)
+    row = read_side.ask(
+        questions.public_product(code, on=today), wait_for=position
+    )
     if row is None:
         raise errors.ProductNotFound(code)
     return row
@@ -55,7 +61,8 @@ def product(code: CodePath, services: ServicesDep, position: ReadAfterDep) -> di
 
 @router.get("/products", response_model=RegisterPage, responses=documented(Kind.PUBLIC_QUERY))
 def search(
-    services: ServicesDep,
+    read_side: ReadSideDep,
+    today: TodayDep,
     position: ReadAfterDep,
     q: Annotated[str | None, Query(max_length=200, description="Code, number or name")] = None,
     province: Annotated[str | None, Query(max_length=100)] = None,
@@ -69,7 +76,7 @@ def search(
     page_size: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
 ) -> RegisterPage:
     """Search the register; names match with or without Vietnamese diacritics."""
-    items, total = services.read_side.search(
+    question = questions.search(
         q=q,
         province=province,
         district=district,
@@ -78,9 +85,9 @@ def search(
         status=status.value if status else None,
         page=page,
         page_size=page_size,
-        on=services.today(),
-        wait_for=position,
+        on=today,
     )
+    items, total = read_side.ask(question, wait_for=position)
     return RegisterPage(
         items=[PublicProduct.model_validate(item) for item in items],
         total=total,
@@ -89,9 +96,10 @@ def search(
     )
 
 
-@router.get("/statistics", responses=documented(Kind.PUBLIC_QUERY))
+@router.get("/statistics", response_model=Statistics, responses=documented(Kind.PUBLIC_QUERY))
 def statistics(
-    services: ServicesDep,
+    read_side: ReadSideDep,
+    today: TodayDep,
     position: ReadAfterDep,
     start: Annotated[date, Query(alias="from", description="First day of the period")],
     end: Annotated[date, Query(alias="to", description="Last day of the period")],
@@ -100,6 +108,5 @@ def statistics(
     """Counts now (by province, group, stars, status) and over the period."""
     if end < start:
         raise Problem(422, "period-reversed", f"'to' ({end}) is before 'from' ({start}).")
-    return services.read_side.statistics(
-        start=start, end=end, province=province, on=services.today(), wait_for=position
-    )
+    question = questions.statistics(start=start, end=end, province=province, on=today)
+    return read_side.ask(question, wait_for=position)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Level, Role
 from ocop.settings import Settings
+from storage.connections import open_connections
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,10 +28,9 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Carries out the key action against the configured store."""
-    from api.database import open_database  # the key store is the HTTP boundary's own
-    from api.keys import InvalidPrincipal, KeyStore
+    from api.keys import KeyStore  # the key store is the HTTP boundary's own
 
-    database = open_database(Settings().database_url)
+    database = open_connections(Settings().store)
     store = KeyStore(database)
     try:
         if args.action == "create":

@@ -12,6 +12,7 @@ from ocop.bootstrap import build_registry
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
+from storage.connections import open_connections
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,9 +35,8 @@ def run_project(args: argparse.Namespace) -> int:
     settings = Settings()
     logger = configure_logging(settings.log_level).bind(part="projector")
     registry = build_registry(settings)
-    projector = Projector(
-        registry, settings.database_url, batch_size=args.batch_size, logger=logger
-    )
+    connections = open_connections(settings.store)
+    projector = Projector(registry, connections, batch_size=args.batch_size, logger=logger)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -48,6 +48,7 @@ def run_project(args: argparse.Namespace) -> int:
         stopping.wait()
     finally:
         projector.stop()
+        connections.close()
         registry.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -59,11 +60,13 @@ def run_rebuild(args: argparse.Namespace) -> int:
     settings = Settings()
     configure_logging(settings.log_level)
     registry = build_registry(settings)
-    projector = Projector(registry, settings.database_url, batch_size=args.batch_size)
+    connections = open_connections(settings.store)
+    projector = Projector(registry, connections, batch_size=args.batch_size)
     try:
         report = projector.rebuild(progress=True)
     finally:
         projector.stop()
+        connections.close()
         registry.close()
     print(
         f"Rebuilt the read models from {report.events} events in {report.seconds:.2f} s "

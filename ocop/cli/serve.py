@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ocop.settings import Settings
 
 if TYPE_CHECKING:
-    from ocop.services import Services
+    from ocop.services import ServedRegister
 
 DEMO_PREFIX = "demo-"
 
@@ -71,7 +71,7 @@ def projects_here(args: argparse.Namespace, settings: Settings) -> bool:
     return settings.run_projector and not args.no_projector
 
 
-def introduce_demo(services: Services, url: str) -> None:
+def introduce_demo(services: ServedRegister, url: str) -> None:
     """Loads the demo register into a new store, revokes the demo keys of an earlier run and
     prints fresh ones, one per principal: the last lines before the server's own log."""
     from seed.demo import DEMO_PRINCIPALS, load_demo

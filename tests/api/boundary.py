@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from lifecycle.values import Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.conftest import fixed_today
 
@@ -21,7 +21,7 @@ from tests.conftest import fixed_today
 @contextmanager
 def served(
     url: str, *, run_projector: bool = True, **settings: Any
-) -> Iterator[tuple[FastAPI, Services]]:
+) -> Iterator[tuple[FastAPI, ServedRegister]]:
     """The app over a fresh store at ``url`` with these settings; closed afterwards."""
     services = build_services(Settings(database_url=url, **settings), clock=fixed_today)
     try:
@@ -35,7 +35,7 @@ def client(app: FastAPI, address: str = "203.0.113.7", **options: Any) -> TestCl
     return TestClient(app, raise_server_exceptions=False, client=(address, 50000), **options)
 
 
-def office_key(services: Services) -> dict[str, str]:
+def office_key(services: ServedRegister) -> dict[str, str]:
     """A bearer header for a Quảng Ninh programme office."""
     key, _ = services.keys.create(Role.PROGRAMME_OFFICE, province="Quảng Ninh")
     return {"Authorization": f"Bearer {key}"}

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from lifecycle.errors import ProductNotFound
 from lifecycle.values import Level, Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.conftest import fixed_today
 
@@ -40,7 +40,7 @@ class Api:
     """A test client, the services behind it, and a bearer header per principal."""
 
     client: TestClient
-    services: Services
+    services: ServedRegister
     auth: dict[str, dict[str, str]]
 
     def post(self, who: str, path: str, body: dict[str, object], **headers: str) -> object:

@@ -20,7 +20,8 @@ from lifecycle.values import Level, Role
 from ocop.services import build_services
 from ocop.settings import Settings
 from registry.service import Registry
-from registry.store import store_environment
+from storage.environment import store_environment
+from storage.url import StoreUrl
 from tests.api import bodies
 from tests.api.test_live_server import answers, free_port, wait_until
 from tests.conftest import fixed_today
@@ -145,7 +146,7 @@ def test_kill_9_during_keyed_writes_loses_no_answer_and_records_nothing_twice(
         server.terminate()
         server.wait(timeout=30)
 
-    registry = Registry(store_environment(postgres_url), clock=fixed_today)
+    registry = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
     try:
         for writer in writers:
             versions = [sent.answer["version"] for sent in writer.sent if sent.answer]

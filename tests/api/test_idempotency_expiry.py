@@ -68,9 +68,9 @@ def test_expired_answers_are_deleted(api: Api, clock: Clock) -> None:
     store = api.services.idempotency
     clock.advance(hours=25)
     store.forget_expired()
-    with api.services.database.transaction() as cursor:
-        assert cursor.execute("SELECT count(*) FROM ocop_idempotency_answers") == [(0,)]
-        assert cursor.execute("SELECT count(*) FROM ocop_idempotency_claims") == [(0,)]
+    with api.services.database.transaction() as db:
+        assert db.rows("SELECT count(*) AS n FROM ocop_idempotency_answers") == [{"n": 0}]
+        assert db.rows("SELECT count(*) AS n FROM ocop_idempotency_claims") == [{"n": 0}]
 
 
 def test_a_claim_left_by_a_crash_before_the_event_expires_and_the_retry_carries_it_out(

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from lifecycle.values import Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from registry.orders import Order, Recorded
 from tests.api import bodies
@@ -29,7 +29,7 @@ def proxy() -> Iterator[TcpProxy]:
 
 
 @pytest.fixture
-def behind_proxy(postgres_url: str, proxy: TcpProxy) -> Iterator[tuple[Services, TestClient]]:
+def behind_proxy(postgres_url: str, proxy: TcpProxy) -> Iterator[tuple[ServedRegister, TestClient]]:
     """The API on PostgreSQL reached through the proxy, and a programme office's key."""
     url = postgres_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}") + "&connect_timeout=2"
     services = build_services(Settings(database_url=url), clock=fixed_today)
@@ -43,7 +43,9 @@ def behind_proxy(postgres_url: str, proxy: TcpProxy) -> Iterator[tuple[Services,
 
 
 def test_a_retry_after_a_503_is_carried_out_not_refused_as_in_progress(
-    behind_proxy: tuple[Services, TestClient], proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
+    behind_proxy: tuple[ServedRegister, TestClient],
+    proxy: TcpProxy,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services, client = behind_proxy
     submit = services.intake.submit
@@ -64,7 +66,9 @@ def test_a_retry_after_a_503_is_carried_out_not_refused_as_in_progress(
 
 
 def test_an_answer_lost_to_an_outage_after_the_save_is_replayed_by_the_retry(
-    behind_proxy: tuple[Services, TestClient], proxy: TcpProxy, monkeypatch: pytest.MonkeyPatch
+    behind_proxy: tuple[ServedRegister, TestClient],
+    proxy: TcpProxy,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     services, client = behind_proxy
     submit = services.intake.submit

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from api.database import open_database
-from api.keys import InvalidPrincipal, KeyStore
+from api.keys import KeyStore
 from api.recording import Write
 from api.schemas.requests import Registration
-from lifecycle.errors import OutsideJurisdiction
+from lifecycle.errors import InvalidPrincipal, OutsideJurisdiction
 from lifecycle.values import Actor, Level, Role
 from ocop.cli import main as ocop
 from tests.api import bodies
 from tests.api.conftest import QN, Api
+from tests.conftest import connections_to
 
 KEY = {"Idempotency-Key": "office-2026-11-29-001"}
 
@@ -59,7 +59,7 @@ def test_the_same_key_and_body_sent_to_another_path_is_refused(api: Api) -> None
 
 
 def test_a_principal_id_keeps_its_role_level_and_province(tmp_path: Path) -> None:
-    store = KeyStore(open_database(f"sqlite:///{tmp_path}/ocop.db"))
+    store = KeyStore(connections_to(f"sqlite:///{tmp_path}/ocop.db"))
     store.create(Role.PROGRAMME_OFFICE, province=QN, principal_id="qn-office")
     store.create(Role.PROGRAMME_OFFICE, province=QN, principal_id="qn-office")  # a second key
     for role, level, province in [

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from api.database import open_database
-from api.keys import InvalidPrincipal, KeyStore
+from api.keys import KeyStore
+from lifecycle.errors import InvalidPrincipal
 from lifecycle.values import Level, Role
 from ocop.cli import main as ocop
+from tests.conftest import connections_to
 
 # ocop_<12 hex digits of key id>_<43 characters of URL-safe base64>; the secret may hold '_'.
 KEY_LAYOUT = re.compile(r"ocop_(?P<key_id>[0-9a-f]{12})_(?P<secret>[A-Za-z0-9_-]{43})")
@@ -51,7 +52,7 @@ def test_a_key_is_shown_once_listed_without_its_secret_and_can_be_revoked(
     )
     key = capsys.readouterr().out.strip().splitlines()[-1]
     key_id, secret = parts_of(key)
-    store = KeyStore(open_database(url), remember_for=0)
+    store = KeyStore(connections_to(url), remember_for=0)
     actor = store.principal(key)
     assert actor is not None and (actor.role, actor.province) == (Role.INSPECTOR, "Quảng Ninh")
     assert ocop(["keys", "list"]) == 0
@@ -77,7 +78,7 @@ def test_a_key_is_shown_once_listed_without_its_secret_and_can_be_revoked(
 def test_a_key_that_does_not_fit_the_programme_is_refused(
     tmp_path: Path, role: Role, level: Level | None, province: str | None
 ) -> None:
-    store = KeyStore(open_database(f"sqlite:///{tmp_path}/ocop.db"))
+    store = KeyStore(connections_to(f"sqlite:///{tmp_path}/ocop.db"))
     with pytest.raises(InvalidPrincipal):
         store.create(role, level=level, province=province)
     assert store.list() == []

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from api.app import create_app
 from api.openapi import Kind, documented
 from lifecycle.values import Level, Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.api import bodies
 from tests.api.conftest import Api
@@ -24,7 +24,7 @@ from tests.conftest import fixed_today
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Services]]:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, ServedRegister]]:
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('fuzz'))}/ocop.db"
     services = build_services(Settings(database_url=url), clock=fixed_today)
     with TestClient(create_app(services), raise_server_exceptions=False) as client:
@@ -33,7 +33,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
 
 
 @pytest.fixture(scope="module")
-def keys(served: tuple[TestClient, Services]) -> dict[str, str]:
+def keys(served: tuple[TestClient, ServedRegister]) -> dict[str, str]:
     client, services = served
     made = {}
     for role, level in [
@@ -71,7 +71,7 @@ def address(code: str, path: str) -> str:
 
 
 def test_valid_bodies_with_one_field_changed_reach_the_rules(
-    served: tuple[TestClient, Services], keys: dict[str, str]
+    served: tuple[TestClient, ServedRegister], keys: dict[str, str]
 ) -> None:
     """Not every fuzzed write stops at the schema: some are recorded, some refused by rules."""
     client, _ = served
@@ -129,7 +129,7 @@ def test_valid_bodies_with_one_field_changed_reach_the_rules(
     ),
 )
 def test_random_reads_get_an_answer_or_a_problem(
-    served: tuple[TestClient, Services],
+    served: tuple[TestClient, ServedRegister],
     keys: dict[str, str],
     segment: str,
     params: dict[str, str],

@@ -14,23 +14,23 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from lifecycle.values import Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from projections import Projector
-from projections.dialect import PostgresDatabase
 from projections.progress import now, record_advance
+from storage.sql import PostgresDatabase
 from tests.api import bodies
 from tests.api.conftest import Api
-from tests.conftest import fixed_today
+from tests.conftest import connections_to, fixed_today
 from tests.projections.waiting import wait_until
 
 SECRET_WORDS = "unwritable"  # the constraint's name, the trigger's message: in the error text
 
 
 @contextmanager
-def unwritable_audit_trail(services: Services) -> Iterator[None]:
+def unwritable_audit_trail(services: ServedRegister) -> Iterator[None]:
     """Makes the audit trail refuse every new row until the block ends."""
-    with services.read_side.backend.reading() as db:
+    with services.read_side.connections.borrowed() as db:
         if isinstance(db, PostgresDatabase):
             db.run(
                 "ALTER TABLE audit_trail ADD CONSTRAINT unwritable "
@@ -44,7 +44,7 @@ def unwritable_audit_trail(services: Services) -> Iterator[None]:
     try:
         yield
     finally:
-        with services.read_side.backend.reading() as db:
+        with services.read_side.connections.borrowed() as db:
             if isinstance(db, PostgresDatabase):
                 db.run("ALTER TABLE audit_trail DROP CONSTRAINT unwritable")
             else:
@@ -92,7 +92,7 @@ def test_readiness_is_503_while_the_projector_fails_and_ready_once_it_recovers(a
 
 
 @pytest.fixture
-def apart(store_url: str) -> Iterator[tuple[TestClient, Services]]:
+def apart(store_url: str) -> Iterator[tuple[TestClient, ServedRegister]]:
     """The API without a projector of its own, lagging after two events at most."""
     settings = Settings(database_url=store_url, ready_max_lag=2, ready_max_lag_seconds=60)
     services = build_services(settings, clock=fixed_today)
@@ -104,10 +104,10 @@ def apart(store_url: str) -> Iterator[tuple[TestClient, Services]]:
 
 
 def test_a_projector_failing_in_another_process_makes_readiness_503(
-    apart: tuple[TestClient, Services], store_url: str
+    apart: tuple[TestClient, ServedRegister], store_url: str
 ) -> None:
     client, services = apart
-    elsewhere = Projector(services.registry, store_url, poll_interval=0.05)
+    elsewhere = Projector(services.registry, connections_to(store_url), poll_interval=0.05)
     elsewhere.start()
     try:
         assert client.post("/v1/products", json=bodies.registration("QN-0001")).status_code == 201
@@ -125,19 +125,19 @@ def test_a_projector_failing_in_another_process_makes_readiness_503(
 
 
 def test_readiness_is_503_when_the_lag_exceeds_its_bound_in_events_or_seconds(
-    apart: tuple[TestClient, Services],
+    apart: tuple[TestClient, ServedRegister],
 ) -> None:
     client, services = apart
     services.projector.catch_up()  # as a projector elsewhere would, once
     for code in ("QN-0001", "QN-0002"):
         assert client.post("/v1/products", json=bodies.registration(code)).status_code == 201
     assert client.get("/readyz").status_code == 200  # two behind, just now advanced: ready
-    with services.read_side.backend.reading() as db:
+    with services.read_side.connections.borrowed() as db:
         record_advance(db, now() - timedelta(seconds=61))
     stale = client.get("/readyz")
     assert (stale.status_code, stale.json()["code"]) == (503, "projection-lagging")
     assert stale.json()["lag_seconds"] >= 61
-    with services.read_side.backend.reading() as db:
+    with services.read_side.connections.borrowed() as db:
         record_advance(db, now())
     assert client.post("/v1/products", json=bodies.registration("QN-0003")).status_code == 201
     behind = client.get("/readyz")

@@ -32,7 +32,7 @@ from schemathesis.specs.openapi.checks import (
 from api.app import create_app
 from api.deps import LAST_POSITION
 from lifecycle.values import Level, Role
-from ocop.services import Services, build_services
+from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.api import bodies
 from tests.conftest import fixed_today
@@ -71,7 +71,7 @@ SEEDED = ["QN-0001", "QN-0002", "QN-0003", "QN-0004"]
 
 
 @pytest.fixture(scope="module")
-def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FastAPI, Services]]:
+def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FastAPI, ServedRegister]]:
     """The app over a store with a few products, its projector running for the module."""
     url = f"sqlite:///{Path(tmp_path_factory.mktemp('schemathesis'))}/ocop.db"
     # Every case comes from one address: the rate limits (tested on their own) would answer
@@ -88,7 +88,7 @@ def register(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FastAPI
 
 
 @pytest.fixture(scope="module")
-def keys(register: tuple[FastAPI, Services]) -> dict[str, str]:
+def keys(register: tuple[FastAPI, ServedRegister]) -> dict[str, str]:
     """A bearer header per kind of principal, after seeding the products."""
     app, services = register
     made = {}
@@ -142,7 +142,7 @@ def reached(value: Any, head: int) -> Any:
 
 
 def test_every_operation_keeps_the_documents_promises(
-    register: tuple[FastAPI, Services], keys: dict[str, str]
+    register: tuple[FastAPI, ServedRegister], keys: dict[str, str]
 ) -> None:
     app, services = register
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)

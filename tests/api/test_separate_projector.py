@@ -14,14 +14,14 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from ocop.cli import main
-from ocop.services import Services
+from ocop.services import ServedRegister
 from tests.projections.waiting import wait_until
 from tests.unit.builders import ERAS, office, registration
 
 PROJECT = "from ocop.cli import main; raise SystemExit(main(['project', '--batch-size', '2']))"
 
 
-Check = Callable[[TestClient, Services], None]
+Check = Callable[[TestClient, ServedRegister], None]
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def serve(monkeypatch: pytest.MonkeyPatch, store_url: str) -> Callable[..., None
     def serve_and_check(check: Check, *argv: str) -> None:
         def run(app: FastAPI, **options: Any) -> None:
             with TestClient(app) as client:
-                check(client, app.state.services)
+                check(client, app.state.served)
 
         monkeypatch.setattr(uvicorn, "run", run)
         assert main(["serve", *argv]) == 0
@@ -43,14 +43,14 @@ def serve(monkeypatch: pytest.MonkeyPatch, store_url: str) -> Callable[..., None
     return serve_and_check
 
 
-def register_one(services: Services, code: str) -> int:
+def register_one(services: ServedRegister, code: str) -> int:
     return services.registry.register_product(
         office(), registration(ERAS["148-2023"], code)
     ).position
 
 
 def test_serve_runs_its_own_projector_by_default(serve: Callable[..., None]) -> None:
-    def check(client: TestClient, services: Services) -> None:
+    def check(client: TestClient, services: ServedRegister) -> None:
         assert services.projector.running
         position = register_one(services, "QN-0001")
         assert wait_until(lambda: client.get("/readyz").json().get("position") == position)
@@ -67,7 +67,7 @@ def test_serve_without_projector_waits_for_ocop_project_in_another_process(
     if not argv:
         monkeypatch.setenv(*how.split("="))
 
-    def check(client: TestClient, services: Services) -> None:
+    def check(client: TestClient, services: ServedRegister) -> None:
         assert not services.projector.running
         position = register_one(services, "QN-0001")
         register_one(services, "QN-0002")

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from api.database import SQLiteDatabase
 from api.keys import KeyStore
 from api.throttle import TokenBuckets
 from lifecycle.values import Role
+from storage.connections import SQLiteConnections
 from tests.api.boundary import client, served
 
 WRONG_KEY = "Bearer ocop_0123456789ab_" + "A" * 43
@@ -100,8 +100,8 @@ def test_each_request_line_names_the_client_address(
     assert request["client"] == "198.51.100.5"
 
 
-class CountingDatabase(SQLiteDatabase):
-    """A SQLite database that counts the transactions asked of it."""
+class CountingConnections(SQLiteConnections):
+    """Connections to a SQLite file that count the transactions and questions asked of them."""
 
     def __init__(self, path: str) -> None:
         super().__init__(path)
@@ -111,13 +111,13 @@ class CountingDatabase(SQLiteDatabase):
         self.asked += 1
         return super().transaction()
 
-    def reading(self) -> Any:
+    def ask(self, question: Any) -> Any:
         self.asked += 1
-        return super().reading()
+        return super().ask(question)
 
 
 def test_a_token_not_shaped_like_a_key_never_reaches_the_database(tmp_path: Path) -> None:
-    database = CountingDatabase(str(tmp_path / "ocop.db"))
+    database = CountingConnections(str(tmp_path / "ocop.db"))
     keys = KeyStore(database, remember_for=0)
     key, _ = keys.create(Role.AUDITOR)
     asked = database.asked
@@ -130,7 +130,7 @@ def test_a_token_not_shaped_like_a_key_never_reaches_the_database(tmp_path: Path
 
 def test_a_key_is_found_while_another_connection_holds_the_write_lock(tmp_path: Path) -> None:
     path = str(tmp_path / "ocop.db")
-    keys = KeyStore(SQLiteDatabase(path), remember_for=0)
+    keys = KeyStore(SQLiteConnections(path), remember_for=0)
     key, _ = keys.create(Role.AUDITOR)
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("PRAGMA journal_mode=WAL")

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from api.database import open_database
 from registry.answer_store import answering_environment
 from registry.orders import Order, Recorded, Request
 from registry.service import Registry
-from tests.conftest import fixed_today
+from storage.url import StoreUrl
+from tests.conftest import connections_to, fixed_today
 from tests.unit.builders import council, office, registration, scores
 
 LATER = date(2026, 1, 5)
@@ -28,22 +28,20 @@ def request(key: str) -> Request:
 @pytest.fixture
 def answering(store_url: str) -> Iterator[tuple[Registry, str]]:
     """The register on a store whose recorders keep answers, and the store's URL."""
-    registry = Registry(answering_environment(store_url), clock=fixed_today)
+    registry = Registry(answering_environment(StoreUrl.parse(store_url)), clock=fixed_today)
     yield registry, store_url
     registry.close()
 
 
 def stored_answers(url: str) -> dict[str, dict[str, object]]:
-    database = open_database(url)
+    database = connections_to(url)
     try:
-        with database.transaction() as cursor:
-            rows = cursor.execute(
-                "SELECT idempotency_key, status, body FROM ocop_idempotency_answers"
-            )
+        with database.transaction() as db:
+            rows = db.rows("SELECT idempotency_key, status, body FROM ocop_idempotency_answers")
     finally:
         database.close()
-    assert all(status == 201 for _, status, _ in rows)
-    return {key: json.loads(body) for key, _, body in rows}
+    assert all(row["status"] == 201 for row in rows)
+    return {row["idempotency_key"]: json.loads(row["body"]) for row in rows}
 
 
 def test_a_batch_stores_each_keyed_answer_with_its_event_and_position(

@@ -8,12 +8,13 @@ import pytest
 
 from projections import Projector, ReadSide
 from registry.service import Registry
+from tests.conftest import connections_to
 
 
 @pytest.fixture
 def read_side(store_url: str) -> Iterator[ReadSide]:
     """The read side of the test's store."""
-    side = ReadSide.open(store_url)
+    side = ReadSide.open(connections_to(store_url))
     yield side
     side.close()
 
@@ -21,7 +22,7 @@ def read_side(store_url: str) -> Iterator[ReadSide]:
 @pytest.fixture
 def projector(registry: Registry, store_url: str) -> Iterator[Projector]:
     """A projector of the test's store, not yet started."""
-    runner = Projector(registry, store_url, poll_interval=0.05, max_backoff=0.5)
+    runner = Projector(registry, connections_to(store_url), poll_interval=0.05, max_backoff=0.5)
     yield runner
     runner.stop()
 

@@ -10,7 +10,7 @@ from typing import Any
 from lifecycle.events import ProductEvent, Registered, Reinstated, Revoked, Starred, Suspended
 from lifecycle.history import replay
 from lifecycle.product import Product
-from projections import ReadSide
+from projections import ReadSide, questions
 from projections.milestones import KINDS
 from registry.service import Registry
 
@@ -67,11 +67,11 @@ def assert_read_models_match_the_events(registry: Registry, read_side: ReadSide,
             assert_status_matches(read_side, product, mine, day)
     for number, expected in certificates_folded(events).items():
         for day in (expected["changed"], on):
-            public = read_side.public_certificate(number, on=day)
+            public = read_side.ask(questions.public_certificate(number, on=day))
             assert public is not None
             assert public["status"] == state_on(expected, day), (number, day)
             assert [(r["on"], r["kind"]) for r in public["reasons"]] == expected["reasons"]
-    trail = read_side.audit_trail(after=0, limit=100_000)
+    trail = read_side.ask(questions.audit_trail(after=0, limit=100_000))
     assert [(r["position"], r["type"], r["version"]) for r in trail] == [
         (p, type(e).__name__, e.originator_version) for p, e in events
     ]
@@ -82,7 +82,7 @@ def assert_status_matches(
     read_side: ReadSide, product: Product, mine: list[tuple[int, ProductEvent]], on: date
 ) -> None:
     """The product's status row agrees with the product replayed from its events."""
-    row = read_side.product_status(product.code, on=on)
+    row = read_side.ask(questions.product_status(product.code, on=on))
     certificate = product.certificate
     assert row is not None
     assert {
@@ -115,7 +115,7 @@ def assert_counts_match(
         counted = Counter(
             KINDS[type(e)] for _, e in events if type(e) in KINDS and start <= e.effective_on <= end
         )
-        stats = read_side.statistics(start=start, end=end, on=on)
+        stats = read_side.ask(questions.statistics(start=start, end=end, on=on))
         for kind in KINDS.values():
             key = "joined_in_period" if kind == "joined" else kind
             assert stats[key] == counted[kind], kind
@@ -126,7 +126,9 @@ def assert_counts_match(
         assert stats["joined_total"] == len(joined)
         assert stats["owners_total"] == len(first)
         assert stats["new_owners_in_period"] == sum(start <= d <= end for d in first.values())
-    items, total = read_side.search(
-        q=None, province=None, group=None, stars=None, status=None, page=1, page_size=100, on=on
+    items, total = read_side.ask(
+        questions.search(
+            q=None, province=None, group=None, stars=None, status=None, page=1, page_size=100, on=on
+        )
     )
     assert total == len(items) == sum(isinstance(e, Registered) for _, e in events)

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from lifecycle.describe import describe_event
-from projections import Projector, ReadSide
+from projections import Projector, ReadSide, questions
 from registry.service import Registry
 from tests.projections import programme as story
 
@@ -19,7 +19,7 @@ def test_every_event_has_one_row_in_log_order_with_its_full_account(
     story.certify(registry, "QN-0401", 3, date(2024, 2, 1))
     last = story.suspend(registry, "QN-0401", date(2024, 9, 1), date(2024, 10, 1))
 
-    rows = read_side.audit_trail(after=0, limit=100, wait_for=last.position)
+    rows = read_side.ask(questions.audit_trail(after=0, limit=100), wait_for=last.position)
     assert [row["position"] for row in rows] == list(range(1, last.position + 1))
     assert [(row["code"], row["version"], row["type"]) for row in rows] == [
         ("QN-0401", 1, "Registered"),
@@ -51,9 +51,9 @@ def test_the_trail_is_read_page_by_page_after_a_position(
     for number in range(1, 6):
         story.register(registry, f"QN-041{number}", f"Sản phẩm {number}", date(2024, 1, number))
     projector.catch_up()
-    first = read_side.audit_trail(after=0, limit=2)
-    second = read_side.audit_trail(after=first[-1]["position"], limit=2)
-    rest = read_side.audit_trail(after=second[-1]["position"], limit=10)
+    first = read_side.ask(questions.audit_trail(after=0, limit=2))
+    second = read_side.ask(questions.audit_trail(after=first[-1]["position"], limit=2))
+    rest = read_side.ask(questions.audit_trail(after=second[-1]["position"], limit=10))
     assert [row["code"] for row in first + second + rest] == [f"QN-041{n}" for n in range(1, 6)]
 
 
@@ -63,10 +63,10 @@ def test_a_products_events_come_in_version_order(
     story.register(registry, "QN-0421", "Hải sâm Cô Tô", date(2024, 1, 2))
     story.register(registry, "QN-0422", "Nếp cái hoa vàng", date(2024, 1, 2))
     last = story.certify(registry, "QN-0421", 4, date(2024, 3, 1))
-    rows = read_side.product_events("QN-0421", wait_for=last.position)
+    rows = read_side.ask(questions.product_events("QN-0421"), wait_for=last.position)
     assert [(row["version"], row["type"]) for row in rows] == [
         (1, "Registered"),
         (2, "Evaluated"),
         (3, "Starred"),
     ]
-    assert read_side.product_events("QN-0000") == []
+    assert read_side.ask(questions.product_events("QN-0000")) == []

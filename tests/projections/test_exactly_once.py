@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from projections import Projector, ReadSide
+from projections import Projector, ReadSide, questions
 from registry.service import Registry
+from tests.conftest import connections_to
 from tests.projections import programme as story
 from tests.projections.waiting import RecordingLogger, wait_until
 
@@ -25,7 +26,9 @@ def assert_each_event_applied_once(registry: Registry, read_side: ReadSide) -> N
     """Every position has its one audit row and milestone, each product its latest version."""
     head = read_side.head()
     assert read_side.position() == head and read_side.lag() == 0
-    positions = [row["position"] for row in read_side.audit_trail(after=0, limit=1000)]
+    positions = [
+        row["position"] for row in read_side.ask(questions.audit_trail(after=0, limit=1000))
+    ]
     assert positions == list(range(1, head + 1))
     tables = read_side.snapshot()
     assert len(tables["programme_milestones"]) == 15  # 10 joined, 5 certificates issued
@@ -38,12 +41,15 @@ def test_a_projector_stopped_between_batches_resumes_where_it_stopped(
     registry: Registry, store_url: str, read_side: ReadSide
 ) -> None:
     head = record_a_season(registry)
-    first = Projector(registry, store_url, batch_size=3)
+    first = Projector(registry, connections_to(store_url), batch_size=3)
     assert first.catch_up(max_batches=2) == 6
     first.stop()
-    assert read_side.position() == 6 and len(read_side.audit_trail(after=0, limit=100)) == 6
+    assert (
+        read_side.position() == 6
+        and len(read_side.ask(questions.audit_trail(after=0, limit=100))) == 6
+    )
 
-    second = Projector(registry, store_url, batch_size=3)
+    second = Projector(registry, connections_to(store_url), batch_size=3)
     assert second.catch_up() == head - 6
     second.stop()
     assert_each_event_applied_once(registry, read_side)
@@ -52,20 +58,22 @@ def test_a_projector_stopped_between_batches_resumes_where_it_stopped(
 def test_a_background_projector_stopped_and_started_again_applies_the_rest(
     registry: Registry, store_url: str, read_side: ReadSide
 ) -> None:
-    runner = Projector(registry, store_url, batch_size=2, poll_interval=0.05)
+    runner = Projector(registry, connections_to(store_url), batch_size=2, poll_interval=0.05)
     runner.start()
     story.register(registry, "QN-0550", "Trứng vịt biển", date(2024, 1, 2))
     assert read_side.wait_for(1)
     runner.stop()
     head = record_a_season(registry)
     assert read_side.position() == 1
-    again = Projector(registry, store_url, batch_size=2, poll_interval=0.05)
+    again = Projector(registry, connections_to(store_url), batch_size=2, poll_interval=0.05)
     again.start()
     try:
         assert read_side.wait_for(head)
     finally:
         again.stop()
-    positions = [row["position"] for row in read_side.audit_trail(after=0, limit=1000)]
+    positions = [
+        row["position"] for row in read_side.ask(questions.audit_trail(after=0, limit=1000))
+    ]
     assert positions == list(range(1, head + 1))
 
 
@@ -75,7 +83,7 @@ def test_a_view_write_failing_mid_batch_rolls_the_batch_back_and_is_retried(
     record_a_season(registry)
     # A stray audit row at position 5 makes the second batch (4-6) fail on its second event,
     # after the batch's status rows were already written in the same transaction.
-    with read_side.backend.reading() as db:
+    with read_side.connections.borrowed() as db:
         db.run(
             "INSERT INTO audit_trail (position, product_id, code, version, event_type, "
             "effective_on, recorded_at, actor_id, actor_role, refs, payload) "
@@ -84,7 +92,12 @@ def test_a_view_write_failing_mid_batch_rolls_the_batch_back_and_is_retried(
         )
     log = RecordingLogger()
     runner = Projector(
-        registry, store_url, batch_size=3, poll_interval=0.05, logger=log, max_backoff=0.2
+        registry,
+        connections_to(store_url),
+        batch_size=3,
+        poll_interval=0.05,
+        logger=log,
+        max_backoff=0.2,
     )
     runner.start()
     try:
@@ -94,9 +107,9 @@ def test_a_view_write_failing_mid_batch_rolls_the_batch_back_and_is_retried(
         assert wait_until(lambda: read_side.position() == 4)
         assert runner.failure.position == 5
         assert runner.failure.code in {"IntegrityError", "UniqueViolation"}
-        assert read_side.product_status("QN-0503", on=date(2024, 6, 1)) is not None
-        assert read_side.product_status("QN-0504", on=date(2024, 6, 1)) is None
-        with read_side.backend.reading() as db:
+        assert read_side.ask(questions.product_status("QN-0503", on=date(2024, 6, 1))) is not None
+        assert read_side.ask(questions.product_status("QN-0504", on=date(2024, 6, 1))) is None
+        with read_side.connections.borrowed() as db:
             db.run("DELETE FROM audit_trail WHERE code = 'STRAY'")
         assert read_side.wait_for(read_side.head())
         assert wait_until(lambda: runner.error is None)
@@ -114,7 +127,8 @@ def test_two_projectors_running_at_once_never_apply_an_event_twice(
     into a row the other had written (no failure, e.g. a duplicate key, is logged)."""
     logs = [RecordingLogger() for _ in "ab"]
     runners = [
-        Projector(registry, store_url, batch_size=2, poll_interval=0.01, logger=log) for log in logs
+        Projector(registry, connections_to(store_url), batch_size=2, poll_interval=0.01, logger=log)
+        for log in logs
     ]
     for runner in runners:
         runner.start()

@@ -15,9 +15,9 @@ import pytest
 import structlog
 
 from ocop.cli import main
-from projections import ProjectionBehind, Projector, ReadSide
+from projections import ProjectionBehind, Projector, ReadSide, questions
 from registry.service import Registry
-from tests.conftest import TODAY
+from tests.conftest import TODAY, connections_to
 from tests.projections import programme as story
 
 
@@ -38,15 +38,21 @@ def test_a_read_that_must_see_a_write_says_so_when_the_projection_is_behind(
     joined = story.register(registry, "QN-0802", "Miến dong Bình Liêu", date(2024, 1, 2))
     assert not read_side.wait_for(joined.position, timeout=0.05)
     with pytest.raises(ProjectionBehind) as behind:
-        read_side.public_product("QN-0802", on=TODAY, wait_for=joined.position, timeout=0.05)
+        read_side.ask(
+            questions.public_product("QN-0802", on=TODAY), wait_for=joined.position, timeout=0.05
+        )
     assert behind.value.position == joined.position
-    assert read_side.public_product("QN-0802", on=TODAY) is None  # without waiting: not yet
+    assert (
+        read_side.ask(questions.public_product("QN-0802", on=TODAY)) is None
+    )  # without waiting: not yet
 
 
 def test_the_background_projector_is_woken_by_a_write(
     registry: Registry, store_url: str, read_side: ReadSide
 ) -> None:
-    runner = Projector(registry, store_url, poll_interval=30)  # polling alone would be too slow
+    runner = Projector(
+        registry, connections_to(store_url), poll_interval=30
+    )  # polling alone would be too slow
     runner.start()
     try:
         assert read_side.wait_for(0)
@@ -63,9 +69,12 @@ def test_opening_the_read_side_twice_keeps_what_it_holds(
 ) -> None:
     story.register(registry, "QN-0804", "Ba kích tím", date(2024, 1, 2))
     projector.catch_up()
-    again = ReadSide.open(store_url)
+    again = ReadSide.open(connections_to(store_url))
     try:
-        assert again.position() == 1 and again.product_status("QN-0804", on=TODAY) is not None
+        assert (
+            again.position() == 1
+            and again.ask(questions.product_status("QN-0804", on=TODAY)) is not None
+        )
     finally:
         again.close()
 

@@ -13,12 +13,12 @@ import psycopg
 import pytest
 from eventsourcing.persistence import Notification
 
-from projections import Projector, ReadSide
-from projections.connections import PostgresBackend, backend_for
+from projections import Projector, ReadSide, questions
 from projections.models import project_next_batch
 from projections.rebuild import SHADOW_SUFFIX, open_shadow
 from registry.service import Registry
-from tests.conftest import TODAY
+from storage.connections import PostgresConnections
+from tests.conftest import TODAY, connections_to
 from tests.projections import programme as story
 from tests.projections.oracle import assert_read_models_match_the_events
 
@@ -60,10 +60,12 @@ def test_a_rebuild_failing_midway_leaves_the_public_register_as_it_was(
     seen_during: list[Any] = []
 
     def read_the_register() -> None:
-        seen_during.append(read_side.search(q="dac san", on=TODAY)[1])
+        seen_during.append(read_side.ask(questions.search(q="dac san", on=TODAY))[1])
 
     failing = Projector(
-        cast(Registry, Sabotaged(registry, 4, read_the_register)), store_url, batch_size=2
+        cast(Registry, Sabotaged(registry, 4, read_the_register)),
+        connections_to(store_url),
+        batch_size=2,
     )
     try:
         with pytest.raises(Undecodable):
@@ -73,7 +75,7 @@ def test_a_rebuild_failing_midway_leaves_the_public_register_as_it_was(
     assert seen_during == [5]  # the serving register answered in full during the rebuild
     assert read_side.snapshot() == before
     assert (read_side.position(), read_side.lag()) == (head, 0)
-    assert read_side.public_product("QN-0901", on=TODAY) is not None
+    assert read_side.ask(questions.public_product("QN-0901", on=TODAY)) is not None
     assert projector.rebuild().events == head
     assert read_side.snapshot() == before
 
@@ -83,15 +85,15 @@ def test_a_rebuild_killed_before_its_swap_changes_nothing_and_the_next_one_start
 ) -> None:
     head = a_projected_season(registry, projector)
     before = read_side.snapshot()
-    backend = backend_for(store_url)
-    shadow = open_shadow(backend)
+    connections = connections_to(store_url)
+    shadow = open_shadow(connections)
     assert project_next_batch(shadow, registry.mapper.to_domain_event, 3) == (3, 3)
     shadow.close()  # killed: no swap
-    backend.close()
+    connections.close()
     assert read_side.snapshot() == before and read_side.position() == head
     story.register(registry, "QN-0999", "Sau khi dừng", date(2024, 4, 1))
     assert projector.rebuild().events == head + 1
-    assert read_side.public_product("QN-0999", on=TODAY) is not None
+    assert read_side.ask(questions.public_product("QN-0999", on=TODAY)) is not None
     assert read_side.lag() == 0
     assert not shadow_left(store_url)
 
@@ -101,7 +103,7 @@ def test_a_rebuild_replaces_a_damaged_read_model(
 ) -> None:
     a_projected_season(registry, projector)
     before = read_side.snapshot()
-    with read_side.backend.reading() as db:
+    with read_side.connections.borrowed() as db:
         db.run("DELETE FROM product_status WHERE code = 'QN-0903'")
     assert read_side.snapshot() != before
     projector.rebuild()
@@ -110,20 +112,20 @@ def test_a_rebuild_replaces_a_damaged_read_model(
 
 def shadow_left(store_url: str) -> bool:
     """Whether the shadow of a rebuild is still there."""
-    backend = backend_for(store_url)
+    connections = connections_to(store_url)
     try:
-        if isinstance(backend, PostgresBackend):
-            with backend.reading() as db:
+        if isinstance(connections, PostgresConnections):
+            with connections.borrowed() as db:
                 rows = db.rows(
                     "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?",
-                    (backend.schema + SHADOW_SUFFIX,),
+                    (connections.schema + SHADOW_SUFFIX,),
                 )
             return bool(rows)
-        return os.path.exists(backend.path + SHADOW_SUFFIX)
+        return os.path.exists(connections.path + SHADOW_SUFFIX)
     except psycopg.Error:
         return True
     finally:
-        backend.close()
+        connections.close()
 
 
 class Writing:
@@ -149,7 +151,9 @@ def test_a_rebuild_beside_a_running_projector_and_new_writes_ends_with_every_eve
         later.append(story.register(registry, "QN-0990", "Trong lúc dựng lại", TODAY).position)
 
     rebuilder = Projector(
-        cast(Registry, Writing(registry, 3, write_meanwhile)), store_url, batch_size=2
+        cast(Registry, Writing(registry, 3, write_meanwhile)),
+        connections_to(store_url),
+        batch_size=2,
     )
     try:
         rebuilder.rebuild()

@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings, target
 from hypothesis import strategies as st
 
-from projections import Projector, ReadSide
+from projections import Projector, ReadSide, questions
 from registry.service import Registry
-from registry.store import store_environment
-from tests.conftest import TODAY, fixed_today
+from storage.environment import store_environment
+from storage.url import StoreUrl
+from tests.conftest import TODAY, connections_to, fixed_today
 from tests.projections.histories import Step, carry_out, dates_of, histories
 from tests.projections.oracle import assert_read_models_match_the_events
 
@@ -31,9 +32,9 @@ def examples(count: int) -> settings:
 
 @contextmanager
 def projected(url: str, batch_size: int) -> Iterator[tuple[Registry, Projector, ReadSide]]:
-    registry = Registry(store_environment(url), clock=fixed_today)
-    projector = Projector(registry, url, batch_size=batch_size)
-    read_side = ReadSide.open(url)
+    registry = Registry(store_environment(StoreUrl.parse(url)), clock=fixed_today)
+    projector = Projector(registry, connections_to(url), batch_size=batch_size)
+    read_side = ReadSide.open(connections_to(url))
     try:
         yield registry, projector, read_side
     finally:
@@ -61,7 +62,7 @@ def check_history(url: str, history: list[Step], batch_size: int) -> None:
 def tell_what_was_stored(read_side: ReadSide) -> None:
     """Labels the example by the kinds of event it stored (``--hypothesis-show-statistics``)
     and steers generation towards histories holding every kind."""
-    kinds = {row["type"] for row in read_side.audit_trail(after=0, limit=10_000)}
+    kinds = {row["type"] for row in read_side.ask(questions.audit_trail(after=0, limit=10_000))}
     for kind in sorted(kinds):
         event(f"stores {kind}")
     target(float(len(kinds)), label="kinds of event stored")

@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 import psycopg
 import pytest
 
-from projections import Projector, ReadSide
+from projections import Projector, ReadSide, questions
 from registry.service import Registry
-from registry.store import store_environment
-from tests.conftest import fixed_today
+from storage.environment import store_environment
+from storage.url import StoreUrl
+from tests.conftest import connections_to, fixed_today
 from tests.projections import programme as story
 from tests.projections.proxy import TcpProxy
 from tests.projections.waiting import RecordingLogger, wait_until
@@ -23,14 +24,14 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def pg_registry(postgres_url: str) -> Iterator[Registry]:
-    app = Registry(store_environment(postgres_url), clock=fixed_today)
+    app = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
     yield app
     app.close()
 
 
 @pytest.fixture
 def pg_read_side(postgres_url: str) -> Iterator[ReadSide]:
-    side = ReadSide.open(postgres_url)
+    side = ReadSide.open(connections_to(postgres_url))
     yield side
     side.close()
 
@@ -39,7 +40,9 @@ def test_the_projector_reconnects_after_its_connections_are_terminated(
     pg_registry: Registry, postgres_url: str, pg_read_side: ReadSide
 ) -> None:
     log = RecordingLogger()
-    runner = Projector(pg_registry, postgres_url, poll_interval=0.05, logger=log, max_backoff=0.2)
+    runner = Projector(
+        pg_registry, connections_to(postgres_url), poll_interval=0.05, logger=log, max_backoff=0.2
+    )
     runner.start()
     try:
         first = story.register(pg_registry, "QN-0601", "Chả mực", date(2024, 1, 2))
@@ -56,7 +59,7 @@ def test_the_projector_reconnects_after_its_connections_are_terminated(
     finally:
         runner.stop()
     assert log.failures() and ("projector.recovered", "info") in log.events
-    status = pg_read_side.product_status("QN-0601", on=date(2024, 6, 1))
+    status = pg_read_side.ask(questions.product_status("QN-0601", on=date(2024, 6, 1)))
     assert status is not None and status["status"] == "certified"
 
 
@@ -68,7 +71,9 @@ def test_the_projector_carries_on_after_the_server_was_briefly_unreachable(
     proxy.start()
     through_proxy = postgres_url.replace(f":{server.port}/", f":{proxy.port}/", 1)
     log = RecordingLogger()
-    runner = Projector(pg_registry, through_proxy, poll_interval=0.05, logger=log, max_backoff=0.2)
+    runner = Projector(
+        pg_registry, connections_to(through_proxy), poll_interval=0.05, logger=log, max_backoff=0.2
+    )
     runner.start()
     try:
         first = story.register(pg_registry, "QN-0602", "Ruốc tôm", date(2024, 1, 2))

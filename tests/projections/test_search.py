@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from projections import Projector, ReadSide, search_key
+from projections import Projector, ReadSide, questions, search_key
 from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
@@ -54,7 +54,7 @@ def codes(read_side: ReadSide, **filters: object) -> list[str]:
         "page_size": 50,
         "on": TODAY,
     }
-    items, total = read_side.search(**{**query, **filters})  # type: ignore[arg-type]
+    items, total = read_side.ask(questions.search(**{**query, **filters}))  # type: ignore[arg-type]
     assert total == len(items)
     return [item["code"] for item in items]
 
@@ -103,11 +103,29 @@ def test_stars_and_status_narrow_the_register(register_of_five: ReadSide) -> Non
 
 
 def test_the_register_comes_in_pages_with_the_total(register_of_five: ReadSide) -> None:
-    first, total = register_of_five.search(
-        q=None, province=None, group=None, stars=None, status=None, page=1, page_size=2, on=TODAY
+    first, total = register_of_five.ask(
+        questions.search(
+            q=None,
+            province=None,
+            group=None,
+            stars=None,
+            status=None,
+            page=1,
+            page_size=2,
+            on=TODAY,
+        )
     )
-    third, _ = register_of_five.search(
-        q=None, province=None, group=None, stars=None, status=None, page=3, page_size=2, on=TODAY
+    third, _ = register_of_five.ask(
+        questions.search(
+            q=None,
+            province=None,
+            group=None,
+            stars=None,
+            status=None,
+            page=3,
+            page_size=2,
+            on=TODAY,
+        )
     )
     assert total == 5
     assert [item["code"] for item in first] == ["CM-0204", "DL-0205"]

@@ -8,13 +8,12 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from projections import Projector, ReadSide
-from projections.connections import backend_for
-from projections.dialect import Database
+from projections import Projector, ReadSide, questions
 from projections.models import READ_MODELS_SHAPE
 from projections.shape import is_current
 from registry.service import Registry
-from tests.conftest import TODAY
+from storage.sql import Database
+from tests.conftest import TODAY, connections_to
 from tests.projections import programme as story
 from tests.projections.oracle import assert_read_models_match_the_events
 
@@ -32,7 +31,7 @@ class Told:
 @contextmanager
 def connected(store_url: str) -> Iterator[Database]:
     """A connection of its own to the store's read models."""
-    db = backend_for(store_url).connect("test")
+    db = connections_to(store_url).connect("test")
     try:
         yield db
     finally:
@@ -42,7 +41,7 @@ def connected(store_url: str) -> Iterator[Database]:
 def projected(registry: Registry, store_url: str) -> list[str]:
     """Runs a projector until it has caught up; what it logged."""
     told = Told()
-    projector = Projector(registry, store_url, logger=told)
+    projector = Projector(registry, connections_to(store_url), logger=told)
     try:
         projector.catch_up()
     finally:
@@ -67,7 +66,7 @@ def test_read_models_of_an_older_shape_are_rebuilt_before_the_projector_carries_
 
     assert "projector.reshaping" in projected(registry, store_url)
     assert read_side.position() == read_side.head()
-    assert read_side.public_product("QN-0701", on=TODAY)["status"] == "removed"
+    assert read_side.ask(questions.public_product("QN-0701", on=TODAY))["status"] == "removed"
     assert_read_models_match_the_events(registry, read_side, TODAY)
     with connected(store_url) as db:
         assert is_current(db, READ_MODELS_SHAPE)
@@ -78,4 +77,4 @@ def test_a_new_store_takes_the_current_shape_without_a_rebuild(
 ) -> None:
     story.register(registry, "QN-0702", "Chè", date(2024, 1, 5))
     assert "projector.reshaping" not in projected(registry, store_url)
-    assert read_side.public_product("QN-0702", on=TODAY) is not None
+    assert read_side.ask(questions.public_product("QN-0702", on=TODAY)) is not None

@@ -29,8 +29,9 @@ from lifecycle.events import (
 from lifecycle.values import Level
 from ocop.cli import main
 from registry.service import Registry
-from registry.store import store_environment
 from seed import ScenarioReport, SeedRefused, build_quang_ninh_2020, plan_quang_ninh_2020
+from storage.environment import store_environment
+from storage.url import StoreUrl
 from tests.conftest import fixed_today
 
 START, END, NATIONAL_SET_FROM = date(2020, 1, 1), date(2020, 6, 30), date(2019, 8, 21)
@@ -80,7 +81,7 @@ def scenario(
         url = f"{database}?schema={schema}"
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('quang-ninh')}/ocop.db"
-    registry = Registry(store_environment(url), clock=fixed_today)
+    registry = Registry(store_environment(StoreUrl.parse(url)), clock=fixed_today)
     try:
         report = build_quang_ninh_2020(registry, batch_size=200)
         yield report, fold(registry)

@@ -1,40 +1,38 @@
-"""Where SQLite's and PostgreSQL's SQL differ, and only here (``connections`` says where
-the connections come from).
+"""One SQL adapter for both databases: SQL in, rows out as dicts, transactions.
 
-Read models write one SQL text for both: ``?`` placeholders and the column types TEXT,
-INTEGER, BIGINT, DATE, TIMESTAMPTZ and JSON. This module translates placeholders, adapts
-values both ways, opens write transactions, reads the event log and waits for news of it.
+SQL is written once for both: ``?`` placeholders and the column types TEXT, INTEGER, BIGINT,
+DOUBLE PRECISION, DATE, TIMESTAMPTZ and JSON. A ``Database`` is one connection; this module
+translates placeholders, adapts values both ways and opens and ends transactions
+(``connections`` says where the connections come from).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date, datetime
-from time import monotonic
-from typing import Any
-from uuid import UUID
+from typing import Any, Literal
 
 import psycopg
-from eventsourcing.persistence import Notification
 from psycopg.types.json import Json
 
 Row = dict[str, Any]
-CHANNEL = "ocop_events"  # the library NOTIFYs the events table's name on every append
 
 sqlite3.register_converter("DATE", lambda raw: date.fromisoformat(raw.decode()))
 sqlite3.register_converter("TIMESTAMPTZ", lambda raw: datetime.fromisoformat(raw.decode()))
 sqlite3.register_converter("JSON", json.loads)
 
 
-class _Database:
-    """What a connection of either backend offers: SQL in and rows out, the event log."""
+class StoreUnavailable(Exception):
+    """The register's database cannot be reached right now (a 503, not a defect)."""
 
-    events_table: str  # the library's table of the register's events, and its positions
-    event_id: str
+
+class _Database:
+    """What a connection of either database offers: SQL in, dict rows out, transactions."""
+
+    kind: Literal["sqlite", "postgresql"]
     lock_clause = ""  # what locks a row read in a write transaction
     conn: Any
 
@@ -42,51 +40,29 @@ class _Database:
         raise NotImplementedError
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Runs one statement."""
         self._execute(sql, params)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return [dict(row) for row in self._execute(sql, params).fetchall()]
+        """Runs one statement and returns its rows (none for a statement without any)."""
+        cursor = self._execute(sql, params)
+        return [dict(row) for row in cursor.fetchall()] if cursor.description else []
 
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         """Runs one statement once for each set of parameters, in order."""
         raise NotImplementedError
 
-    def events_after(self, position: int, limit: int) -> list[Notification]:
-        """The next ``limit`` events of the log after ``position``, as the library stored them."""
-        rows = self.rows(
-            f"SELECT {self.event_id} AS id, originator_id, originator_version, topic, state "
-            f"FROM {self.events_table} WHERE {self.event_id} > ? ORDER BY {self.event_id} LIMIT ?",
-            (position, limit),
-        )
-        return [
-            Notification(
-                id=row["id"], originator_id=UUID(str(row["originator_id"])),
-                originator_version=row["originator_version"], topic=row["topic"],
-                state=bytes(row["state"]),
-            )
-            for row in rows
-        ]  # fmt: skip
-
-    def head(self) -> int:
-        """The last position in the log (0 while the register has not created its table)."""
-        try:
-            rows = self.rows(f"SELECT MAX({self.event_id}) AS head FROM {self.events_table}")
-        except (sqlite3.OperationalError, psycopg.errors.UndefinedTable) as error:
-            if "no such table" in str(error) or "does not exist" in str(error):
-                return 0
-            raise
-        return int(rows[0]["head"] or 0)
-
     def close(self) -> None:
+        """Closes the connection."""
         self.conn.close()
 
 
 class SQLiteDatabase(_Database):
-    """One SQLite connection to the register's file (WAL mode, its own connection)."""
+    """One connection to the register's SQLite file (WAL mode)."""
 
-    events_table, event_id = "stored_events", "rowid"  # the library's SQLite recorder
+    kind = "sqlite"
     conn: sqlite3.Connection
-    begin = "BEGIN IMMEDIATE"  # takes the write lock of every attached file at once
+    begin = "BEGIN IMMEDIATE"  # a writer takes the write lock of every attached file at once
 
     def __init__(self, path: str) -> None:
         self.conn = sqlite3.connect(
@@ -104,7 +80,7 @@ class SQLiteDatabase(_Database):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """A write transaction; BEGIN IMMEDIATE takes the file's write lock at once."""
+        """A write transaction, committed at the end of the block or rolled back on error."""
         self.conn.execute(self.begin)
         try:
             yield
@@ -115,6 +91,7 @@ class SQLiteDatabase(_Database):
         self.conn.execute("COMMIT")
 
     def pipeline(self) -> AbstractContextManager[Any]:
+        """Nothing to batch: SQLite is in-process."""
         return nullcontext()
 
     def lock_schema(self) -> None:
@@ -122,9 +99,9 @@ class SQLiteDatabase(_Database):
 
 
 class PostgresDatabase(_Database):
-    """One psycopg connection whose search path is the store's schema."""
+    """One psycopg connection (autocommit, dict rows) whose search path is the store's schema."""
 
-    events_table, event_id = "ocop_events", "notification_id"  # the application "ocop"
+    kind = "postgresql"
     lock_clause = " FOR UPDATE"
     conn: psycopg.Connection[Row]
 
@@ -139,6 +116,7 @@ class PostgresDatabase(_Database):
             cursor.executemany(sql.replace("?", "%s"), [_pg_values(one) for one in params])
 
     def transaction(self) -> AbstractContextManager[Any]:
+        """A transaction, committed at the end of the block or rolled back on error."""
         return self.conn.transaction()
 
     def pipeline(self) -> AbstractContextManager[Any]:
@@ -148,13 +126,6 @@ class PostgresDatabase(_Database):
     def lock_schema(self) -> None:
         """Serialises creating and dropping tables between processes (in a transaction)."""
         self.run("SELECT pg_advisory_xact_lock(hashtext('ocop-read-models'))")
-
-    def wait_for_news(self, timeout: float, woken: threading.Event) -> None:
-        """Returns when an append is notified (LISTEN), ``timeout`` passes or ``woken`` is set."""
-        deadline = monotonic() + timeout
-        while not woken.is_set() and (left := deadline - monotonic()) > 0:
-            for _ in self.conn.notifies(timeout=min(left, 0.1), stop_after=1):
-                return
 
 
 Database = SQLiteDatabase | PostgresDatabase

@@ -1,0 +1,90 @@
+"""The register's event log, read as the eventsourcing library stores it: the events after a
+log position, the log's head, and news of appends.
+
+This is the one place that knows the library's table and column names. The events table is
+``stored_events`` on SQLite, where a row's ``rowid`` is its log position, and
+``<application>_events`` on PostgreSQL (the register's application is named ``ocop``), where
+``notification_id`` is; on every append PostgreSQL's recorder NOTIFYs a channel of the
+table's name. Whoever waits for news LISTENs there, or polls on SQLite.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from time import monotonic
+from uuid import UUID
+
+import psycopg
+from eventsourcing.persistence import Notification
+
+from storage.connections import Connections, PostgresConnections
+from storage.sql import Database, PostgresDatabase
+
+# The library's events table and the column holding each event's log position, per database.
+EVENTS = {"sqlite": ("stored_events", "rowid"), "postgresql": ("ocop_events", "notification_id")}
+CHANNEL = EVENTS["postgresql"][0]
+
+
+def events_after(db: Database, position: int, limit: int) -> list[Notification]:
+    """The next ``limit`` events of the log after ``position``, in log order."""
+    table, position_column = EVENTS[db.kind]
+    rows = db.rows(
+        f"SELECT {position_column} AS id, originator_id, originator_version, topic, state "
+        f"FROM {table} WHERE {position_column} > ? ORDER BY {position_column} LIMIT ?",
+        (position, limit),
+    )
+    return [
+        Notification(
+            id=row["id"], originator_id=UUID(str(row["originator_id"])),
+            originator_version=row["originator_version"], topic=row["topic"],
+            state=bytes(row["state"]),
+        )
+        for row in rows
+    ]  # fmt: skip
+
+
+def head(db: Database) -> int:
+    """The last position in the log (0 while the register has not created its table)."""
+    table, position_column = EVENTS[db.kind]
+    try:
+        rows = db.rows(f"SELECT MAX({position_column}) AS head FROM {table}")
+    except (sqlite3.OperationalError, psycopg.errors.UndefinedTable) as error:
+        if "no such table" in str(error) or "does not exist" in str(error):
+            return 0
+        raise
+    return int(rows[0]["head"] or 0)
+
+
+class News:
+    """Waits for news of appends to the log: LISTEN on PostgreSQL, a plain pause on SQLite
+    (whoever waits polls the log after each pause)."""
+
+    def __init__(self, listener: PostgresDatabase | None) -> None:
+        self.listener = listener
+
+    def wait(self, timeout: float, woken: threading.Event) -> bool:
+        """Returns when an append is notified, ``timeout`` passes or ``woken`` is set; False
+        if the time passed without either."""
+        if self.listener is None:
+            return woken.wait(timeout)
+        deadline = monotonic() + timeout
+        while not woken.is_set() and (left := deadline - monotonic()) > 0:
+            for _ in self.listener.conn.notifies(timeout=min(left, 0.1), stop_after=1):
+                return True
+        return woken.is_set()
+
+    def close(self) -> None:
+        """Stops listening."""
+        if self.listener is not None:
+            self.listener.close()
+
+
+def listen_for_news(connections: Connections) -> News:
+    """News of appends to the log of the database ``connections`` reach (a connection of its
+    own on PostgreSQL)."""
+    if isinstance(connections, PostgresConnections):
+        listener = connections.connect("projector-listen")
+        listener.run(f"LISTEN {CHANNEL}")
+        return News(listener)
+    return News(None)

@@ -1,0 +1,1 @@
+"""The storage room: the database URL, the SQL adapter and its connections."""
