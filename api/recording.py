@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 
 from api.idempotency import (
     Answer,
+    IdempotencyStore,
     KeyReusedWithAnotherRequest,
     RequestInProgress,
     request_digest,
@@ -30,8 +31,9 @@ from api.problems import PROBLEM_JSON, Problem, problem_body, status_of
 from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
 from lifecycle.values import Actor
-from ocop.services import Services
+from registry.intake import Intake
 from registry.orders import Order, Request
+from registry.service import Registry
 
 
 def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
@@ -48,10 +50,13 @@ def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
 
 @dataclass(frozen=True)
 class Write:
-    """One write request: who makes it (the actor and the id of the API key used), where,
-    and its If-Match and Idempotency-Key."""
+    """One write request: the intake that carries it out, the registry that checks a replay's
+    principal again and the idempotency records; who makes it (the actor and the id of the API
+    key used), where, and its If-Match and Idempotency-Key."""
 
-    services: Services
+    intake: Intake
+    registry: Registry
+    idempotency: IdempotencyStore
     actor: Actor
     route: str
     expected_version: int | None
@@ -62,20 +67,19 @@ class Write:
         """Carries out the body's command on the coded product (none for a registration),
         once, however often it is retried under one Idempotency-Key."""
         order = Order(self.actor, body.to_command(), code, self.expected_version)
-        services = self.services
         if not self.idempotency_key:
-            return created(services.intake.submit(order).body())
+            return created(self.intake.submit(order).body())
         digest = request_digest(
             "POST", self.route, json.dumps(body.model_dump(mode="json")).encode()
         )
         claimed = self._claim(self.idempotency_key, digest)
         if isinstance(claimed, Answer):
-            services.registry.check_may_order(order)  # the key may have lost its rights
+            self.registry.check_may_order(order)  # the key may have lost its rights
             return _replay(claimed)
-        store = services.idempotency
+        store = self.idempotency
         try:
             try:
-                recorded = services.intake.submit(replace(order, request=claimed))
+                recorded = self.intake.submit(replace(order, request=claimed))
             except RegisterError as error:
                 status = status_of(error)
                 answer = Answer(status, problem_body(status, error.code, error.message))
@@ -94,7 +98,7 @@ class Write:
     def _claim(self, key: str, digest: str) -> Request | Answer:
         scope = f"key:{self.key_id}" if self.key_id else f"actor:{self.actor!r}"
         try:
-            return self.services.idempotency.claim(scope, key, digest)
+            return self.idempotency.claim(scope, key, digest)
         except KeyReusedWithAnotherRequest:
             raise Problem(
                 422,

@@ -73,8 +73,3 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         ),
         logger=logger,
     )
-
-
-# The old name, still imported by the write path (``api/recording.py``); drop it when that
-# module takes its narrow parts instead.
-Services = ServedRegister
