@@ -67,8 +67,8 @@ class Registered(AggregateCreated, ProductEvent):
     group: str
     subgroup: str
     criteria_set: str
-    # The trade item numbers in the product's barcodes; events stored before they were
-    # named read the class default. Read back from the store as a JSON list.
+    # The trade item numbers (GTINs) in the product's barcodes, read back as a tuple; events
+    # stored before they were named read the class default.
     gtins: tuple[str, ...] = ()
 
     # Product.__init__ takes these facts when the aggregate is first built.
