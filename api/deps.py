@@ -171,10 +171,20 @@ def write_request(
     expected: ExpectedVersionDep,
     idempotency_key: IdempotencyKeyDep = None,
 ) -> Write:
-    """Everything a write needs besides its body: the register, principal and headers."""
+    """Everything a write needs besides its body: the intake, principal and headers."""
     authorization = request.headers.get("authorization", "")
     key_id = key_id_of(authorization.partition(" ")[2].strip())
-    return Write(served(request), actor, request.url.path, expected, idempotency_key, key_id)
+    built = served(request)
+    return Write(
+        built.intake,
+        built.registry,
+        built.idempotency,
+        actor,
+        request.url.path,
+        expected,
+        idempotency_key,
+        key_id,
+    )
 
 
 WriteDep = Annotated[Write, Depends(write_request)]

@@ -1,5 +1,9 @@
 """How every write answers: 201 with code, version (also as ETag) and log position.
 
+The order itself goes to the register's intake, which saves it and does what follows a save
+(wakes the projector, logs the command); what stays here is HTTP's: the answer, its status
+and headers, and the Idempotency-Key.
+
 Writes with an ``Idempotency-Key`` claim the key first (``api/idempotency.py``); the first
 answer, success or refusal, is kept and replayed to retries, once the key's holder is
 checked again. A failure that is not the client's (store down, bug) releases the claim, so
@@ -18,6 +22,7 @@ from fastapi.responses import JSONResponse
 
 from api.idempotency import (
     Answer,
+    IdempotencyStore,
     KeyReusedWithAnotherRequest,
     RequestInProgress,
     request_digest,
@@ -26,8 +31,9 @@ from api.problems import PROBLEM_JSON, Problem, problem_body, status_of
 from api.schemas.requests import CommandBody
 from lifecycle.errors import RegisterError
 from lifecycle.values import Actor
-from ocop.services import Services
-from registry.orders import Order, Recorded, Request
+from registry.intake import Intake
+from registry.orders import Order, Request
+from registry.service import Registry
 
 
 def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
@@ -44,10 +50,13 @@ def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
 
 @dataclass(frozen=True)
 class Write:
-    """One write request: who makes it (the actor and the id of the API key used), where,
-    and its If-Match and Idempotency-Key."""
+    """One write request: the intake that carries it out, the registry that checks a replay's
+    principal again and the idempotency records; who makes it (the actor and the id of the API
+    key used), where, and its If-Match and Idempotency-Key."""
 
-    services: Services
+    intake: Intake
+    registry: Registry
+    idempotency: IdempotencyStore
     actor: Actor
     route: str
     expected_version: int | None
@@ -58,20 +67,19 @@ class Write:
         """Carries out the body's command on the coded product (none for a registration),
         once, however often it is retried under one Idempotency-Key."""
         order = Order(self.actor, body.to_command(), code, self.expected_version)
-        services = self.services
         if not self.idempotency_key:
-            return created(_accepted(services, services.intake.submit(order)))
+            return created(self.intake.submit(order).body())
         digest = request_digest(
             "POST", self.route, json.dumps(body.model_dump(mode="json")).encode()
         )
         claimed = self._claim(self.idempotency_key, digest)
         if isinstance(claimed, Answer):
-            services.registry.check_may_order(order)  # the key may have lost its rights
+            self.registry.check_may_order(order)  # the key may have lost its rights
             return _replay(claimed)
-        store = services.idempotency
+        store = self.idempotency
         try:
             try:
-                recorded = services.intake.submit(replace(order, request=claimed))
+                recorded = self.intake.submit(replace(order, request=claimed))
             except RegisterError as error:
                 status = status_of(error)
                 answer = Answer(status, problem_body(status, error.code, error.message))
@@ -85,12 +93,12 @@ class Write:
             with suppress(Exception):  # the store is down: this process remembers the release
                 store.release(claimed)
             raise
-        return created(_accepted(services, recorded))
+        return created(recorded.body())
 
     def _claim(self, key: str, digest: str) -> Request | Answer:
         scope = f"key:{self.key_id}" if self.key_id else f"actor:{self.actor!r}"
         try:
-            return self.services.idempotency.claim(scope, key, digest)
+            return self.idempotency.claim(scope, key, digest)
         except KeyReusedWithAnotherRequest:
             raise Problem(
                 422,
@@ -103,19 +111,6 @@ class Write:
                 "idempotent-request-in-progress",
                 "The first request with this Idempotency-Key is still running; retry shortly.",
             ) from None
-
-
-def _accepted(services: Services, recorded: Recorded) -> dict[str, Any]:
-    body = recorded.body()
-    services.projector.wake()
-    services.logger.info(
-        "command.accepted",
-        product=recorded.code,
-        event_type=recorded.event,
-        version=recorded.version,
-        position=recorded.position,
-    )
-    return body
 
 
 def _replay(answer: Answer) -> JSONResponse:

@@ -62,8 +62,15 @@ def check_role_may_make(actor: Actor, change: Change) -> None:
         raise errors.RoleNotPermitted(
             f"A {actor.role.value} may not {change.value}; that is for the {expected.value}."
         )
-    if actor.role in LEVELLED_ROLES and actor.level is None:
+    if actor.role in LEVELLED_ROLES:
+        check_acts_at_a_level(actor)
+
+
+def check_acts_at_a_level(actor: Actor) -> Level:
+    """Councils and certifying authorities act at a stated level."""
+    if actor.level is None:
         raise errors.RoleNotPermitted(f"A {actor.role.value} must act at a stated level.")
+    return actor.level
 
 
 def check_within_jurisdiction(actor: Actor, province: str) -> None:

@@ -2,14 +2,17 @@
 
 Every command says when it takes legal effect and may carry a note; who asks is the actor,
 passed beside the command. The register computes everything else (totals, bands,
-certificate numbers, validity).
+certificate numbers, validity). Each command names the change it makes, which says who may
+make it (``lifecycle.authority``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
+from lifecycle.authority import Change
 from lifecycle.values import Location, Owner, RemovalReason, RevocationReason
 
 
@@ -17,6 +20,7 @@ from lifecycle.values import Location, Owner, RemovalReason, RevocationReason
 class Command:
     """What every command carries."""
 
+    change: ClassVar[Change]
     effective_on: date
     note: str = ""
 
@@ -25,18 +29,21 @@ class Command:
 class RegisterProduct(Command):
     """Enter a product in the programme under its code."""
 
+    change: ClassVar[Change] = Change.REGISTER
     code: str
     name: str
     owner: Owner
     location: Location
     group: str
     subgroup: str = ""
+    gtins: tuple[str, ...] = ()  # the trade item numbers in the product's barcodes
 
 
 @dataclass(frozen=True, kw_only=True)
 class RecordEvaluation(Command):
     """Record a council's scores: points per criteria part, bonus, mandatory criteria."""
 
+    change: ClassVar[Change] = Change.EVALUATE
     points: dict[str, int] = field(default_factory=dict)
     bonus: int = 0
     mandatory_met: bool
@@ -47,6 +54,7 @@ class RecordEvaluation(Command):
 class IssueCertificate(Command):
     """Certify the product at a number of stars, by a decision."""
 
+    change: ClassVar[Change] = Change.CERTIFY
     stars: int
     decision_ref: str
 
@@ -55,6 +63,7 @@ class IssueCertificate(Command):
 class SuspendCertificate(Command):
     """Suspend the certificate after an inspection found a breach."""
 
+    change: ClassVar[Change] = Change.SUSPEND
     inspection_ref: str
     findings: str
     reason: str
@@ -65,6 +74,7 @@ class SuspendCertificate(Command):
 class ReinstateCertificate(Command):
     """Reinstate the certificate after re-inspection found the breach corrected."""
 
+    change: ClassVar[Change] = Change.REINSTATE
     reinspection_ref: str
     corrected: str
     public_reason: str = ""
@@ -74,6 +84,7 @@ class ReinstateCertificate(Command):
 class RevokeCertificate(Command):
     """Withdraw the certificate, by a decision, for a reason."""
 
+    change: ClassVar[Change] = Change.REVOKE
     decision_ref: str
     reason: RevocationReason
     public_reason: str = ""
@@ -83,6 +94,7 @@ class RevokeCertificate(Command):
 class RemoveProduct(Command):
     """Take the product out of the programme, by a decision, for a reason; final."""
 
+    change: ClassVar[Change] = Change.REMOVE
     decision_ref: str
     reason: RemovalReason
     public_reason: str = ""

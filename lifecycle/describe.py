@@ -12,7 +12,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from lifecycle.events import ProductEvent
+from lifecycle.events import Evaluated, ProductEvent
 from lifecycle.history import Step
 from lifecycle.product import Product
 
@@ -44,11 +44,15 @@ def plain(value: Any) -> Any:
 
 def event_facts(event: ProductEvent) -> dict[str, Any]:
     """The facts an event records, without the store's envelope."""
-    return {
+    facts = {
         name: plain(getattr(event, name))
         for name in field_names(type(event))
         if name not in ENVELOPE and name != "effective_on"
     }
+    if isinstance(event, Evaluated):  # the evaluation's own facts, as auditors always read them
+        facts.update(facts.pop("evaluation"))
+        del facts["evaluated_on"]  # the event's effective date
+    return facts
 
 
 def describe_event(event: ProductEvent) -> dict[str, Any]:

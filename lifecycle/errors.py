@@ -2,7 +2,8 @@
 
 The families say what kind of refusal it is (``lifecycle.refusal``); the boundary (HTTP,
 command line) maps a family to its own words once. Nothing here knows about HTTP.
-Malformed commands are refused by the classes of ``lifecycle.malformed``, named here too.
+Malformed commands are refused by the classes of ``lifecycle.malformed``, commands the
+product's state forbids by those of ``lifecycle.state_refusals``; both are named here too.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from lifecycle.malformed import (
     ControlCharacterInText,
     CorrectiveDeadlinePassed,
     CriteriaPartsMismatch,
+    DuplicateGtin,
     EffectiveDateInFuture,
+    InvalidGtin,
     InvalidProductCode,
     NegativePoints,
     NoCriteriaSet,
     PointsAboveMaximum,
     PublicReasonTooLong,
     StarsNotCertifiable,
+    TooManyGtins,
     TotalAboveMaximum,
     UnknownProductGroup,
 )
@@ -28,24 +32,59 @@ from lifecycle.refusal import (
     RegisterError,
     RuleRefused,
 )
+from lifecycle.state_refusals import (
+    BandTooLow,
+    CertificateAlreadyRevoked,
+    CertificateExpired,
+    CertificateNotCurrent,
+    CertificateStillCurrent,
+    EffectiveDateOutOfOrder,
+    EvaluationNotByIssuingLevel,
+    EvaluationUnderSupersededCriteria,
+    MandatoryCriteriaFailed,
+    NoCertificate,
+    NoEvaluation,
+    NotSuspended,
+    ProductAlreadyRegistered,
+    ProductRemoved,
+    ProductSuspended,
+)
 
 # Refusals defined in other modules, named here too so that every refusal reads errors.X.
 __all__ = [
+    "BandTooLow",
     "BonusNotCounted",
+    "CertificateAlreadyRevoked",
+    "CertificateExpired",
+    "CertificateNotCurrent",
+    "CertificateStillCurrent",
     "ControlCharacterInText",
     "CorrectiveDeadlinePassed",
     "CriteriaPartsMismatch",
+    "DuplicateGtin",
     "EffectiveDateInFuture",
+    "EffectiveDateOutOfOrder",
+    "EvaluationNotByIssuingLevel",
+    "EvaluationUnderSupersededCriteria",
     "InvalidCommand",
+    "InvalidGtin",
     "InvalidProductCode",
+    "MandatoryCriteriaFailed",
     "NegativePoints",
+    "NoCertificate",
     "NoCriteriaSet",
+    "NoEvaluation",
     "NotPermitted",
+    "NotSuspended",
     "PointsAboveMaximum",
+    "ProductAlreadyRegistered",
+    "ProductRemoved",
+    "ProductSuspended",
     "PublicReasonTooLong",
     "RegisterError",
     "RuleRefused",
     "StarsNotCertifiable",
+    "TooManyGtins",
     "TotalAboveMaximum",
     "UnknownProductGroup",
 ]
@@ -68,99 +107,6 @@ class StaleVersion(RegisterError):
     def __init__(self, expected: int, actual: int) -> None:
         super().__init__(f"The product is at version {actual}, not {expected}.")
         self.actual = actual
-
-
-# Rules the product's state forbids.
-
-
-class ProductAlreadyRegistered(RuleRefused):
-    """Codes are unique for ever."""
-
-    code = "product-already-registered"
-
-
-class ProductRemoved(RuleRefused):
-    """Removed is final."""
-
-    code = "product-removed"
-
-
-class ProductSuspended(RuleRefused):
-    """Not while suspended."""
-
-    code = "product-suspended"
-
-
-class EffectiveDateOutOfOrder(RuleRefused):
-    """Dated before the product's previous event."""
-
-    code = "effective-date-out-of-order"
-
-
-class NoEvaluation(RuleRefused):
-    """Needs an evaluation since the last one."""
-
-    code = "no-evaluation"
-
-
-class MandatoryCriteriaFailed(RuleRefused):
-    """Mandatory criteria not met: no stars at all."""
-
-    code = "mandatory-criteria-failed"
-
-
-class BandTooLow(RuleRefused):
-    """The evaluation's band is below the stars."""
-
-    code = "band-too-low"
-
-
-class EvaluationNotByIssuingLevel(RuleRefused):
-    """The council must be of the issuing level."""
-
-    code = "evaluation-not-by-issuing-level"
-
-
-class CertificateNotCurrent(RuleRefused):
-    """Needs a current, unexpired certificate."""
-
-    code = "certificate-not-current"
-
-
-class NotSuspended(RuleRefused):
-    """Only a suspended product."""
-
-    code = "not-suspended"
-
-
-class CertificateExpired(RuleRefused):
-    """The certificate has expired."""
-
-    code = "certificate-expired"
-
-
-class NoCertificate(RuleRefused):
-    """The product holds no certificate."""
-
-    code = "no-certificate"
-
-
-class CertificateAlreadyRevoked(RuleRefused):
-    """The certificate is already revoked."""
-
-    code = "certificate-already-revoked"
-
-
-class CertificateStillCurrent(RuleRefused):
-    """Revoke the current certificate first."""
-
-    code = "certificate-still-current"
-
-
-class EvaluationUnderSupersededCriteria(RuleRefused):
-    """The evaluation was made under a set no longer in force, outside its transition."""
-
-    code = "evaluation-under-superseded-criteria"
 
 
 # Who may act.

@@ -27,6 +27,17 @@ from lifecycle.values import (
 if TYPE_CHECKING:
     from lifecycle.product import Product
 
+EVALUATION_FACTS_OF_V1 = (
+    "council_level",
+    "criteria_set",
+    "points",
+    "bonus",
+    "mandatory_met",
+    "total",
+    "band",
+    "minutes_ref",
+)
+
 
 @dataclass(frozen=True)
 class ProductEvent(AggregateEvent):
@@ -56,6 +67,9 @@ class Registered(AggregateCreated, ProductEvent):
     group: str
     subgroup: str
     criteria_set: str
+    # The trade item numbers (GTINs) in the product's barcodes, read back as a tuple; events
+    # stored before they were named read the class default.
+    gtins: tuple[str, ...] = ()
 
     # Product.__init__ takes these facts when the aggregate is first built.
 
@@ -64,27 +78,30 @@ class Registered(AggregateCreated, ProductEvent):
 class Evaluated(ProductEvent):
     """A council scored the product; total and band were computed by the register."""
 
-    council_level: Level
-    criteria_set: str
-    points: dict[str, int]
-    bonus: int
-    mandatory_met: bool
-    total: int
-    band: int
-    minutes_ref: str
+    evaluation: Evaluation
+
+    class_version = 2  # version 1 carried the evaluation's facts one by one
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """An event stored before the evaluation was one value reads as if it were one."""
+        facts = {name: state.pop(name) for name in EVALUATION_FACTS_OF_V1}
+        state["evaluation"] = Evaluation(**facts, evaluated_on=state["effective_on"])
+
+    # The references every reader of an event finds under the same name (e.g. the audit
+    # trail's refs), and the criteria set, as Starred names its own.
+    @property
+    def minutes_ref(self) -> str:
+        """The council's minutes."""
+        return self.evaluation.minutes_ref
+
+    @property
+    def criteria_set(self) -> str:
+        """The set the council scored under."""
+        return self.evaluation.criteria_set
 
     def record(self, product: Product) -> None:
-        product.evaluation = Evaluation(
-            council_level=self.council_level,
-            criteria_set=self.criteria_set,
-            points=self.points,
-            bonus=self.bonus,
-            mandatory_met=self.mandatory_met,
-            total=self.total,
-            band=self.band,
-            minutes_ref=self.minutes_ref,
-            evaluated_on=self.effective_on,
-        )
+        product.evaluation = self.evaluation
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,21 @@ class ControlCharacterInText(InvalidCommand):
     """A text field holds a control character other than tab and newline."""
 
     code = "control-character-in-text"
+
+
+class InvalidGtin(InvalidCommand):
+    """A GTIN is 8, 12, 13 or 14 digits ending in its GS1 check digit."""
+
+    code = "invalid-gtin"
+
+
+class TooManyGtins(InvalidCommand):
+    """A product names a few trade item numbers, not a catalogue."""
+
+    code = "too-many-gtins"
+
+
+class DuplicateGtin(InvalidCommand):
+    """Each trade item number is named once."""
+
+    code = "duplicate-gtin"

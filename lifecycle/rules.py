@@ -14,7 +14,7 @@ from lifecycle.criteria import (
     criteria_in_force,
 )
 from lifecycle.publication import PUBLIC_REASON_MAX
-from lifecycle.values import PRODUCT_CODE, Actor, Certificate, Evaluation, Level
+from lifecycle.values import PRODUCT_CODE, Certificate, Evaluation, Level
 
 
 def check_product_code(code: str) -> None:
@@ -48,13 +48,6 @@ def check_group_in_set(criteria: CriteriaSet, group: str) -> None:
             f"Group {group!r} is not defined under {criteria.id}; "
             f"expected one of {sorted(criteria.groups)}."
         )
-
-
-def check_acts_at_a_level(actor: Actor) -> Level:
-    """Councils and certifying authorities act at a stated level."""
-    if actor.level is None:
-        raise errors.RoleNotPermitted(f"A {actor.role.value} must act at a stated level.")
-    return actor.level
 
 
 def check_council_level_in_set(criteria: CriteriaSet, level: Level) -> None:

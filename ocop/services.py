@@ -14,7 +14,7 @@ from ocop.bootstrap import build_registry
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector, ReadSide
-from registry.intake import Intake
+from registry.intake import AfterSave, Intake
 from registry.service import Registry, vietnam_today
 from storage.connections import Connections, open_connections
 
@@ -64,7 +64,8 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         projector=projector,
         database=database,
         keys=KeyStore(database),
-        intake=Intake(registry),
+        # A lambda, so the projector's wake is looked up when a write is saved.
+        intake=Intake(registry, after_save=AfterSave(lambda: projector.wake(), logger)),
         idempotency=IdempotencyStore(
             database,
             keep_for=timedelta(hours=settings.idempotency_hours),
@@ -72,8 +73,3 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         ),
         logger=logger,
     )
-
-
-# The old name, still imported by the write path (``api/recording.py``); drop it when that
-# module takes its narrow parts instead.
-Services = ServedRegister

@@ -4,18 +4,43 @@ Each caller hands in its order and waits. Whoever finds the intake idle leads: i
 every order waiting at that moment in one batch, answers each caller, then hands the lead
 to the next waiting caller, if any. While a batch is being written, new orders gather for
 the next one, so under load the number of transactions falls while no order waits for a
-timer. Every order is still checked against the rules, one after another, by the batch.
+timer. Every order is still checked against the rules, one after another, by the batch
+(``registry/batch.py``, which carries each out by the same use cases as a single write).
+
+After its order is saved, each caller tells the composition root's ``AfterSave``: the
+projector is woken, and the accepted command gets its log line.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lifecycle.errors import RegisterError
 from registry.service import Order, Recorded, Registry
 
 MAX_GROUP = 200
+
+
+@dataclass(frozen=True)
+class AfterSave:
+    """What follows each accepted order: the projector woken to project it now, and the
+    command's structured log line."""
+
+    wake: Callable[[], object]
+    logger: Any
+
+    def __call__(self, recorded: Recorded) -> None:
+        self.wake()
+        self.logger.info(
+            "command.accepted",
+            product=recorded.code,
+            event_type=recorded.event,
+            version=recorded.version,
+            position=recorded.position,
+        )
 
 
 @dataclass
@@ -29,9 +54,15 @@ class _Waiting:
 class Intake:
     """Groups concurrent orders into shared transactions (see the module's account)."""
 
-    def __init__(self, registry: Registry, max_group: int = MAX_GROUP) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        max_group: int = MAX_GROUP,
+        after_save: Callable[[Recorded], object] = lambda recorded: None,
+    ) -> None:
         self.registry = registry
         self.max_group = max_group
+        self.after_save = after_save
         self._lock = threading.Lock()
         self._queue: list[_Waiting] = []
         self._leading = False
@@ -53,6 +84,7 @@ class Intake:
             waiting.answered.clear()  # woken to lead, not answered
         if isinstance(waiting.outcome, BaseException):
             raise waiting.outcome
+        self.after_save(waiting.outcome)
         return waiting.outcome
 
     def _lead(self) -> None:

@@ -30,13 +30,20 @@ class Request:
 
 @dataclass(frozen=True)
 class Order:
-    """One principal's command in a batch: a registration, or a change to the coded product."""
+    """One principal's command: a registration, or a change to the coded product (with the
+    version it expects and its Idempotency-Key, if any)."""
 
     actor: Actor
     command: RegisterProduct | ProductCommand
     code: str = ""
     expected_version: int | None = None
     request: Request | None = None
+
+    @property
+    def product_code(self) -> str:
+        """The code of the product the order is about (a registration names its own)."""
+        command = self.command
+        return command.code if isinstance(command, RegisterProduct) else self.code
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """How the register's own types are written to and read back from the event store.
 
 The library's JSON transcoder knows UUID, Decimal and datetime only; without these, dates,
-enums and value objects would come back as strings and dictionaries.
+enums and value objects would come back as strings and dictionaries, and an event's tuple
+(a product's ``gtins``) as a list.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from lifecycle.values import (
     Actor,
+    Evaluation,
     Level,
     Location,
     Owner,
@@ -67,10 +69,42 @@ class ValueAsFields(Transcoding):
         return self.type(**data)
 
 
+class TupleAsItems(Transcoding):
+    """A tuple as its items (``RegisterTranscoder`` tags an event's tuples with this name)."""
+
+    type = tuple
+    name = "tuple"
+
+    def encode(self, obj: tuple[Any, ...]) -> list[Any]:
+        return list(obj)
+
+    def decode(self, data: list[Any]) -> tuple[Any, ...]:
+        return tuple(data)
+
+
+class RegisterTranscoder(JSONTranscoder):
+    """The library's JSON transcoder, keeping an event's tuple fields tuples.
+
+    JSON writes a tuple as an array without asking the transcodings, and an array reads back
+    as a list; so each tuple among the event's fields is tagged before it is written.
+    """
+
+    def encode(self, obj: Any) -> bytes:
+        if isinstance(obj, dict):
+            obj = {
+                name: {"_type_": TupleAsItems.name, "_data_": list(value)}
+                if type(value) is tuple
+                else value
+                for name, value in obj.items()
+            }
+        return super().encode(obj)
+
+
 def register_register_types(transcoder: JSONTranscoder) -> None:
     """Teaches the transcoder every type that appears on the register's events."""
     transcoder.register(DateAsISO())
+    transcoder.register(TupleAsItems())
     for enum in (Role, Level, OwnerKind, RevocationReason, RemovalReason):
         transcoder.register(EnumAsValue(enum))
-    for value_type in (Actor, Owner, Location):
+    for value_type in (Actor, Owner, Location, Evaluation):
         transcoder.register(ValueAsFields(value_type))

@@ -13,7 +13,7 @@ import pytest
 from lifecycle import errors
 from lifecycle.commands import RegisterProduct
 from lifecycle.values import Actor, Location, Owner, OwnerKind, Role
-from registry.intake import Intake
+from registry.intake import AfterSave, Intake
 from registry.service import Order, Recorded, Registry
 from storage.environment import store_environment
 from storage.url import StoreUrl
@@ -154,3 +154,41 @@ def test_orders_arriving_while_the_leader_writes_share_one_transaction(
     assert sorted(r.position for r in recorded if isinstance(r, Recorded)) == [2, 3, 4]
     assert registry.recorder.max_notification_id() == 4
     registry.close()
+
+
+class Woken:
+    """A projector's wake, counting the times it was woken."""
+
+    def __init__(self) -> None:
+        self.times = 0
+
+    def __call__(self) -> None:
+        self.times += 1
+
+
+class Lines:
+    """A logger keeping each structured line it is given."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, dict[str, Any]]] = []
+
+    def info(self, event: str, **fields: Any) -> None:
+        self.lines.append((event, fields))
+
+
+def test_each_accepted_order_wakes_the_projector_and_logs_one_line(
+    registry: CountingRegistry,
+) -> None:
+    woken, log = Woken(), Lines()
+    intake = Intake(registry, after_save=AfterSave(woken, log))
+    first = intake.submit(registration("QN-0001"))
+    with pytest.raises(errors.ProductAlreadyRegistered):
+        intake.submit(registration("QN-0001"))
+    second = intake.submit(registration("QN-0002"))
+    assert woken.times == 2  # not for the refusal
+    assert log.lines == [
+        ("command.accepted",
+         {"product": r.code, "event_type": "Registered", "version": 1, "position": r.position})
+        for r in (first, second)
+    ]  # fmt: skip
+    assert [r.position for r in (first, second)] == [1, 2]

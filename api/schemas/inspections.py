@@ -13,6 +13,7 @@ from lifecycle import commands
 class SuspensionBody(CommandBody):
     """An inspection's findings and the deadline for correcting them."""
 
+    command = commands.SuspendCertificate
     model_config = example(
         inspection_ref="45/BB-KT",
         findings="Essential oil content below the committed standard",
@@ -29,21 +30,11 @@ class SuspensionBody(CommandBody):
     )
     corrective_deadline: date
 
-    def to_command(self) -> commands.SuspendCertificate:
-        """The domain command."""
-        return commands.SuspendCertificate(
-            effective_on=self.effective_on,
-            note=self.note,
-            inspection_ref=self.inspection_ref,
-            findings=self.findings,
-            reason=self.reason,
-            corrective_deadline=self.corrective_deadline,
-        )
-
 
 class ReinstatementBody(CommandBody):
     """The re-inspection that found the breach corrected."""
 
+    command = commands.ReinstateCertificate
     model_config = example(
         reinspection_ref="52/BB-KT",
         corrected="New distillation line; the lab test of 10/2026 meets the standard",
@@ -53,13 +44,3 @@ class ReinstatementBody(CommandBody):
     reinspection_ref: Text = Field(examples=["52/BB-KT"])
     corrected: LongText = Field(description="What was corrected; for the record, not published")
     public_reason: PublishedReason = ""
-
-    def to_command(self) -> commands.ReinstateCertificate:
-        """The domain command."""
-        return commands.ReinstateCertificate(
-            effective_on=self.effective_on,
-            note=self.note,
-            reinspection_ref=self.reinspection_ref,
-            corrected=self.corrected,
-            public_reason=self.public_reason,
-        )

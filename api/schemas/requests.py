@@ -1,13 +1,14 @@
-"""What clients send: one model per command, each turned into the domain's command."""
+"""What clients send: one model per command, each turned into the domain's command by name."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any, ClassVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 from lifecycle import commands
+from lifecycle.gtin import MOST_GTINS
 from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import (
     PRODUCT_CODE,
@@ -34,6 +35,7 @@ PublishedReason = Annotated[
     ),
 ]
 ProductCode = Annotated[str, Field(pattern=PRODUCT_CODE.pattern, examples=["QN-0123"])]
+Gtin = Annotated[str, Field(pattern=r"^([0-9]{8}|[0-9]{12,14})$", examples=["8936012345674"])]
 
 
 def example(**body: JsonValue) -> ConfigDict:
@@ -43,28 +45,54 @@ def example(**body: JsonValue) -> ConfigDict:
 
 
 class CommandBody(BaseModel):
-    """What every change carries: when it took legal effect, and a free-text note."""
+    """What every change carries: when it took legal effect, and a free-text note.
+
+    Each body names the command it asks for and carries its facts under the command's own
+    names (``tests/unit/test_facts_agree.py`` holds them to it), so the command is made by
+    name, nested bodies becoming the values they describe.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    command: ClassVar[type[commands.Command]]
 
     effective_on: date = Field(examples=["2026-03-02"])
     note: Note = ""
 
     def to_command(self) -> commands.RegisterProduct | commands.ProductCommand:
         """The domain command this request asks for."""
-        raise NotImplementedError
+        facts = {name: value_of(getattr(self, name)) for name in type(self).model_fields}
+        return cast(commands.RegisterProduct | commands.ProductCommand, self.command(**facts))
 
 
-class OwnerBody(BaseModel):
+class ValueBody(BaseModel):
+    """A body describing one of the register's values (an owner, a location)."""
+
     model_config = ConfigDict(extra="forbid")
+    value: ClassVar[type[Any]]
+
+
+def value_of(field: Any) -> Any:
+    """A body's field as the command carries it: a value for a nested body, a tuple for a
+    list, a copy of a mapping."""
+    if isinstance(field, ValueBody):
+        return field.value(**field.model_dump())
+    if isinstance(field, list):
+        return tuple(field)
+    if isinstance(field, dict):
+        return dict(field)
+    return field
+
+
+class OwnerBody(ValueBody):
+    value = Owner
 
     organisation_id: Text = Field(examples=["5700101234"])
     name: Text = Field(examples=["HTX Dược liệu Yên Tử"])
     kind: OwnerKind
 
 
-class LocationBody(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class LocationBody(ValueBody):
+    value = Location
 
     province: Text = Field(examples=["Quảng Ninh"])
     district: Text = Field(examples=["Uông Bí"])
@@ -74,6 +102,7 @@ class LocationBody(BaseModel):
 class Registration(CommandBody):
     """A product joins the programme under the code the programme office gives it."""
 
+    command = commands.RegisterProduct
     model_config = example(
         code="QN-0123",
         name="Tinh dầu trầu tiên Yên Tử",
@@ -81,6 +110,7 @@ class Registration(CommandBody):
         location={"province": "Quảng Ninh", "district": "Uông Bí", "commune": "Thượng Yên Công"},
         group="medicinal-herbs",
         subgroup="essential oils",
+        gtins=["8936012345674"],
         effective_on="2026-03-02",
     )
 
@@ -90,24 +120,22 @@ class Registration(CommandBody):
     location: LocationBody
     group: Text = Field(examples=["medicinal-herbs"])
     subgroup: Annotated[str, Field(max_length=500)] = ""
-
-    def to_command(self) -> commands.RegisterProduct:
-        """The domain command."""
-        return commands.RegisterProduct(
-            effective_on=self.effective_on,
-            note=self.note,
-            code=self.code,
-            name=self.name,
-            owner=Owner(**self.owner.model_dump()),
-            location=Location(**self.location.model_dump()),
-            group=self.group,
-            subgroup=self.subgroup,
-        )
+    gtins: list[Gtin] = Field(
+        default_factory=list,
+        max_length=MOST_GTINS,
+        description=(
+            "The GTINs (GS1 trade item numbers) in the product's barcodes: 8, 12, 13 or 14 "
+            "digits ending in a valid check digit, each once; a label's GS1 Digital Link "
+            "(/01/{gtin}) then leads to the product."
+        ),
+        examples=[["8936012345674"]],
+    )
 
 
 class EvaluationBody(CommandBody):
     """A council's scores: points per criteria part, bonus, whether mandatory criteria held."""
 
+    command = commands.RecordEvaluation
     model_config = example(
         points={"A": 30, "B": 20, "C": 30},
         mandatory_met=True,
@@ -122,39 +150,21 @@ class EvaluationBody(CommandBody):
     mandatory_met: bool
     minutes_ref: Text = Field(examples=["BB-12/HĐ-OCOP"])
 
-    def to_command(self) -> commands.RecordEvaluation:
-        """The domain command."""
-        return commands.RecordEvaluation(
-            effective_on=self.effective_on,
-            note=self.note,
-            points=dict(self.points),
-            bonus=self.bonus,
-            mandatory_met=self.mandatory_met,
-            minutes_ref=self.minutes_ref,
-        )
-
 
 class CertificateBody(CommandBody):
     """A certifying authority's decision to certify the product at some stars."""
 
+    command = commands.IssueCertificate
     model_config = example(stars=4, decision_ref="2656/QĐ-UBND", effective_on="2026-05-04")
 
     stars: int = Field(examples=[4])
     decision_ref: Text = Field(examples=["2656/QĐ-UBND"])
 
-    def to_command(self) -> commands.IssueCertificate:
-        """The domain command."""
-        return commands.IssueCertificate(
-            effective_on=self.effective_on,
-            note=self.note,
-            stars=self.stars,
-            decision_ref=self.decision_ref,
-        )
-
 
 class RevocationBody(CommandBody):
     """The decision withdrawing the certificate, and why."""
 
+    command = commands.RevokeCertificate
     model_config = example(
         decision_ref="1234/QĐ-UBND", reason="breach-of-regulation", effective_on="2026-11-16"
     )
@@ -163,20 +173,11 @@ class RevocationBody(CommandBody):
     reason: RevocationReason
     public_reason: PublishedReason = ""
 
-    def to_command(self) -> commands.RevokeCertificate:
-        """The domain command."""
-        return commands.RevokeCertificate(
-            effective_on=self.effective_on,
-            note=self.note,
-            decision_ref=self.decision_ref,
-            reason=self.reason,
-            public_reason=self.public_reason,
-        )
-
 
 class RemovalBody(CommandBody):
     """The decision taking the product out of the programme, and why."""
 
+    command = commands.RemoveProduct
     model_config = example(
         decision_ref="789/QĐ-UBND", reason="no-longer-produced", effective_on="2026-11-20"
     )
@@ -184,13 +185,3 @@ class RemovalBody(CommandBody):
     decision_ref: Text = Field(examples=["789/QĐ-UBND"])
     reason: RemovalReason
     public_reason: PublishedReason = ""
-
-    def to_command(self) -> commands.RemoveProduct:
-        """The domain command."""
-        return commands.RemoveProduct(
-            effective_on=self.effective_on,
-            note=self.note,
-            decision_ref=self.decision_ref,
-            reason=self.reason,
-            public_reason=self.public_reason,
-        )

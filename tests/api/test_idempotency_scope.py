@@ -89,7 +89,9 @@ def test_an_answer_is_replayed_only_to_a_holder_who_may_still_make_the_change(ap
     office = Actor("office_qn", Role.PROGRAMME_OFFICE, QN)
 
     def write(actor: Actor) -> Write:
-        return Write(api.services, actor, "/v1/products", None, "reg-1", key_id="k1")
+        served = api.services
+        parts = (served.intake, served.registry, served.idempotency)
+        return Write(*parts, actor, "/v1/products", None, "reg-1", key_id="k1")
 
     assert write(office).record(body).status_code == 201
     assert write(office).record(body).headers["Idempotent-Replayed"] == "true"

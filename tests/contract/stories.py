@@ -12,7 +12,8 @@ from lifecycle import errors
 from lifecycle.commands import ProductCommand, RegisterProduct
 from lifecycle.product import Product
 from lifecycle.values import Actor, Level
-from registry.service import CARRIED_OUT_BY, Recorded, Registry
+from registry.changes import USE_CASES
+from registry.service import Recorded, Registry
 from tests.conftest import fixed_today
 from tests.unit.builders import (
     authority,
@@ -73,7 +74,7 @@ def live(steps: list[Step]) -> Product:
     assert isinstance(registering, RegisterProduct)
     product = Product.register(registering, actor, fixed_today())
     for actor, command in changes:
-        CARRIED_OUT_BY[type(command)][1](product, command, actor, fixed_today())
+        USE_CASES[type(command)](product, actor, command, fixed_today())
     return product
 
 

@@ -1,18 +1,26 @@
-"""Events stored before reinstatements, revocations and removals had a public reason still load.
+"""Events stored in an older shape still load: reinstatements, revocations and removals from
+before they had a public reason, evaluations from before they carried one Evaluation, and
+registrations from before GTINs.
 
-The events are written to the store exactly as the older register wrote them (without the
-``public_reason`` key), on each backend, then read back through the register.
+The events are written to the store exactly as the older register wrote them, on each
+backend, then read back through the register.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from datetime import date
+
+from eventsourcing.persistence import StoredEvent
 
 from lifecycle import publication
-from lifecycle.events import Reinstated, Removed, Revoked
+from lifecycle.describe import describe_event
+from lifecycle.events import Evaluated, Registered, Reinstated, Removed, Revoked
 from lifecycle.values import Status
 from registry.service import Registry
-from tests.contract.stories import CODE, LIFE, live
+from tests.contract.stories import CODE, LIFE, assert_identical, domain_state, live
+from tests.unit.builders import office, registration
 
 WITHOUT_PUBLIC_REASON = (Reinstated, Revoked, Removed)
 
@@ -42,3 +50,56 @@ def test_events_stored_without_a_public_reason_load_and_publish_the_neutral_text
     ]
     product = registry.product(CODE)
     assert product.version == len(LIFE) and product.status_on(registry.today()) is Status.REMOVED
+
+
+def as_the_first_register_wrote_it(stored: StoredEvent) -> StoredEvent:
+    """An Evaluated event of version 1: the evaluation's facts one by one, no evaluated_on."""
+    state = json.loads(stored.state)
+    assert state.pop("class_version") == 2
+    evaluation = state.pop("evaluation")
+    assert evaluation["_type_"] == "value_Evaluation"
+    facts = evaluation["_data_"]
+    assert facts.pop("evaluated_on") == state["effective_on"]
+    state.update(facts)
+    return dataclasses.replace(stored, state=json.dumps(state).encode())
+
+
+def test_evaluations_stored_fact_by_fact_load_as_one_evaluation(registry: Registry) -> None:
+    product = live(LIFE)
+    events = product.collect_events()
+    stored = [registry.mapper.to_stored_event(event) for event in events]
+    old = [as_the_first_register_wrote_it(s) if s.topic.endswith(":Evaluated") else s
+           for s in stored]  # fmt: skip
+    assert sum(s is not o for s, o in zip(stored, old, strict=True)) == 2
+    registry.recorder.insert_events(old)
+
+    loaded = registry.events_of(CODE)
+    evaluations = [event for event in loaded if isinstance(event, Evaluated)]
+    written = [event for event in events if isinstance(event, Evaluated)]
+    assert [e.evaluation for e in evaluations] == [e.evaluation for e in written]
+    for event, kept in zip(evaluations, written, strict=True):
+        assert_identical(event.evaluation, kept.evaluation, "evaluation")
+        assert describe_event(event) == describe_event(kept)
+    assert domain_state(registry.product(CODE)) == domain_state(product)
+
+
+def test_registrations_stored_before_gtins_name_none_and_later_ones_keep_theirs(
+    registry: Registry,
+) -> None:
+    older = live([(office(), registration(date(2023, 3, 1), "QN-0001"))]).collect_events()
+    object.__delattr__(older[0], "gtins")  # as the register wrote it before GTINs
+    with_gtins = dataclasses.replace(
+        registration(date(2023, 3, 1), "QN-0002"), gtins=("8936012345674", "96385074")
+    )
+    newer = live([(office(), with_gtins)]).collect_events()
+    stored = [registry.mapper.to_stored_event(event) for event in (*older, *newer)]
+    assert "gtins" not in json.loads(stored[0].state)
+    registry.recorder.insert_events(stored)
+
+    [first] = registry.events_of("QN-0001")
+    [second] = registry.events_of("QN-0002")
+    assert isinstance(first, Registered) and isinstance(second, Registered)
+    assert_identical(first.gtins, ())
+    assert_identical(second.gtins, ("8936012345674", "96385074"))
+    assert registry.product("QN-0001").gtins == ()
+    assert registry.product("QN-0002").gtins == ("8936012345674", "96385074")

@@ -1,0 +1,81 @@
+"""Orders carried out together and saved in one transaction: how the intake and the seed
+data write many orders at once.
+
+Each order is carried out by the same step as a single write (``changes.carry_out``), on
+the state the orders before it left; only loading and saving differ. A refused order saves
+nothing and is answered with its error. If another writer took a version meanwhile (or a
+registration's code was taken), nothing of the batch was saved, and the orders are carried
+out one by one instead, each checked again on the fresh state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
+
+from eventsourcing.persistence import IntegrityError
+
+from lifecycle import errors
+from lifecycle.commands import RegisterProduct
+from lifecycle.events import ProductEvent
+from lifecycle.product import Product
+from lifecycle.values import product_id
+from registry import changes
+from registry.orders import Answered, Order, Recorded, answered, recorded
+
+if TYPE_CHECKING:
+    from registry.service import Registry
+
+
+def carry_out_together(
+    registry: Registry, orders: Sequence[Order]
+) -> list[Recorded | errors.RegisterError]:
+    """Every order carried out in turn, the accepted ones saved in a single transaction."""
+    products: dict[str, Product] = {}
+    accepted: dict[int, tuple[str, int]] = {}
+    answers: list[Answered] = []
+    outcomes: list[Recorded | errors.RegisterError | None] = []
+    today = registry.today()
+    for index, order in enumerate(orders):
+        try:
+            product = changes.carry_out(order, load(registry, order, products), today)
+        except errors.RegisterError as error:
+            outcomes.append(error)
+            continue
+        products[product.code] = product
+        accepted[index] = (product.code, product.version)
+        answers += answered(order, product.code, cast(ProductEvent, product.pending_events[-1]))
+        outcomes.append(None)  # answered once the batch is saved
+    try:
+        recordings = registry.save(*products.values(), answers=answers) if products else []
+    except IntegrityError:
+        return [one_by_one(registry, order) for order in orders]
+    positions = {
+        (r.domain_event.originator_id, r.domain_event.originator_version): r for r in recordings
+    }
+    for index, (code, version) in accepted.items():
+        recording = positions[(product_id(code), version)]
+        event = cast(ProductEvent, recording.domain_event)
+        outcomes[index] = recorded(code, event, recording.notification.id)
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def load(registry: Registry, order: Order, products: dict[str, Product]) -> Product | None:
+    """The order's product as the batch left it, or from the store.
+
+    A registration's code is looked for in the batch only: one already in the store fails
+    the batch's save, and the one-by-one retry refuses it. Looking each code up here would
+    cost a round trip per registration.
+    """
+    code = order.product_code
+    if code in products or isinstance(order.command, RegisterProduct):
+        return products.get(code)
+    return registry.product(code)
+
+
+def one_by_one(registry: Registry, order: Order) -> Recorded | errors.RegisterError:
+    """The order carried out and saved alone; its refusal is its answer."""
+    try:
+        return registry.carry_out(order)
+    except errors.RegisterError as error:
+        return error

@@ -1,0 +1,121 @@
+"""The register's use cases, one per change, and the step every write takes to reach them.
+
+A use case takes the product as loaded (``None`` for a code never registered), who acts, the
+command and today's date, and answers the product with the change's event pending. Loading
+and saving are the callers': ``Registry.carry_out`` loads, calls and saves one order;
+``registry/batch.py`` loads, calls and saves many in one transaction. Both call ``carry_out``
+below, so every order meets the same checks and the same use case, whichever way it came.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from lifecycle import errors
+from lifecycle.authority import check_may_make
+from lifecycle.commands import (
+    IssueCertificate,
+    RecordEvaluation,
+    RegisterProduct,
+    ReinstateCertificate,
+    RemoveProduct,
+    RevokeCertificate,
+    SuspendCertificate,
+)
+from lifecycle.product import Product
+from lifecycle.text import check_plain_text
+from lifecycle.values import Actor
+from registry.orders import Order
+
+
+def register(
+    product: Product | None, actor: Actor, command: RegisterProduct, today: date
+) -> Product:
+    """A programme office registers a product under a code never used before."""
+    check_code_unused(product, command.code)
+    return Product.register(command, actor, today)
+
+
+def evaluate(product: Product, actor: Actor, command: RecordEvaluation, today: date) -> Product:
+    """A council records its scoring; the register computes the total and the band."""
+    product.evaluate(command, actor, today)
+    return product
+
+
+def certify(product: Product, actor: Actor, command: IssueCertificate, today: date) -> Product:
+    """A competent authority issues a star certificate, superseding any earlier one."""
+    product.certify(command, actor, today)
+    return product
+
+
+def suspend(product: Product, actor: Actor, command: SuspendCertificate, today: date) -> Product:
+    """An inspector suspends a current certificate after an inspection found a breach."""
+    product.suspend(command, actor, today)
+    return product
+
+
+def reinstate(
+    product: Product, actor: Actor, command: ReinstateCertificate, today: date
+) -> Product:
+    """An inspector reinstates a suspended certificate once the breach is corrected."""
+    product.reinstate(command, actor, today)
+    return product
+
+
+def revoke(product: Product, actor: Actor, command: RevokeCertificate, today: date) -> Product:
+    """A competent authority withdraws the certificate (current, suspended or expired)."""
+    product.revoke(command, actor, today)
+    return product
+
+
+def remove(product: Product, actor: Actor, command: RemoveProduct, today: date) -> Product:
+    """The programme office removes a product whose certificate is not current; final."""
+    product.remove(command, actor, today)
+    return product
+
+
+UseCase = Callable[[Any, Actor, Any, date], Product]
+USE_CASES: dict[type[Any], UseCase] = {
+    RegisterProduct: register,
+    RecordEvaluation: evaluate,
+    IssueCertificate: certify,
+    SuspendCertificate: suspend,
+    ReinstateCertificate: reinstate,
+    RevokeCertificate: revoke,
+    RemoveProduct: remove,
+}
+
+
+def carry_out(order: Order, product: Product | None, today: date) -> Product:
+    """The order's use case on the product as loaded, once its text, who gives it and the
+    version it expects are checked: the one step of every write."""
+    check_plain_text(order.command, order.actor)
+    check_may_order(order, product)
+    check_expected_version(product, order.expected_version)
+    return USE_CASES[type(order.command)](product, order.actor, order.command, today)
+
+
+def check_may_order(order: Order, product: Product | None) -> None:
+    """The actor has the role for the order's change and jurisdiction over its product."""
+    command = order.command
+    if isinstance(command, RegisterProduct):
+        province = command.location.province
+    elif product is None:
+        raise errors.ProductNotFound(order.code)
+    else:
+        province = product.location.province
+    check_may_make(order.actor, command.change, province)
+
+
+def check_code_unused(product: Product | None, code: str) -> None:
+    """A product code is unique for ever, even after removal."""
+    if product is not None:
+        raise errors.ProductAlreadyRegistered(f"Code {code} is already registered.")
+
+
+def check_expected_version(product: Product | None, expected_version: int | None) -> None:
+    """A change made against a version refuses if the product has moved on."""
+    if product is not None and expected_version is not None and expected_version != product.version:
+        raise errors.StaleVersion(expected_version, product.version)
