@@ -14,7 +14,8 @@ import pytest
 from lifecycle import errors
 from lifecycle.product import Product
 from lifecycle.values import Status
-from tests.unit.builders import ERAS, TODAY, office, registration
+from seed import builders as make
+from tests.unit.eras import ERAS, TODAY
 from tests.unit.stages import (
     assert_refused,
     attempt,
@@ -69,7 +70,7 @@ def test_a_change_may_take_effect_on_the_day_of_the_previous_event(command: str)
 
 @pytest.mark.parametrize("command", list(READY))
 def test_a_change_may_take_effect_today(command: str) -> None:
-    product = Product.register(registration(TODAY - timedelta(days=90)), office(), TODAY)
+    product = Product.register(make.registration(TODAY - timedelta(days=90)), make.office(), TODAY)
     stages_before = {"evaluate": 0, "remove": 0, "certify": 1, "suspend": 2, "revoke": 2}
     for stage in ("evaluate", "certify", "suspend")[: stages_before.get(command, 3)]:
         attempt(stage, product, later(product))()
@@ -79,12 +80,12 @@ def test_a_change_may_take_effect_today(command: str) -> None:
 
 def test_a_registration_dated_after_today_is_refused() -> None:
     with pytest.raises(errors.EffectiveDateInFuture) as refused:
-        Product.register(registration(TODAY + timedelta(days=1)), office(), TODAY)
+        Product.register(make.registration(TODAY + timedelta(days=1)), make.office(), TODAY)
     assert refused.value.code == "effective-date-in-future"
 
 
 def test_a_product_may_be_registered_with_effect_today() -> None:
-    product = Product.register(registration(TODAY), office(), TODAY)
+    product = Product.register(make.registration(TODAY), make.office(), TODAY)
     assert product.last_effective_on == TODAY
     assert product.status_on(TODAY) is Status.PARTICIPATING
 

@@ -15,7 +15,7 @@ import pytest
 from lifecycle import errors
 from lifecycle.product import Product
 from lifecycle.values import Status
-from tests.unit.builders import ERAS
+from tests.unit.eras import ERAS
 from tests.unit.stages import (
     after_expiry,
     assert_refused,

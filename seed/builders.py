@@ -1,0 +1,209 @@
+"""The programme's vocabulary for stories: who acts, and the commands they make.
+
+One set of builders for the tests, the seed data and the benchmark. Every builder has
+defaults that tell one product's story under Decision 1048: Tinh dầu trầu tiên Yên Tử,
+registered by Quảng Ninh's programme office on 2 September 2019, scored by the provincial
+council, certified at 4 stars, suspended after an inspection and reinstated, then revoked
+and removed. A story elsewhere in time passes its own dates; anything else may be overridden.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from lifecycle.commands import (
+    IssueCertificate,
+    RecordEvaluation,
+    RegisterProduct,
+    ReinstateCertificate,
+    RemoveProduct,
+    RevokeCertificate,
+    SuspendCertificate,
+)
+from lifecycle.criteria import criteria_in_force
+from lifecycle.values import (
+    Actor,
+    Level,
+    Location,
+    Owner,
+    OwnerKind,
+    RemovalReason,
+    RevocationReason,
+    Role,
+)
+
+QUANG_NINH = "Quảng Ninh"
+CODE = "QN-0001"
+NAME = "Tinh dầu trầu tiên Yên Tử"
+OWNER = Owner("5700101234", "HTX Yên Tử", OwnerKind.COOPERATIVE)
+LOCATION = Location(QUANG_NINH, "Uông Bí", "Thượng Yên Công")
+# The group of herbal products, by the name each criteria set gives it.
+HERBAL = ("herbal-products", "medicinal-herbs")
+TOTAL_FOR_STARS = {3: 60, 4: 80, 5: 95}
+# When each step of the default story took effect.
+REGISTERED_ON = date(2019, 9, 2)
+EVALUATED_ON = date(2019, 10, 1)
+CERTIFIED_ON = date(2019, 11, 1)
+SUSPENDED_ON = date(2020, 2, 10)
+REINSTATED_ON = date(2020, 4, 20)
+REVOKED_ON = date(2020, 6, 1)
+REMOVED_ON = date(2020, 6, 15)
+
+
+# Principals.
+
+
+def office(province: str = QUANG_NINH) -> Actor:
+    """The province's programme office."""
+    return Actor(f"office:{province}", Role.PROGRAMME_OFFICE, province)
+
+
+def council(level: Level = Level.PROVINCE, province: str = QUANG_NINH) -> Actor:
+    """The evaluation council of ``level`` (the central one sits in no province)."""
+    where = None if level is Level.CENTRAL else province
+    return Actor(f"council:{level.value}:{where or ''}", Role.EVALUATION_COUNCIL, where, level)
+
+
+def authority(level: Level = Level.PROVINCE, province: str = QUANG_NINH) -> Actor:
+    """The People's Committee (or the ministry, centrally) that certifies at ``level``."""
+    where = None if level is Level.CENTRAL else province
+    return Actor(f"ubnd:{level.value}:{where or ''}", Role.CERTIFYING_AUTHORITY, where, level)
+
+
+def inspector(province: str = QUANG_NINH) -> Actor:
+    """The province's inspector."""
+    return Actor(f"inspector:{province}", Role.INSPECTOR, province)
+
+
+def competent_level(stars: int, day: date) -> Level:
+    """The level that certifies ``stars`` under the criteria set in force on ``day``."""
+    criteria = criteria_in_force(day)
+    assert criteria is not None, f"no criteria set in force on {day}"
+    return next(level for level, certified in criteria.certifiers.items() if stars in certified)
+
+
+def points_for(total: int, day: date) -> dict[str, int]:
+    """Points per criteria part that add up to ``total`` under the set in force on ``day``."""
+    criteria = criteria_in_force(day)
+    assert criteria is not None, f"no criteria set in force on {day}"
+    points = {part: most * total // 100 for part, most in criteria.part_maxima.items()}
+    for part, most in criteria.part_maxima.items():
+        points[part] += min(most - points[part], total - sum(points.values()))
+    return points
+
+
+def herbal_group(day: date) -> str:
+    """The herbal products' group under the set in force on ``day``."""
+    criteria = criteria_in_force(day)
+    groups = criteria.groups if criteria else HERBAL
+    return next(group for group in HERBAL if group in groups)
+
+
+# Commands.
+
+
+def registration(
+    on: date = REGISTERED_ON,
+    code: str = CODE,
+    *,
+    name: str = NAME,
+    owner: Owner = OWNER,
+    location: Location = LOCATION,
+    group: str | None = None,
+    subgroup: str = "essential oils",
+    note: str = "",
+) -> RegisterProduct:
+    """A product joining the programme (in the herbal group of its day unless told)."""
+    return RegisterProduct(
+        effective_on=on,
+        code=code,
+        name=name,
+        owner=owner,
+        location=location,
+        group=group or herbal_group(on),
+        subgroup=subgroup,
+        note=note,
+    )
+
+
+def evaluation(
+    on: date = EVALUATED_ON,
+    total: int = TOTAL_FOR_STARS[4],
+    *,
+    bonus: int = 0,
+    mandatory_met: bool = True,
+    points: dict[str, int] | None = None,
+    minutes_ref: str | None = None,
+    note: str = "",
+) -> RecordEvaluation:
+    """A council's scores totalling ``total`` (bonus included) under the set in force."""
+    return RecordEvaluation(
+        effective_on=on,
+        points=points if points is not None else points_for(total - bonus, on),
+        bonus=bonus,
+        mandatory_met=mandatory_met,
+        minutes_ref=minutes_ref or f"BB-{on:%Y%m%d}",
+        note=note,
+    )
+
+
+def certificate(
+    on: date = CERTIFIED_ON, stars: int = 4, decision_ref: str = "2656/QĐ-UBND"
+) -> IssueCertificate:
+    """The decision certifying the product at ``stars``."""
+    return IssueCertificate(effective_on=on, stars=stars, decision_ref=decision_ref)
+
+
+def suspension(
+    on: date = SUSPENDED_ON,
+    days_to_correct: int = 80,
+    *,
+    inspection_ref: str = "45/BB-KT",
+    findings: str = "Essential oil content below the committed standard",
+    reason: str = "Product quality below the committed standard",
+) -> SuspendCertificate:
+    """An inspection that found a breach, to be corrected within ``days_to_correct``."""
+    return SuspendCertificate(
+        effective_on=on,
+        inspection_ref=inspection_ref,
+        findings=findings,
+        reason=reason,
+        corrective_deadline=on + timedelta(days=days_to_correct),
+    )
+
+
+def reinstatement(
+    on: date = REINSTATED_ON,
+    *,
+    reinspection_ref: str = "52/BB-KT",
+    corrected: str = "New distillation line; lab test meets the standard",
+    public_reason: str = "",
+) -> ReinstateCertificate:
+    """The re-inspection that found the breach corrected."""
+    return ReinstateCertificate(
+        effective_on=on,
+        reinspection_ref=reinspection_ref,
+        corrected=corrected,
+        public_reason=public_reason,
+    )
+
+
+def revocation(
+    on: date = REVOKED_ON,
+    reason: RevocationReason = RevocationReason.BREACH_OF_REGULATION,
+    *,
+    decision_ref: str = "1234/QĐ-UBND",
+    note: str = "",
+) -> RevokeCertificate:
+    """The decision withdrawing the certificate."""
+    return RevokeCertificate(effective_on=on, decision_ref=decision_ref, reason=reason, note=note)
+
+
+def removal(
+    on: date = REMOVED_ON,
+    reason: RemovalReason = RemovalReason.NO_LONGER_PRODUCED,
+    *,
+    decision_ref: str = "789/QĐ-UBND",
+) -> RemoveProduct:
+    """The programme office's decision taking the product out of the programme; final."""
+    return RemoveProduct(effective_on=on, decision_ref=decision_ref, reason=reason)
