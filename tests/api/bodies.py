@@ -1,89 +1,78 @@
-"""Small factories for request bodies, with realistic defaults a test can override, and
-strategies that change them."""
+"""Request bodies made from the shared builders (``seed.builders``), with the same defaults,
+which a test can override, and strategies that change them."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
+from enum import Enum
 from itertools import count
 from typing import Any
 
 from hypothesis import strategies as st
 
-QN_LOCATION = {"province": "Quảng Ninh", "district": "Uông Bí", "commune": "Thượng Yên Công"}
-HG_LOCATION = {"province": "Hà Giang", "district": "Đồng Văn", "commune": "Lũng Cú"}
+from lifecycle.commands import Command
+from seed import builders as make
 
 
-def registration(code: str = "QN-0001", **overrides: Any) -> dict[str, Any]:
+def body_of(command: Command) -> dict[str, Any]:
+    """The JSON a client sends for ``command``: its fields as JSON values, those left at their
+    defaults omitted."""
+    body: dict[str, Any] = {}
+    for field in dataclasses.fields(command):
+        value = getattr(command, field.name)
+        if value != field.default:
+            body[field.name] = json_of(value)
+    return body
+
+
+def json_of(value: Any) -> Any:
+    """A command's value as JSON: dates in ISO form, enums by value, records as objects."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if dataclasses.is_dataclass(value):
+        return {
+            field.name: json_of(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    return value
+
+
+def registration(code: str = make.CODE, **overrides: Any) -> dict[str, Any]:
     """A Quảng Ninh product registered under Decision 1048."""
-    body = {
-        "code": code,
-        "name": "Tinh dầu trầu tiên Yên Tử",
-        "owner": {"organisation_id": "5700101234", "name": "HTX Yên Tử", "kind": "cooperative"},
-        "location": QN_LOCATION,
-        "group": "herbal-products",
-        "subgroup": "essential oils",
-        "effective_on": "2019-09-02",
-    }
-    return {**body, **overrides}
+    return {**body_of(make.registration(code=code)), **overrides}
 
 
 def evaluation(**overrides: Any) -> dict[str, Any]:
     """A provincial council's 4-star evaluation under 1048."""
-    body = {
-        "points": {"A": 30, "B": 20, "C": 30},
-        "mandatory_met": True,
-        "minutes_ref": "BB-12/HĐ-OCOP",
-        "effective_on": "2019-10-01",
-    }
-    return {**body, **overrides}
+    return {**body_of(make.evaluation()), **overrides}
 
 
 def certificate(**overrides: Any) -> dict[str, Any]:
     """A province's 4-star decision."""
-    return {"stars": 4, "decision_ref": "2656/QĐ-UBND", "effective_on": "2019-11-01", **overrides}
+    return {**body_of(make.certificate()), **overrides}
 
 
 def suspension(**overrides: Any) -> dict[str, Any]:
     """An inspection that found the committed quality unmet."""
-    body = {
-        "inspection_ref": "45/BB-KT",
-        "findings": "Essential oil content below the committed standard",
-        "reason": "Product quality below the committed standard",
-        "corrective_deadline": "2020-04-30",
-        "effective_on": "2020-02-10",
-    }
-    return {**body, **overrides}
+    return {**body_of(make.suspension()), **overrides}
 
 
 def reinstatement(**overrides: Any) -> dict[str, Any]:
     """The re-inspection after correction."""
-    body = {
-        "reinspection_ref": "52/BB-KT",
-        "corrected": "New distillation line; lab test 12/2020 meets the standard",
-        "effective_on": "2020-04-20",
-    }
-    return {**body, **overrides}
+    return {**body_of(make.reinstatement()), **overrides}
 
 
 def revocation(**overrides: Any) -> dict[str, Any]:
     """A province's decision withdrawing the certificate."""
-    body = {
-        "decision_ref": "1234/QĐ-UBND",
-        "reason": "breach-of-regulation",
-        "effective_on": "2020-06-01",
-    }
-    return {**body, **overrides}
+    return {**body_of(make.revocation()), **overrides}
 
 
 def removal(**overrides: Any) -> dict[str, Any]:
     """The programme office's decision to remove the product."""
-    body = {
-        "decision_ref": "789/QĐ-UBND",
-        "reason": "no-longer-produced",
-        "effective_on": "2020-06-15",
-    }
-    return {**body, **overrides}
+    return {**body_of(make.removal()), **overrides}
 
 
 WRITES: dict[str, Callable[..., dict[str, Any]]] = {
