@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import date
 from typing import Any
 
 from api.database import open_database
@@ -19,10 +18,11 @@ from bench import stories
 from bench.cpu import Meter
 from bench.database import database_name
 from bench.loadgen import Stage, Stages, run
-from lifecycle.commands import IssueCertificate, RegisterProduct
+from lifecycle.commands import RegisterProduct
 from lifecycle.values import Actor
 from registry.service import Registry
 from registry.store import store_environment
+from seed.bodies import body_of
 
 TARGET_ONE_CLIENT, TARGET_SIXTEEN_CLIENTS = 0.6, 2.0
 FOUR = ["register", "evaluate", "certify", "suspend"]
@@ -30,13 +30,7 @@ FOUR = ["register", "evaluate", "certify", "suspend"]
 
 def commands(code: str) -> list[tuple[Actor, Any]]:
     """The four commands every benchmarked product goes through, in order."""
-    return [
-        (stories.OFFICE, stories.registration(code, 0)),
-        (stories.COUNCIL, stories.evaluation(date(2019, 10, 1), (30, 20, 30), "12/BB-HĐOCOP")),
-        (stories.AUTHORITY, IssueCertificate(
-            effective_on=date(2019, 11, 1), stars=4, decision_ref="2656/QĐ-UBND")),
-        (stories.INSPECTOR, stories.suspension(date(2020, 2, 10), date(2020, 4, 30))),
-    ]  # fmt: skip
+    return [(stories.OFFICE, stories.registration(code, 0)), *stories.first_year()]
 
 
 def in_process(url: str, products: int, seconds: float) -> dict[str, Any]:
@@ -76,26 +70,14 @@ def http_plan(url: str, prefix: str) -> Stages:
                              principal_id=f"{actor.principal_id}-{prefix}")  # fmt: skip
         path = "/v1/products" if step == "register" else f"/v1/products/{{CODE}}/{PATHS[step]}"
         headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
-        stages.append(Stage("POST", path, headers, json.dumps(_body(command), ensure_ascii=False)))
+        stages.append(
+            Stage("POST", path, headers, json.dumps(body_of(command), ensure_ascii=False))
+        )
     keys.database.close()
     return Stages(stages, prefix)
 
 
 PATHS = {"evaluate": "evaluations", "certify": "certificates", "suspend": "suspensions"}
-
-
-def _body(command: Any) -> dict[str, Any]:
-    fields = {k: v for k, v in vars(command).items() if k != "note"}
-    body: dict[str, Any] = json.loads(json.dumps(fields, default=_plain))
-    return body
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "value"):
-        return value.value
-    return vars(value)
 
 
 def measure(

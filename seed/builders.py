@@ -22,17 +22,14 @@ from lifecycle.commands import (
 )
 from lifecycle.criteria import criteria_in_force
 from lifecycle.values import (
-    Actor,
-    Level,
     Location,
     Owner,
     OwnerKind,
     RemovalReason,
     RevocationReason,
-    Role,
 )
+from seed.principals import QUANG_NINH, authority, competent_level, council, inspector, office
 
-QUANG_NINH = "Quảng Ninh"
 CODE = "QN-0001"
 NAME = "Tinh dầu trầu tiên Yên Tử"
 OWNER = Owner("5700101234", "HTX Yên Tử", OwnerKind.COOPERATIVE)
@@ -40,46 +37,11 @@ LOCATION = Location(QUANG_NINH, "Uông Bí", "Thượng Yên Công")
 # The group of herbal products, by the name each criteria set gives it.
 HERBAL = ("herbal-products", "medicinal-herbs")
 TOTAL_FOR_STARS = {3: 60, 4: 80, 5: 95}
+__all__ = ["QUANG_NINH", "authority", "competent_level", "council", "inspector", "office"]
 # When each step of the default story took effect.
-REGISTERED_ON = date(2019, 9, 2)
-EVALUATED_ON = date(2019, 10, 1)
-CERTIFIED_ON = date(2019, 11, 1)
-SUSPENDED_ON = date(2020, 2, 10)
-REINSTATED_ON = date(2020, 4, 20)
-REVOKED_ON = date(2020, 6, 1)
-REMOVED_ON = date(2020, 6, 15)
-
-
-# Principals.
-
-
-def office(province: str = QUANG_NINH) -> Actor:
-    """The province's programme office."""
-    return Actor(f"office:{province}", Role.PROGRAMME_OFFICE, province)
-
-
-def council(level: Level = Level.PROVINCE, province: str = QUANG_NINH) -> Actor:
-    """The evaluation council of ``level`` (the central one sits in no province)."""
-    where = None if level is Level.CENTRAL else province
-    return Actor(f"council:{level.value}:{where or ''}", Role.EVALUATION_COUNCIL, where, level)
-
-
-def authority(level: Level = Level.PROVINCE, province: str = QUANG_NINH) -> Actor:
-    """The People's Committee (or the ministry, centrally) that certifies at ``level``."""
-    where = None if level is Level.CENTRAL else province
-    return Actor(f"ubnd:{level.value}:{where or ''}", Role.CERTIFYING_AUTHORITY, where, level)
-
-
-def inspector(province: str = QUANG_NINH) -> Actor:
-    """The province's inspector."""
-    return Actor(f"inspector:{province}", Role.INSPECTOR, province)
-
-
-def competent_level(stars: int, day: date) -> Level:
-    """The level that certifies ``stars`` under the criteria set in force on ``day``."""
-    criteria = criteria_in_force(day)
-    assert criteria is not None, f"no criteria set in force on {day}"
-    return next(level for level, certified in criteria.certifiers.items() if stars in certified)
+REGISTERED_ON, EVALUATED_ON, CERTIFIED_ON = date(2019, 9, 2), date(2019, 10, 1), date(2019, 11, 1)
+SUSPENDED_ON, REINSTATED_ON = date(2020, 2, 10), date(2020, 4, 20)
+REVOKED_ON, REMOVED_ON = date(2020, 6, 1), date(2020, 6, 15)
 
 
 def points_for(total: int, day: date) -> dict[str, int]:

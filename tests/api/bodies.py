@@ -3,10 +3,9 @@ which a test can override, and strategies that change them."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
+from functools import partial
 from itertools import count
 from typing import Any
 
@@ -14,81 +13,38 @@ from hypothesis import strategies as st
 
 from lifecycle.commands import Command
 from seed import builders as make
+from seed.bodies import body_of
+
+# Each write's builder, by the name of what it records.
+WRITES: dict[str, Callable[[], Command]] = {
+    "registration": make.registration,
+    "evaluation": make.evaluation,
+    "certificate": make.certificate,
+    "suspension": make.suspension,
+    "reinstatement": make.reinstatement,
+    "revocation": make.revocation,
+    "removal": make.removal,
+}
 
 
-def body_of(command: Command) -> dict[str, Any]:
-    """The JSON a client sends for ``command``: its fields as JSON values, those left at their
-    defaults omitted."""
-    body: dict[str, Any] = {}
-    for field in dataclasses.fields(command):
-        value = getattr(command, field.name)
-        if value != field.default:
-            body[field.name] = json_of(value)
-    return body
-
-
-def json_of(value: Any) -> Any:
-    """A command's value as JSON: dates in ISO form, enums by value, records as objects."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if dataclasses.is_dataclass(value):
-        return {
-            field.name: json_of(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
-    return value
+def valid(write: str, code: str = make.CODE, **overrides: Any) -> dict[str, Any]:
+    """The write's body under the builders' defaults (a registration under ``code``), with
+    ``overrides`` (JSON values) laid over it."""
+    command = make.registration(code=code) if write == "registration" else WRITES[write]()
+    return {**body_of(command), **overrides}
 
 
 def registration(code: str = make.CODE, **overrides: Any) -> dict[str, Any]:
     """A Quảng Ninh product registered under Decision 1048."""
-    return {**body_of(make.registration(code=code)), **overrides}
+    return valid("registration", code, **overrides)
 
 
-def evaluation(**overrides: Any) -> dict[str, Any]:
-    """A provincial council's 4-star evaluation under 1048."""
-    return {**body_of(make.evaluation()), **overrides}
-
-
-def certificate(**overrides: Any) -> dict[str, Any]:
-    """A province's 4-star decision."""
-    return {**body_of(make.certificate()), **overrides}
-
-
-def suspension(**overrides: Any) -> dict[str, Any]:
-    """An inspection that found the committed quality unmet."""
-    return {**body_of(make.suspension()), **overrides}
-
-
-def reinstatement(**overrides: Any) -> dict[str, Any]:
-    """The re-inspection after correction."""
-    return {**body_of(make.reinstatement()), **overrides}
-
-
-def revocation(**overrides: Any) -> dict[str, Any]:
-    """A province's decision withdrawing the certificate."""
-    return {**body_of(make.revocation()), **overrides}
-
-
-def removal(**overrides: Any) -> dict[str, Any]:
-    """The programme office's decision to remove the product."""
-    return {**body_of(make.removal()), **overrides}
-
-
-WRITES: dict[str, Callable[..., dict[str, Any]]] = {
-    "registration": registration,
-    "evaluation": evaluation,
-    "certificate": certificate,
-    "suspension": suspension,
-    "reinstatement": reinstatement,
-    "revocation": revocation,
-    "removal": removal,
-}
-
-
-def valid(write: str, code: str) -> dict[str, Any]:
-    """The write's valid body (a registration under ``code``)."""
-    return registration(code) if write == "registration" else WRITES[write]()
+evaluation = partial(valid, "evaluation")  # the provincial council's 4 stars
+certificate = partial(valid, "certificate")  # the province's 4-star decision
+suspension = partial(valid, "suspension")  # the inspection that found quality unmet
+reinstatement = partial(valid, "reinstatement")  # the re-inspection after correction
+revocation = partial(valid, "revocation")  # the province withdraws the certificate
+removal = partial(valid, "removal")  # the programme office removes the product
 
 
 json_values = st.recursive(
