@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.cpu import Meter
 
@@ -34,8 +35,7 @@ class Rotation:
                 yield "GET", path, self.headers, ""
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(NamedTuple):
     """One command of every product in a block; ``{CODE}`` stands for the product's code."""
 
     method: str
@@ -64,6 +64,16 @@ class Stages:
 
 
 Plan = Rotation | Stages
+
+
+class Pace(NamedTuple):
+    """How a measurement loads the API: for how long, after how long a warm-up, with wrk or
+    the Python generator, and with or without a meter of the CPU spent."""
+
+    seconds: int
+    warm_up: int
+    use_wrk: bool
+    meter: Meter | None = None
 
 
 @dataclass(frozen=True)

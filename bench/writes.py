@@ -17,7 +17,7 @@ from api.keys import KeyStore
 from bench import stories
 from bench.cpu import Meter
 from bench.database import database_name
-from bench.loadgen import Stage, Stages, run
+from bench.loadgen import Pace, Stage, Stages, run
 from lifecycle.commands import RegisterProduct
 from lifecycle.values import Actor
 from registry.service import Registry
@@ -85,15 +85,13 @@ def measure(
     base_url: str,
     *,
     products: int,
-    seconds: int,
-    warm_up: int,
-    use_wrk: bool,
-    meter: Meter | None = None,
+    pace: Pace,
 ) -> dict[str, Any]:
     """The command figure: in-process baseline, then HTTP with 1 and with 16 clients."""
+    seconds, use_wrk, meter = pace.seconds, pace.use_wrk, pace.meter
     baseline = in_process(url, products, seconds)
-    if warm_up:  # not reported
-        run(base_url, http_plan(url, "BW-"), 16, warm_up, use_wrk=use_wrk)
+    if pace.warm_up:  # not reported
+        run(base_url, http_plan(url, "BW-"), 16, pace.warm_up, use_wrk=use_wrk)
     one = run(base_url, http_plan(url, "B1-"), 1, seconds, use_wrk=use_wrk, meter=meter)
     sixteen = run(base_url, http_plan(url, "BG-"), 16, seconds, use_wrk=use_wrk, meter=meter)
     ceiling = baseline["commands_per_second"]

@@ -11,15 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from lifecycle.commands import (
-    IssueCertificate,
-    RecordEvaluation,
-    RegisterProduct,
-    ReinstateCertificate,
-    RemoveProduct,
-    RevokeCertificate,
-    SuspendCertificate,
-)
+from lifecycle import commands
 from lifecycle.criteria import criteria_in_force
 from lifecycle.values import (
     Location,
@@ -37,6 +29,7 @@ LOCATION = Location(QUANG_NINH, "Uông Bí", "Thượng Yên Công")
 # The group of herbal products, by the name each criteria set gives it.
 HERBAL = ("herbal-products", "medicinal-herbs")
 TOTAL_FOR_STARS = {3: 60, 4: 80, 5: 95}
+CORRECTED = "New distillation line; lab test meets the standard"
 __all__ = ["QUANG_NINH", "authority", "competent_level", "council", "inspector", "office"]
 # When each step of the default story took effect.
 REGISTERED_ON, EVALUATED_ON, CERTIFIED_ON = date(2019, 9, 2), date(2019, 10, 1), date(2019, 11, 1)
@@ -74,9 +67,9 @@ def registration(
     group: str | None = None,
     subgroup: str = "essential oils",
     note: str = "",
-) -> RegisterProduct:
+) -> commands.RegisterProduct:
     """A product joining the programme (in the herbal group of its day unless told)."""
-    return RegisterProduct(
+    return commands.RegisterProduct(
         effective_on=on,
         code=code,
         name=name,
@@ -97,9 +90,9 @@ def evaluation(
     points: dict[str, int] | None = None,
     minutes_ref: str | None = None,
     note: str = "",
-) -> RecordEvaluation:
+) -> commands.RecordEvaluation:
     """A council's scores totalling ``total`` (bonus included) under the set in force."""
-    return RecordEvaluation(
+    return commands.RecordEvaluation(
         effective_on=on,
         points=points if points is not None else points_for(total - bonus, on),
         bonus=bonus,
@@ -111,9 +104,9 @@ def evaluation(
 
 def certificate(
     on: date = CERTIFIED_ON, stars: int = 4, decision_ref: str = "2656/QĐ-UBND"
-) -> IssueCertificate:
+) -> commands.IssueCertificate:
     """The decision certifying the product at ``stars``."""
-    return IssueCertificate(effective_on=on, stars=stars, decision_ref=decision_ref)
+    return commands.IssueCertificate(effective_on=on, stars=stars, decision_ref=decision_ref)
 
 
 def suspension(
@@ -123,9 +116,9 @@ def suspension(
     inspection_ref: str = "45/BB-KT",
     findings: str = "Essential oil content below the committed standard",
     reason: str = "Product quality below the committed standard",
-) -> SuspendCertificate:
+) -> commands.SuspendCertificate:
     """An inspection that found a breach, to be corrected within ``days_to_correct``."""
-    return SuspendCertificate(
+    return commands.SuspendCertificate(
         effective_on=on,
         inspection_ref=inspection_ref,
         findings=findings,
@@ -135,18 +128,11 @@ def suspension(
 
 
 def reinstatement(
-    on: date = REINSTATED_ON,
-    *,
-    reinspection_ref: str = "52/BB-KT",
-    corrected: str = "New distillation line; lab test meets the standard",
-    public_reason: str = "",
-) -> ReinstateCertificate:
+    on: date = REINSTATED_ON, *, reinspection_ref: str = "52/BB-KT", corrected: str = CORRECTED
+) -> commands.ReinstateCertificate:
     """The re-inspection that found the breach corrected."""
-    return ReinstateCertificate(
-        effective_on=on,
-        reinspection_ref=reinspection_ref,
-        corrected=corrected,
-        public_reason=public_reason,
+    return commands.ReinstateCertificate(
+        effective_on=on, reinspection_ref=reinspection_ref, corrected=corrected
     )
 
 
@@ -156,9 +142,11 @@ def revocation(
     *,
     decision_ref: str = "1234/QĐ-UBND",
     note: str = "",
-) -> RevokeCertificate:
+) -> commands.RevokeCertificate:
     """The decision withdrawing the certificate."""
-    return RevokeCertificate(effective_on=on, decision_ref=decision_ref, reason=reason, note=note)
+    return commands.RevokeCertificate(
+        effective_on=on, decision_ref=decision_ref, reason=reason, note=note
+    )
 
 
 def removal(
@@ -166,6 +154,6 @@ def removal(
     reason: RemovalReason = RemovalReason.NO_LONGER_PRODUCED,
     *,
     decision_ref: str = "789/QĐ-UBND",
-) -> RemoveProduct:
+) -> commands.RemoveProduct:
     """The programme office's decision taking the product out of the programme; final."""
-    return RemoveProduct(effective_on=on, decision_ref=decision_ref, reason=reason)
+    return commands.RemoveProduct(effective_on=on, decision_ref=decision_ref, reason=reason)

@@ -12,32 +12,31 @@ QUANG_NINH, HA_GIANG, THAI_NGUYEN, DONG_THAP = "Quảng Ninh", "Hà Giang", "Th�
 PROVINCES = {"qn": QUANG_NINH, "hg": HA_GIANG, "tn": THAI_NGUYEN, "dt": DONG_THAP}
 
 
-def office(province: str = QUANG_NINH, principal_id: str = "") -> Actor:
+def office(province: str = QUANG_NINH, named: str = "") -> Actor:
     """The province's programme office."""
-    return Actor(principal_id or f"office:{province}", Role.PROGRAMME_OFFICE, province)
+    return Actor(named or f"office:{province}", Role.PROGRAMME_OFFICE, province)
 
 
-def council(
-    level: Level = Level.PROVINCE, province: str = QUANG_NINH, principal_id: str = ""
-) -> Actor:
+def council(level: Level = Level.PROVINCE, province: str = QUANG_NINH, named: str = "") -> Actor:
     """The evaluation council of ``level`` (the central one sits in no province)."""
-    where = None if level is Level.CENTRAL else province
-    named = principal_id or f"council:{level.value}:{where or ''}"
-    return Actor(named, Role.EVALUATION_COUNCIL, where, level)
+    return levelled(Role.EVALUATION_COUNCIL, "council", level, province, named)
 
 
-def authority(
-    level: Level = Level.PROVINCE, province: str = QUANG_NINH, principal_id: str = ""
-) -> Actor:
+def authority(level: Level = Level.PROVINCE, province: str = QUANG_NINH, named: str = "") -> Actor:
     """The People's Committee (or the ministry, centrally) that certifies at ``level``."""
+    return levelled(Role.CERTIFYING_AUTHORITY, "ubnd", level, province, named)
+
+
+def levelled(role: Role, kind: str, level: Level, province: str, named: str) -> Actor:
+    """A council or authority of ``level``, called ``named`` or else after its kind, level and
+    province."""
     where = None if level is Level.CENTRAL else province
-    named = principal_id or f"ubnd:{level.value}:{where or ''}"
-    return Actor(named, Role.CERTIFYING_AUTHORITY, where, level)
+    return Actor(named or f"{kind}:{level.value}:{where or ''}", role, where, level)
 
 
-def inspector(province: str = QUANG_NINH, principal_id: str = "") -> Actor:
+def inspector(province: str = QUANG_NINH, named: str = "") -> Actor:
     """The province's inspector."""
-    return Actor(principal_id or f"inspector:{province}", Role.INSPECTOR, province)
+    return Actor(named or f"inspector:{province}", Role.INSPECTOR, province)
 
 
 def competent_level(stars: int, day: date) -> Level:
@@ -66,8 +65,8 @@ DEMO_PRINCIPALS: dict[str, Actor] = {
     "hg-district-council": council(Level.DISTRICT, HA_GIANG, "hg-hd-ocop-dong-van"),
     "tn-district-council": council(Level.DISTRICT, THAI_NGUYEN, "tn-hd-ocop-dai-tu"),
     "tn-district-authority": authority(Level.DISTRICT, THAI_NGUYEN, "tn-ubnd-huyen-dai-tu"),
-    "central-council": council(Level.CENTRAL, principal_id="hd-ocop-trung-uong"),
-    "central-authority": authority(Level.CENTRAL, principal_id="bo-nong-nghiep"),
+    "central-council": council(Level.CENTRAL, named="hd-ocop-trung-uong"),
+    "central-authority": authority(Level.CENTRAL, named="bo-nong-nghiep"),
     "auditor": Actor("kiem-toan-ocop", Role.AUDITOR),
 }
 """Every principal the demo acts as (and each province's inspector, and an auditor), keyed

@@ -9,11 +9,25 @@ from typing import Any
 
 import pytest
 
+from lifecycle import errors
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level
 from seed import builders as make
 from tests.unit.eras import ERAS, TODAY
+
+# The refusals a command meets, each an error class and its stable code.
+Refusal = tuple[type[errors.RegisterError], str]
+NO_EVALUATION = (errors.NoEvaluation, "no-evaluation")
+SUSPENDED = (errors.ProductSuspended, "product-suspended")
+NOT_CURRENT = (errors.CertificateNotCurrent, "certificate-not-current")
+NOT_SUSPENDED = (errors.NotSuspended, "not-suspended")
+EXPIRED = (errors.CertificateExpired, "certificate-expired")
+NO_CERTIFICATE = (errors.NoCertificate, "no-certificate")
+ALREADY_REVOKED = (errors.CertificateAlreadyRevoked, "certificate-already-revoked")
+STILL_CURRENT = (errors.CertificateStillCurrent, "certificate-still-current")
+REMOVED = (errors.ProductRemoved, "product-removed")
+NOT_COMPETENT = (errors.LevelNotCompetent, "level-not-competent")
 
 
 def later(product: Product, days: int = 10) -> date:

@@ -7,7 +7,7 @@ stay in date order and nothing takes effect after today.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -38,26 +38,29 @@ READY: dict[str, Callable[[str], Product]] = {
 ERA = "1489-2025"
 
 
-@pytest.mark.parametrize("command", list(READY))
-def test_a_change_dated_before_the_previous_event_is_refused(command: str) -> None:
-    product = READY[command](ERA)
-    assert_refused(
-        product,
+# Days a change may not take effect: before the product's previous event, or after today.
+REFUSED_DAYS: dict[str, tuple[Callable[[Product], date], type[errors.RegisterError], str]] = {
+    "before-the-previous-event": (
+        lambda product: later(product, -1),
         errors.EffectiveDateOutOfOrder,
         "effective-date-out-of-order",
-        attempt(command, product, later(product, -1)),
-    )
-
-
-@pytest.mark.parametrize("command", list(READY))
-def test_a_change_dated_after_today_is_refused(command: str) -> None:
-    product = READY[command](ERA)
-    assert_refused(
-        product,
+    ),
+    "after-today": (
+        lambda _: TODAY + timedelta(days=1),
         errors.EffectiveDateInFuture,
         "effective-date-in-future",
-        attempt(command, product, TODAY + timedelta(days=1)),
-    )
+    ),
+}
+
+
+@pytest.mark.parametrize("when", list(REFUSED_DAYS))
+@pytest.mark.parametrize("command", list(READY))
+def test_a_change_dated_before_the_previous_event_or_after_today_is_refused(
+    command: str, when: str
+) -> None:
+    product = READY[command](ERA)
+    day_of, error, code = REFUSED_DAYS[when]
+    assert_refused(product, error, code, attempt(command, product, day_of(product)))
 
 
 @pytest.mark.parametrize("command", list(READY))

@@ -123,14 +123,9 @@ def test_scores_must_name_exactly_the_sets_parts(era: str, points: dict[str, int
 @pytest.mark.parametrize("era", ["provincial-legacy", "1048-2019"])
 def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
     product = registered(era)
-    assert_refused(
-        product,
-        errors.BonusNotCounted,
-        "bonus-not-counted",
-        lambda: product.evaluate(
-            make.evaluation(later(product), 80, bonus=5), make.council(), TODAY
-        ),
-    )
+    scores = make.evaluation(later(product), 80, bonus=5)
+    act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
+    assert_refused(product, errors.BonusNotCounted, "bonus-not-counted", act)
 
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
@@ -160,14 +155,9 @@ def test_bonus_points_may_not_lift_the_total_above_100(era: str) -> None:
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_negative_bonus_points_are_refused(era: str) -> None:
     product = registered(era)
-    assert_refused(
-        product,
-        errors.NegativePoints,
-        "negative-points",
-        lambda: product.evaluate(
-            make.evaluation(later(product), 60, bonus=-3), make.council(), TODAY
-        ),
-    )
+    scores = make.evaluation(later(product), 60, bonus=-3)
+    act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
+    assert_refused(product, errors.NegativePoints, "negative-points", act)
 
 
 @ALL_ERAS

@@ -8,7 +8,15 @@ from lifecycle import errors
 from lifecycle.values import Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
-from tests.unit.stages import after_expiry, assert_refused, certified, later, suspended
+from tests.unit.stages import (
+    EXPIRED,
+    after_expiry,
+    assert_refused,
+    attempt,
+    certified,
+    later,
+    suspended,
+)
 
 
 @ALL_ERAS
@@ -26,12 +34,7 @@ def test_an_inspector_suspends_a_certified_product_after_an_inspection(era: str)
 @ALL_ERAS
 def test_an_inspector_cannot_suspend_an_expired_certificate(era: str) -> None:
     product = certified(era)
-    assert_refused(
-        product,
-        errors.CertificateExpired,
-        "certificate-expired",
-        lambda: product.suspend(make.suspension(after_expiry(product, 1)), make.inspector(), TODAY),
-    )
+    assert_refused(product, *EXPIRED, attempt("suspend", product, after_expiry(product, 1)))
 
 
 @ALL_ERAS

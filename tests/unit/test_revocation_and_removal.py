@@ -12,6 +12,8 @@ from lifecycle.values import Level, RemovalReason, RevocationReason, Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, ERAS, TODAY
 from tests.unit.stages import (
+    NO_CERTIFICATE,
+    NOT_COMPETENT,
     after_expiry,
     assert_refused,
     attempt,
@@ -42,14 +44,8 @@ def test_a_certificate_is_revoked_whether_current_suspended_or_expired(
 
 def test_a_province_cannot_revoke_a_five_star_certificate_of_the_ministry() -> None:
     product = certified("1048-2019", 5, Level.CENTRAL)
-    assert_refused(
-        product,
-        errors.LevelNotCompetent,
-        "level-not-competent",
-        lambda: product.revoke(
-            make.revocation(later(product)), make.authority(Level.PROVINCE), TODAY
-        ),
-    )
+    assert make.authority().level is Level.PROVINCE
+    assert_refused(product, *NOT_COMPETENT, attempt("revoke", product, later(product)))
     product.revoke(make.revocation(later(product)), make.authority(Level.CENTRAL), TODAY)
     assert product.status_on(later(product, 0)) is Status.REVOKED
 
@@ -63,12 +59,7 @@ def test_the_issuing_district_revokes_its_three_star_certificate_even_under_1489
 
 def test_a_province_revokes_a_district_certificate_once_it_certifies_three_stars_itself() -> None:
     under_148 = certified("148-2023", 3, Level.DISTRICT)
-    assert_refused(
-        under_148,
-        errors.LevelNotCompetent,
-        "level-not-competent",
-        lambda: under_148.revoke(make.revocation(later(under_148)), make.authority(), TODAY),
-    )
+    assert_refused(under_148, *NOT_COMPETENT, attempt("revoke", under_148, later(under_148)))
     under_148.revoke(make.revocation(ERAS["1489-2025"]), make.authority(Level.PROVINCE), TODAY)
     assert under_148.status_on(ERAS["1489-2025"]) is Status.REVOKED
 
@@ -85,12 +76,7 @@ def test_revocation_records_the_decision_and_its_reason() -> None:
 @ALL_ERAS
 def test_a_product_without_a_certificate_has_nothing_to_revoke(era: str) -> None:
     product = evaluated(era)
-    assert_refused(
-        product,
-        errors.NoCertificate,
-        "no-certificate",
-        lambda: product.revoke(make.revocation(later(product)), make.authority(), TODAY),
-    )
+    assert_refused(product, *NO_CERTIFICATE, attempt("revoke", product, later(product)))
 
 
 @ALL_ERAS
