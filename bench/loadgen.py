@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -76,8 +76,7 @@ class Pace(NamedTuple):
     meter: Meter | None = None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """What a load run measured (latencies in milliseconds)."""
 
     generator: str
@@ -94,7 +93,7 @@ class Result:
     postgres_cpu_ms_per_request: float | None = None  # and its database's backends'
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return dict(self._asdict())
 
 
 def wrk_available() -> bool:
@@ -121,7 +120,7 @@ def run(
         return result
     api, postgres = (round((b - a) * 1000 / result.requests, 3)
                      for a, b in zip(before, meter.read(), strict=True))  # fmt: skip
-    return replace(result, api_cpu_ms_per_request=api, postgres_cpu_ms_per_request=postgres)
+    return result._replace(api_cpu_ms_per_request=api, postgres_cpu_ms_per_request=postgres)
 
 
 def _play(base_url: str, plan: Plan, connections: int, seconds: int, use_wrk: bool) -> Result:

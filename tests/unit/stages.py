@@ -63,6 +63,13 @@ def certified(era: str, stars: int = 4, level: Level = Level.PROVINCE) -> Produc
     return product
 
 
+def scored_and_certified(product: Product, day: date, stars: int = 4) -> None:
+    """The provincial council scores the product for ``stars`` and the province certifies it,
+    both on ``day``."""
+    product.evaluate(make.evaluation(day, make.TOTAL_FOR_STARS[stars]), make.council(), TODAY)
+    product.certify(make.certificate(day, stars), make.authority(), TODAY)
+
+
 def suspended(era: str) -> Product:
     product = certified(era)
     product.suspend(make.suspension(later(product)), make.inspector(), TODAY)

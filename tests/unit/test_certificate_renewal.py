@@ -15,7 +15,14 @@ from lifecycle.product import Product
 from lifecycle.values import Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
-from tests.unit.stages import after_expiry, assert_refused, certified, later, registered
+from tests.unit.stages import (
+    after_expiry,
+    assert_refused,
+    certified,
+    later,
+    registered,
+    scored_and_certified,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,13 +38,10 @@ from tests.unit.stages import after_expiry, assert_refused, certified, later, re
 )
 def test_a_certificate_is_valid_36_months_less_a_day(issued_on: date, valid_until: date) -> None:
     product = Product.register(make.registration(issued_on), make.office(), TODAY)
-    product.evaluate(make.evaluation(issued_on, 80), make.council(), TODAY)
-    product.certify(make.certificate(issued_on, 4), make.authority(), TODAY)
+    scored_and_certified(product, issued_on)
     assert product.certificate is not None
-    assert (product.certificate.valid_from, product.certificate.valid_until) == (
-        issued_on,
-        valid_until,
-    )
+    certificate = product.certificate
+    assert (certificate.valid_from, certificate.valid_until) == (issued_on, valid_until)
 
 
 @ALL_ERAS
@@ -46,8 +50,7 @@ def test_a_new_certificate_supersedes_the_old_and_is_numbered_in_turn(era: str) 
     assert product.certificate is not None
     assert product.certificate.number == "QN-0001-C1"
     renewal_day = later(product, 300)
-    product.evaluate(make.evaluation(renewal_day, 80), make.council(), TODAY)
-    product.certify(make.certificate(renewal_day, 4), make.authority(), TODAY)
+    scored_and_certified(product, renewal_day)
     assert product.certificate.number == "QN-0001-C2"
     assert product.certificate.valid_from == renewal_day
     assert product.certificates_issued == 2
@@ -69,8 +72,7 @@ def test_certifying_again_needs_a_fresh_evaluation_since_the_last_certificate(er
 def test_an_expired_product_is_renewed_after_a_new_evaluation(era: str) -> None:
     product = certified(era)
     day = after_expiry(product)
-    product.evaluate(make.evaluation(day, 80), make.council(), TODAY)
-    product.certify(make.certificate(day, 4), make.authority(), TODAY)
+    scored_and_certified(product, day)
     assert product.status_on(day) is Status.CERTIFIED
     assert product.certificate is not None
     assert product.certificate.number.endswith("-C2")
@@ -80,13 +82,10 @@ def test_a_new_certificate_after_a_suspended_one_expired_carries_no_suspension()
     product = certified("1048-2019")
     product.suspend(make.suspension(later(product)), make.inspector(), TODAY)
     day = after_expiry(product)
-    product.evaluate(make.evaluation(day, 80), make.council(), TODAY)
-    product.certify(make.certificate(day, 4), make.authority(), TODAY)
+    scored_and_certified(product, day)
     assert product.certificate is not None
-    assert (product.certificate.suspended_on, product.certificate.corrective_deadline) == (
-        None,
-        None,
-    )
+    current = product.certificate
+    assert (current.suspended_on, current.corrective_deadline) == (None, None)
     assert product.suspension_reason is None
     assert product.status_on(day) is Status.CERTIFIED
 

@@ -175,14 +175,9 @@ def test_only_the_councils_a_set_provides_for_may_evaluate(era: str, level: Leve
 
 def test_under_1489_a_district_council_no_longer_evaluates() -> None:
     product = registered("1489-2025")
-    assert_refused(
-        product,
-        errors.CouncilLevelNotInSet,
-        "council-level-not-in-set",
-        lambda: product.evaluate(
-            make.evaluation(later(product)), make.council(Level.DISTRICT), TODAY
-        ),
-    )
+    district = make.council(Level.DISTRICT)
+    act = lambda: product.evaluate(make.evaluation(later(product)), district, TODAY)  # noqa: E731
+    assert_refused(product, errors.CouncilLevelNotInSet, "council-level-not-in-set", act)
 
 
 def test_a_council_that_states_no_level_is_refused() -> None:

@@ -48,13 +48,10 @@ def test_a_certificate_may_be_suspended_on_its_last_valid_day(era: str) -> None:
 
 def test_the_corrective_deadline_may_not_fall_before_the_suspension() -> None:
     product = certified("148-2023")
+    inspection = make.suspension(later(product), days_to_correct=-1)
+    act = lambda: product.suspend(inspection, make.inspector(), TODAY)  # noqa: E731
     assert_refused(
-        product,
-        errors.CorrectiveDeadlinePassed,
-        "corrective-deadline-before-suspension",
-        lambda: product.suspend(
-            make.suspension(later(product), days_to_correct=-1), make.inspector(), TODAY
-        ),
+        product, errors.CorrectiveDeadlinePassed, "corrective-deadline-before-suspension", act
     )
     product.suspend(make.suspension(later(product), days_to_correct=0), make.inspector(), TODAY)
     assert product.status_on(later(product, 0)) is Status.SUSPENDED
@@ -71,10 +68,8 @@ def test_reinstating_keeps_the_original_valid_until_date(era: str) -> None:
     assert product.certificate.valid_until == original.valid_until
     assert product.certificate.valid_from == original.valid_from
     assert product.certificate.number == original.number
-    assert (product.certificate.suspended_on, product.certificate.corrective_deadline) == (
-        None,
-        None,
-    )
+    current = product.certificate
+    assert (current.suspended_on, current.corrective_deadline) == (None, None)
     assert product.suspension_reason is None
     assert product.status_on(after_expiry(product, 1)) is Status.EXPIRED
 
