@@ -13,6 +13,7 @@ from api.headers import SecurityHeaders
 from api.limits import BodyLimit, HeaderLimit
 from api.openapi import describe
 from api.problems import install_problem_handlers
+from api.query import OneValueEach
 from api.request_log import RequestLog
 from api.routers import (
     certificates,
@@ -68,8 +69,10 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         app.include_router(router)
     if settings.docs:
         install_docs(app)
-    # The last added runs first: log, add headers, throttle, cap, check the key, read the body.
+    # The last added runs first: log, add headers, throttle, cap, check the key, refuse a
+    # repeated query parameter, read the body.
     app.add_middleware(BodyLimit, most=settings.max_body_bytes)
+    app.add_middleware(OneValueEach)
     app.add_middleware(WriteGate, keys=served.keys)
     app.add_middleware(
         HeaderLimit, most=settings.max_header_bytes, body_most=settings.max_body_bytes

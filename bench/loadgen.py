@@ -13,8 +13,9 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.cpu import Meter
 
@@ -34,8 +35,7 @@ class Rotation:
                 yield "GET", path, self.headers, ""
 
 
-@dataclass(frozen=True)
-class Stage:
+class Stage(NamedTuple):
     """One command of every product in a block; ``{CODE}`` stands for the product's code."""
 
     method: str
@@ -66,8 +66,17 @@ class Stages:
 Plan = Rotation | Stages
 
 
-@dataclass(frozen=True)
-class Result:
+class Pace(NamedTuple):
+    """How a measurement loads the API: for how long, after how long a warm-up, with wrk or
+    the Python generator, and with or without a meter of the CPU spent."""
+
+    seconds: int
+    warm_up: int
+    use_wrk: bool
+    meter: Meter | None = None
+
+
+class Result(NamedTuple):
     """What a load run measured (latencies in milliseconds)."""
 
     generator: str
@@ -84,7 +93,7 @@ class Result:
     postgres_cpu_ms_per_request: float | None = None  # and its database's backends'
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return dict(self._asdict())
 
 
 def wrk_available() -> bool:
@@ -111,7 +120,7 @@ def run(
         return result
     api, postgres = (round((b - a) * 1000 / result.requests, 3)
                      for a, b in zip(before, meter.read(), strict=True))  # fmt: skip
-    return replace(result, api_cpu_ms_per_request=api, postgres_cpu_ms_per_request=postgres)
+    return result._replace(api_cpu_ms_per_request=api, postgres_cpu_ms_per_request=postgres)
 
 
 def _play(base_url: str, plan: Plan, connections: int, seconds: int, use_wrk: bool) -> Result:
@@ -119,9 +128,11 @@ def _play(base_url: str, plan: Plan, connections: int, seconds: int, use_wrk: bo
         from bench.pyload import play
 
         return play(base_url, plan, connections, seconds)
+    from bench.wrk_script import script_of
+
     with tempfile.TemporaryDirectory(prefix="ocop-bench-") as scratch:
         script = Path(scratch) / "plan.lua"
-        script.write_text(_lua(plan, Path(scratch)))
+        script.write_text(script_of(plan, Path(scratch)))
         completed = subprocess.run(
             ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
              "-s", str(script), base_url],
@@ -146,65 +157,3 @@ def _play(base_url: str, plan: Plan, connections: int, seconds: int, use_wrk: bo
         max_ms=round(raw["max_us"] / 1000, 2),
         errors=errors,
     )
-
-
-def _quoted(text: str) -> str:
-    return "[==[" + text + "]==]"
-
-
-def _headers(headers: dict[str, str]) -> str:
-    return "{" + ", ".join(f"[ {_quoted(k)} ] = {_quoted(v)}" for k, v in headers.items()) + "}"
-
-
-def _lua(plan: Plan, scratch: Path) -> str:
-    if isinstance(plan, Rotation):
-        paths = scratch / "paths.txt"
-        paths.write_text("\n".join(plan.paths) + "\n")
-        body = f"""
-local paths = {{}}
-for line in io.lines({_quoted(str(paths))}) do paths[#paths + 1] = line end
-local headers = {_headers(plan.headers)}
-local i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i], headers)
-end
-"""
-    else:
-        stages = ",\n".join(
-            f"{{method = {_quoted(s.method)}, path = {_quoted(s.path)}, "
-            f"headers = {_headers(s.headers)}, body = {_quoted(s.body)}}}"
-            for s in plan.stages
-        )
-        body = f"""
-local stages = {{{stages}}}
-local block, prefix, k, verified = {plan.block}, {_quoted(plan.prefix)}, 0, false
-request = function()
-  if not verified then  -- wrk calls request() once before the run to check it: send nothing
-    verified = true
-    return wrk.format("GET", "/healthz")
-  end
-  local per_block = block * #stages
-  local first = math.floor(k / per_block) * block
-  local within = k % per_block
-  local stage = stages[math.floor(within / block) + 1]
-  local code = prefix .. string.format("%07d", first + within % block)
-  k = k + 1
-  local path = string.gsub(stage.path, "{{CODE}}", code)
-  local payload = string.gsub(stage.body, "{{CODE}}", code)
-  return wrk.format(stage.method, path, stage.headers, payload)
-end
-"""
-    return body + _DONE
-
-
-_DONE = """
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format('BENCH-JSON {"requests": %d, "duration_us": %d, "p50_us": %d, ' ..
-    '"p90_us": %d, "p99_us": %d, "max_us": %d, "connect": %d, "read": %d, "write": %d, ' ..
-    '"status": %d, "timeout": %d}\\n', summary.requests, summary.duration,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    e.connect, e.read, e.write, e.status, e.timeout))
-end
-"""

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench import stories
-from bench.cpu import Meter
-from bench.loadgen import Result, Rotation, run
+from bench.loadgen import Pace, Result, Rotation, run
 
 TARGET_RATIO, TARGET_P99_MS = 0.8, 15.0
 
@@ -29,20 +28,18 @@ def measure(
     codes: list[str],
     *,
     connections: int,
-    seconds: int,
-    warm_up: int,
-    use_wrk: bool,
-    meter: Meter | None = None,
+    pace: Pace,
 ) -> dict[str, Result]:
     """The constant route, then each kind of lookup, after a short warm-up."""
-    kinds = paths(codes)
-    if warm_up:
-        run(base_url, Rotation(kinds["by_code"]), connections, warm_up, use_wrk=use_wrk)
+    kinds, use_wrk = paths(codes), pace.use_wrk
+    if pace.warm_up:
+        run(base_url, Rotation(kinds["by_code"]), connections, pace.warm_up, use_wrk=use_wrk)
     results = {}
     for kind, rotation in {"constant": ["/bench/constant"], **kinds}.items():
         results[kind] = run(
-            base_url, Rotation(rotation), connections, seconds, use_wrk=use_wrk, meter=meter
-        )
+            base_url, Rotation(rotation), connections, pace.seconds, use_wrk=use_wrk,
+            meter=pace.meter,
+        )  # fmt: skip
     return results
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench import stories
-from bench.cpu import Meter
-from bench.loadgen import Result, Rotation, run
+from bench.loadgen import Pace, Result, Rotation, run
 
 TARGET = 1.2
 
@@ -20,11 +19,7 @@ def measure_reads(
     base_url: str,
     codes: list[str],
     auditor_key: str,
-    *,
-    seconds: int,
-    warm_up: int,
-    use_wrk: bool,
-    meter: Meter | None = None,
+    pace: Pace,
 ) -> dict[str, Result]:
     """History and as-of state of the sampled products, one request at a time.
 
@@ -36,9 +31,10 @@ def measure_reads(
         "history": [f"/v1/products/{code}/history" for code in codes],
         "as_of": [f"/v1/products/{code}/state?as_of={stories.AS_OF}" for code in codes],
     }
-    if warm_up:
-        run(base_url, Rotation(reads["history"], auth), 4, warm_up, use_wrk=use_wrk)
-    return {kind: run(base_url, Rotation(paths, auth), 1, seconds, use_wrk=use_wrk, meter=meter)
+    if pace.warm_up:
+        run(base_url, Rotation(reads["history"], auth), 4, pace.warm_up, use_wrk=pace.use_wrk)
+    return {kind: run(base_url, Rotation(paths, auth), 1, pace.seconds, use_wrk=pace.use_wrk,
+                      meter=pace.meter)
             for kind, paths in reads.items()}  # fmt: skip
 
 

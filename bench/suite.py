@@ -19,7 +19,7 @@ from api.keys import KeyStore
 from bench import lookup, memory, rebuild, scale, stories, writes
 from bench.cpu import Meter
 from bench.database import database_name, fresh_database, server_version, vacuum_analyze
-from bench.loadgen import Result, wrk_available
+from bench.loadgen import Pace, Result, wrk_available
 from bench.loading import load_products
 from bench.server import Server
 from lifecycle.values import Role
@@ -111,15 +111,12 @@ def measure_size(
     with Server(url, log) as server:
         meter = Meter(server.process.pid, database_name(url))
         say(f"API up at {server.base_url}; lookups with {options.connections} connections")
+        pace = Pace(options.lookup_seconds, options.warm_up_seconds, use_wrk, meter)
         size.update(lookup.measure(server.base_url, codes, connections=options.connections,
-                                   seconds=options.lookup_seconds,
-                                   warm_up=options.warm_up_seconds, use_wrk=use_wrk,
-                                   meter=meter))  # fmt: skip
+                                   pace=pace))  # fmt: skip
         say("history and as-of reads")
-        size.update(scale.measure_reads(server.base_url, read_codes, auditor,
-                                        seconds=options.read_seconds,
-                                        warm_up=options.warm_up_seconds, use_wrk=use_wrk,
-                                        meter=meter))  # fmt: skip
+        pace = pace._replace(seconds=options.read_seconds)
+        size.update(scale.measure_reads(server.base_url, read_codes, auditor, pace))
         size["api_peak_rss_mb"] = server.peak_rss_mb()
         if with_commands:
             say("commands: in-process baseline, then 1 and 16 HTTP clients")
@@ -127,10 +124,7 @@ def measure_size(
                 url,
                 server.base_url,
                 products=options.command_products,
-                seconds=options.command_seconds,
-                warm_up=options.warm_up_seconds,
-                use_wrk=use_wrk,
-                meter=meter,
+                pace=pace._replace(seconds=options.command_seconds),
             )
     commands = size.get("commands", {}).get("measured", {})
     failed = [n for n, r in {**_plain(size), **commands}.items() if _errors(r)]

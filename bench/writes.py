@@ -10,17 +10,17 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import date
 from typing import Any
 
 from api.keys import KeyStore
 from bench import stories
 from bench.cpu import Meter
 from bench.database import database_name
-from bench.loadgen import Stage, Stages, run
-from lifecycle.commands import IssueCertificate, RegisterProduct
+from bench.loadgen import Pace, Stage, Stages, run
+from lifecycle.commands import RegisterProduct
 from lifecycle.values import Actor
 from registry.service import Registry
+from seed.bodies import body_of
 from storage.connections import open_connections
 from storage.environment import store_environment
 from storage.url import StoreUrl
@@ -31,13 +31,7 @@ FOUR = ["register", "evaluate", "certify", "suspend"]
 
 def commands(code: str) -> list[tuple[Actor, Any]]:
     """The four commands every benchmarked product goes through, in order."""
-    return [
-        (stories.OFFICE, stories.registration(code, 0)),
-        (stories.COUNCIL, stories.evaluation(date(2019, 10, 1), (30, 20, 30), "12/BB-HĐOCOP")),
-        (stories.AUTHORITY, IssueCertificate(
-            effective_on=date(2019, 11, 1), stars=4, decision_ref="2656/QĐ-UBND")),
-        (stories.INSPECTOR, stories.suspension(date(2020, 2, 10), date(2020, 4, 30))),
-    ]  # fmt: skip
+    return [(stories.OFFICE, stories.registration(code, 0)), *stories.first_year()]
 
 
 def in_process(url: str, products: int, seconds: float) -> dict[str, Any]:
@@ -77,7 +71,9 @@ def http_plan(url: str, prefix: str) -> Stages:
                              principal_id=f"{actor.principal_id}-{prefix}")  # fmt: skip
         path = "/v1/products" if step == "register" else f"/v1/products/{{CODE}}/{PATHS[step]}"
         headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
-        stages.append(Stage("POST", path, headers, json.dumps(_body(command), ensure_ascii=False)))
+        stages.append(
+            Stage("POST", path, headers, json.dumps(body_of(command), ensure_ascii=False))
+        )
     keys.database.close()
     return Stages(stages, prefix)
 
@@ -85,34 +81,18 @@ def http_plan(url: str, prefix: str) -> Stages:
 PATHS = {"evaluate": "evaluations", "certify": "certificates", "suspend": "suspensions"}
 
 
-def _body(command: Any) -> dict[str, Any]:
-    fields = {k: v for k, v in vars(command).items() if k != "note"}
-    body: dict[str, Any] = json.loads(json.dumps(fields, default=_plain))
-    return body
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "value"):
-        return value.value
-    return vars(value)
-
-
 def measure(
     url: str,
     base_url: str,
     *,
     products: int,
-    seconds: int,
-    warm_up: int,
-    use_wrk: bool,
-    meter: Meter | None = None,
+    pace: Pace,
 ) -> dict[str, Any]:
     """The command figure: in-process baseline, then HTTP with 1 and with 16 clients."""
+    seconds, use_wrk, meter = pace.seconds, pace.use_wrk, pace.meter
     baseline = in_process(url, products, seconds)
-    if warm_up:  # not reported
-        run(base_url, http_plan(url, "BW-"), 16, warm_up, use_wrk=use_wrk)
+    if pace.warm_up:  # not reported
+        run(base_url, http_plan(url, "BW-"), 16, pace.warm_up, use_wrk=use_wrk)
     one = run(base_url, http_plan(url, "B1-"), 1, seconds, use_wrk=use_wrk, meter=meter)
     sixteen = run(base_url, http_plan(url, "BG-"), 16, seconds, use_wrk=use_wrk, meter=meter)
     ceiling = baseline["commands_per_second"]

@@ -1,4 +1,9 @@
-"""Seed data written through the register's own commands: the demo and the Quảng Ninh scenario."""
+"""Seed data written through the register's own commands: the demo and the Quảng Ninh scenario.
+
+Their words are the programme's one vocabulary of builders, shared with the tests and the
+benchmark: who acts (``seed.principals``), what they ask (``seed.builders``) and how a
+command reads as an HTTP body (``seed.bodies``).
+"""
 
 from __future__ import annotations
 

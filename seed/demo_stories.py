@@ -11,17 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from lifecycle.commands import (
-    IssueCertificate,
-    ProductCommand,
-    RecordEvaluation,
-    RegisterProduct,
-    ReinstateCertificate,
-    RemoveProduct,
-    RevokeCertificate,
-    SuspendCertificate,
-)
+from lifecycle.commands import IssueCertificate, ProductCommand, RecordEvaluation, RegisterProduct
 from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason
+from seed import builders as make
 from seed.principals import PROVINCES
 
 Story = tuple[RegisterProduct, list[tuple[str, ProductCommand]]]
@@ -33,29 +25,20 @@ def _joins(
     code: str, name: str, owner: tuple[str, str, OwnerKind], where: str, group: str, on: str
 ) -> RegisterProduct:
     district, commune = where.split("/")
-    return RegisterProduct(
-        code=code,
-        name=name,
-        owner=Owner(*owner),
-        location=Location(PROVINCES[code[:2].lower()], district, commune),
-        group=group,
-        effective_on=date.fromisoformat(on),
-    )
+    location = Location(PROVINCES[code[:2].lower()], district, commune)
+    return make.registration(
+        date.fromisoformat(on), code, name=name, owner=Owner(*owner), location=location,
+        group=group, subgroup="",
+    )  # fmt: skip
 
 
 def _scored(on: str, abc: tuple[int, int, int], minutes: str, bonus: int = 0) -> RecordEvaluation:
     points = dict(zip("ABC", abc, strict=True))
-    return RecordEvaluation(
-        effective_on=date.fromisoformat(on),
-        points=points,
-        bonus=bonus,
-        mandatory_met=True,
-        minutes_ref=minutes,
-    )
+    return make.evaluation(date.fromisoformat(on), points=points, bonus=bonus, minutes_ref=minutes)
 
 
 def _starred(on: str, stars: int, decision: str) -> IssueCertificate:
-    return IssueCertificate(effective_on=date.fromisoformat(on), stars=stars, decision_ref=decision)
+    return make.certificate(date.fromisoformat(on), stars, decision)
 
 
 TRAU_TIEN = "QN-UB-01"
@@ -67,14 +50,11 @@ STORIES: list[Story] = [
         [
             ("qn-province-council", _scored("2024-08-15", (33, 20, 28), "15/BB-HĐOCOP", 2)),
             ("qn-province-authority", _starred("2024-09-10", 4, "2318/QĐ-UBND")),
-            ("qn-inspector", SuspendCertificate(
-                effective_on=date(2025, 3, 18), inspection_ref="08/BB-KT",
+            ("qn-inspector", make.suspension(date(2025, 3, 18), 92, inspection_ref="08/BB-KT",
                 findings="Hàm lượng tinh dầu của hai lô kiểm nghiệm thấp hơn mức đã cam kết "
                 "trong hồ sơ công bố chất lượng.",
-                reason="Chất lượng sản phẩm không đạt như cam kết",
-                corrective_deadline=date(2025, 6, 18))),
-            ("qn-inspector", ReinstateCertificate(
-                effective_on=date(2025, 5, 27), reinspection_ref="21/BB-KT",
+                reason="Chất lượng sản phẩm không đạt như cam kết")),
+            ("qn-inspector", make.reinstatement(date(2025, 5, 27), reinspection_ref="21/BB-KT",
                 corrected="Chuẩn hóa quy trình chưng cất; ba lô kiểm nghiệm lại đạt chỉ tiêu "
                 "đã công bố.")),
         ],
@@ -103,9 +83,8 @@ STORIES: list[Story] = [
         _joins("QN-VD-01", "Sá sùng khô Quan Lạn", ("5702210984", "Hộ kinh doanh Phạm Thị Hoa",
                HOUSEHOLD), "Vân Đồn/Quan Lạn", "food", "2025-05-12"),
         [
-            ("qn-province-council", RecordEvaluation(
-                effective_on=date(2026, 6, 18), points={"A": 28, "B": 12, "C": 19},
-                mandatory_met=False, minutes_ref="14/BB-HĐOCOP",
+            ("qn-province-council", make.evaluation(date(2026, 6, 18),
+                points={"A": 28, "B": 12, "C": 19}, mandatory_met=False, minutes_ref="14/BB-HĐOCOP",
                 note="Chưa có giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm.")),
         ],
     ),
@@ -115,9 +94,8 @@ STORIES: list[Story] = [
         [
             ("qn-province-council", _scored("2020-09-25", (25, 15, 28), "27/BB-HĐOCOP")),
             ("qn-province-authority", _starred("2020-10-30", 3, "3655/QĐ-UBND")),
-            ("qn-province-authority", RevokeCertificate(
-                effective_on=date(2022, 11, 18), decision_ref="4120/QĐ-UBND",
-                reason=RevocationReason.BREACH_OF_REGULATION,
+            ("qn-province-authority", make.revocation(date(2022, 11, 18),
+                decision_ref="4120/QĐ-UBND",
                 note="Dùng nhãn OCOP cho sản phẩm ngoài danh mục được công nhận.")),
         ],
     ),
@@ -136,11 +114,9 @@ STORIES: list[Story] = [
         [
             ("hg-province-council", _scored("2024-04-10", (30, 19, 25), "07/BB-HĐOCOP")),
             ("hg-province-authority", _starred("2024-05-08", 4, "986/QĐ-UBND")),
-            ("hg-inspector", SuspendCertificate(
-                effective_on=date(2025, 5, 20), inspection_ref="12/BB-KT",
+            ("hg-inspector", make.suspension(date(2025, 5, 20), 92, inspection_ref="12/BB-KT",
                 findings="Hàm lượng HMF của mật ong thành phẩm vượt ngưỡng đã công bố.",
-                reason="Chất lượng không đạt như công bố",
-                corrective_deadline=date(2025, 8, 20))),
+                reason="Chất lượng không đạt như công bố")),
         ],
     ),
     (
@@ -169,9 +145,8 @@ STORIES: list[Story] = [
                HOUSEHOLD), "Định Hóa/Phú Đình", "food", "2021-03-16"),
         [
             ("tn-province-council", _scored("2021-08-24", (15, 9, 14), "16/BB-HĐOCOP")),
-            ("tn-programme-office", RemoveProduct(
-                effective_on=date(2023, 8, 10), decision_ref="1655/QĐ-UBND",
-                reason=RemovalReason.NO_LONGER_PRODUCED)),
+            ("tn-programme-office", make.removal(date(2023, 8, 10),
+                decision_ref="1655/QĐ-UBND")),
         ],
     ),
     (
@@ -193,12 +168,10 @@ STORIES: list[Story] = [
         [
             ("dt-province-council", _scored("2020-11-18", (24, 16, 27), "29/BB-HĐOCOP")),
             ("dt-province-authority", _starred("2020-12-22", 3, "3310/QĐ-UBND")),
-            ("dt-province-authority", RevokeCertificate(
-                effective_on=date(2024, 2, 20), decision_ref="412/QĐ-UBND",
-                reason=RevocationReason.EXPIRED_NOT_RENEWED)),
-            ("dt-programme-office", RemoveProduct(
-                effective_on=date(2024, 3, 26), decision_ref="680/QĐ-UBND",
-                reason=RemovalReason.OWNER_REQUEST)),
+            ("dt-province-authority", make.revocation(date(2024, 2, 20),
+                RevocationReason.EXPIRED_NOT_RENEWED, decision_ref="412/QĐ-UBND")),
+            ("dt-programme-office", make.removal(date(2024, 3, 26), RemovalReason.OWNER_REQUEST,
+                decision_ref="680/QĐ-UBND")),
         ],
     ),
 ]  # fmt: skip

@@ -1,26 +1,58 @@
-"""The demo register's principals: one per role, level and province the demo acts in."""
+"""Who acts in the programme's stories: each principal by role, level and province, and the
+demo register's principals, one per role, level and province the demo acts in."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from lifecycle.criteria import criteria_in_force
 from lifecycle.values import Actor, Level, Role
 
 QUANG_NINH, HA_GIANG, THAI_NGUYEN, DONG_THAP = "Quảng Ninh", "Hà Giang", "Thái Nguyên", "Đồng Tháp"
 PROVINCES = {"qn": QUANG_NINH, "hg": HA_GIANG, "tn": THAI_NGUYEN, "dt": DONG_THAP}
 
 
+def office(province: str = QUANG_NINH, named: str = "") -> Actor:
+    """The province's programme office."""
+    return Actor(named or f"office:{province}", Role.PROGRAMME_OFFICE, province)
+
+
+def council(level: Level = Level.PROVINCE, province: str = QUANG_NINH, named: str = "") -> Actor:
+    """The evaluation council of ``level`` (the central one sits in no province)."""
+    return levelled(Role.EVALUATION_COUNCIL, "council", level, province, named)
+
+
+def authority(level: Level = Level.PROVINCE, province: str = QUANG_NINH, named: str = "") -> Actor:
+    """The People's Committee (or the ministry, centrally) that certifies at ``level``."""
+    return levelled(Role.CERTIFYING_AUTHORITY, "ubnd", level, province, named)
+
+
+def levelled(role: Role, kind: str, level: Level, province: str, named: str) -> Actor:
+    """A council or authority of ``level``, called ``named`` or else after its kind, level and
+    province."""
+    where = None if level is Level.CENTRAL else province
+    return Actor(named or f"{kind}:{level.value}:{where or ''}", role, where, level)
+
+
+def inspector(province: str = QUANG_NINH, named: str = "") -> Actor:
+    """The province's inspector."""
+    return Actor(named or f"inspector:{province}", Role.INSPECTOR, province)
+
+
+def competent_level(stars: int, day: date) -> Level:
+    """The level that certifies ``stars`` under the criteria set in force on ``day``."""
+    criteria = criteria_in_force(day)
+    assert criteria is not None, f"no criteria set in force on {day}"
+    return next(level for level, certified in criteria.certifiers.items() if stars in certified)
+
+
 def provincial_principals(slug: str, province: str) -> dict[str, Actor]:
     """A province's programme office, council, People's Committee and inspector."""
     return {
-        f"{slug}-programme-office": Actor(
-            f"{slug}-van-phong-ocop", Role.PROGRAMME_OFFICE, province
-        ),
-        f"{slug}-province-council": Actor(
-            f"{slug}-hd-ocop-tinh", Role.EVALUATION_COUNCIL, province, Level.PROVINCE
-        ),
-        f"{slug}-province-authority": Actor(
-            f"{slug}-ubnd-tinh", Role.CERTIFYING_AUTHORITY, province, Level.PROVINCE
-        ),
-        f"{slug}-inspector": Actor(f"{slug}-thanh-tra", Role.INSPECTOR, province),
+        f"{slug}-programme-office": office(province, f"{slug}-van-phong-ocop"),
+        f"{slug}-province-council": council(Level.PROVINCE, province, f"{slug}-hd-ocop-tinh"),
+        f"{slug}-province-authority": authority(Level.PROVINCE, province, f"{slug}-ubnd-tinh"),
+        f"{slug}-inspector": inspector(province, f"{slug}-thanh-tra"),
     }
 
 
@@ -30,17 +62,11 @@ DEMO_PRINCIPALS: dict[str, Actor] = {
         for slug, province in PROVINCES.items()
         for key, actor in provincial_principals(slug, province).items()
     },
-    "hg-district-council": Actor(
-        "hg-hd-ocop-dong-van", Role.EVALUATION_COUNCIL, HA_GIANG, Level.DISTRICT
-    ),
-    "tn-district-council": Actor(
-        "tn-hd-ocop-dai-tu", Role.EVALUATION_COUNCIL, THAI_NGUYEN, Level.DISTRICT
-    ),
-    "tn-district-authority": Actor(
-        "tn-ubnd-huyen-dai-tu", Role.CERTIFYING_AUTHORITY, THAI_NGUYEN, Level.DISTRICT
-    ),
-    "central-council": Actor("hd-ocop-trung-uong", Role.EVALUATION_COUNCIL, None, Level.CENTRAL),
-    "central-authority": Actor("bo-nong-nghiep", Role.CERTIFYING_AUTHORITY, None, Level.CENTRAL),
+    "hg-district-council": council(Level.DISTRICT, HA_GIANG, "hg-hd-ocop-dong-van"),
+    "tn-district-council": council(Level.DISTRICT, THAI_NGUYEN, "tn-hd-ocop-dai-tu"),
+    "tn-district-authority": authority(Level.DISTRICT, THAI_NGUYEN, "tn-ubnd-huyen-dai-tu"),
+    "central-council": council(Level.CENTRAL, named="hd-ocop-trung-uong"),
+    "central-authority": authority(Level.CENTRAL, named="bo-nong-nghiep"),
     "auditor": Actor("kiem-toan-ocop", Role.AUDITOR),
 }
 """Every principal the demo acts as (and each province's inspector, and an auditor), keyed

@@ -12,9 +12,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from lifecycle.commands import RegisterProduct
 from lifecycle.values import Location
 from registry.service import Order, Registry
+from seed import builders as make
 from seed.quang_ninh_calendar import OFFICE, PERIOD_END, draw_calendar
 from seed.quang_ninh_names import OwnerPlan, draw_owner, draw_product
 from seed.quang_ninh_places import PROVINCE
@@ -122,10 +122,9 @@ def orders_of(drafts: list[Draft]) -> tuple[list[Order], str]:
         if draft.group == GROUP and draft.name == TRAU_TIEN:
             trau_tien_code = code
         plan = draft.owner
-        orders.append(Order(OFFICE, RegisterProduct(
-            code=code, name=draft.name, owner=plan.owner, group=draft.group,
-            location=Location(PROVINCE, plan.district, plan.commune),
-            effective_on=draft.story.joined_on,
+        orders.append(Order(OFFICE, make.registration(
+            draft.story.joined_on, code, name=draft.name, owner=plan.owner, group=draft.group,
+            location=Location(PROVINCE, plan.district, plan.commune), subgroup="",
         )))  # fmt: skip
         orders += [Order(actor, command, code=code) for actor, command in draft.story.steps]
     return orders, trau_tien_code

@@ -10,17 +10,10 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from lifecycle.commands import (
-    IssueCertificate,
-    ProductCommand,
-    RecordEvaluation,
-    ReinstateCertificate,
-    RemoveProduct,
-    RevokeCertificate,
-    SuspendCertificate,
-)
+from lifecycle.commands import ProductCommand, RecordEvaluation
 from lifecycle.criteria import criteria_in_force
 from lifecycle.values import Actor, RemovalReason, RevocationReason
+from seed import builders as make
 from seed.quang_ninh_calendar import (
     AUTHORITY,
     COUNCIL,
@@ -97,19 +90,16 @@ class Teller:
             self.scored_short(story, LAST_BEFORE_PERIOD, passing=False)
         decision = self.rng.choice(self.calendar.removals)
         reason = self.rng.choices(list(REMOVAL_REASONS), list(REMOVAL_REASONS.values()))[0]
-        removal = RemoveProduct(
-            effective_on=decision.on, decision_ref=decision.decision_ref, reason=reason
+        story.steps.append(
+            (OFFICE, make.removal(decision.on, reason, decision_ref=decision.decision_ref))
         )
-        story.steps.append((OFFICE, removal))
         return story
 
     def revoked_2016(self, district: str) -> Story:
         """Certified in 2016, expired in 2019 and not renewed; revoked in 2020."""
         story = self.certified_once(district, self.rng.choice(self.calendar.of_2016))
         decision, reason = self.calendar.revocation, RevocationReason.EXPIRED_NOT_RENEWED
-        revocation = RevokeCertificate(
-            effective_on=decision.on, decision_ref=decision.decision_ref, reason=reason
-        )
+        revocation = make.revocation(decision.on, reason, decision_ref=decision.decision_ref)
         story.steps.append((AUTHORITY, revocation))
         return story
 
@@ -136,17 +126,15 @@ class Teller:
         """An inspection of 2020 found a breach; some were corrected and reinstated."""
         on = self.day(date(2020, 1, 6), date(2020, 5, 15))
         findings, reason = self.rng.choice(BREACHES)
-        deadline = on + timedelta(days=self.rng.randint(45, 90))
-        inspection = f"{self.rng.randint(1, 40)}/BB-KT"
-        story.steps.append((INSPECTOR, SuspendCertificate(
-            effective_on=on, inspection_ref=inspection, findings=findings, reason=reason,
-            corrective_deadline=deadline,
+        days_to_correct, inspection = self.rng.randint(45, 90), f"{self.rng.randint(1, 40)}/BB-KT"
+        story.steps.append((INSPECTOR, make.suspension(
+            on, days_to_correct, inspection_ref=inspection, findings=findings, reason=reason
         )))  # fmt: skip
         if reinstated:
             back_on = on + timedelta(days=self.rng.randint(20, 45))
             reinspection = f"{self.rng.randint(41, 90)}/BB-KT"
-            story.steps.append((INSPECTOR, ReinstateCertificate(
-                effective_on=back_on, reinspection_ref=reinspection,
+            story.steps.append((INSPECTOR, make.reinstatement(
+                back_on, reinspection_ref=reinspection,
                 corrected="Cơ sở đã khắc phục theo kết luận kiểm tra.",
             )))  # fmt: skip
         return story
@@ -167,10 +155,7 @@ class Teller:
             story.steps.append((council, self.scores(on, self.rng.randint(50, 89))))
         on = round.on - timedelta(days=self.rng.randint(10, 35))
         story.steps.append((COUNCIL, self.scores(on, self.rng.randint(*BANDS[stars]))))
-        certificate = IssueCertificate(
-            effective_on=round.on, stars=stars, decision_ref=round.decision_ref
-        )
-        story.steps.append((AUTHORITY, certificate))
+        story.steps.append((AUTHORITY, make.certificate(round.on, stars, round.decision_ref)))
 
     def scored_short(self, story: Story, last: date, *, passing: bool = True) -> None:
         """A district council's scoring that earned no certificate (yet)."""
@@ -195,9 +180,7 @@ class Teller:
             if 0 <= points[part] + step <= maxima[part]:
                 points[part] += step
         minutes = f"{self.rng.randint(1, 60)}/BB-HĐ"
-        return RecordEvaluation(
-            effective_on=on, points=points, mandatory_met=met, minutes_ref=minutes
-        )
+        return make.evaluation(on, points=points, mandatory_met=met, minutes_ref=minutes)
 
     def stars(self, highest: int) -> int:
         return (

@@ -11,15 +11,14 @@ from typing import Any
 import pytest
 
 from lifecycle import errors
-from lifecycle.commands import RegisterProduct
-from lifecycle.values import Actor, Location, Owner, OwnerKind, Role
 from registry.intake import AfterSave, Intake
 from registry.service import Order, Recorded, Registry
+from seed import builders as make
 from storage.environment import store_environment
 from storage.url import StoreUrl
 from tests.conftest import fixed_today
 
-OFFICE = Actor("office", Role.PROGRAMME_OFFICE, "Quảng Ninh")
+OFFICE = make.office()
 
 
 class CountingRegistry(Registry):
@@ -33,17 +32,7 @@ class CountingRegistry(Registry):
 
 
 def registration(code: str, group: str = "food") -> Order:
-    return Order(
-        OFFICE,
-        RegisterProduct(
-            code=code,
-            name="Mắm tôm Đầm Hà",
-            group=group,
-            effective_on=date(2020, 1, 2),
-            owner=Owner("5700100002", "HTX Đầm Hà", OwnerKind.COOPERATIVE),
-            location=Location("Quảng Ninh", "Đầm Hà", "Đại Bình"),
-        ),
-    )
+    return Order(OFFICE, make.registration(date(2020, 1, 2), code, group=group))
 
 
 @pytest.fixture

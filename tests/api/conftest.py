@@ -14,6 +14,7 @@ from lifecycle.values import Level, Role
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.conftest import fixed_today
+from tests.projections.proxy import TcpProxy
 
 QN, HG = "Quảng Ninh", "Hà Giang"
 
@@ -73,4 +74,26 @@ def api(store_url: str) -> Iterator[Api]:
         auth[name] = {"Authorization": f"Bearer {key}"}
     with TestClient(create_app(services), raise_server_exceptions=False) as client:
         yield Api(client, services, auth)
+    services.close()
+
+
+@pytest.fixture
+def proxy() -> Iterator[TcpProxy]:
+    """A proxy to the local PostgreSQL, which a test may cut (``stop``) and restore."""
+    proxy = TcpProxy(("127.0.0.1", 5432))
+    proxy.start()
+    yield proxy
+    proxy.stop()
+
+
+@pytest.fixture
+def behind_proxy(
+    postgres_url: str, proxy: TcpProxy
+) -> Iterator[tuple[ServedRegister, dict[str, str]]]:
+    """The served register on PostgreSQL reached through the proxy, and a Quảng Ninh programme
+    office's bearer header."""
+    url = postgres_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}") + "&connect_timeout=2"
+    services = build_services(Settings(database_url=url), clock=fixed_today)
+    key, _ = services.keys.create(Role.PROGRAMME_OFFICE, province=QN)
+    yield services, {"Authorization": f"Bearer {key}"}
     services.close()

@@ -5,75 +5,34 @@ nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
 
-from lifecycle import commands
-from lifecycle.values import Actor, Level, Location, Owner, OwnerKind, Role
+from lifecycle.values import Level
 from registry.service import Registry
+from seed import builders as make
 from tests.api import bodies
 from tests.api.conftest import PRINCIPALS, QN, Api
 
-OFFICE = Actor("setup-office", Role.PROGRAMME_OFFICE, QN)
-COUNCIL = Actor("setup-council", Role.EVALUATION_COUNCIL, QN, Level.PROVINCE)
-AUTHORITY = Actor("setup-authority", Role.CERTIFYING_AUTHORITY, QN, Level.PROVINCE)
-INSPECTOR = Actor("setup-inspector", Role.INSPECTOR, QN)
-
 
 def registered(registry: Registry, code: str) -> None:
-    registry.register_product(
-        OFFICE,
-        commands.RegisterProduct(
-            code=code,
-            name="Chả mực Hạ Long",
-            group="food",
-            effective_on=date(2019, 9, 2),
-            owner=Owner("5700100001", "Công ty TNHH Chả mực Hạ Long", OwnerKind.ENTERPRISE),
-            location=Location(QN, "Hạ Long", "Hồng Gai"),
-        ),
-    )
+    registry.register_product(make.office(QN), make.registration(code=code))
 
 
 def evaluated(registry: Registry, code: str) -> None:
     registered(registry, code)
-    registry.change(
-        code,
-        COUNCIL,
-        commands.RecordEvaluation(
-            points={"A": 30, "B": 20, "C": 30},
-            mandatory_met=True,
-            minutes_ref="BB-1",
-            effective_on=date(2019, 10, 1),
-        ),
-    )
+    registry.change(code, make.council(Level.PROVINCE, QN), make.evaluation())
 
 
 def certified(registry: Registry, code: str) -> None:
     evaluated(registry, code)
-    registry.change(
-        code,
-        AUTHORITY,
-        commands.IssueCertificate(
-            stars=4, decision_ref="2656/QĐ-UBND", effective_on=date(2019, 11, 1)
-        ),
-    )
+    registry.change(code, make.authority(Level.PROVINCE, QN), make.certificate())
 
 
 def suspended(registry: Registry, code: str) -> None:
     certified(registry, code)
-    registry.change(
-        code,
-        INSPECTOR,
-        commands.SuspendCertificate(
-            inspection_ref="45/BB-KT",
-            findings="f",
-            reason="r",
-            corrective_deadline=date(2020, 4, 30),
-            effective_on=date(2020, 2, 10),
-        ),
-    )
+    registry.change(code, make.inspector(QN), make.suspension())
 
 
 def nothing(registry: Registry, code: str) -> None:

@@ -30,34 +30,24 @@ def refused(response: Any, status: int, code: str) -> None:
 
 def certified(api: Api, code: str = "QN-0001") -> None:
     accepted(api.post("office_qn", P, bodies.registration(code)), "Registered", 1)
-    accepted(
-        api.post("council_province_qn", f"{P}/{code}/evaluations", bodies.evaluation()),
-        "Evaluated",
-        2,
-    )
-    accepted(
-        api.post("authority_province_qn", f"{P}/{code}/certificates", bodies.certificate()),
-        "Starred",
-        3,
-    )
+    steps = [
+        ("council_province_qn", "evaluations", bodies.evaluation(), "Evaluated"),
+        ("authority_province_qn", "certificates", bodies.certificate(), "Starred"),
+    ]
+    for version, (who, resource, body, event) in enumerate(steps, start=2):
+        accepted(api.post(who, f"{P}/{code}/{resource}", body), event, version)
 
 
 def test_a_product_lives_its_whole_life_through_the_api(api: Api) -> None:
     certified(api)
     assert api.services.registry.product("QN-0001").certificate.number == "QN-0001-C1"
-    accepted(
-        api.post("inspector_qn", f"{P}/QN-0001/suspensions", bodies.suspension()), "Suspended", 4
-    )
-    accepted(
-        api.post("inspector_qn", f"{P}/QN-0001/reinstatements", bodies.reinstatement()),
-        "Reinstated",
-        5,
-    )
-    accepted(
-        api.post("authority_province_qn", f"{P}/QN-0001/revocations", bodies.revocation()),
-        "Revoked",
-        6,
-    )
+    steps = [
+        ("inspector_qn", "suspensions", bodies.suspension(), "Suspended"),
+        ("inspector_qn", "reinstatements", bodies.reinstatement(), "Reinstated"),
+        ("authority_province_qn", "revocations", bodies.revocation(), "Revoked"),
+    ]
+    for version, (who, resource, body, event) in enumerate(steps, start=4):
+        accepted(api.post(who, f"{P}/QN-0001/{resource}", body), event, version)
     body = accepted(api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal()), "Removed", 7)
     assert body["position"] == 7
 
@@ -179,11 +169,8 @@ def test_a_removed_product_refuses_everything_and_its_code_is_never_reused(api: 
 
 def test_removal_of_a_certified_product_asks_for_revocation_first(api: Api) -> None:
     certified(api)
-    refused(
-        api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal()),
-        409,
-        "certificate-still-current",
-    )
+    removal = api.post("office_qn", f"{P}/QN-0001/removal", bodies.removal())
+    refused(removal, 409, "certificate-still-current")
     assert api.version_of("QN-0001") == 3
 
 
@@ -199,16 +186,10 @@ def test_malformed_input_is_refused_before_anything_runs(api: Api) -> None:
     refused(
         api.post("office_qn", P, bodies.registration(group="pottery")), 422, "unknown-product-group"
     )
-    refused(
-        api.post("office_qn", P, bodies.registration(effective_on="2012-05-01")),
-        422,
-        "no-criteria-set",
-    )
-    refused(
-        api.post("council_province_qn", f"{P}/QN-0404/evaluations", bodies.evaluation()),
-        404,
-        "product-not-found",
-    )
+    too_early = api.post("office_qn", P, bodies.registration(effective_on="2012-05-01"))
+    refused(too_early, 422, "no-criteria-set")
+    unknown = api.post("council_province_qn", f"{P}/QN-0404/evaluations", bodies.evaluation())
+    refused(unknown, 404, "product-not-found")
     assert api.version_of("QN-0001") == 0
 
 

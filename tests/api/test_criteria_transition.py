@@ -9,6 +9,7 @@ from tests.api import bodies
 from tests.api.conftest import Api
 
 P = "/v1/products"
+CERTIFICATES = f"{P}/QN-0001/certificates"
 
 
 def evaluated_just_before_148(api: Api) -> None:
@@ -24,11 +25,8 @@ def evaluated_just_before_148(api: Api) -> None:
 
 def test_a_decision_within_the_transition_records_the_evaluations_set(api: Api) -> None:
     evaluated_just_before_148(api)
-    answer: Any = api.post(
-        "authority_province_qn",
-        f"{P}/QN-0001/certificates",
-        bodies.certificate(effective_on="2023-03-15"),
-    )
+    decision = bodies.certificate(effective_on="2023-03-15")
+    answer: Any = api.post("authority_province_qn", CERTIFICATES, decision)
     assert answer.status_code == 201, answer.text
     history = api.get("auditor", f"{P}/QN-0001/history").json()
     assert history[-1]["event"]["facts"]["criteria_set"] == "1048-2019"
@@ -37,11 +35,8 @@ def test_a_decision_within_the_transition_records_the_evaluations_set(api: Api) 
 
 def test_a_decision_after_the_transition_is_refused_with_its_own_code(api: Api) -> None:
     evaluated_just_before_148(api)
-    refused: Any = api.post(
-        "authority_province_qn",
-        f"{P}/QN-0001/certificates",
-        bodies.certificate(effective_on="2024-01-02"),
-    )
+    decision = bodies.certificate(effective_on="2024-01-02")
+    refused: Any = api.post("authority_province_qn", CERTIFICATES, decision)
     assert refused.status_code == 409, refused.text
     assert refused.json()["code"] == "evaluation-under-superseded-criteria"
     assert refused.headers["content-type"] == "application/problem+json"

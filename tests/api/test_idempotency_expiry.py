@@ -4,6 +4,7 @@ The store's clock is injected; nothing here waits."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -18,6 +19,15 @@ KEY = {"Idempotency-Key": "council-ev-1"}
 
 class Killed(Exception):
     """The process dies here (and, being dead, releases nothing)."""
+
+
+def raising(error: Exception) -> Callable[..., None]:
+    """A stand-in that fails with ``error`` whenever it is called."""
+
+    def stand_in(*_: object) -> None:
+        raise error
+
+    return stand_in
 
 
 class Clock:
@@ -76,10 +86,7 @@ def test_expired_answers_are_deleted(api: Api, clock: Clock) -> None:
 def test_a_claim_left_by_a_crash_before_the_event_expires_and_the_retry_carries_it_out(
     api: Api, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash(*_: object) -> None:
-        raise Killed("while carrying out the order")
-
-    monkeypatch.setattr(api.services.intake, "submit", crash)
+    monkeypatch.setattr(api.services.intake, "submit", raising(Killed("while carrying out")))
     monkeypatch.setattr(api.services.idempotency, "release", lambda _: None)  # killed: no release
     assert evaluate(api).status_code == 500
     monkeypatch.undo()
@@ -94,10 +101,8 @@ def test_a_claim_left_by_a_crash_before_the_event_expires_and_the_retry_carries_
 def test_a_crash_after_the_event_was_stored_leaves_its_answer_for_the_retry(
     api: Api, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def crash() -> None:
-        raise Killed("after saving, before answering")
-
-    monkeypatch.setattr(api.services.projector, "wake", crash)
+    killed = Killed("after saving, before answering")
+    monkeypatch.setattr(api.services.projector, "wake", raising(killed))
     monkeypatch.setattr(api.services.idempotency, "release", lambda _: None)  # killed: no release
     assert evaluate(api).status_code == 500
     monkeypatch.undo()
@@ -113,10 +118,7 @@ def test_a_crash_after_the_event_was_stored_leaves_its_answer_for_the_retry(
 def test_a_failure_after_the_event_was_stored_is_answered_by_the_retry_not_done_twice(
     api: Api, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fail() -> None:
-        raise RuntimeError("a bug after saving")
-
-    monkeypatch.setattr(api.services.projector, "wake", fail)
+    monkeypatch.setattr(api.services.projector, "wake", raising(RuntimeError("a bug after saving")))
     assert evaluate(api).status_code == 500
     monkeypatch.undo()
     retried = evaluate(api)

@@ -96,7 +96,9 @@ def apart(store_url: str) -> Iterator[tuple[TestClient, ServedRegister]]:
     """The API without a projector of its own, lagging after two events at most."""
     settings = Settings(database_url=store_url, ready_max_lag=2, ready_max_lag_seconds=60)
     services = build_services(settings, clock=fixed_today)
-    key, _ = services.keys.create(Role.PROGRAMME_OFFICE, province=bodies.QN_LOCATION["province"])
+    key, _ = services.keys.create(
+        Role.PROGRAMME_OFFICE, province=bodies.registration()["location"]["province"]
+    )
     with TestClient(create_app(services, run_projector=False)) as client:
         client.headers["Authorization"] = f"Bearer {key}"
         yield client, services

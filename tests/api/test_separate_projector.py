@@ -15,8 +15,9 @@ from fastapi.testclient import TestClient
 
 from ocop.cli import main
 from ocop.services import ServedRegister
+from seed import builders as make
 from tests.projections.waiting import wait_until
-from tests.unit.builders import ERAS, office, registration
+from tests.unit.eras import ERAS
 
 PROJECT = "from ocop.cli import main; raise SystemExit(main(['project', '--batch-size', '2']))"
 
@@ -45,7 +46,7 @@ def serve(monkeypatch: pytest.MonkeyPatch, store_url: str) -> Callable[..., None
 
 def register_one(services: ServedRegister, code: str) -> int:
     return services.registry.register_product(
-        office(), registration(ERAS["148-2023"], code)
+        make.office(), make.registration(ERAS["148-2023"], code)
     ).position
 
 

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from lifecycle.values import Role
-from ocop.services import build_services
-from ocop.settings import Settings
+from ocop.services import ServedRegister
 from tests.api import bodies
-from tests.conftest import fixed_today
 from tests.projections.proxy import TcpProxy
 
 
-@pytest.fixture
-def proxy() -> Iterator[TcpProxy]:
-    proxy = TcpProxy(("127.0.0.1", 5432))
-    proxy.start()
-    yield proxy
-    proxy.stop()
-
-
-def test_an_unreachable_store_answers_503_and_recovers(postgres_url: str, proxy: TcpProxy) -> None:
-    url = postgres_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}") + "&connect_timeout=2"
-    services = build_services(Settings(database_url=url), clock=fixed_today)
-    key, _ = services.keys.create(Role.PROGRAMME_OFFICE, province="Quảng Ninh")
-    auth = {"Authorization": f"Bearer {key}"}
+def test_an_unreachable_store_answers_503_and_recovers(
+    behind_proxy: tuple[ServedRegister, dict[str, str]], proxy: TcpProxy
+) -> None:
+    services, auth = behind_proxy
     with TestClient(create_app(services, run_projector=False)) as client:
         first = client.post("/v1/products", json=bodies.registration("QN-0001"), headers=auth)
         assert first.status_code == 201
@@ -45,4 +30,3 @@ def test_an_unreachable_store_answers_503_and_recovers(postgres_url: str, proxy:
         assert client.get("/readyz").status_code == 200
     assert services.registry.product("QN-0001").version == 1
     assert services.registry.product("QN-0002").version == 1
-    services.close()

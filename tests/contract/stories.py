@@ -11,38 +11,26 @@ from typing import Any
 from lifecycle import errors
 from lifecycle.commands import ProductCommand, RegisterProduct
 from lifecycle.product import Product
-from lifecycle.values import Actor, Level
+from lifecycle.values import Actor, Level, RemovalReason
 from registry.changes import USE_CASES
 from registry.service import Recorded, Registry
+from seed import builders as make
 from tests.conftest import fixed_today
-from tests.unit.builders import (
-    authority,
-    council,
-    decision,
-    inspection,
-    inspector,
-    office,
-    registration,
-    reinspection,
-    removal,
-    revocation,
-    scores,
-)
 
 CODE = "QN-0123"
 Step = tuple[Actor, RegisterProduct | ProductCommand]
 # Registered under 148, 4 stars from the province, suspended and reinstated, re-evaluated
 # under 1489 and upgraded to 5 stars by the ministry, revoked, then removed.
 LIFE: list[Step] = [
-    (office(), registration(date(2023, 3, 1), CODE)),
-    (council(), scores(date(2023, 3, 10), 80, bonus=3)),
-    (authority(), decision(date(2023, 3, 20), 4)),
-    (inspector(), inspection(date(2024, 1, 10))),
-    (inspector(), reinspection(date(2024, 2, 1))),
-    (council(Level.CENTRAL), scores(date(2025, 9, 1), 95)),
-    (authority(Level.CENTRAL), decision(date(2025, 9, 15), 5)),
-    (authority(Level.CENTRAL), revocation(date(2026, 3, 1))),
-    (office(), removal(date(2026, 4, 1))),
+    (make.office(), make.registration(date(2023, 3, 1), CODE)),
+    (make.council(), make.evaluation(date(2023, 3, 10), 80, bonus=3)),
+    (make.authority(), make.certificate(date(2023, 3, 20), 4)),
+    (make.inspector(), make.suspension(date(2024, 1, 10))),
+    (make.inspector(), make.reinstatement(date(2024, 2, 1))),
+    (make.council(Level.CENTRAL), make.evaluation(date(2025, 9, 1), 95)),
+    (make.authority(Level.CENTRAL), make.certificate(date(2025, 9, 15), 5)),
+    (make.authority(Level.CENTRAL), make.revocation(date(2026, 3, 1))),
+    (make.office(), make.removal(date(2026, 4, 1), RemovalReason.OWNER_REQUEST)),
 ]
 STATUS_AFTER = [
     "participating",

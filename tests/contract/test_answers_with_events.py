@@ -13,9 +13,9 @@ import pytest
 from registry.answer_store import answering_environment
 from registry.orders import Order, Recorded, Request
 from registry.service import Registry
+from seed import builders as make
 from storage.url import StoreUrl
 from tests.conftest import connections_to, fixed_today
-from tests.unit.builders import council, office, registration, scores
 
 LATER = date(2026, 1, 5)
 DAY = LATER + timedelta(days=7)
@@ -50,9 +50,9 @@ def test_a_batch_stores_each_keyed_answer_with_its_event_and_position(
     registry, url = answering
     outcomes = registry.carry_out_batch(
         [
-            Order(office(), registration(LATER, "QN-0001"), request=request("r-1")),
-            Order(office(), registration(LATER, "QN-0002")),
-            Order(council(), scores(DAY, 85), code="QN-0001", request=request("e-1")),
+            Order(make.office(), make.registration(LATER, "QN-0001"), request=request("r-1")),
+            Order(make.office(), make.registration(LATER, "QN-0002")),
+            Order(make.council(), make.evaluation(DAY, 85), code="QN-0001", request=request("e-1")),
         ]
     )
     recorded = [outcome for outcome in outcomes if isinstance(outcome, Recorded)]
@@ -64,12 +64,14 @@ def test_an_order_carried_out_twice_under_one_key_stores_its_event_once(
     answering: tuple[Registry, str],
 ) -> None:
     registry, url = answering
-    registry.register_product(office(), registration(LATER, "QN-0001"))
-    once = registry.change("QN-0001", council(), scores(DAY, 85), request=request("e-1"))
+    registry.register_product(make.office(), make.registration(LATER, "QN-0001"))
+    once = registry.change(
+        "QN-0001", make.council(), make.evaluation(DAY, 85), request=request("e-1")
+    )
     again = registry.carry_out_batch(
         [
-            Order(council(), scores(DAY, 85), code="QN-0001", request=request("e-1")),
-            Order(office(), registration(LATER, "QN-0002")),
+            Order(make.council(), make.evaluation(DAY, 85), code="QN-0001", request=request("e-1")),
+            Order(make.office(), make.registration(LATER, "QN-0002")),
         ]
     )
     assert isinstance(again[1], Recorded) and again[1].code == "QN-0002"

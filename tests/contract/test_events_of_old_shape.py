@@ -19,8 +19,8 @@ from lifecycle.describe import describe_event
 from lifecycle.events import Evaluated, Registered, Reinstated, Removed, Revoked
 from lifecycle.values import Status
 from registry.service import Registry
+from seed.builders import office, registration
 from tests.contract.stories import CODE, LIFE, assert_identical, domain_state, live
-from tests.unit.builders import office, registration
 
 WITHOUT_PUBLIC_REASON = (Reinstated, Revoked, Removed)
 

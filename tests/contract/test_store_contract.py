@@ -14,6 +14,7 @@ import pytest
 from lifecycle import errors
 from lifecycle.values import Actor, Level, Location, Owner, Status
 from registry.service import Order, Recorded, Registry
+from seed import builders as make
 from tests.contract.stories import (
     CODE,
     LIFE,
@@ -23,17 +24,6 @@ from tests.contract.stories import (
     live,
     race,
     record,
-)
-from tests.unit.builders import (
-    authority,
-    council,
-    decision,
-    inspection,
-    inspector,
-    office,
-    registration,
-    removal,
-    scores,
 )
 
 LATER = date(2026, 1, 5)  # a product registered under 1489, for the races and batches
@@ -53,7 +43,7 @@ def test_a_whole_life_round_trips_with_every_field_intact(registry: Registry) ->
     registered, starred = vars(stored[0]), vars(stored[2])
     assert type(registered["effective_on"]) is date
     assert type(registered["owner"]) is Owner and type(registered["location"]) is Location
-    assert type(registered["actor"]) is Actor and registered["actor"] == office()
+    assert type(registered["actor"]) is Actor and registered["actor"] == make.office()
     assert starred["issuing_level"] is Level.PROVINCE
     assert starred["valid_until"] == date(2026, 3, 19)
     assert [event.timestamp.tzinfo is not None for event in stored] == [True] * len(LIFE)
@@ -127,7 +117,7 @@ def test_an_unknown_code_is_not_found(registry: Registry) -> None:
         lambda: registry.product("QN-9999"),
         lambda: registry.history("QN-9999"),
         lambda: registry.state_at("QN-9999"),
-        lambda: registry.change("QN-9999", council(), scores(LATER)),
+        lambda: registry.change("QN-9999", make.council(), make.evaluation(LATER)),
     ]
     for read in reads:
         with pytest.raises(errors.ProductNotFound) as refused:
@@ -136,8 +126,10 @@ def test_an_unknown_code_is_not_found(registry: Registry) -> None:
 
 
 def test_councils_racing_on_one_product_never_both_win_a_version(registry: Registry) -> None:
-    registry.register_product(office(), registration(LATER))
-    outcomes = race(8, lambda: registry.change(CODE, council(), scores(LATER + timedelta(days=1))))
+    registry.register_product(make.office(), make.registration(LATER, CODE))
+    outcomes = race(
+        8, lambda: registry.change(CODE, make.council(), make.evaluation(LATER + timedelta(days=1)))
+    )
     # A lost race is retried on the fresh state, and an evaluation is allowed on any
     # version: with retries to spare, every one of the eight wins a version of its own.
     assert all(isinstance(outcome, Recorded) for outcome in outcomes), outcomes
@@ -150,7 +142,9 @@ def test_councils_racing_on_one_product_never_both_win_a_version(registry: Regis
 
 
 def test_two_offices_racing_to_register_one_code_leave_one_winner(registry: Registry) -> None:
-    outcomes = race(2, lambda: registry.register_product(office(), registration(LATER)))
+    outcomes = race(
+        2, lambda: registry.register_product(make.office(), make.registration(LATER, CODE))
+    )
     wins = [outcome for outcome in outcomes if isinstance(outcome, Recorded)]
     losses = [outcome for outcome in outcomes if not isinstance(outcome, Recorded)]
     assert len(wins) == 1 and wins[0].version == 1
@@ -159,34 +153,41 @@ def test_two_offices_racing_to_register_one_code_leave_one_winner(registry: Regi
 
 
 def test_a_code_is_never_registered_again_even_after_removal(registry: Registry) -> None:
-    registry.register_product(office(), registration(LATER))
-    registry.change(CODE, office(), removal(LATER + timedelta(days=30)))
+    registry.register_product(make.office(), make.registration(LATER, CODE))
+    registry.change(CODE, make.office(), make.removal(LATER + timedelta(days=30)))
     with pytest.raises(errors.ProductAlreadyRegistered) as refused:
-        registry.register_product(office(), registration(LATER + timedelta(days=60)))
+        registry.register_product(
+            make.office(), make.registration(LATER + timedelta(days=60), CODE)
+        )
     assert refused.value.code == "product-already-registered"
     assert len(registry.events_of(CODE)) == 2
 
 
 def test_a_change_made_against_an_old_version_is_refused(registry: Registry) -> None:
-    registry.register_product(office(), registration(LATER))
-    registry.change(CODE, council(), scores(LATER), expected_version=1)
+    registry.register_product(make.office(), make.registration(LATER, CODE))
+    registry.change(CODE, make.council(), make.evaluation(LATER), expected_version=1)
     with pytest.raises(errors.StaleVersion) as refused:
-        registry.change(CODE, authority(), decision(LATER, 4), expected_version=1)
+        registry.change(CODE, make.authority(), make.certificate(LATER, 4), expected_version=1)
     assert (refused.value.code, refused.value.actual) == ("stale-version", 2)
-    assert registry.change(CODE, authority(), decision(LATER, 4), expected_version=2).version == 3
+    assert (
+        registry.change(
+            CODE, make.authority(), make.certificate(LATER, 4), expected_version=2
+        ).version
+        == 3
+    )
 
 
 def test_a_batch_records_the_accepted_orders_and_answers_the_refused(registry: Registry) -> None:
     day = LATER + timedelta(days=7)
     orders = [
-        Order(office(), registration(LATER, "QN-0001")),
-        Order(council(), scores(day, 85), code="QN-0001"),
-        Order(authority(), decision(day, 2), code="QN-0001"),
-        Order(authority(), decision(day, 4), code="QN-0001"),
-        Order(office(), registration(LATER, "QN-0001")),
-        Order(inspector("HN"), inspection(day), code="QN-0001"),
-        Order(council(), scores(day), code="QN-9999"),
-        Order(office(), registration(LATER, "QN-0002")),
+        Order(make.office(), make.registration(LATER, "QN-0001")),
+        Order(make.council(), make.evaluation(day, 85), code="QN-0001"),
+        Order(make.authority(), make.certificate(day, 2), code="QN-0001"),
+        Order(make.authority(), make.certificate(day, 4), code="QN-0001"),
+        Order(make.office(), make.registration(LATER, "QN-0001")),
+        Order(make.inspector("HN"), make.suspension(day), code="QN-0001"),
+        Order(make.council(), make.evaluation(day), code="QN-9999"),
+        Order(make.office(), make.registration(LATER, "QN-0002")),
     ]
     outcomes = registry.carry_out_batch(orders)
     refused = [

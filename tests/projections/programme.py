@@ -1,72 +1,20 @@
-"""Stories of the OCOP programme, told through the register's commands (never event rows).
+"""Stories of the OCOP programme, told to a register through its use cases (never event rows).
 
-Actors act for one province; councils and authorities at the level the criteria set in
-force makes competent for the stars asked for.
+The commands and principals are the shared builders' (``seed.builders``); each story step
+here is made by the principal whose role it is, councils and authorities at the level the
+criteria set in force makes competent for the stars asked for. References name the product
+and the day, so that a test can find them in what the read side shows.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from lifecycle.commands import (
-    IssueCertificate,
-    RecordEvaluation,
-    RegisterProduct,
-    ReinstateCertificate,
-    RemoveProduct,
-    RevokeCertificate,
-    SuspendCertificate,
-)
-from lifecycle.criteria import criteria_in_force
-from lifecycle.values import (
-    Actor,
-    Level,
-    Location,
-    Owner,
-    OwnerKind,
-    RemovalReason,
-    RevocationReason,
-    Role,
-)
+from lifecycle.values import Location, Owner, OwnerKind, RevocationReason
 from registry.service import Recorded, Registry
+from seed import builders as make
 
-QUANG_NINH = "Quảng Ninh"
-SCORE_FOR = {3: 60, 4: 80, 5: 95}
-
-
-def office(province: str = QUANG_NINH) -> Actor:
-    return Actor(f"office:{province}", Role.PROGRAMME_OFFICE, province)
-
-
-def inspector(province: str = QUANG_NINH) -> Actor:
-    return Actor(f"inspector:{province}", Role.INSPECTOR, province)
-
-
-def competent_level(stars: int, day: date) -> Level:
-    """The level that certifies ``stars`` under the criteria set in force on ``day``."""
-    criteria = criteria_in_force(day)
-    assert criteria is not None
-    return next(level for level, certified in criteria.certifiers.items() if stars in certified)
-
-
-def council(stars: int, day: date, province: str = QUANG_NINH) -> Actor:
-    level = competent_level(stars, day)
-    return Actor(f"council:{province}:{level.value}", Role.EVALUATION_COUNCIL, province, level)
-
-
-def authority(stars: int, day: date, province: str = QUANG_NINH) -> Actor:
-    level = competent_level(stars, day)
-    return Actor(f"ubnd:{province}:{level.value}", Role.CERTIFYING_AUTHORITY, province, level)
-
-
-def points_for(total: int, day: date) -> dict[str, int]:
-    """Points per criteria part that add up to ``total`` under the set in force."""
-    criteria = criteria_in_force(day)
-    assert criteria is not None
-    points = {part: most * total // 100 for part, most in criteria.part_maxima.items()}
-    for part, most in criteria.part_maxima.items():
-        points[part] += min(most - points[part], total - sum(points.values()))
-    return points
+QUANG_NINH = make.QUANG_NINH
 
 
 def register(
@@ -83,28 +31,24 @@ def register(
     group: str = "food",
 ) -> Recorded:
     """A programme office registers a product."""
-    command = RegisterProduct(
-        effective_on=on,
-        code=code,
+    command = make.registration(
+        on,
+        code,
         name=name,
-        group=group,
         owner=Owner(owner_id or f"org:{owner}", owner, OwnerKind.COOPERATIVE),
         location=Location(province, district, commune),
+        group=group,
+        subgroup="",
     )
-    return registry.register_product(office(province), command)
+    return registry.register_product(make.office(province), command)
 
 
 def evaluate(
     registry: Registry, code: str, stars: int, on: date, province: str = QUANG_NINH
 ) -> Recorded:
     """The competent council scores the product in the band of ``stars``."""
-    command = RecordEvaluation(
-        effective_on=on,
-        points=points_for(SCORE_FOR[stars], on),
-        mandatory_met=True,
-        minutes_ref=f"BB-{code}-{on:%Y%m%d}",
-    )
-    return registry.change(code, council(stars, on, province), command)
+    scores = make.evaluation(on, make.TOTAL_FOR_STARS[stars], minutes_ref=f"BB-{code}-{on:%Y%m%d}")
+    return registry.change(code, make.council(make.competent_level(stars, on), province), scores)
 
 
 def certify(
@@ -112,8 +56,10 @@ def certify(
 ) -> Recorded:
     """The competent council scores the product, then the authority certifies it."""
     evaluate(registry, code, stars, on, province)
-    command = IssueCertificate(effective_on=on, stars=stars, decision_ref=f"{on.day}/QĐ-UBND")
-    return registry.change(code, authority(stars, on, province), command)
+    decision = make.certificate(on, stars, f"{on.day}/QĐ-UBND")
+    return registry.change(
+        code, make.authority(make.competent_level(stars, on), province), decision
+    )
 
 
 def suspend(
@@ -125,22 +71,22 @@ def suspend(
     province: str = QUANG_NINH,
 ) -> Recorded:
     """An inspector suspends the certificate after an inspection found a breach."""
-    command = SuspendCertificate(
-        effective_on=on,
+    inspection = make.suspension(
+        on,
+        (deadline - on).days,
         inspection_ref=f"KT-{code}-{on:%Y%m%d}",
         findings="Kiểm tra định kỳ",
         reason=reason,
-        corrective_deadline=deadline,
     )
-    return registry.change(code, inspector(province), command)
+    return registry.change(code, make.inspector(province), inspection)
 
 
 def reinstate(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
     """An inspector reinstates the certificate after re-inspection."""
-    command = ReinstateCertificate(
-        effective_on=on, reinspection_ref=f"TKT-{code}-{on:%Y%m%d}", corrected="Đã sửa nhãn"
+    reinspection = make.reinstatement(
+        on, reinspection_ref=f"TKT-{code}-{on:%Y%m%d}", corrected="Đã sửa nhãn"
     )
-    return registry.change(code, inspector(province), command)
+    return registry.change(code, make.inspector(province), reinspection)
 
 
 def revoke(
@@ -152,13 +98,13 @@ def revoke(
     reason: RevocationReason = RevocationReason.BREACH_OF_REGULATION,
 ) -> Recorded:
     """The authority competent for ``stars`` withdraws the certificate."""
-    command = RevokeCertificate(effective_on=on, decision_ref=f"THU-{code}", reason=reason)
-    return registry.change(code, authority(stars, on, province), command)
+    decision = make.revocation(on, reason, decision_ref=f"THU-{code}")
+    return registry.change(
+        code, make.authority(make.competent_level(stars, on), province), decision
+    )
 
 
 def remove(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
     """The programme office takes the product out of the programme."""
-    command = RemoveProduct(
-        effective_on=on, decision_ref=f"LOAI-{code}", reason=RemovalReason.NO_LONGER_PRODUCED
-    )
-    return registry.change(code, office(province), command)
+    decision = make.removal(on, decision_ref=f"LOAI-{code}")
+    return registry.change(code, make.office(province), decision)

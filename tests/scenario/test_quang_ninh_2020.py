@@ -15,17 +15,8 @@ from datetime import date
 import psycopg
 import pytest
 
+from lifecycle import events as kinds  # the kinds of event the scenario records
 from lifecycle.commands import RegisterProduct
-from lifecycle.events import (
-    Evaluated,
-    ProductEvent,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
 from lifecycle.values import Level
 from ocop.cli import main
 from registry.service import Registry
@@ -41,12 +32,14 @@ START, END, NATIONAL_SET_FROM = date(2020, 1, 1), date(2020, 6, 30), date(2019, 
 class Fold:
     """Every product's events, read back from the global log."""
 
-    events: dict[str, list[ProductEvent]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[str, list[kinds.ProductEvent]] = field(default_factory=lambda: defaultdict(list))
 
-    def registrations(self) -> list[Registered]:
-        return [events[0] for events in self.events.values() if isinstance(events[0], Registered)]
+    def registrations(self) -> list[kinds.Registered]:
+        return [
+            events[0] for events in self.events.values() if isinstance(events[0], kinds.Registered)
+        ]
 
-    def in_period(self, kind: type[ProductEvent]) -> list[tuple[str, ProductEvent]]:
+    def in_period(self, kind: type[kinds.ProductEvent]) -> list[tuple[str, kinds.ProductEvent]]:
         return [
             (code, e)
             for code, events in self.events.items()
@@ -61,7 +54,7 @@ def fold(registry: Registry) -> Fold:
     while page := registry.recorder.select_notifications(start=position, limit=500):
         for notification in page:
             event = registry.mapper.to_domain_event(notification)
-            if isinstance(event, Registered):
+            if isinstance(event, kinds.Registered):
                 codes[event.originator_id] = event.code
             result.events[codes[event.originator_id]].append(event)
         position = page[-1].id + 1
@@ -96,7 +89,7 @@ def test_435_products_from_172_owners_had_joined_by_the_end_of_june(
     joined = [r for r in folded.registrations() if r.effective_on <= END]
     assert len(joined) == len(folded.events) == report.joined_total == 435
     assert len({r.owner.organisation_id for r in joined}) == report.owners_total == 172
-    removed = {code for code, _ in folded.in_period(Removed)}
+    removed = {code for code, _ in folded.in_period(kinds.Removed)}
     assert len(folded.events) - len(removed) == report.in_programme_at_end == 370
     assert max(e.effective_on for events in folded.events.values() for e in events) <= END
 
@@ -105,7 +98,7 @@ def test_70_products_and_23_owners_joined_in_the_half_year(
     scenario: tuple[ScenarioReport, Fold],
 ) -> None:
     report, folded = scenario
-    assert len(folded.in_period(Registered)) == report.joined_in_period == 70
+    assert len(folded.in_period(kinds.Registered)) == report.joined_in_period == 70
     first_joined: dict[str, date] = {}
     for r in sorted(folded.registrations(), key=lambda r: r.effective_on):
         first_joined.setdefault(r.owner.organisation_id, r.effective_on)
@@ -117,11 +110,11 @@ def test_10_certificates_of_2016_were_revoked_by_the_province(
     scenario: tuple[ScenarioReport, Fold],
 ) -> None:
     report, folded = scenario
-    revocations = folded.in_period(Revoked)
+    revocations = folded.in_period(kinds.Revoked)
     assert len(revocations) == report.revocations == 10
     for code, revocation in revocations:
         assert revocation.actor.level is Level.PROVINCE
-        starred = [e for e in folded.events[code] if isinstance(e, Starred)]
+        starred = [e for e in folded.events[code] if isinstance(e, kinds.Starred)]
         certificate = starred[-1]
         assert certificate.effective_on.year == 2016
         assert certificate.criteria_set == "provincial-legacy"
@@ -130,11 +123,11 @@ def test_10_certificates_of_2016_were_revoked_by_the_province(
 
 def test_65_never_certified_products_were_removed(scenario: tuple[ScenarioReport, Fold]) -> None:
     report, folded = scenario
-    removals = folded.in_period(Removed)
+    removals = folded.in_period(kinds.Removed)
     assert len(removals) == report.removals == 65
     assert len({code for code, _ in removals}) == 65  # 65 products, each removed once
     for code, removal in removals:
-        assert not any(isinstance(e, Starred) for e in folded.events[code])
+        assert not any(isinstance(e, kinds.Starred) for e in folded.events[code])
         assert folded.events[code][-1] is removal  # removal is final
         assert removal.reason.value in {
             "no-longer-produced",
@@ -147,7 +140,10 @@ def test_tinh_dau_trau_tien_was_suspended_and_reinstated(
     scenario: tuple[ScenarioReport, Fold],
 ) -> None:
     report, folded = scenario
-    suspensions, reinstatements = folded.in_period(Suspended), folded.in_period(Reinstated)
+    suspensions, reinstatements = (
+        folded.in_period(kinds.Suspended),
+        folded.in_period(kinds.Reinstated),
+    )
     # The report names one suspension, reinstated in the half-year: Trầu tiên's.
     assert len(suspensions) == report.suspensions == 1
     assert len(reinstatements) == report.reinstatements == 1
@@ -155,11 +151,11 @@ def test_tinh_dau_trau_tien_was_suspended_and_reinstated(
     reinstated = {code for code, _ in reinstatements}
     trau_tien = folded.events[report.trau_tien_code]
     registration = trau_tien[0]
-    assert isinstance(registration, Registered)
+    assert isinstance(registration, kinds.Registered)
     assert registration.name == "Tinh dầu trầu tiên Yên Tử"
     assert registration.location.district == "Uông Bí"
     assert suspended == reinstated == {report.trau_tien_code}
-    certificate = next(e for e in trau_tien if isinstance(e, Starred))
+    certificate = next(e for e in trau_tien if isinstance(e, kinds.Starred))
     assert (certificate.stars, certificate.issuing_level) == (4, Level.PROVINCE)
 
 
@@ -169,13 +165,13 @@ def test_scores_and_certificates_follow_the_set_in_force(
     report, folded = scenario
     for events in folded.events.values():
         for e in events:
-            if isinstance(e, Evaluated | Starred):
+            if isinstance(e, kinds.Evaluated | kinds.Starred):
                 national = e.effective_on >= NATIONAL_SET_FROM
                 assert e.criteria_set == ("1048-2019" if national else "provincial-legacy")
-            if isinstance(e, Starred) and e.effective_on >= NATIONAL_SET_FROM:
+            if isinstance(e, kinds.Starred) and e.effective_on >= NATIONAL_SET_FROM:
                 expected = Level.CENTRAL if e.stars == 5 else Level.PROVINCE
                 assert e.issuing_level is expected
-    assert len(folded.in_period(Starred)) == report.certificates_issued_in_period == 24
+    assert len(folded.in_period(kinds.Starred)) == report.certificates_issued_in_period == 24
 
 
 def test_the_same_seed_draws_the_same_register(registry: Registry) -> None:
@@ -192,11 +188,11 @@ def test_a_small_scale_keeps_the_shape(registry: Registry) -> None:
     report = build_quang_ninh_2020(registry, scale=0.1, batch_size=7)
     folded = fold(registry)
     assert len(folded.events) == report.joined_total == 44
-    assert len(folded.in_period(Registered)) == report.joined_in_period == 7
-    assert len(folded.in_period(Revoked)) == report.revocations == 1
-    assert len(folded.in_period(Removed)) == report.removals == 7
-    assert len(folded.in_period(Starred)) == report.certificates_issued_in_period == 2
-    assert len(folded.in_period(Suspended)) == len(folded.in_period(Reinstated)) == 1
+    assert len(folded.in_period(kinds.Registered)) == report.joined_in_period == 7
+    assert len(folded.in_period(kinds.Revoked)) == report.revocations == 1
+    assert len(folded.in_period(kinds.Removed)) == report.removals == 7
+    assert len(folded.in_period(kinds.Starred)) == report.certificates_issued_in_period == 2
+    assert len(folded.in_period(kinds.Suspended)) == len(folded.in_period(kinds.Reinstated)) == 1
     assert sum(len(events) for events in folded.events.values()) == report.events
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lifecycle.values import Level, Status
-from tests.unit.builders import TODAY
+from tests.unit.eras import TODAY
 
 D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
 OLD_PARTS, NEW_PARTS = {"A": 35, "B": 25, "C": 40}, {"A": 40, "B": 25, "C": 35}

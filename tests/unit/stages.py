@@ -9,26 +9,25 @@ from typing import Any
 
 import pytest
 
+from lifecycle import errors
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level
-from tests.unit.builders import (
-    CODE,
-    ERAS,
-    TODAY,
-    TOTAL_FOR_STARS,
-    authority,
-    council,
-    decision,
-    inspection,
-    inspector,
-    office,
-    registration,
-    reinspection,
-    removal,
-    revocation,
-    scores,
-)
+from seed import builders as make
+from tests.unit.eras import ERAS, TODAY
+
+# The refusals a command meets, each an error class and its stable code.
+Refusal = tuple[type[errors.RegisterError], str]
+NO_EVALUATION = (errors.NoEvaluation, "no-evaluation")
+SUSPENDED = (errors.ProductSuspended, "product-suspended")
+NOT_CURRENT = (errors.CertificateNotCurrent, "certificate-not-current")
+NOT_SUSPENDED = (errors.NotSuspended, "not-suspended")
+EXPIRED = (errors.CertificateExpired, "certificate-expired")
+NO_CERTIFICATE = (errors.NoCertificate, "no-certificate")
+ALREADY_REVOKED = (errors.CertificateAlreadyRevoked, "certificate-already-revoked")
+STILL_CURRENT = (errors.CertificateStillCurrent, "certificate-still-current")
+REMOVED = (errors.ProductRemoved, "product-removed")
+NOT_COMPETENT = (errors.LevelNotCompetent, "level-not-competent")
 
 
 def later(product: Product, days: int = 10) -> date:
@@ -42,8 +41,8 @@ def after_expiry(product: Product, days: int = 30) -> date:
     return product.certificate.valid_until + timedelta(days=days)
 
 
-def registered(era: str, code: str = CODE) -> Product:
-    return Product.register(registration(ERAS[era], code), office(), TODAY)
+def registered(era: str, code: str = make.CODE) -> Product:
+    return Product.register(make.registration(ERAS[era], code), make.office(), TODAY)
 
 
 def evaluated(
@@ -51,44 +50,53 @@ def evaluated(
 ) -> Product:
     product = registered(era)
     product.evaluate(
-        scores(later(product), total, mandatory_met=mandatory_met), council(level), TODAY
+        make.evaluation(later(product), total, mandatory_met=mandatory_met),
+        make.council(level),
+        TODAY,
     )
     return product
 
 
 def certified(era: str, stars: int = 4, level: Level = Level.PROVINCE) -> Product:
-    product = evaluated(era, TOTAL_FOR_STARS[stars], level)
-    product.certify(decision(later(product), stars), authority(level), TODAY)
+    product = evaluated(era, make.TOTAL_FOR_STARS[stars], level)
+    product.certify(make.certificate(later(product), stars), make.authority(level), TODAY)
     return product
+
+
+def scored_and_certified(product: Product, day: date, stars: int = 4) -> None:
+    """The provincial council scores the product for ``stars`` and the province certifies it,
+    both on ``day``."""
+    product.evaluate(make.evaluation(day, make.TOTAL_FOR_STARS[stars]), make.council(), TODAY)
+    product.certify(make.certificate(day, stars), make.authority(), TODAY)
 
 
 def suspended(era: str) -> Product:
     product = certified(era)
-    product.suspend(inspection(later(product)), inspector(), TODAY)
+    product.suspend(make.suspension(later(product)), make.inspector(), TODAY)
     return product
 
 
 def revoked(era: str) -> Product:
     product = certified(era)
-    product.revoke(revocation(later(product)), authority(), TODAY)
+    product.revoke(make.revocation(later(product)), make.authority(), TODAY)
     return product
 
 
 def removed(era: str) -> Product:
     product = registered(era)
-    product.remove(removal(later(product)), office(), TODAY)
+    product.remove(make.removal(later(product)), make.office(), TODAY)
     return product
 
 
 def attempt(command: str, product: Product, day: date) -> Callable[[], None]:
     """The command, dated ``day``, made by the (provincial) principal whose role it is."""
     return {
-        "evaluate": lambda: product.evaluate(scores(day, 80), council(), TODAY),
-        "certify": lambda: product.certify(decision(day, 4), authority(), TODAY),
-        "suspend": lambda: product.suspend(inspection(day), inspector(), TODAY),
-        "reinstate": lambda: product.reinstate(reinspection(day), inspector(), TODAY),
-        "revoke": lambda: product.revoke(revocation(day), authority(), TODAY),
-        "remove": lambda: product.remove(removal(day), office(), TODAY),
+        "evaluate": lambda: product.evaluate(make.evaluation(day, 80), make.council(), TODAY),
+        "certify": lambda: product.certify(make.certificate(day, 4), make.authority(), TODAY),
+        "suspend": lambda: product.suspend(make.suspension(day), make.inspector(), TODAY),
+        "reinstate": lambda: product.reinstate(make.reinstatement(day), make.inspector(), TODAY),
+        "revoke": lambda: product.revoke(make.revocation(day), make.authority(), TODAY),
+        "remove": lambda: product.remove(make.removal(day), make.office(), TODAY),
     }[command]
 
 

@@ -18,16 +18,14 @@ from lifecycle.authority import (
 )
 from lifecycle.values import Actor, Level, Role
 
-# The SPEC's table of who does what, restated.
-ROLE_FOR = {
-    Change.REGISTER: Role.PROGRAMME_OFFICE,
-    Change.EVALUATE: Role.EVALUATION_COUNCIL,
-    Change.CERTIFY: Role.CERTIFYING_AUTHORITY,
-    Change.SUSPEND: Role.INSPECTOR,
-    Change.REINSTATE: Role.INSPECTOR,
-    Change.REVOKE: Role.CERTIFYING_AUTHORITY,
-    Change.REMOVE: Role.PROGRAMME_OFFICE,
+# The SPEC's table of who does what, restated role by role.
+CHANGES_BY = {
+    Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE},
+    Role.EVALUATION_COUNCIL: {Change.EVALUATE},
+    Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE},
+    Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE},
 }
+ROLE_FOR = {change: role for role, changes in CHANGES_BY.items() for change in changes}
 LEVELLED = {Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY}
 CENTRAL_CHANGES = [Change.EVALUATE, Change.CERTIFY, Change.REVOKE]
 

@@ -13,19 +13,16 @@ import pytest
 from lifecycle import errors
 from lifecycle.product import Product
 from lifecycle.values import Status
-from tests.unit.builders import (
-    ALL_ERAS,
-    TODAY,
-    authority,
-    council,
-    decision,
-    inspection,
-    inspector,
-    office,
-    registration,
-    scores,
+from seed import builders as make
+from tests.unit.eras import ALL_ERAS, TODAY
+from tests.unit.stages import (
+    after_expiry,
+    assert_refused,
+    certified,
+    later,
+    registered,
+    scored_and_certified,
 )
-from tests.unit.stages import after_expiry, assert_refused, certified, later, registered
 
 
 @pytest.mark.parametrize(
@@ -40,25 +37,21 @@ from tests.unit.stages import after_expiry, assert_refused, certified, later, re
     ],
 )
 def test_a_certificate_is_valid_36_months_less_a_day(issued_on: date, valid_until: date) -> None:
-    product = Product.register(registration(issued_on), office(), TODAY)
-    product.evaluate(scores(issued_on, 80), council(), TODAY)
-    product.certify(decision(issued_on, 4), authority(), TODAY)
+    product = Product.register(make.registration(issued_on), make.office(), TODAY)
+    scored_and_certified(product, issued_on)
     assert product.certificate is not None
-    assert (product.certificate.valid_from, product.certificate.valid_until) == (
-        issued_on,
-        valid_until,
-    )
+    certificate = product.certificate
+    assert (certificate.valid_from, certificate.valid_until) == (issued_on, valid_until)
 
 
 @ALL_ERAS
 def test_a_new_certificate_supersedes_the_old_and_is_numbered_in_turn(era: str) -> None:
     product = certified(era)
     assert product.certificate is not None
-    assert product.certificate.number == "QN-0123-C1"
+    assert product.certificate.number == "QN-0001-C1"
     renewal_day = later(product, 300)
-    product.evaluate(scores(renewal_day, 80), council(), TODAY)
-    product.certify(decision(renewal_day, 4), authority(), TODAY)
-    assert product.certificate.number == "QN-0123-C2"
+    scored_and_certified(product, renewal_day)
+    assert product.certificate.number == "QN-0001-C2"
     assert product.certificate.valid_from == renewal_day
     assert product.certificates_issued == 2
 
@@ -71,7 +64,7 @@ def test_certifying_again_needs_a_fresh_evaluation_since_the_last_certificate(er
         product,
         errors.NoEvaluation,
         "no-evaluation",
-        lambda: product.certify(decision(later(product), 4), authority(), TODAY),
+        lambda: product.certify(make.certificate(later(product), 4), make.authority(), TODAY),
     )
 
 
@@ -79,8 +72,7 @@ def test_certifying_again_needs_a_fresh_evaluation_since_the_last_certificate(er
 def test_an_expired_product_is_renewed_after_a_new_evaluation(era: str) -> None:
     product = certified(era)
     day = after_expiry(product)
-    product.evaluate(scores(day, 80), council(), TODAY)
-    product.certify(decision(day, 4), authority(), TODAY)
+    scored_and_certified(product, day)
     assert product.status_on(day) is Status.CERTIFIED
     assert product.certificate is not None
     assert product.certificate.number.endswith("-C2")
@@ -88,15 +80,12 @@ def test_an_expired_product_is_renewed_after_a_new_evaluation(era: str) -> None:
 
 def test_a_new_certificate_after_a_suspended_one_expired_carries_no_suspension() -> None:
     product = certified("1048-2019")
-    product.suspend(inspection(later(product)), inspector(), TODAY)
+    product.suspend(make.suspension(later(product)), make.inspector(), TODAY)
     day = after_expiry(product)
-    product.evaluate(scores(day, 80), council(), TODAY)
-    product.certify(decision(day, 4), authority(), TODAY)
+    scored_and_certified(product, day)
     assert product.certificate is not None
-    assert (product.certificate.suspended_on, product.certificate.corrective_deadline) == (
-        None,
-        None,
-    )
+    current = product.certificate
+    assert (current.suspended_on, current.corrective_deadline) == (None, None)
     assert product.suspension_reason is None
     assert product.status_on(day) is Status.CERTIFIED
 
@@ -104,7 +93,7 @@ def test_a_new_certificate_after_a_suspended_one_expired_carries_no_suspension()
 def test_the_certificate_records_the_set_of_the_evaluation_it_rests_on() -> None:
     """Evaluated under 148 on 1/7/2025, certified on 10/7/2025 when 1489 was in force."""
     product = registered("148-2023")
-    product.evaluate(scores(date(2025, 7, 1), 60), council(), TODAY)
-    product.certify(decision(date(2025, 7, 10), 3), authority(), TODAY)
+    product.evaluate(make.evaluation(date(2025, 7, 1), 60), make.council(), TODAY)
+    product.certify(make.certificate(date(2025, 7, 10), 3), make.authority(), TODAY)
     assert product.certificate is not None
     assert product.certificate.criteria_set == "148-2023"

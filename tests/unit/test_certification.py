@@ -10,12 +10,8 @@ import pytest
 
 from lifecycle import errors
 from lifecycle.values import Level, Status
-from tests.unit.builders import (
-    ALL_ERAS,
-    TODAY,
-    authority,
-    decision,
-)
+from seed import builders as make
+from tests.unit.eras import ALL_ERAS, TODAY
 from tests.unit.stages import assert_refused, certified, evaluated, later
 
 D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
@@ -42,7 +38,8 @@ def test_only_the_competent_level_certifies_each_star_count(
 ) -> None:
     council_level = level if level in COUNCILS[era] else P
     product = evaluated(era, 100, council_level)
-    act = lambda: product.certify(decision(later(product), stars), authority(level), TODAY)  # noqa: E731
+    decision, by = make.certificate(later(product), stars), make.authority(level)
+    act = lambda: product.certify(decision, by, TODAY)  # noqa: E731
     if stars in COMPETENT[era].get(level, set()):
         act()
         assert product.certificate is not None
@@ -55,7 +52,7 @@ def test_only_the_competent_level_certifies_each_star_count(
 @ALL_ERAS
 def test_a_province_certifies_five_stars_only_under_the_provincial_legacy_set(era: str) -> None:
     product = evaluated(era, 95, P)
-    act = lambda: product.certify(decision(later(product), 5), authority(P), TODAY)  # noqa: E731
+    act = lambda: product.certify(make.certificate(later(product), 5), make.authority(P), TODAY)  # noqa: E731
     if era == "provincial-legacy":
         act()
         assert product.status_on(later(product)) is Status.CERTIFIED
@@ -72,14 +69,18 @@ def test_a_district_certifies_three_stars_under_148_only() -> None:
         under_1048,
         errors.LevelNotCompetent,
         "level-not-competent",
-        lambda: under_1048.certify(decision(later(under_1048), 3), authority(D), TODAY),
+        lambda: under_1048.certify(
+            make.certificate(later(under_1048), 3), make.authority(D), TODAY
+        ),
     )
     under_1489 = evaluated("1489-2025", 60, P)
     assert_refused(
         under_1489,
         errors.LevelNotCompetent,
         "level-not-competent",
-        lambda: under_1489.certify(decision(later(under_1489), 3), authority(D), TODAY),
+        lambda: under_1489.certify(
+            make.certificate(later(under_1489), 3), make.authority(D), TODAY
+        ),
     )
 
 
@@ -90,7 +91,7 @@ def test_stars_outside_three_to_five_are_never_certified(stars: int) -> None:
         product,
         errors.StarsNotCertifiable,
         "stars-not-certifiable",
-        lambda: product.certify(decision(later(product), stars), authority(), TODAY),
+        lambda: product.certify(make.certificate(later(product), stars), make.authority(), TODAY),
     )
 
 
@@ -104,7 +105,7 @@ def test_failing_the_mandatory_criteria_blocks_any_stars_whatever_the_points(
         product,
         errors.MandatoryCriteriaFailed,
         "mandatory-criteria-failed",
-        lambda: product.certify(decision(later(product), stars), authority(P), TODAY),
+        lambda: product.certify(make.certificate(later(product), stars), make.authority(P), TODAY),
     )
 
 
@@ -117,13 +118,15 @@ def test_stars_above_the_evaluations_band_are_refused(era: str, total: int, star
         product,
         errors.BandTooLow,
         "band-too-low",
-        lambda: product.certify(decision(later(product), stars), authority(level), TODAY),
+        lambda: product.certify(
+            make.certificate(later(product), stars), make.authority(level), TODAY
+        ),
     )
 
 
 def test_stars_below_the_band_may_be_certified() -> None:
     product = evaluated("1048-2019", 85, P)
-    product.certify(decision(later(product), 3), authority(P), TODAY)
+    product.certify(make.certificate(later(product), 3), make.authority(P), TODAY)
     assert product.certificate is not None
     assert product.certificate.stars == 3
 
@@ -134,5 +137,5 @@ def test_a_certificate_rests_on_the_evaluation_of_the_issuing_levels_council() -
         product,
         errors.EvaluationNotByIssuingLevel,
         "evaluation-not-by-issuing-level",
-        lambda: product.certify(decision(later(product), 4), authority(P), TODAY),
+        lambda: product.certify(make.certificate(later(product), 4), make.authority(P), TODAY),
     )

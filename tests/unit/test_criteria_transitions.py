@@ -10,7 +10,8 @@ import pytest
 from lifecycle import errors
 from lifecycle.criteria import BY_ID, CRITERIA_SETS, criteria_set
 from lifecycle.values import Level
-from tests.unit.builders import TODAY, authority, council, decision, scores
+from seed import builders as make
+from tests.unit.eras import TODAY
 from tests.unit.stages import assert_refused, registered
 
 # (evaluated under, on; decided on; decision-date set) at each change of criteria.
@@ -33,8 +34,8 @@ def test_an_evaluation_under_the_old_set_is_certified_within_the_transition(
     evaluated_on: date, decided_on: date, evaluation_set: str
 ) -> None:
     product = registered("provincial-legacy" if evaluated_on.year == 2019 else "1048-2019")
-    product.evaluate(scores(evaluated_on, 80), council(), TODAY)
-    product.certify(decision(decided_on, 4), authority(), TODAY)
+    product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
+    product.certify(make.certificate(decided_on, 4), make.authority(), TODAY)
     assert product.certificate is not None
     assert product.certificate.criteria_set == evaluation_set
     assert product.certificate.issuing_level is Level.PROVINCE
@@ -45,12 +46,12 @@ def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
     evaluated_on: date, decided_on: date
 ) -> None:
     product = registered("provincial-legacy" if evaluated_on.year == 2019 else "1048-2019")
-    product.evaluate(scores(evaluated_on, 80), council(), TODAY)
+    product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
     refused = assert_refused(
         product,
         errors.EvaluationUnderSupersededCriteria,
         "evaluation-under-superseded-criteria",
-        lambda: product.certify(decision(decided_on, 4), authority(), TODAY),
+        lambda: product.certify(make.certificate(decided_on, 4), make.authority(), TODAY),
     )
     assert str(evaluated_on) in refused.message and str(decided_on) in refused.message
 
@@ -58,12 +59,14 @@ def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
 def test_competence_follows_the_set_in_force_on_the_decision_date() -> None:
     """A 148 evaluation by the district, decided under 1489: no district authority then."""
     product = registered("1048-2019")
-    product.evaluate(scores(date(2025, 7, 1), 60), council(Level.DISTRICT), TODAY)
+    product.evaluate(make.evaluation(date(2025, 7, 1), 60), make.council(Level.DISTRICT), TODAY)
     assert_refused(
         product,
         errors.LevelNotCompetent,
         "level-not-competent",
-        lambda: product.certify(decision(date(2025, 7, 10), 3), authority(Level.DISTRICT), TODAY),
+        lambda: product.certify(
+            make.certificate(date(2025, 7, 10), 3), make.authority(Level.DISTRICT), TODAY
+        ),
     )
 
 

@@ -7,14 +7,15 @@ stay in date order and nothing takes effect after today.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from lifecycle import errors
 from lifecycle.product import Product
 from lifecycle.values import Status
-from tests.unit.builders import ERAS, TODAY, office, registration
+from seed import builders as make
+from tests.unit.eras import ERAS, TODAY
 from tests.unit.stages import (
     assert_refused,
     attempt,
@@ -37,26 +38,29 @@ READY: dict[str, Callable[[str], Product]] = {
 ERA = "1489-2025"
 
 
-@pytest.mark.parametrize("command", list(READY))
-def test_a_change_dated_before_the_previous_event_is_refused(command: str) -> None:
-    product = READY[command](ERA)
-    assert_refused(
-        product,
+# Days a change may not take effect: before the product's previous event, or after today.
+REFUSED_DAYS: dict[str, tuple[Callable[[Product], date], type[errors.RegisterError], str]] = {
+    "before-the-previous-event": (
+        lambda product: later(product, -1),
         errors.EffectiveDateOutOfOrder,
         "effective-date-out-of-order",
-        attempt(command, product, later(product, -1)),
-    )
-
-
-@pytest.mark.parametrize("command", list(READY))
-def test_a_change_dated_after_today_is_refused(command: str) -> None:
-    product = READY[command](ERA)
-    assert_refused(
-        product,
+    ),
+    "after-today": (
+        lambda _: TODAY + timedelta(days=1),
         errors.EffectiveDateInFuture,
         "effective-date-in-future",
-        attempt(command, product, TODAY + timedelta(days=1)),
-    )
+    ),
+}
+
+
+@pytest.mark.parametrize("when", list(REFUSED_DAYS))
+@pytest.mark.parametrize("command", list(READY))
+def test_a_change_dated_before_the_previous_event_or_after_today_is_refused(
+    command: str, when: str
+) -> None:
+    product = READY[command](ERA)
+    day_of, error, code = REFUSED_DAYS[when]
+    assert_refused(product, error, code, attempt(command, product, day_of(product)))
 
 
 @pytest.mark.parametrize("command", list(READY))
@@ -69,7 +73,7 @@ def test_a_change_may_take_effect_on_the_day_of_the_previous_event(command: str)
 
 @pytest.mark.parametrize("command", list(READY))
 def test_a_change_may_take_effect_today(command: str) -> None:
-    product = Product.register(registration(TODAY - timedelta(days=90)), office(), TODAY)
+    product = Product.register(make.registration(TODAY - timedelta(days=90)), make.office(), TODAY)
     stages_before = {"evaluate": 0, "remove": 0, "certify": 1, "suspend": 2, "revoke": 2}
     for stage in ("evaluate", "certify", "suspend")[: stages_before.get(command, 3)]:
         attempt(stage, product, later(product))()
@@ -79,12 +83,12 @@ def test_a_change_may_take_effect_today(command: str) -> None:
 
 def test_a_registration_dated_after_today_is_refused() -> None:
     with pytest.raises(errors.EffectiveDateInFuture) as refused:
-        Product.register(registration(TODAY + timedelta(days=1)), office(), TODAY)
+        Product.register(make.registration(TODAY + timedelta(days=1)), make.office(), TODAY)
     assert refused.value.code == "effective-date-in-future"
 
 
 def test_a_product_may_be_registered_with_effect_today() -> None:
-    product = Product.register(registration(TODAY), office(), TODAY)
+    product = Product.register(make.registration(TODAY), make.office(), TODAY)
     assert product.last_effective_on == TODAY
     assert product.status_on(TODAY) is Status.PARTICIPATING
 

@@ -10,7 +10,8 @@ import pytest
 
 from lifecycle import errors
 from lifecycle.values import Actor, Level, Role, Status
-from tests.unit.builders import ALL_ERAS, ERAS, TODAY, council, scores
+from seed import builders as make
+from tests.unit.eras import ALL_ERAS, ERAS, TODAY
 from tests.unit.stages import assert_refused, certified, later, registered
 
 MAXIMA = {
@@ -31,7 +32,9 @@ COUNCILS = {
 def test_the_register_computes_total_and_band_under_the_set_in_force(era: str) -> None:
     product = registered(era)
     day = later(product)
-    product.evaluate(scores(day, points={"A": 30, "B": 20, "C": 25}), council(), TODAY)
+    product.evaluate(
+        make.evaluation(day, points={"A": 30, "B": 20, "C": 25}), make.council(), TODAY
+    )
     evaluation = product.evaluation
     assert evaluation is not None
     assert (evaluation.total, evaluation.band) == (75, 4)
@@ -51,28 +54,36 @@ def test_points_above_a_parts_maximum_are_refused(era: str, part: str) -> None:
         product,
         errors.PointsAboveMaximum,
         "points-above-maximum",
-        lambda: product.evaluate(scores(later(product), points=points), council(), TODAY),
+        lambda: product.evaluate(
+            make.evaluation(later(product), points=points), make.council(), TODAY
+        ),
     )
 
 
 @ALL_ERAS
 def test_full_marks_in_every_part_are_accepted(era: str) -> None:
     product = registered(era)
-    product.evaluate(scores(later(product), points=dict(MAXIMA[era])), council(), TODAY)
+    product.evaluate(
+        make.evaluation(later(product), points=dict(MAXIMA[era])), make.council(), TODAY
+    )
     assert product.evaluation is not None
     assert (product.evaluation.total, product.evaluation.band) == (100, 5)
 
 
 def test_part_a_may_score_38_under_148_but_not_under_1048() -> None:
     under_148 = registered("148-2023")
-    under_148.evaluate(scores(later(under_148), points={"A": 38, "B": 0, "C": 0}), council(), TODAY)
+    under_148.evaluate(
+        make.evaluation(later(under_148), points={"A": 38, "B": 0, "C": 0}), make.council(), TODAY
+    )
     under_1048 = registered("1048-2019")
     assert_refused(
         under_1048,
         errors.PointsAboveMaximum,
         "points-above-maximum",
         lambda: under_1048.evaluate(
-            scores(later(under_1048), points={"A": 38, "B": 0, "C": 0}), council(), TODAY
+            make.evaluation(later(under_1048), points={"A": 38, "B": 0, "C": 0}),
+            make.council(),
+            TODAY,
         ),
     )
 
@@ -85,7 +96,9 @@ def test_negative_points_are_refused(era: str) -> None:
         product,
         errors.NegativePoints,
         "negative-points",
-        lambda: product.evaluate(scores(later(product), points=points), council(), TODAY),
+        lambda: product.evaluate(
+            make.evaluation(later(product), points=points), make.council(), TODAY
+        ),
     )
 
 
@@ -101,26 +114,25 @@ def test_scores_must_name_exactly_the_sets_parts(era: str, points: dict[str, int
         product,
         errors.CriteriaPartsMismatch,
         "criteria-parts-mismatch",
-        lambda: product.evaluate(scores(later(product), points=points), council(), TODAY),
+        lambda: product.evaluate(
+            make.evaluation(later(product), points=points), make.council(), TODAY
+        ),
     )
 
 
 @pytest.mark.parametrize("era", ["provincial-legacy", "1048-2019"])
 def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
     product = registered(era)
-    assert_refused(
-        product,
-        errors.BonusNotCounted,
-        "bonus-not-counted",
-        lambda: product.evaluate(scores(later(product), 80, bonus=5), council(), TODAY),
-    )
+    scores = make.evaluation(later(product), 80, bonus=5)
+    act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
+    assert_refused(product, errors.BonusNotCounted, "bonus-not-counted", act)
 
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_bonus_points_count_under_148_within_the_100_total(era: str) -> None:
     product = registered(era)
     points = {"A": 35, "B": 20, "C": 30}
-    product.evaluate(scores(later(product), bonus=5, points=points), council(), TODAY)
+    product.evaluate(make.evaluation(later(product), bonus=5, points=points), make.council(), TODAY)
     assert product.evaluation is not None
     assert (product.evaluation.bonus, product.evaluation.total) == (5, 90)
     assert product.evaluation.band == 5
@@ -134,26 +146,25 @@ def test_bonus_points_may_not_lift_the_total_above_100(era: str) -> None:
         product,
         errors.TotalAboveMaximum,
         "total-above-maximum",
-        lambda: product.evaluate(scores(later(product), bonus=1, points=full), council(), TODAY),
+        lambda: product.evaluate(
+            make.evaluation(later(product), bonus=1, points=full), make.council(), TODAY
+        ),
     )
 
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_negative_bonus_points_are_refused(era: str) -> None:
     product = registered(era)
-    assert_refused(
-        product,
-        errors.NegativePoints,
-        "negative-points",
-        lambda: product.evaluate(scores(later(product), 60, bonus=-3), council(), TODAY),
-    )
+    scores = make.evaluation(later(product), 60, bonus=-3)
+    act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
+    assert_refused(product, errors.NegativePoints, "negative-points", act)
 
 
 @ALL_ERAS
 @pytest.mark.parametrize("level", list(Level))
 def test_only_the_councils_a_set_provides_for_may_evaluate(era: str, level: Level) -> None:
     product = registered(era)
-    act = lambda: product.evaluate(scores(later(product)), council(level), TODAY)  # noqa: E731
+    act = lambda: product.evaluate(make.evaluation(later(product)), make.council(level), TODAY)  # noqa: E731
     if level in COUNCILS[era]:
         act()
         assert product.evaluation is not None
@@ -164,12 +175,9 @@ def test_only_the_councils_a_set_provides_for_may_evaluate(era: str, level: Leve
 
 def test_under_1489_a_district_council_no_longer_evaluates() -> None:
     product = registered("1489-2025")
-    assert_refused(
-        product,
-        errors.CouncilLevelNotInSet,
-        "council-level-not-in-set",
-        lambda: product.evaluate(scores(later(product)), council(Level.DISTRICT), TODAY),
-    )
+    district = make.council(Level.DISTRICT)
+    act = lambda: product.evaluate(make.evaluation(later(product)), district, TODAY)  # noqa: E731
+    assert_refused(product, errors.CouncilLevelNotInSet, "council-level-not-in-set", act)
 
 
 def test_a_council_that_states_no_level_is_refused() -> None:
@@ -179,7 +187,7 @@ def test_a_council_that_states_no_level_is_refused() -> None:
         product,
         errors.RoleNotPermitted,
         "role-not-permitted",
-        lambda: product.evaluate(scores(later(product)), nowhere, TODAY),
+        lambda: product.evaluate(make.evaluation(later(product)), nowhere, TODAY),
     )
 
 
@@ -189,7 +197,7 @@ def test_a_certified_product_may_be_re_evaluated_for_renewal_and_stays_certified
 ) -> None:
     product = certified(era)
     day = later(product, 200)
-    product.evaluate(scores(day, 95), council(), TODAY)
+    product.evaluate(make.evaluation(day, 95), make.council(), TODAY)
     assert product.evaluation is not None
     assert product.evaluation.band == 5
     assert product.status_on(day) is Status.CERTIFIED
@@ -197,6 +205,6 @@ def test_a_certified_product_may_be_re_evaluated_for_renewal_and_stays_certified
 
 def test_an_evaluation_records_the_set_in_force_on_its_own_date() -> None:
     product = registered("1048-2019")
-    product.evaluate(scores(ERAS["148-2023"]), council(), TODAY)
+    product.evaluate(make.evaluation(ERAS["148-2023"]), make.council(), TODAY)
     assert product.evaluation is not None
     assert product.evaluation.criteria_set == "148-2023"

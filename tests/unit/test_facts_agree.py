@@ -39,7 +39,7 @@ from lifecycle.events import (
 )
 from lifecycle.facts import carried_by, facts_for
 from lifecycle.values import Evaluation, Location, Owner
-from tests.unit.builders import inspection, inspector, revocation
+from seed import builders as make
 
 # Each body, the command it asks for, the event recording it, and what the register adds.
 CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent], set[str]]] = [
@@ -120,9 +120,9 @@ def test_each_documented_example_becomes_its_command_fact_by_fact(
 
 
 def test_an_event_is_refused_a_fact_it_has_no_place_for() -> None:
-    suspension = inspection(date(2024, 1, 10))
+    suspension = make.suspension(date(2024, 1, 10))
     with pytest.raises(TypeError, match="Revoked carries"):
-        facts_for(Revoked, suspension, inspector())
+        facts_for(Revoked, suspension, make.inspector())
     with pytest.raises(TypeError, match="Starred carries"):
-        facts_for(Starred, revocation(date(2024, 1, 10)), inspector())
-    assert facts_for(Suspended, suspension, inspector())["findings"] == suspension.findings
+        facts_for(Starred, make.revocation(date(2024, 1, 10)), make.inspector())
+    assert facts_for(Suspended, suspension, make.inspector())["findings"] == suspension.findings

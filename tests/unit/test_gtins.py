@@ -10,7 +10,8 @@ from lifecycle import errors
 from lifecycle.events import Registered
 from lifecycle.gtin import MOST_GTINS, check_gtin, check_gtins, gs1_check_digit
 from lifecycle.product import Product
-from tests.unit.builders import ERAS, TODAY, office, registration
+from seed.builders import office, registration
+from tests.unit.eras import ERAS, TODAY
 
 # GS1's own examples: EAN-8, UPC-A (GTIN-12), EAN-13, GTIN-14, and a Vietnamese (893) EAN-13.
 VALID = ["96385074", "036000291452", "4006381333931", "00012345600012", "8936012345674"]

@@ -8,7 +8,8 @@ import pytest
 from lifecycle import authority, errors, rules
 from lifecycle.authority import Change, check_acts_at_a_level, check_may_make
 from lifecycle.values import Actor, Level, Role
-from tests.unit.builders import TODAY, decision, scores
+from seed.builders import certificate, evaluation
+from tests.unit.eras import TODAY
 from tests.unit.stages import evaluated, later, registered
 
 UNLEVELLED_COUNCIL = Actor("council-1", Role.EVALUATION_COUNCIL, "QN")
@@ -40,10 +41,10 @@ def test_an_unlevelled_council_or_authority_may_not_act(actor: Actor, change: Ch
 def test_the_product_refuses_an_unlevelled_council_and_authority_by_the_same_rule() -> None:
     product = registered("148-2023")
     with pytest.raises(errors.RoleNotPermitted, match="must act at a stated level"):
-        product.evaluate(scores(later(product)), UNLEVELLED_COUNCIL, TODAY)
+        product.evaluate(evaluation(later(product)), UNLEVELLED_COUNCIL, TODAY)
     product = evaluated("148-2023")
     with pytest.raises(errors.RoleNotPermitted, match="must act at a stated level"):
-        product.certify(decision(later(product), 4), UNLEVELLED_AUTHORITY, TODAY)
+        product.certify(certificate(later(product), 4), UNLEVELLED_AUTHORITY, TODAY)
 
 
 def test_a_principal_without_a_levelled_role_needs_no_level() -> None:

@@ -19,21 +19,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level
-from tests.unit.builders import (
-    CODE,
-    TODAY,
-    authority,
-    council,
-    decision,
-    inspection,
-    inspector,
-    office,
-    registration,
-    reinspection,
-    removal,
-    revocation,
-    scores,
-)
+from seed import builders as make
+from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     SETS,
     C,
@@ -77,7 +64,7 @@ class ProductLifecycle(RuleBasedStateMachine):
 
     @initialize(start=st.dates(date(2014, 1, 1), date(2029, 6, 30)))
     def register(self, start: date) -> None:
-        self.product = Product.register(registration(start), office(), TODAY)
+        self.product = Product.register(make.registration(start), make.office(), TODAY)
         self.paper = PaperRegister(last=start)
 
     def day(self, step: int | None) -> date:
@@ -115,8 +102,8 @@ class ProductLifecycle(RuleBasedStateMachine):
         self, day: date, level: Level, points: dict[str, int], bonus: int, met: bool
     ) -> None:
         expected = self.paper.accepts_evaluation(day, level, points, bonus)
-        command = scores(day, bonus=bonus, mandatory_met=met, points=points)
-        act = lambda: self.product.evaluate(command, council(level), TODAY)  # noqa: E731
+        command = make.evaluation(day, bonus=bonus, mandatory_met=met, points=points)
+        act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         self.check(
             act, expected, day, pending=(level, band(sum(points.values()) + bonus), met, day)
         )
@@ -159,40 +146,41 @@ class ProductLifecycle(RuleBasedStateMachine):
     def certification(self, day: date, level: Level, stars: int) -> None:
         paper = self.paper
         expected = paper.accepts_certificate(day, level, stars)
-        act = lambda: self.product.certify(decision(day, stars), authority(level), TODAY)  # noqa: E731
+        decision, by = make.certificate(day, stars), make.authority(level)
+        act = lambda: self.product.certify(decision, by, TODAY)  # noqa: E731
         certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
         fresh = {"pending": None, "suspended": False, "revoked": False, "issued": paper.issued + 1}
         self.check(act, expected, day, **certificate, **fresh)
         if expected:
             issued = self.product.certificate
             assert issued is not None
-            assert issued.number == f"{CODE}-C{paper.issued}"
+            assert issued.number == f"{make.CODE}-C{paper.issued}"
             assert (issued.valid_from, issued.valid_until) == (day, paper.valid_until)
 
     @rule(step=STEPS, deadline=st.integers(-3, 90))
     def suspend(self, step: int | None, deadline: int) -> None:
         day = self.day(step)
         expected = self.paper.accepts_suspension(day, day + timedelta(days=deadline))
-        act = lambda: self.product.suspend(inspection(day, deadline), inspector(), TODAY)  # noqa: E731
+        act = lambda: self.product.suspend(make.suspension(day, deadline), make.inspector(), TODAY)  # noqa: E731
         self.check(act, expected, day, suspended=True)
 
     @rule(step=STEPS)
     def reinstate(self, step: int | None) -> None:
         day = self.day(step)
-        act = lambda: self.product.reinstate(reinspection(day), inspector(), TODAY)  # noqa: E731
+        act = lambda: self.product.reinstate(make.reinstatement(day), make.inspector(), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_reinstatement(day), day, suspended=False)
 
     @rule(step=STEPS, level=LEVELS)
     def revoke(self, step: int | None, level: Level) -> None:
         day = self.day(step)
-        act = lambda: self.product.revoke(revocation(day), authority(level), TODAY)  # noqa: E731
+        act = lambda: self.product.revoke(make.revocation(day), make.authority(level), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_revocation(day, level), day, revoked=True)
 
     @precondition(lambda self: self.product.version >= 4)  # lives long enough to be certified
     @rule(step=STEPS)
     def remove(self, step: int | None) -> None:
         day = self.day(step)
-        act = lambda: self.product.remove(removal(day), office(), TODAY)  # noqa: E731
+        act = lambda: self.product.remove(make.removal(day), make.office(), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_removal(day), day, removed=True)
 
     @invariant()

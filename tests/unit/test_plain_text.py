@@ -14,29 +14,18 @@ from lifecycle import errors
 from lifecycle.text import check_plain_text
 from lifecycle.values import Actor, Role
 from registry.service import Order, Registry
-from tests.unit.builders import (
-    ERAS,
-    TODAY,
-    council,
-    decision,
-    inspection,
-    office,
-    registration,
-    reinspection,
-    removal,
-    revocation,
-    scores,
-)
+from seed import builders as make
+from tests.unit.eras import ERAS, TODAY
 
 DAY = ERAS["148-2023"]
 COMMANDS = [
-    registration(DAY),
-    scores(DAY),
-    decision(DAY),
-    inspection(DAY),
-    reinspection(DAY),
-    revocation(DAY),
-    removal(DAY),
+    make.registration(DAY),
+    make.evaluation(DAY),
+    make.certificate(DAY),
+    make.suspension(DAY),
+    make.reinstatement(DAY),
+    make.revocation(DAY),
+    make.removal(DAY),
 ]
 
 
@@ -73,23 +62,25 @@ def test_tabs_newlines_and_vietnamese_are_plain_text() -> None:
 
 def test_scores_and_the_actor_are_checked_too() -> None:
     with pytest.raises(errors.ControlCharacterInText):
-        check_plain_text(dataclasses.replace(scores(DAY), points={"A\x00": 1}))
+        check_plain_text(dataclasses.replace(make.evaluation(DAY), points={"A\x00": 1}))
     with pytest.raises(errors.ControlCharacterInText):
         check_plain_text(Actor("office\x00", Role.PROGRAMME_OFFICE, "QN"))
 
 
 def test_every_path_into_the_register_refuses_a_nul_and_stores_nothing() -> None:
     registry = Registry(clock=lambda: TODAY)
-    registry.register_product(office(), registration(DAY))
-    bad_name = dataclasses.replace(registration(DAY, code="QN-0124"), name="a\x00b")
-    bad_minutes = dataclasses.replace(scores(DAY + timedelta(days=1)), minutes_ref="BB\x00")
+    registry.register_product(make.office(), make.registration(DAY))
+    bad_name = dataclasses.replace(make.registration(DAY, code="QN-0124"), name="a\x00b")
+    bad_minutes = dataclasses.replace(
+        make.evaluation(DAY + timedelta(days=1)), minutes_ref="BB\x00"
+    )
     with pytest.raises(errors.ControlCharacterInText):
-        registry.register_product(office(), bad_name)
+        registry.register_product(make.office(), bad_name)
     with pytest.raises(errors.ControlCharacterInText):
-        registry.change("QN-0123", council(), bad_minutes)
+        registry.change("QN-0001", make.council(), bad_minutes)
     outcomes = registry.carry_out_batch(
-        [Order(office(), bad_name), Order(council(), bad_minutes, "QN-0123")]
+        [Order(make.office(), bad_name), Order(make.council(), bad_minutes, "QN-0001")]
     )
     assert [getattr(o, "code", None) for o in outcomes] == ["control-character-in-text"] * 2
-    assert registry.product("QN-0123").version == 1
+    assert registry.product("QN-0001").version == 1
     assert registry.recorder.max_notification_id() == 1

@@ -11,24 +11,19 @@ from lifecycle import errors, publication
 from lifecycle.events import Reinstated, Removed, Revoked, Suspended
 from lifecycle.product import Product
 from lifecycle.values import RemovalReason, RevocationReason
-from tests.unit.builders import (
-    TODAY,
-    authority,
-    inspector,
-    office,
-    reinspection,
-    removal,
-    revocation,
-)
+from seed import builders as make
+from tests.unit.eras import TODAY
 from tests.unit.stages import assert_refused, certified, later, registered, suspended
 
 
 def test_a_reinstatement_publishes_its_public_reason_not_what_was_corrected() -> None:
     product = suspended("1489-2025")
     command = replace(
-        reinspection(later(product)), corrected="long private note", public_reason="Đã khắc phục"
+        make.reinstatement(later(product)),
+        corrected="long private note",
+        public_reason="Đã khắc phục",
     )
-    product.reinstate(command, inspector(), TODAY)
+    product.reinstate(command, make.inspector(), TODAY)
     event = product.pending_events[-1]
     assert isinstance(event, Reinstated) and event.corrected == "long private note"
     assert publication.public_reason(event) == "Đã khắc phục"
@@ -36,9 +31,9 @@ def test_a_reinstatement_publishes_its_public_reason_not_what_was_corrected() ->
 
 def test_without_a_public_reason_each_change_publishes_a_neutral_text() -> None:
     product = suspended("148-2023")
-    product.reinstate(reinspection(later(product)), inspector(), TODAY)
-    product.revoke(revocation(later(product)), authority(), TODAY)
-    product.remove(removal(later(product)), office(), TODAY)
+    product.reinstate(make.reinstatement(later(product)), make.inspector(), TODAY)
+    product.revoke(make.revocation(later(product)), make.authority(), TODAY)
+    product.remove(make.removal(later(product), RemovalReason.OWNER_REQUEST), make.office(), TODAY)
     suspension, reinstatement, revocation_, removal_ = product.pending_events[-4:]
     assert isinstance(suspension, Suspended)
     assert publication.public_reason(suspension) == suspension.reason
@@ -64,13 +59,13 @@ def with_public_reason(change: str, product: Product, text: str) -> Callable[[],
     day = later(product)
     return {
         "reinstate": lambda: product.reinstate(
-            replace(reinspection(day), public_reason=text), inspector(), TODAY
+            replace(make.reinstatement(day), public_reason=text), make.inspector(), TODAY
         ),
         "revoke": lambda: product.revoke(
-            replace(revocation(day), public_reason=text), authority(), TODAY
+            replace(make.revocation(day), public_reason=text), make.authority(), TODAY
         ),
         "remove": lambda: product.remove(
-            replace(removal(day), public_reason=text), office(), TODAY
+            replace(make.removal(day), public_reason=text), make.office(), TODAY
         ),
     }[change]
 

@@ -11,47 +11,54 @@ from lifecycle import errors
 from lifecycle.events import Registered
 from lifecycle.product import Product
 from lifecycle.values import Location, Owner, OwnerKind, Status
-from tests.unit.builders import ALL_ERAS, ERAS, TODAY, office, registration
+from seed import builders as make
+from tests.unit.eras import ALL_ERAS, ERAS, TODAY
 from tests.unit.stages import registered
 
 
 def test_a_products_id_is_the_uuid5_of_its_code_so_a_code_names_one_product_for_ever() -> None:
     namespace = uuid5(NAMESPACE_URL, "urn:ocop-registry:product")
-    product = registered("148-2023", "QN-0123")
-    assert product.id == uuid5(namespace, "QN-0123")
-    assert registered("148-2023", "QN-0123").id == product.id
+    product = registered("148-2023", "QN-0001")
+    assert product.id == uuid5(namespace, "QN-0001")
+    assert registered("148-2023", "QN-0001").id == product.id
     assert registered("148-2023", "QN-0124").id != product.id
 
 
 @ALL_ERAS
 def test_a_registered_product_participates_and_carries_every_fact(era: str) -> None:
-    product = registered(era)
-    assert (product.version, product.status_on(TODAY)) == (1, Status.PARTICIPATING)
-    assert (product.code, product.name, product.group, product.subgroup) == (
-        "QN-0123",
-        "Nước mắm Cái Rồng",
-        "food",
-        "sauces",
+    product = Product.register(
+        make.registration(ERAS[era], note="first entry"), make.office(), TODAY
     )
-    assert product.owner == Owner("0101234567", "HTX Cái Rồng", OwnerKind.COOPERATIVE)
-    assert product.location == Location("QN", "Vân Đồn", "Cái Rồng")
+    assert (product.version, product.status_on(TODAY)) == (1, Status.PARTICIPATING)
+    herbal = "herbal-products" if era in ("provincial-legacy", "1048-2019") else "medicinal-herbs"
+    assert (product.code, product.name, product.group, product.subgroup) == (
+        "QN-0001",
+        "Tinh dầu trầu tiên Yên Tử",
+        herbal,
+        "essential oils",
+    )
+    assert product.owner == Owner("5700101234", "HTX Yên Tử", OwnerKind.COOPERATIVE)
+    assert product.location == Location("Quảng Ninh", "Uông Bí", "Thượng Yên Công")
     assert (product.evaluation, product.certificate, product.removed) == (None, None, False)
     [event] = product.pending_events
     assert isinstance(event, Registered)
-    assert (event.criteria_set, event.effective_on, event.actor) == (era, ERAS[era], office())
+    assert (event.criteria_set, event.effective_on, event.actor) == (era, ERAS[era], make.office())
     assert event.note == "first entry"
 
 
 @pytest.mark.parametrize("code", ["QN", "qn-0123", "QN 0123", "QN_0123", "QN-Đ12", "Q" * 33, ""])
 def test_a_malformed_product_code_is_refused(code: str) -> None:
     with pytest.raises(errors.InvalidProductCode) as refused:
-        Product.register(registration(ERAS["148-2023"], code), office(), TODAY)
+        Product.register(make.registration(ERAS["148-2023"], code), make.office(), TODAY)
     assert refused.value.code == "invalid-product-code"
 
 
 @pytest.mark.parametrize("code", ["QN1", "0123456789-ABCDEFGHIJKLMNOPQRSTU"])
 def test_codes_of_three_to_thirty_two_characters_are_accepted(code: str) -> None:
-    assert Product.register(registration(ERAS["148-2023"], code), office(), TODAY).code == code
+    assert (
+        Product.register(make.registration(ERAS["148-2023"], code), make.office(), TODAY).code
+        == code
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,7 +73,7 @@ def test_codes_of_three_to_thirty_two_characters_are_accepted(code: str) -> None
 )
 def test_a_group_the_set_in_force_does_not_define_is_refused(era: str, group: str) -> None:
     with pytest.raises(errors.UnknownProductGroup) as refused:
-        Product.register(registration(ERAS[era], group=group), office(), TODAY)
+        Product.register(make.registration(ERAS[era], group=group), make.office(), TODAY)
     assert refused.value.code == "unknown-product-group"
 
 
@@ -75,11 +82,11 @@ def test_a_group_the_set_in_force_does_not_define_is_refused(era: str, group: st
     [("1048-2019", "textiles-garments"), ("148-2023", "handicrafts"), ("1489-2025", "food")],
 )
 def test_a_group_of_the_set_in_force_is_accepted(era: str, group: str) -> None:
-    product = Product.register(registration(ERAS[era], group=group), office(), TODAY)
+    product = Product.register(make.registration(ERAS[era], group=group), make.office(), TODAY)
     assert product.group == group
 
 
 def test_no_product_is_registered_before_any_criteria_set_was_in_force() -> None:
     with pytest.raises(errors.NoCriteriaSet) as refused:
-        Product.register(registration(date(2012, 12, 31)), office(), TODAY)
+        Product.register(make.registration(date(2012, 12, 31)), make.office(), TODAY)
     assert refused.value.code == "no-criteria-set"

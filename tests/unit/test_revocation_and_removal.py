@@ -9,8 +9,11 @@ import pytest
 from lifecycle import errors
 from lifecycle.events import Removed, Revoked
 from lifecycle.values import Level, RemovalReason, RevocationReason, Status
-from tests.unit.builders import ALL_ERAS, ERAS, TODAY, authority, office, removal, revocation
+from seed import builders as make
+from tests.unit.eras import ALL_ERAS, ERAS, TODAY
 from tests.unit.stages import (
+    NO_CERTIFICATE,
+    NOT_COMPETENT,
     after_expiry,
     assert_refused,
     attempt,
@@ -32,7 +35,7 @@ def test_a_certificate_is_revoked_whether_current_suspended_or_expired(
 ) -> None:
     product = suspended(era) if holding == "suspended" else certified(era)
     day = after_expiry(product) if holding == "expired" else later(product)
-    product.revoke(revocation(day), authority(), TODAY)
+    product.revoke(make.revocation(day), make.authority(), TODAY)
     assert product.status_on(day) is Status.REVOKED
     assert product.certificate is not None
     assert product.certificate.revoked_on == day
@@ -41,53 +44,39 @@ def test_a_certificate_is_revoked_whether_current_suspended_or_expired(
 
 def test_a_province_cannot_revoke_a_five_star_certificate_of_the_ministry() -> None:
     product = certified("1048-2019", 5, Level.CENTRAL)
-    assert_refused(
-        product,
-        errors.LevelNotCompetent,
-        "level-not-competent",
-        lambda: product.revoke(revocation(later(product)), authority(Level.PROVINCE), TODAY),
-    )
-    product.revoke(revocation(later(product)), authority(Level.CENTRAL), TODAY)
+    assert make.authority().level is Level.PROVINCE
+    assert_refused(product, *NOT_COMPETENT, attempt("revoke", product, later(product)))
+    product.revoke(make.revocation(later(product)), make.authority(Level.CENTRAL), TODAY)
     assert product.status_on(later(product, 0)) is Status.REVOKED
 
 
 def test_the_issuing_district_revokes_its_three_star_certificate_even_under_1489() -> None:
     product = certified("148-2023", 3, Level.DISTRICT)
     day = ERAS["1489-2025"]
-    product.revoke(revocation(day), authority(Level.DISTRICT), TODAY)
+    product.revoke(make.revocation(day), make.authority(Level.DISTRICT), TODAY)
     assert product.status_on(day) is Status.REVOKED
 
 
 def test_a_province_revokes_a_district_certificate_once_it_certifies_three_stars_itself() -> None:
     under_148 = certified("148-2023", 3, Level.DISTRICT)
-    assert_refused(
-        under_148,
-        errors.LevelNotCompetent,
-        "level-not-competent",
-        lambda: under_148.revoke(revocation(later(under_148)), authority(), TODAY),
-    )
-    under_148.revoke(revocation(ERAS["1489-2025"]), authority(Level.PROVINCE), TODAY)
+    assert_refused(under_148, *NOT_COMPETENT, attempt("revoke", under_148, later(under_148)))
+    under_148.revoke(make.revocation(ERAS["1489-2025"]), make.authority(Level.PROVINCE), TODAY)
     assert under_148.status_on(ERAS["1489-2025"]) is Status.REVOKED
 
 
 def test_revocation_records_the_decision_and_its_reason() -> None:
     product = certified("148-2023")
-    product.revoke(revocation(later(product)), authority(), TODAY)
+    product.revoke(make.revocation(later(product)), make.authority(), TODAY)
     event = product.pending_events[-1]
     assert isinstance(event, Revoked)
-    assert event.decision_ref == "88/QĐ-UBND"
+    assert event.decision_ref == "1234/QĐ-UBND"
     assert event.reason is RevocationReason.BREACH_OF_REGULATION
 
 
 @ALL_ERAS
 def test_a_product_without_a_certificate_has_nothing_to_revoke(era: str) -> None:
     product = evaluated(era)
-    assert_refused(
-        product,
-        errors.NoCertificate,
-        "no-certificate",
-        lambda: product.revoke(revocation(later(product)), authority(), TODAY),
-    )
+    assert_refused(product, *NO_CERTIFICATE, attempt("revoke", product, later(product)))
 
 
 @ALL_ERAS
@@ -95,11 +84,11 @@ def test_a_product_without_a_certificate_has_nothing_to_revoke(era: str) -> None
 def test_a_product_without_a_current_certificate_may_be_removed(era: str, holding: str) -> None:
     product = {"participating": evaluated, "expired": certified, "revoked": revoked}[holding](era)
     day = after_expiry(product) if holding == "expired" else later(product)
-    product.remove(removal(day), office(), TODAY)
+    product.remove(make.removal(day), make.office(), TODAY)
     assert product.status_on(day) is Status.REMOVED
     assert product.removed
     event = product.pending_events[-1]
-    assert isinstance(event, Removed) and event.reason is RemovalReason.OWNER_REQUEST
+    assert isinstance(event, Removed) and event.reason is RemovalReason.NO_LONGER_PRODUCED
 
 
 @ALL_ERAS
@@ -110,10 +99,10 @@ def test_a_product_is_removed_only_after_its_certificate_is_revoked(era: str, ho
         product,
         errors.CertificateStillCurrent,
         "certificate-still-current",
-        lambda: product.remove(removal(later(product)), office(), TODAY),
+        lambda: product.remove(make.removal(later(product)), make.office(), TODAY),
     )
-    product.revoke(revocation(later(product)), authority(), TODAY)
-    product.remove(removal(later(product)), office(), TODAY)
+    product.revoke(make.revocation(later(product)), make.authority(), TODAY)
+    product.remove(make.removal(later(product)), make.office(), TODAY)
     assert product.status_on(later(product)) is Status.REMOVED
 
 

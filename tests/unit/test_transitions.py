@@ -12,37 +12,25 @@ from datetime import date
 
 import pytest
 
-from lifecycle import errors
 from lifecycle.product import Product
 from lifecycle.values import Status
-from tests.unit.builders import ERAS
+from tests.unit import stages
+from tests.unit.eras import ERAS
 from tests.unit.stages import (
-    after_expiry,
-    assert_refused,
-    attempt,
-    certified,
-    evaluated,
-    later,
-    registered,
-    removed,
-    revoked,
-    suspended,
+    ALREADY_REVOKED,
+    EXPIRED,
+    NO_CERTIFICATE,
+    NO_EVALUATION,
+    NOT_CURRENT,
+    NOT_SUSPENDED,
+    REMOVED,
+    STILL_CURRENT,
+    SUSPENDED,
 )
-
-Refusal = tuple[type[errors.RegisterError], str]
-NO_EVALUATION = (errors.NoEvaluation, "no-evaluation")
-SUSPENDED = (errors.ProductSuspended, "product-suspended")
-NOT_CURRENT = (errors.CertificateNotCurrent, "certificate-not-current")
-NOT_SUSPENDED = (errors.NotSuspended, "not-suspended")
-EXPIRED = (errors.CertificateExpired, "certificate-expired")
-NO_CERTIFICATE = (errors.NoCertificate, "no-certificate")
-ALREADY_REVOKED = (errors.CertificateAlreadyRevoked, "certificate-already-revoked")
-STILL_CURRENT = (errors.CertificateStillCurrent, "certificate-still-current")
-REMOVED = (errors.ProductRemoved, "product-removed")
 
 COMMANDS = ("evaluate", "certify", "suspend", "reinstate", "revoke", "remove")
 # From each state, what each command leads to: the status after it, or the refusal.
-TRANSITIONS: dict[str, tuple[Status | Refusal, ...]] = {
+TRANSITIONS: dict[str, tuple[Status | stages.Refusal, ...]] = {
     "participating": (
         Status.PARTICIPATING, NO_EVALUATION, NOT_CURRENT,
         NOT_SUSPENDED, NO_CERTIFICATE, Status.REMOVED,
@@ -78,21 +66,21 @@ TRANSITIONS: dict[str, tuple[Status | Refusal, ...]] = {
 def at_stage(state: str, era: str) -> tuple[Product, date]:
     """A product in ``state`` under the era's criteria set, and the day of the next command."""
     if state == "expired":
-        product = certified(era)
-        return product, after_expiry(product)
+        product = stages.certified(era)
+        return product, stages.after_expiry(product)
     if state == "suspended-then-expired":
-        product = suspended(era)
-        return product, after_expiry(product)
+        product = stages.suspended(era)
+        return product, stages.after_expiry(product)
     build: dict[str, Callable[[str], Product]] = {
-        "participating": registered,
-        "evaluated": evaluated,
-        "certified": certified,
-        "suspended": suspended,
-        "revoked": revoked,
-        "removed": removed,
+        "participating": stages.registered,
+        "evaluated": stages.evaluated,
+        "certified": stages.certified,
+        "suspended": stages.suspended,
+        "revoked": stages.revoked,
+        "removed": stages.removed,
     }
     product = build[state](era)
-    return product, later(product, 30)
+    return product, stages.later(product, 30)
 
 
 CASES = [
@@ -105,23 +93,23 @@ CASES = [
 
 @pytest.mark.parametrize(("era", "state", "command", "outcome"), CASES)
 def test_every_command_from_every_state_under_every_criteria_set(
-    era: str, state: str, command: str, outcome: Status | Refusal
+    era: str, state: str, command: str, outcome: Status | stages.Refusal
 ) -> None:
     product, day = at_stage(state, era)
     version = product.version
     if isinstance(outcome, Status):
-        attempt(command, product, day)()
+        stages.attempt(command, product, day)()
         assert product.version == version + 1
         assert product.last_effective_on == day
         assert product.status_on(day) is outcome
     else:
         error, code = outcome
-        assert_refused(product, error, code, attempt(command, product, day))
+        stages.assert_refused(product, error, code, stages.attempt(command, product, day))
 
 
 @pytest.mark.parametrize("era", list(ERAS))
 def test_a_certificate_reads_as_expired_the_day_after_its_valid_until_date(era: str) -> None:
-    product = certified(era)
+    product = stages.certified(era)
     assert product.certificate is not None
     last_day = product.certificate.valid_until
     assert product.status_on(last_day) is Status.CERTIFIED

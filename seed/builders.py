@@ -1,0 +1,159 @@
+"""The programme's vocabulary for stories: who acts, and the commands they make.
+
+One set of builders for the tests, the seed data and the benchmark. Every builder has
+defaults that tell one product's story under Decision 1048: Tinh dầu trầu tiên Yên Tử,
+registered by Quảng Ninh's programme office on 2 September 2019, scored by the provincial
+council, certified at 4 stars, suspended after an inspection and reinstated, then revoked
+and removed. A story elsewhere in time passes its own dates; anything else may be overridden.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from lifecycle import commands
+from lifecycle.criteria import criteria_in_force
+from lifecycle.values import (
+    Location,
+    Owner,
+    OwnerKind,
+    RemovalReason,
+    RevocationReason,
+)
+from seed.principals import QUANG_NINH, authority, competent_level, council, inspector, office
+
+CODE = "QN-0001"
+NAME = "Tinh dầu trầu tiên Yên Tử"
+OWNER = Owner("5700101234", "HTX Yên Tử", OwnerKind.COOPERATIVE)
+LOCATION = Location(QUANG_NINH, "Uông Bí", "Thượng Yên Công")
+# The group of herbal products, by the name each criteria set gives it.
+HERBAL = ("herbal-products", "medicinal-herbs")
+TOTAL_FOR_STARS = {3: 60, 4: 80, 5: 95}
+CORRECTED = "New distillation line; lab test meets the standard"
+__all__ = ["QUANG_NINH", "authority", "competent_level", "council", "inspector", "office"]
+# When each step of the default story took effect.
+REGISTERED_ON, EVALUATED_ON, CERTIFIED_ON = date(2019, 9, 2), date(2019, 10, 1), date(2019, 11, 1)
+SUSPENDED_ON, REINSTATED_ON = date(2020, 2, 10), date(2020, 4, 20)
+REVOKED_ON, REMOVED_ON = date(2020, 6, 1), date(2020, 6, 15)
+
+
+def points_for(total: int, day: date) -> dict[str, int]:
+    """Points per criteria part that add up to ``total`` under the set in force on ``day``."""
+    criteria = criteria_in_force(day)
+    assert criteria is not None, f"no criteria set in force on {day}"
+    points = {part: most * total // 100 for part, most in criteria.part_maxima.items()}
+    for part, most in criteria.part_maxima.items():
+        points[part] += min(most - points[part], total - sum(points.values()))
+    return points
+
+
+def herbal_group(day: date) -> str:
+    """The herbal products' group under the set in force on ``day``."""
+    criteria = criteria_in_force(day)
+    groups = criteria.groups if criteria else HERBAL
+    return next(group for group in HERBAL if group in groups)
+
+
+# Commands.
+
+
+def registration(
+    on: date = REGISTERED_ON,
+    code: str = CODE,
+    *,
+    name: str = NAME,
+    owner: Owner = OWNER,
+    location: Location = LOCATION,
+    group: str | None = None,
+    subgroup: str = "essential oils",
+    note: str = "",
+) -> commands.RegisterProduct:
+    """A product joining the programme (in the herbal group of its day unless told)."""
+    return commands.RegisterProduct(
+        effective_on=on,
+        code=code,
+        name=name,
+        owner=owner,
+        location=location,
+        group=group or herbal_group(on),
+        subgroup=subgroup,
+        note=note,
+    )
+
+
+def evaluation(
+    on: date = EVALUATED_ON,
+    total: int = TOTAL_FOR_STARS[4],
+    *,
+    bonus: int = 0,
+    mandatory_met: bool = True,
+    points: dict[str, int] | None = None,
+    minutes_ref: str | None = None,
+    note: str = "",
+) -> commands.RecordEvaluation:
+    """A council's scores totalling ``total`` (bonus included) under the set in force."""
+    return commands.RecordEvaluation(
+        effective_on=on,
+        points=points if points is not None else points_for(total - bonus, on),
+        bonus=bonus,
+        mandatory_met=mandatory_met,
+        minutes_ref=minutes_ref or f"BB-{on:%Y%m%d}",
+        note=note,
+    )
+
+
+def certificate(
+    on: date = CERTIFIED_ON, stars: int = 4, decision_ref: str = "2656/QĐ-UBND"
+) -> commands.IssueCertificate:
+    """The decision certifying the product at ``stars``."""
+    return commands.IssueCertificate(effective_on=on, stars=stars, decision_ref=decision_ref)
+
+
+def suspension(
+    on: date = SUSPENDED_ON,
+    days_to_correct: int = 80,
+    *,
+    inspection_ref: str = "45/BB-KT",
+    findings: str = "Essential oil content below the committed standard",
+    reason: str = "Product quality below the committed standard",
+) -> commands.SuspendCertificate:
+    """An inspection that found a breach, to be corrected within ``days_to_correct``."""
+    return commands.SuspendCertificate(
+        effective_on=on,
+        inspection_ref=inspection_ref,
+        findings=findings,
+        reason=reason,
+        corrective_deadline=on + timedelta(days=days_to_correct),
+    )
+
+
+def reinstatement(
+    on: date = REINSTATED_ON, *, reinspection_ref: str = "52/BB-KT", corrected: str = CORRECTED
+) -> commands.ReinstateCertificate:
+    """The re-inspection that found the breach corrected."""
+    return commands.ReinstateCertificate(
+        effective_on=on, reinspection_ref=reinspection_ref, corrected=corrected
+    )
+
+
+def revocation(
+    on: date = REVOKED_ON,
+    reason: RevocationReason = RevocationReason.BREACH_OF_REGULATION,
+    *,
+    decision_ref: str = "1234/QĐ-UBND",
+    note: str = "",
+) -> commands.RevokeCertificate:
+    """The decision withdrawing the certificate."""
+    return commands.RevokeCertificate(
+        effective_on=on, decision_ref=decision_ref, reason=reason, note=note
+    )
+
+
+def removal(
+    on: date = REMOVED_ON,
+    reason: RemovalReason = RemovalReason.NO_LONGER_PRODUCED,
+    *,
+    decision_ref: str = "789/QĐ-UBND",
+) -> commands.RemoveProduct:
+    """The programme office's decision taking the product out of the programme; final."""
+    return commands.RemoveProduct(effective_on=on, decision_ref=decision_ref, reason=reason)
