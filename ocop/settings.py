@@ -52,3 +52,9 @@ class Settings(BaseSettings):
     run_projector: bool = True  # false when ``ocop project`` projects in a process of its own
     ready_max_lag: Annotated[int, Field(ge=0)] = 1000  # /readyz: 503 beyond this many events
     ready_max_lag_seconds: Annotated[float, Field(gt=0)] = 30.0  # ... or this long unadvanced
+
+    # The public pages: the absolute URL a label's QR code opens (without it, the URL the
+    # request came to), e.g. https://ocop.example.gov.vn
+    public_base_url: Annotated[str | None, Field(pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$")] = (
+        None
+    )

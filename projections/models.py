@@ -12,7 +12,7 @@ from typing import Any
 from eventsourcing.persistence import Notification
 
 from lifecycle.events import ProductEvent
-from projections import audit, certificates, milestones, public_register, status
+from projections import audit, certificates, gtins, milestones, public_register, status
 from projections.dialect import Database, Row
 from projections.progress import PROGRESS, now, record_advance, start_progress
 from projections.schema import (
@@ -31,6 +31,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     audit.MODEL,
     public_register.MODEL,
     milestones.MODEL,
+    gtins.MODEL,
 )
 BOOKKEEPING = (TRACKING, PROGRESS, SHAPE)
 TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)
