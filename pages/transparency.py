@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from lifecycle.values import Status
 from pages.charts import bar_chart
 from pages.filters import BAD_DATE, REVERSED, TOO_LONG, read_day
 from pages.visit import Sources, Visit
@@ -81,7 +82,9 @@ def routes(sources: Sources) -> APIRouter:
 def _charts(visit: Visit, counts: dict[str, Any]) -> list[tuple[str, Any]]:
     """The four charts, each with its (translated) title."""
     now = counts["now"]
-    by_status = [(visit.translate(STATUS[s]), now["by_status"].get(s, 0)) for s in STATUS]
+    by_status = [
+        (visit.translate(STATUS[s.value]), now["by_status"].get(s.value, 0)) for s in Status
+    ]
     by_stars = [
         (visit.translate(N_("%(n)s stars")) % {"n": n}, now["by_stars"].get(str(n), 0))
         for n in (3, 4, 5)

@@ -17,7 +17,7 @@ DDL = (
     """CREATE TABLE IF NOT EXISTS product_gtins (
         gtin TEXT PRIMARY KEY, product_id TEXT NOT NULL)""",
 )
-GTIN = re.compile(r"^(\d{8}|\d{12,14})$")
+GTIN = re.compile(r"^([0-9]{8}|[0-9]{12,14})$")
 
 
 def as_gtin14(gtin: str) -> str | None:
