@@ -41,28 +41,31 @@ def routes(sources: Sources) -> APIRouter:
     def qr(code: str, kind: str, request: Request) -> Response:
         """The QR code opening the product's page."""
         visit = Visit(sources, request)
-        if kind not in KINDS or known(visit, code) is None:
-            return visit.not_found(asked=code)
-        if visit.unchanged():
-            return visit.not_modified()
-        image = qr_code(f"{visit.base_url()}/p/{code}", kind)
-        return Response(image, media_type=KINDS[kind], headers=visit.headers())
+
+        def image() -> Response:
+            if kind not in KINDS or known(visit, code) is None:
+                return visit.not_found(asked=code)
+            return Response(qr_code(f"{visit.base_url()}/p/{code}", kind), media_type=KINDS[kind])
+
+        return visit.answer(image)
 
     @router.get("/p/{code}/label")
     def label(code: str, request: Request) -> Response:
         """A printable label: the QR code, the OCOP mark, stars, number and valid-until."""
         visit = Visit(sources, request)
-        if visit.unchanged():
-            return visit.not_modified()
-        product = known(visit, code)
-        if product is None:
-            return visit.not_found(asked=code)
-        return visit.page(
-            "label.html",
-            status=200 if product["status"] == "certified" else 409,
-            product=product,
-            url=f"{visit.base_url()}/p/{code}",
-        )
+
+        def page() -> Response:
+            product = known(visit, code)
+            if product is None:
+                return visit.not_found(asked=code)
+            return visit.page(
+                "label.html",
+                status=200 if product["status"] == "certified" else 409,
+                product=product,
+                url=f"{visit.base_url()}/p/{code}",
+            )
+
+        return visit.answer(page)
 
     @router.get("/01/{gtin}")
     def digital_link(gtin: str, request: Request) -> Response:

@@ -23,44 +23,38 @@ def routes(sources: Sources) -> APIRouter:
     def product(code: str, request: Request) -> Response:
         """A product's standing today, and every dated change of it."""
         visit = Visit(sources, request)
-        if visit.unchanged():
-            return visit.not_modified()
-        found = (
-            sources.read_side.public_product(code, on=visit.today)
-            if PRODUCT_CODE.match(code)
-            else None
-        )
-        if found is None:
-            return visit.not_found(asked=code)
-        changes = sources.read_side.remembered.answer(
-            ("pages", "timeline", code),
-            None,
-            lambda: visit.ask(lambda db: timeline.of_product(db, code)),
-        )
-        return visit.page(
-            "product.html",
-            product=found,
-            changes=changes,
-            json_url=f"/v1/public/products/{code}",
-        )
+        return visit.answer(lambda: product_page(visit, code))
 
     @router.get("/certificates/{number}")
     def certificate(number: str, request: Request) -> Response:
         """A certificate's standing today, found by its number."""
         visit = Visit(sources, request)
-        if visit.unchanged():
-            return visit.not_modified()
-        found = (
-            sources.read_side.public_certificate(number, on=visit.today)
-            if CERTIFICATE_NUMBER.match(number)
-            else None
-        )
-        if found is None:
-            return visit.not_found(asked=number)
-        return visit.page(
-            "certificate.html",
-            certificate=found,
-            json_url=f"/v1/public/certificates/{number}",
-        )
+        return visit.answer(lambda: certificate_page(visit, number))
 
     return router
+
+
+def product_page(visit: Visit, code: str) -> Response:
+    """The product page, from the JSON API's own lookup and the public timeline."""
+    read_side = visit.sources.read_side
+    found = read_side.public_product(code, on=visit.today) if PRODUCT_CODE.match(code) else None
+    if found is None:
+        return visit.not_found(asked=code)
+    changes = visit.ask(lambda db: timeline.of_product(db, code))
+    return visit.page(
+        "product.html", product=found, changes=changes, json_url=f"/v1/public/products/{code}"
+    )
+
+
+def certificate_page(visit: Visit, number: str) -> Response:
+    """The certificate page, from the JSON API's own lookup."""
+    found = (
+        visit.sources.read_side.public_certificate(number, on=visit.today)
+        if CERTIFICATE_NUMBER.match(number)
+        else None
+    )
+    if found is None:
+        return visit.not_found(asked=number)
+    return visit.page(
+        "certificate.html", certificate=found, json_url=f"/v1/public/certificates/{number}"
+    )

@@ -4,6 +4,7 @@ their numbers as tables), certificates expiring soon, and overdue corrective dea
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request, Response
 
@@ -25,58 +26,65 @@ def routes(sources: Sources) -> APIRouter:
     def statistics(request: Request) -> Response:
         """Counts now and over a period, for the country or one province."""
         visit = Visit(sources, request)
-        if visit.unchanged():
-            return visit.not_modified()
-        query = request.query_params
-        errors: dict[str, tuple[str, dict[str, object]]] = {}
-        start = read_day(query.get("from"), visit.today.replace(month=1, day=1))
-        end = read_day(query.get("to"), visit.today)
-        province = (query.get("province") or "").strip() or None
-        for name, day in (("from", start), ("to", end)):
-            if day is None:
-                errors[name] = (BAD_DATE, {})
-        if start and end and end < start:
-            errors["to"] = (REVERSED, {})
-        if province and len(province) > PROVINCE_MOST:
-            errors["province"] = (TOO_LONG, {"most": PROVINCE_MOST})
-        asked = {name: query.get(name, "") for name in ("province",)}
-        asked["from"] = query.get("from") or (start.isoformat() if start else "")
-        asked["to"] = query.get("to") or (end.isoformat() if end else "")
-        if errors or start is None or end is None:
-            return visit.page("statistics.html", status=400, errors=errors, asked=asked)
-        counts = sources.read_side.statistics(
-            start=start, end=end, province=province, on=visit.today
-        )
-        return visit.page(
-            "statistics.html",
-            errors=errors,
-            asked=asked,
-            counts=counts,
-            charts=_charts(visit, counts),
-            json_url=f"/v1/public/statistics?{request.url.remove_query_params('lang').query}"
-            if query.get("from") and query.get("to")
-            else f"/v1/public/statistics?from={start}&to={end}",
-        )
+        return visit.answer(lambda: statistics_page(visit))
 
     @router.get("/expiring")
     def expiring(request: Request) -> Response:
         """Certificates valid today whose validity ends within the next 90 days."""
         visit = Visit(sources, request)
-        if visit.unchanged():
-            return visit.not_modified()
-        rows = sources.read_side.expiring(on=visit.today, within_days=EXPIRING_WITHIN_DAYS)
-        return visit.page("expiring.html", rows=rows, within=EXPIRING_WITHIN_DAYS)
+        return visit.answer(
+            lambda: visit.page(
+                "expiring.html",
+                rows=sources.read_side.expiring(on=visit.today, within_days=EXPIRING_WITHIN_DAYS),
+                within=EXPIRING_WITHIN_DAYS,
+            )
+        )
 
     @router.get("/overdue")
     def overdue(request: Request) -> Response:
         """Suspended certificates whose corrective deadline has passed."""
         visit = Visit(sources, request)
-        if visit.unchanged():
-            return visit.not_modified()
-        rows = sources.read_side.overdue_corrections(on=visit.today)
-        return visit.page("overdue.html", rows=rows)
+        return visit.answer(
+            lambda: visit.page(
+                "overdue.html", rows=sources.read_side.overdue_corrections(on=visit.today)
+            )
+        )
 
     return router
+
+
+def statistics_page(visit: Visit) -> Response:
+    """The statistics for the period and province asked, or the form with its errors."""
+    request = visit.request
+    query = request.query_params
+    errors: dict[str, tuple[str, dict[str, object]]] = {}
+    start = read_day(query.get("from"), visit.today.replace(month=1, day=1))
+    end = read_day(query.get("to"), visit.today)
+    province = (query.get("province") or "").strip() or None
+    for name, day in (("from", start), ("to", end)):
+        if day is None:
+            errors[name] = (BAD_DATE, {})
+    if start and end and end < start:
+        errors["to"] = (REVERSED, {})
+    if province and len(province) > PROVINCE_MOST:
+        errors["province"] = (TOO_LONG, {"most": PROVINCE_MOST})
+    asked = {name: query.get(name, "") for name in ("province",)}
+    asked["from"] = query.get("from") or (start.isoformat() if start else "")
+    asked["to"] = query.get("to") or (end.isoformat() if end else "")
+    if errors or start is None or end is None:
+        return visit.page("statistics.html", status=400, errors=errors, asked=asked)
+    counts = visit.sources.read_side.statistics(
+        start=start, end=end, province=province, on=visit.today
+    )
+    return visit.page(
+        "statistics.html",
+        errors=errors,
+        asked=asked,
+        counts=counts,
+        charts=_charts(visit, counts),
+        json_url="/v1/public/statistics?"
+        + urlencode({"from": start, "to": end, **({"province": province} if province else {})}),
+    )
 
 
 def _charts(visit: Visit, counts: dict[str, Any]) -> list[tuple[str, Any]]:

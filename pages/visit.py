@@ -96,7 +96,23 @@ class Visit:
                 **context,
             },
         )
-        response = HTMLResponse(body, status_code=status, headers=self.headers())
+        return HTMLResponse(body, status_code=status, headers=self.headers())
+
+    def answer(self, compute: Callable[[], Response]) -> Response:
+        """The page ``compute`` makes, or 304 when the browser already holds it.
+
+        A page made since the projection last moved is served again to a visit with the
+        same address, language and day (see ``projections.answers``).
+        """
+        if self.unchanged():
+            return self.not_modified()
+        url = self.request.url
+        status, body, media_type = self.sources.read_side.remembered.answer(
+            ("pages", self.base_url(), url.path, url.query, self.language, self.today),
+            None,
+            lambda: _parts(compute()),
+        )
+        response = Response(body, status, headers=self.headers(), media_type=media_type)
         if self.keep_language:
             response.set_cookie(COOKIE, self.language, max_age=YEAR, httponly=True, samesite="lax")
         return response
@@ -108,6 +124,10 @@ class Visit:
     def translate(self, message: str) -> str:
         """One message in the visit's language."""
         return self.sources.templates.translate(self.language, message)
+
+
+def _parts(response: Response) -> tuple[int, bytes, str | None]:
+    return response.status_code, bytes(response.body), response.media_type
 
 
 def _http_date(recorded_at: datetime | str | None) -> str | None:
