@@ -1,5 +1,5 @@
 """Every word the pages show is in both catalogs: Babel extracts the messages of the
-templates and of the pages' Python, and each catalog must translate every one of them,
+templates and of the pages' Python (as ``pages/babel.cfg`` says), and each catalog must translate every one of them,
 keeping its placeholders; the neutral public reasons are translated too."""
 
 from __future__ import annotations
@@ -10,22 +10,23 @@ from pathlib import Path
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from lifecycle.publication import REINSTATED, REMOVED, REVOKED
 from pages.language import LANGUAGES, catalog_path
 
 PAGES = Path(__file__).resolve().parents[2] / "pages"
-METHODS = [("**.py", "python"), ("templates/**.html", "jinja2.ext:babel_extract")]
-OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s")
 
 
 def extracted() -> dict[str, str]:
     """Every message the pages mark, with where it was found first."""
+    with (PAGES / "babel.cfg").open(encoding="utf-8") as config:
+        methods, options = parse_mapping_cfg(config)  # type: ignore[no-untyped-call]
     found: dict[str, str] = {}
     for filename, line, message, _comments, _context in extract_from_dir(
-        str(PAGES), METHODS, options_map=OPTIONS
+        str(PAGES), methods, options_map=options
     ):
         text = message[0] if isinstance(message, tuple) else message
         found.setdefault(text, f"{filename}:{line}")
