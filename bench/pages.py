@@ -25,7 +25,12 @@ def measure(
     meter: Meter | None = None,
 ) -> dict[str, Result]:
     """The JSON lookup and the product page over the same products, then the constant route
-    and the revalidation of those pages, after a short warm-up of the pages."""
+    and the revalidation of those pages, after a short warm-up of the pages.
+
+    ``codes`` are a sample of their own (not the lookups'), so the JSON run does not find
+    the answers the lookup figure's runs left remembered, and the pages' run only those the
+    JSON run before it left: what is measured is the page's own cost beyond the lookup.
+    """
     pages = [f"/p/{code}" for code in codes]
     # Every page reflecting one log position in one language has the same validator.
     held = httpx.get(base_url + pages[0], timeout=30).headers["etag"]

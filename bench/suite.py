@@ -114,9 +114,9 @@ def measure_size(
                                    seconds=options.lookup_seconds,
                                    warm_up=options.warm_up_seconds, use_wrk=use_wrk,
                                    meter=meter))  # fmt: skip
-        size["pages"] = pages.measure(server.base_url, codes, connections=options.connections,
-            seconds=options.lookup_seconds, warm_up=options.warm_up_seconds, use_wrk=use_wrk,
-            meter=meter)  # fmt: skip
+        size["pages"] = pages.measure(server.base_url, _sample(products, options.sample,
+            options.seed + 1), connections=options.connections, seconds=options.lookup_seconds,
+            warm_up=options.warm_up_seconds, use_wrk=use_wrk, meter=meter)  # fmt: skip
         say("history and as-of reads")
         size.update(scale.measure_reads(server.base_url, read_codes, auditor,
                                         seconds=options.read_seconds,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from api.app import create_app
+from api.problems import problem_response
 from ocop.services import Services
 from pages import Sources, public_pages
 
@@ -18,6 +19,7 @@ def create_site(services: Services, *, run_projector: bool = True) -> FastAPI:
     sources = Sources(
         read_side=services.read_side,
         today=services.today,
+        problem=lambda status, code, detail: problem_response(status, code, detail),
         public_base_url=services.settings.public_base_url,
     )
     app.include_router(public_pages(sources))

@@ -9,6 +9,7 @@ import segno
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import RedirectResponse
 
+from lifecycle.errors import ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.visit import Sources, Visit
 from projections import gtins
@@ -44,7 +45,7 @@ def routes(sources: Sources) -> APIRouter:
 
         def image() -> Response:
             if kind not in KINDS or known(visit, code) is None:
-                return visit.not_found(asked=code)
+                return visit.not_found(code, ProductNotFound(code))
             return Response(qr_code(f"{visit.base_url()}/p/{code}", kind), media_type=KINDS[kind])
 
         return visit.answer(image)
@@ -57,7 +58,7 @@ def routes(sources: Sources) -> APIRouter:
         def page() -> Response:
             product = known(visit, code)
             if product is None:
-                return visit.not_found(asked=code)
+                return visit.not_found(code, ProductNotFound(code))
             return visit.page(
                 "label.html",
                 status=200 if product["status"] == "certified" else 409,
@@ -72,7 +73,7 @@ def routes(sources: Sources) -> APIRouter:
         """GS1 Digital Link: the product registered with this GTIN."""
         code = sources.read_side.ask(lambda db: gtins.code_for(db, gtin))
         if code is None:
-            return Visit(sources, request).not_found(asked=gtin)
+            return Visit(sources, request).not_found(gtin, ProductNotFound(gtin))
         return RedirectResponse(f"/p/{code}", status_code=308)
 
     return router

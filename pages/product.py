@@ -8,6 +8,7 @@ import re
 
 from fastapi import APIRouter, Request, Response
 
+from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.visit import Sources, Visit
 from projections import timeline
@@ -39,7 +40,7 @@ def product_page(visit: Visit, code: str) -> Response:
     read_side = visit.sources.read_side
     found = read_side.public_product(code, on=visit.today) if PRODUCT_CODE.match(code) else None
     if found is None:
-        return visit.not_found(asked=code)
+        return visit.not_found(code, ProductNotFound(code))
     changes = visit.ask(lambda db: timeline.of_product(db, code))
     return visit.page(
         "product.html", product=found, changes=changes, json_url=f"/v1/public/products/{code}"
@@ -54,7 +55,9 @@ def certificate_page(visit: Visit, number: str) -> Response:
         else None
     )
     if found is None:
-        return visit.not_found(asked=number)
+        return visit.not_found(
+            number, CertificateNotFound(f"No certificate was issued under number {number}.")
+        )
     return visit.page(
         "certificate.html", certificate=found, json_url=f"/v1/public/certificates/{number}"
     )

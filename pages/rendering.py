@@ -4,19 +4,24 @@ the catalog installed (``{% trans %}`` and ``_()``) and dates written as each la
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import Translations
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from lifecycle.values import Status
 from pages import words
 from pages.language import LANGUAGES, translations
 
 DATE_PATTERN = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}
+HERE = Path(__file__).resolve().parent
 
 
 class Templates:
@@ -24,6 +29,8 @@ class Templates:
 
     def __init__(self) -> None:
         self.catalogs = {language: translations(language) for language in LANGUAGES}
+        # Part of every page's validator: a new release's pages are never taken for old ones.
+        self.version = _version(HERE / "templates", HERE / "locales")
         self.environments = {
             language: self._environment(language, catalog)
             for language, catalog in self.catalogs.items()
@@ -47,17 +54,29 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        environment.install_gettext_translations(  # type: ignore[attr-defined]
-            catalog, newstyle=True
+
+        def gettext(message: str, **variables: object) -> Markup:
+            """The pages' own message in the page's language: trusted text, so marked safe;
+            the values put into it are escaped (``Markup``'s ``%``). Only msgids come here;
+            officials' and owners' words go through ``published`` or are printed as text."""
+            translated = Markup(catalog.gettext(message))
+            return translated % variables if variables else translated
+
+        def ngettext(singular: str, plural: str, n: int, **variables: object) -> Markup:
+            translated = Markup(catalog.ngettext(singular, plural, n))
+            return translated % {"num": n, **variables}
+
+        environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext, ngettext, newstyle=False
         )
-        pattern = DATE_PATTERN[language]
+        pattern, locale = DATE_PATTERN[language], Locale.parse(language)
 
         def day(value: date | str | None) -> str:
             if value is None:
                 return ""
             if isinstance(value, str):
                 value = date.fromisoformat(value[:10])
-            return format_date(value, pattern, locale=language)
+            return format_date(value, pattern, locale=locale)
 
         def published(text: str | None) -> str:
             """A published reason: the neutral texts are translated, officials' own words
@@ -70,7 +89,7 @@ class Templates:
 
         environment.filters.update(
             day=day,
-            number=lambda n: format_decimal(n, locale=language),
+            number=lambda n: format_decimal(n, locale=locale),
             published=published,
             word=word,
         )
@@ -86,4 +105,14 @@ class Templates:
             GROUP=words.GROUP,
             OWNER_KIND=words.OWNER_KIND,
         )
+        # The macros, made once (they need only the globals above).
+        environment.globals["m"] = environment.get_template("macros.html").module
         return environment
+
+
+def _version(*folders: Path) -> str:
+    """A short digest of every file under ``folders``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:8]

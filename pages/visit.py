@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 
+from lifecycle.errors import RegisterError
 from pages.language import COOKIE, LANGUAGES, chosen
 from pages.rendering import Templates
 from projections import ReadSide
@@ -29,6 +30,8 @@ class Sources:
 
     read_side: ReadSide
     today: Callable[[], date]
+    # How the HTTP boundary words a refusal for JSON clients (status, code, detail).
+    problem: Callable[[int, str, str], Response]
     public_base_url: str | None = None
     templates: Templates = field(default_factory=Templates)
 
@@ -42,13 +45,16 @@ class Visit:
         kept = request.cookies.get(COOKIE)
         self.language = chosen(asked, kept, request.headers.get("accept-language"))
         self.keep_language = asked in LANGUAGES and asked != kept
+        accept = request.headers.get("accept", "")
+        self.wants_json = "json" in accept and "text/html" not in accept
         self.today = sources.today()
         read_side = sources.read_side
         # Remembered until the in-process projector moves on (asked each time without one).
         self.position, recorded_at = read_side.remembered.answer(
             ("pages", "reflected"), None, lambda: read_side.ask(reflected)
         )
-        self.etag = f'"{self.position}-{self.today:%Y%m%d}-{self.language}"'
+        version = sources.templates.version
+        self.etag = f'"{self.position}-{self.today:%Y%m%d}-{self.language}-{version}"'
         self.last_modified = _http_date(recorded_at)
 
     def ask(self, question: Callable[[Database], T]) -> T:
@@ -67,7 +73,7 @@ class Visit:
         """The validators and what they vary by."""
         headers = {
             "ETag": self.etag,
-            "Vary": "Accept-Language, Cookie",
+            "Vary": "Accept, Accept-Language, Cookie",
             "Cache-Control": "no-cache",
         }
         if self.last_modified:
@@ -107,8 +113,9 @@ class Visit:
         if self.unchanged():
             return self.not_modified()
         url = self.request.url
+        asked = (self.base_url(), url.path, url.query, self.language, self.wants_json)
         status, body, media_type = self.sources.read_side.remembered.answer(
-            ("pages", self.base_url(), url.path, url.query, self.language, self.today),
+            ("pages", *asked, self.today),
             None,
             lambda: _parts(compute()),
         )
@@ -117,9 +124,12 @@ class Visit:
             response.set_cookie(COOKIE, self.language, max_age=YEAR, httponly=True, samesite="lax")
         return response
 
-    def not_found(self, **context: Any) -> HTMLResponse:
-        """404 in the page's language, with a search box."""
-        return self.page("not_found.html", status=404, **context)
+    def not_found(self, asked: str, missing: RegisterError) -> Response:
+        """404 in the page's language, with a search box (a problem document to a client
+        that asks for JSON)."""
+        if self.wants_json:
+            return self.sources.problem(404, missing.code, str(missing))
+        return self.page("not_found.html", status=404, asked=asked)
 
     def translate(self, message: str) -> str:
         """One message in the visit's language."""

@@ -1,6 +1,6 @@
 """Every word the pages show is in both catalogs: Babel extracts the messages of the
-templates and of the pages' Python (as ``pages/babel.cfg`` says), and each catalog must translate every one of them,
-keeping its placeholders; the neutral public reasons are translated too."""
+templates and of the pages' Python (as ``pages/babel.cfg`` says), and each catalog must
+translate every one of them, keeping its placeholders; the neutral public reasons too."""
 
 from __future__ import annotations
 

@@ -56,7 +56,7 @@ def test_every_page_is_vietnamese_by_default_and_english_when_the_browser_asks(
     assert lang_of(vietnamese.text) == "vi" and "Sổ đăng ký OCOP" in vietnamese.text
     assert lang_of(english.text) == "en" and "OCOP register" in english.text
     assert vietnamese.headers["content-security-policy"] == POLICY
-    assert vietnamese.headers["vary"] == "Accept-Language, Cookie"
+    assert vietnamese.headers["vary"] == "Accept, Accept-Language, Cookie"
     assert vietnamese.headers["etag"] != english.headers["etag"]
     assert "last-modified" in vietnamese.headers
     assert "<script" not in vietnamese.text
@@ -121,6 +121,17 @@ def test_an_unknown_product_is_a_404_page_in_its_language_with_a_search_box(
         assert page.status_code == 404 and lang_of(page.text) == "en", path
         assert ("input", "q") in {(tag, a.get("name")) for tag, a in Tags(page.text).tags}
     assert "Không tìm thấy" in site.get("/p/QN-NONE-99").text
+
+
+def test_a_json_client_asking_for_an_unknown_product_gets_a_problem(site: TestClient) -> None:
+    for path, code in (("/p/QN-NONE-99", "product-not-found"),
+                       ("/certificates/XX-1-C9", "certificate-not-found")):  # fmt: skip
+        answer = site.get(path, headers={"Accept": "application/json"})
+        assert answer.status_code == 404, path
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["code"] == code
+        page = site.get(path, headers={"Accept": "text/html,application/json;q=0.9"})
+        assert page.headers["content-type"].startswith("text/html")  # not the JSON remembered
 
 
 def test_malformed_filters_are_shown_beside_their_field(site: TestClient) -> None:
@@ -193,6 +204,8 @@ def test_a_product_named_like_a_script_is_shown_as_text(site: TestClient) -> Non
     )
     assert answer.status_code == 201, answer.text
     assert services.read_side.wait_for(int(answer.headers["x-log-position"]), timeout=10)
+    asked = site.get("/certificates/%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert asked.status_code == 404 and "&lt;script&gt;alert(1)&lt;/script&gt;" in asked.text
     for path in ("/p/QN-XSS-01", "/register?q=alert", "/", "/p/QN-XSS-01/label"):
         html = site.get(path).text
         assert "<script>alert(1)</script>" not in html, path
