@@ -85,6 +85,7 @@ def introduce_demo(services: Services, url: str) -> None:
         f"demo register {'loaded' if loaded else 'already present'} in "
         f"{services.settings.database_url}"
     )
+    print(f"Public pages: {url}/  (a label's QR code opens {url}/p/QN-UB-01)")
     print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
     print(
         "\nDemo keys, new on every start (the previous ones are revoked); "
