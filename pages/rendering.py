@@ -53,6 +53,7 @@ class Templates:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # templates change only with a release: no stat per page
         )
 
         def gettext(message: str, **variables: object) -> Markup:

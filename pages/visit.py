@@ -50,12 +50,11 @@ class Visit:
         self.today = sources.today()
         read_side = sources.read_side
         # Remembered until the in-process projector moves on (asked each time without one).
-        self.position, recorded_at = read_side.remembered.answer(
-            ("pages", "reflected"), None, lambda: read_side.ask(reflected)
+        self.position, self.last_modified = read_side.remembered.answer(
+            ("pages", "reflected"), None, lambda: _reflected(read_side)
         )
         version = sources.templates.version
         self.etag = f'"{self.position}-{self.today:%Y%m%d}-{self.language}-{version}"'
-        self.last_modified = _http_date(recorded_at)
 
     def ask(self, question: Callable[[Database], T]) -> T:
         """A question to the read models (the same the JSON API asks)."""
@@ -138,6 +137,12 @@ class Visit:
 
 def _parts(response: Response) -> tuple[int, bytes, str | None]:
     return response.status_code, bytes(response.body), response.media_type
+
+
+def _reflected(read_side: ReadSide) -> tuple[int, str | None]:
+    """The reflected log position, and when its event was recorded as an HTTP date."""
+    position, recorded_at = read_side.ask(reflected)
+    return position, _http_date(recorded_at)
 
 
 def _http_date(recorded_at: datetime | str | None) -> str | None:
