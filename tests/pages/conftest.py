@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser, BrowserType, Playwright, sync_playwright
 
 from ocop.services import Services, build_services
 from ocop.settings import Settings
@@ -101,6 +102,42 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
             pytest.fail(f"CI needs Chromium at {CHROMIUM} (apt-get install -y chromium)")
         pytest.skip(f"no Chromium at {CHROMIUM}")
     return {**browser_type_launch_args, "executable_path": str(CHROMIUM)}
+
+
+# pytest-playwright's own fixtures, but for one module at a time: while Playwright's sync API
+# runs, its event loop stays set as the thread's running loop, and a later test calling
+# asyncio.run() (the bench's Python load generator) would fail. Ending Playwright with the
+# module that used it leaves the thread as it found it.
+
+
+@pytest.fixture(scope="module")
+def playwright() -> Iterator[Playwright]:
+    """Playwright, for the browser tests of one module."""
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright: Playwright, browser_name: str) -> BrowserType:
+    return getattr(playwright, browser_name)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="module")
+def launch_browser(
+    browser_type_launch_args: dict[str, Any], browser_type: BrowserType
+) -> Callable[..., Browser]:
+    def launch(**options: Any) -> Browser:
+        return browser_type.launch(**{**browser_type_launch_args, **options})
+
+    return launch
+
+
+@pytest.fixture(scope="module")
+def browser(launch_browser: Callable[..., Browser]) -> Iterator[Browser]:
+    """Headless Chromium, for one module."""
+    launched = launch_browser()
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(scope="session")
