@@ -87,6 +87,25 @@ def table(results: dict[str, Any]) -> str:
                      f"{mem['measured'][name]} MB",
                      f"at {mem['baseline']['products']:,}: {mem['baseline'][name]} MB",
                      f"{mem['ratio'][name]}", target, _met(mem["met"][name])))  # fmt: skip
+    rows += _page_rows(f["pages"])
     lines = ["| " + " | ".join(row) + " |" for row in rows]
     lines.insert(1, "|" + "---|" * len(rows[0]))
     return "\n".join(lines)
+
+
+def _page_rows(pg: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """The public pages' two figures: the product page, and a browser's revalidation."""
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    for size in (pg["at_small_size"], pg):
+        measured, baseline = size["measured"], size["baseline"]
+        rows.append((f"product page /p/{{code}}, {size['products']:,} products",
+                     _load(measured["product_page"]),
+                     f"JSON lookup of the same: {_load(baseline['json_lookup'])}",
+                     f"{size['ratio']['product_page_vs_json']}", ">= 0.7",
+                     _met(size["met"]["product_page_vs_json"])))  # fmt: skip
+        rows.append((f"page revalidation (304), {size['products']:,} products",
+                     _load(measured["revalidation_304"]),
+                     f"constant JSON: {_load(baseline['constant_json'])}",
+                     f"{size['ratio']['revalidation_vs_constant']}", ">= 0.9",
+                     _met(size["met"]["revalidation_vs_constant"])))  # fmt: skip
+    return rows

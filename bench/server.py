@@ -106,13 +106,13 @@ class Server:
 
 def bench_app(url: str) -> Any:
     """The production app over ``url``, plus the bench-only constant route."""
-    from api.app import create_app
     from ocop.services import build_services
     from ocop.settings import Settings
+    from ocop.site import create_site
 
     # All the load comes from one loopback address: the per-address limit would measure itself.
     unthrottled = Settings(database_url=url, anonymous_burst=10**9, anonymous_per_second=1e9)
-    app = create_app(build_services(unthrottled))
+    app = create_site(build_services(unthrottled))
 
     @app.get("/bench/constant", include_in_schema=False)
     def constant() -> dict[str, Any]:

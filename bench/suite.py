@@ -1,7 +1,7 @@
 """The whole run: a fresh database, the small load and its figures, the large load and its.
 
 At each size: rebuild the read models (plain loop, then the projector, each in its own
-process), start the API, time lookups (64 connections) and the auditor's reads, take the
+process), start the API, time lookups and pages (64 connections) and the auditor's reads, take the
 API's peak RSS; at the small size, also the commands. Then the figures are assembled.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from api.keys import KeyStore
-from bench import lookup, memory, rebuild, scale, stories, writes
+from bench import lookup, memory, pages, rebuild, scale, stories, writes
 from bench.cpu import Meter
 from bench.database import database_name, fresh_database, server_version, vacuum_analyze
 from bench.loadgen import Pace, Result, wrk_available
@@ -110,10 +110,12 @@ def measure_size(
     size: dict[str, Any] = {"products": products, "rebuild": rebuilt}
     with Server(url, log) as server:
         meter = Meter(server.process.pid, database_name(url))
-        say(f"API up at {server.base_url}; lookups with {options.connections} connections")
+        say(f"API up at {server.base_url}; lookups, pages: {options.connections} connections")
         pace = Pace(options.lookup_seconds, options.warm_up_seconds, use_wrk, meter)
         size.update(lookup.measure(server.base_url, codes, connections=options.connections,
                                    pace=pace))  # fmt: skip
+        size["pages"] = pages.measure(server.base_url, _sample(products, options.sample,
+            options.seed + 1), connections=options.connections, pace=pace)  # fmt: skip
         say("history and as-of reads")
         pace = pace._replace(seconds=options.read_seconds)
         size.update(scale.measure_reads(server.base_url, read_codes, auditor, pace))
@@ -135,7 +137,7 @@ def measure_size(
 
 
 def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The five figures, each with its baseline and ratio."""
+    """The six figures, each with its baseline and ratio."""
     small, large = sizes["small"], sizes["large"]
     lookups = lookup.figure({k: large[k] for k in ("constant", "by_certificate", "by_code")},
                             large["products"])  # fmt: skip
@@ -154,6 +156,7 @@ def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "rebuild": rebuilt,
         "scale": scale.figure(small, large),
         "memory": memory.figure(peaks["small"], peaks["large"]),
+        "pages": pages.figure(large, small),
     }
 
 

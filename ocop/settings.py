@@ -72,3 +72,9 @@ class Settings(BaseSettings):
     def store(self) -> StoreUrl:
         """The store the database URL names."""
         return self._store
+
+    # The public pages: the absolute URL a label's QR code opens (without it, the URL the
+    # request came to), e.g. https://ocop.example.gov.vn
+    public_base_url: Annotated[str | None, Field(pattern=r"^https?://[^\s/?#]+(/[^\s?#]*)?$")] = (
+        None
+    )

@@ -15,6 +15,7 @@ from lifecycle.events import ProductEvent
 from projections import (
     audit,
     certificates,
+    gtins,
     milestones,
     public_changes,
     public_register,
@@ -40,6 +41,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     public_register.MODEL,
     milestones.MODEL,
     public_changes.MODEL,
+    gtins.MODEL,
 )
 BOOKKEEPING = (TRACKING, PROGRESS, SHAPE)
 TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)

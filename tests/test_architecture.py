@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ROOMS = ("lifecycle", "registry", "storage", "projections", "api", "seed", "ocop")
+ROOMS = ("lifecycle", "registry", "storage", "projections", "api", "seed", "ocop", "pages")
 LIFECYCLE = sorted((ROOT / "lifecycle").rglob("*.py"))
 # Web, database and logging libraries the heart of the register must not know.
 FORBIDDEN = {
@@ -43,10 +43,15 @@ LANES: dict[str, set[str]] = {
     "seed": {"api", "ocop", "fastapi", "starlette"},
     "api": {"seed", "ocop.cli", "ocop.bootstrap", "ocop.logs"},
     "ocop": set(),
+    # The public pages read the read side only: no writes, no API, no other part of the root.
+    "pages": {"api", "seed", "registry", "ocop.cli", "ocop.bootstrap", "ocop.services"}
+    | {"ocop.site", "ocop.logs"},
 }
 # Only the composition root and the command line wire the HTTP side; the API itself is handed
 # its services and settings from there.
 MAY_IMPORT_API = {"api", "ocop"}
+# Only the composition root mounts the public pages.
+MAY_IMPORT_PAGES = {"pages", "ocop"}
 MOST_LINES = 260
 # The rules and the application layer already read in one sitting each; they stay so.
 SMALL_ROOMS = ("lifecycle", "registry")
@@ -106,6 +111,9 @@ def test_the_lane_rules_catch_what_they_should() -> None:
     assert not is_in("psycopg_pool", LANES["storage"]) and not is_in("storage", LANES["registry"])
     assert not is_in("eventsourcing.persistence", LANES["registry"])
     assert not is_in("apis", LANES["projections"]) and not is_in("lifecycle", LANES["api"])
+    assert is_in("api.deps", LANES["pages"]) and is_in("ocop.services", LANES["pages"])
+    assert not is_in("projections.status", LANES["pages"])
+    assert not is_in("ocop.settings", LANES["pages"])
 
 
 @pytest.mark.parametrize(
@@ -117,6 +125,8 @@ def test_each_room_imports_only_within_its_lane(room: str, path: Path) -> None:
     assert offending == [], f"{path.relative_to(ROOT)} imports {offending}"
     if room not in MAY_IMPORT_API:
         assert sorted(m for m in imported if is_in(m, {"api"})) == [], path.relative_to(ROOT)
+    if room not in MAY_IMPORT_PAGES:
+        assert sorted(m for m in imported if is_in(m, {"pages"})) == [], path.relative_to(ROOT)
 
 
 def test_every_room_is_a_package_the_project_installs() -> None:

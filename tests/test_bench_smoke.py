@@ -23,7 +23,7 @@ from bench.pyload import play
 from tests.conftest import ADMIN_URL
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURES = ("lookup", "commands", "rebuild", "scale", "memory")
+FIGURES = ("lookup", "commands", "rebuild", "scale", "memory", "pages")
 
 
 def postgres_answers() -> None:

@@ -44,7 +44,7 @@ def test_the_api_is_published_on_the_hosts_loopback_only() -> None:
 
 def test_the_image_runs_as_an_unprivileged_user_on_a_base_pinned_by_digest() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
-    for package in ("lifecycle", "registry", "projections", "api", "seed", "ocop"):
+    for package in ("lifecycle", "registry", "projections", "api", "seed", "ocop", "pages"):
         assert f"COPY {package} ./{package}" in dockerfile
     assert 'CMD ["ocop", "serve"]' in dockerfile
     base = re.search(r"^FROM (\S+)", dockerfile, re.MULTILINE)

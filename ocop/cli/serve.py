@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
     """Builds the services, loads the demo if asked, and serves until stopped."""
     import uvicorn  # the web stack loads only for this command
 
-    from api.app import create_app
     from ocop.services import build_services
+    from ocop.site import create_site
     from seed.demo import NotADemoRegister
 
     settings = Settings()
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             except NotADemoRegister as refusal:
                 print(f"ocop serve --demo: {refusal}", file=sys.stderr)
                 return 2
-        app = create_app(services, run_projector=projects_here(args, settings))
+        app = create_site(services, run_projector=projects_here(args, settings))
         uvicorn.run(app, host=host, port=port, **server_options(settings))
     finally:
         services.close()
@@ -85,6 +85,7 @@ def introduce_demo(services: ServedRegister, url: str) -> None:
         f"demo register {'loaded' if loaded else 'already present'} in "
         f"{services.settings.store.described()}"
     )
+    print(f"Public pages: {url}/  (a label's QR code opens {url}/p/QN-UB-01)")
     print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
     print(
         "\nDemo keys, new on every start (the previous ones are revoked); "

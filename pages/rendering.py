@@ -1,0 +1,119 @@
+"""Templates in the page's language: one Jinja2 environment per language, autoescaped, with
+the catalog installed (``{% trans %}`` and ``_()``) and dates written as each language does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from babel.core import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.support import Translations
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from lifecycle.values import Status
+from pages import words
+from pages.language import LANGUAGES, translations
+
+DATE_PATTERN = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}
+HERE = Path(__file__).resolve().parent
+
+
+class Templates:
+    """The pages' templates, rendered in either language."""
+
+    def __init__(self) -> None:
+        self.catalogs = {language: translations(language) for language in LANGUAGES}
+        # Part of every page's validator: a new release's pages are never taken for old ones.
+        self.version = _version(HERE / "templates", HERE / "locales")
+        self.environments = {
+            language: self._environment(language, catalog)
+            for language, catalog in self.catalogs.items()
+        }
+
+    def render(self, language: str, template: str, context: dict[str, Any]) -> str:
+        """The template filled with ``context``, in ``language``."""
+        return self.environments[language].get_template(template).render(context)
+
+    def translate(self, language: str, message: str) -> str:
+        """One message in ``language`` (the message itself where the catalog has none)."""
+        return str(self.catalogs[language].gettext(message))
+
+    @staticmethod
+    def _environment(language: str, catalog: Translations) -> Environment:
+        environment = Environment(
+            loader=PackageLoader("pages", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            extensions=["jinja2.ext.i18n"],
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,  # templates change only with a release: no stat per page
+        )
+
+        def gettext(message: str, **variables: object) -> Markup:
+            """The pages' own message in the page's language: trusted text, so marked safe;
+            the values put into it are escaped (``Markup``'s ``%``). Only msgids come here;
+            officials' and owners' words go through ``published`` or are printed as text."""
+            translated = Markup(catalog.gettext(message))
+            return translated % variables if variables else translated
+
+        def ngettext(singular: str, plural: str, n: int, **variables: object) -> Markup:
+            translated = Markup(catalog.ngettext(singular, plural, n))
+            return translated % {"num": n, **variables}
+
+        environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext, ngettext, newstyle=False
+        )
+        pattern, locale = DATE_PATTERN[language], Locale.parse(language)
+
+        def day(value: date | str | None) -> str:
+            if value is None:
+                return ""
+            if isinstance(value, str):
+                value = date.fromisoformat(value[:10])
+            return format_date(value, pattern, locale=locale)
+
+        def published(text: str | None) -> str:
+            """A published reason: the neutral texts are translated, officials' own words
+            are shown as written (a plain string, so always escaped)."""
+            return catalog.gettext(text) if text else ""
+
+        def word(key: str, vocabulary: dict[str, str]) -> str:
+            """The programme's word for ``key`` (the key itself if the vocabulary lacks it)."""
+            return catalog.gettext(vocabulary[key]) if key in vocabulary else key
+
+        environment.filters.update(
+            day=day,
+            number=lambda n: format_decimal(n, locale=locale),
+            published=published,
+            word=word,
+        )
+        environment.globals.update(
+            lang=language,
+            STATUSES=[status.value for status in Status],
+            STATUS=words.STATUS,
+            SYMBOL=words.SYMBOL,
+            ANSWER=words.ANSWER,
+            CERTIFICATE_ANSWER=words.CERTIFICATE_ANSWER,
+            CHANGE=words.CHANGE,
+            MILESTONE=words.MILESTONE,
+            GROUP=words.GROUP,
+            OWNER_KIND=words.OWNER_KIND,
+        )
+        # The macros, made once (they need only the globals above).
+        environment.globals["m"] = environment.get_template("macros.html").module
+        return environment
+
+
+def _version(*folders: Path) -> str:
+    """A short digest of every file under ``folders``."""
+    digest = hashlib.sha256()
+    for path in sorted(p for folder in folders for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:8]
