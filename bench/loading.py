@@ -55,7 +55,9 @@ def load_products(url: str, first: int, count: int, *, workers: int = 2) -> Load
 
 
 def _load(url: str, first: int, count: int, progress: bool) -> int:
-    registry = Registry(store_environment(StoreUrl.parse(url)))
+    # The tables exist already: loaders creating them again at once collide on PostgreSQL's
+    # catalogue ("tuple concurrently updated").
+    registry = Registry({**store_environment(StoreUrl.parse(url)), "CREATE_TABLE": "n"})
     started = time.perf_counter()
     events = 0
     try:

@@ -9,6 +9,7 @@ province was merged (1 July 2025); districts are those in use when each product 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from lifecycle.commands import IssueCertificate, ProductCommand, RecordEvaluation, RegisterProduct
@@ -22,14 +23,21 @@ GROUP, HOUSEHOLD = OwnerKind.COOPERATIVE_GROUP, OwnerKind.HOUSEHOLD_BUSINESS
 
 
 def _joins(
-    code: str, name: str, owner: tuple[str, str, OwnerKind], where: str, group: str, on: str
+    code: str,
+    name: str,
+    owner: tuple[str, str, OwnerKind],
+    where: str,
+    group: str,
+    on: str,
+    gtins: tuple[str, ...] = (),
 ) -> RegisterProduct:
     district, commune = where.split("/")
     location = Location(PROVINCES[code[:2].lower()], district, commune)
-    return make.registration(
+    joins = make.registration(
         date.fromisoformat(on), code, name=name, owner=Owner(*owner), location=location,
         group=group, subgroup="",
     )  # fmt: skip
+    return replace(joins, gtins=gtins)
 
 
 def _scored(on: str, abc: tuple[int, int, int], minutes: str, bonus: int = 0) -> RecordEvaluation:
@@ -42,11 +50,13 @@ def _starred(on: str, stars: int, decision: str) -> IssueCertificate:
 
 
 TRAU_TIEN = "QN-UB-01"
+TRAU_TIEN_GTIN = "8936012345674"  # on its label: /01/8936012345674 opens its page
 FIRST_CODE = TRAU_TIEN
 STORIES: list[Story] = [
     (
         _joins(TRAU_TIEN, "Tinh dầu trầu tiên Yên Tử", ("5701874562", "HTX Dược liệu Yên Tử",
-               COOPERATIVE), "Uông Bí/Thượng Yên Công", "herbal-products", "2019-04-10"),
+               COOPERATIVE), "Uông Bí/Thượng Yên Công", "herbal-products", "2019-04-10",
+               gtins=(TRAU_TIEN_GTIN,)),
         [
             ("qn-province-council", _scored("2024-08-15", (33, 20, 28), "15/BB-HĐOCOP", 2)),
             ("qn-province-authority", _starred("2024-09-10", 4, "2318/QĐ-UBND")),

@@ -7,18 +7,16 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from lifecycle.events import Registered
 from ocop.site import create_site
 from projections import gtins
-from projections.schema import Writes
-from registry.service import Registry
-from storage.sql import Database
+from seed import builders as make
+from seed.demo_stories import TRAU_TIEN, TRAU_TIEN_GTIN
 from tests.pages.conftest import caught_up, demo_register
 
 ZBARIMG = shutil.which("zbarimg")
@@ -93,36 +91,22 @@ def test_a_gtin_is_read_as_14_digits_with_its_check_digit(gtin: str, padded: str
     assert gtins.as_gtin14(gtin) == padded
 
 
-def with_gtins(event: Registered, *numbers: str) -> Registered:
-    """The registration as it reads once registrations carry GTINs (before that change is
-    merged, a subclass stands for it)."""
-    if "gtins" in {field.name for field in fields(event)}:
-        return replace(event, gtins=numbers)  # type: ignore[call-arg]
-    from dataclasses import dataclass
-
-    @dataclass(frozen=True)
-    class RegisteredWithGtins(Registered):
-        gtins: tuple[str, ...] = ()
-
-    values = {field.name: getattr(event, field.name) for field in fields(event)}
-    return RegisteredWithGtins(**values, gtins=numbers)
+def test_gs1_digital_link_resolves_the_demo_labels_gtin(site: TestClient) -> None:
+    for asked in (TRAU_TIEN_GTIN, f"0{TRAU_TIEN_GTIN}"):
+        moved = site.get(f"/01/{asked}", follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"] == f"/p/{TRAU_TIEN}"
+    assert site.get("/01/4006381333931", follow_redirects=False).status_code == 404
 
 
-def test_gs1_digital_link_resolves_a_registered_gtin(published: TestClient) -> None:
+def test_gs1_digital_link_resolves_a_gtin_once_its_registration_is_projected(
+    published: TestClient,
+) -> None:
     services = published.services
-    registry: Registry = services.registry
-    registered = next(iter(registry.events_of("QN-HL-01")))
-    assert isinstance(registered, Registered)
     assert published.get("/01/8934567000017", follow_redirects=False).status_code == 404
-
-    def record(db: Database) -> None:
-        writes = Writes()
-        gtins.apply(writes, registered.originator_version, with_gtins(registered, "8934567000017"))
-        with db.transaction():
-            writes.send(db)
-
-    services.read_side.ask(record)
-    for asked in ("8934567000017", "08934567000017"):
+    joins = replace(make.registration(code="QN-GT-01"), gtins=("8934567000017", "96385074"))
+    recorded = services.registry.register_product(make.office(), joins)
+    assert services.read_side.wait_for(recorded.position, timeout=10)
+    for asked in ("8934567000017", "08934567000017", "96385074"):
         moved = published.get(f"/01/{asked}", follow_redirects=False)
-        assert moved.status_code == 308 and moved.headers["location"] == "/p/QN-HL-01"
-    assert published.get("/01/4006381333931", follow_redirects=False).status_code == 404
+        assert moved.status_code == 308 and moved.headers["location"] == "/p/QN-GT-01"
+    assert published.get("/01/8934567000014", follow_redirects=False).status_code == 404
