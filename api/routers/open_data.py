@@ -19,6 +19,7 @@ from api import exports
 from api.deps import ReadAfterDep, ReadSideDep, TodayDep
 from api.openapi import Kind, documented
 from api.problems import Problem
+from api.schemas.open_data import DataPackage
 from projections import ReadSide, open_data
 from projections.schema import tracked_position
 
@@ -127,7 +128,12 @@ def register_json(
     )
 
 
-@router.get("/datapackage.json", responses=documented(Kind.PUBLIC_QUERY))
+@router.get(
+    "/datapackage.json",
+    response_model=DataPackage,
+    response_model_exclude_none=True,
+    responses=documented(Kind.PUBLIC_QUERY),
+)
 def datapackage() -> dict[str, Any]:
     """The Frictionless data package describing the CSV and JSON exports and their columns."""
     return exports.data_package()

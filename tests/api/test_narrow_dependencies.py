@@ -9,7 +9,16 @@ from typing import Any, get_type_hints
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
-from api.routers import certificates, evaluations, events, health, products, public
+from api.routers import (
+    certificates,
+    changes,
+    evaluations,
+    events,
+    health,
+    open_data,
+    products,
+    public,
+)
 from ocop.services import ServedRegister
 from tests.api import bodies
 from tests.api.conftest import Api
@@ -26,14 +35,14 @@ def calls_of(dependant: Dependant) -> list[Any]:
 
 ROUTES = [
     route
-    for module in (certificates, evaluations, events, health, products, public)
+    for module in (certificates, changes, evaluations, events, health, open_data, products, public)
     for route in module.router.routes
     if isinstance(route, APIRoute)
 ]
 
 
 def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
-    assert len(ROUTES) == 18
+    assert len(ROUTES) == 24
     for route in ROUTES:
         for call in calls_of(route.dependant):
             hints = get_type_hints(call)
@@ -41,9 +50,20 @@ def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
 
 
 def test_every_read_documents_its_answer_with_a_response_model() -> None:
+    """A read that streams another media type (CSV, Atom, Server-Sent Events) documents its
+    body under its own media type instead."""
     reads = [route for route in ROUTES if "GET" in route.methods]
-    assert len(reads) == 11
-    for route in reads:
+    assert len(reads) == 17
+    streamed = [route for route in reads if route.response_model is None]
+    assert sorted(r.path for r in streamed) == [
+        "/v1/public/changes.atom",
+        "/v1/public/changes/stream",
+        "/v1/public/register.csv",
+        "/v1/public/register.json",
+    ]
+    for route in streamed:
+        assert route.responses[200]["content"], route.path
+    for route in (r for r in reads if r not in streamed):
         assert route.response_model is not None, route.path
         schema = route.response_model
         assert schema is not dict and getattr(schema, "__origin__", None) is not dict, route.path
