@@ -12,7 +12,7 @@ from pathlib import Path
 from fastapi import APIRouter, Request, Response
 
 from pages import labels, product, register, transparency
-from pages.visit import Sources
+from pages.visit import READ, Sources
 
 __all__ = ["Sources", "public_pages"]
 
@@ -26,7 +26,7 @@ def public_pages(sources: Sources) -> APIRouter:
     for part in (register, product, labels, transparency):
         router.include_router(part.routes(sources))
 
-    @router.get("/static/pages.css")
+    @router.api_route("/static/pages.css", methods=READ)
     def style(request: Request) -> Response:
         """The one style sheet (no scripts are needed to read any page)."""
         headers = {"ETag": STYLE_TAG, "Cache-Control": "public, max-age=86400"}

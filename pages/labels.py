@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse
 
 from lifecycle.errors import ProductNotFound
 from lifecycle.values import PRODUCT_CODE
-from pages.visit import Sources, Visit
+from pages.visit import READ, Sources, Visit
 from projections import gtins, questions
 
 KINDS = {"svg": "image/svg+xml", "png": "image/png"}
@@ -38,7 +38,7 @@ def routes(sources: Sources) -> APIRouter:
             return None
         return sources.read_side.ask(questions.public_product(code, on=visit.today))
 
-    @router.get("/p/{code}/qr.{kind}")
+    @router.api_route("/p/{code}/qr.{kind}", methods=READ)
     def qr(code: str, kind: str, request: Request) -> Response:
         """The QR code opening the product's page."""
         visit = Visit(sources, request)
@@ -50,7 +50,7 @@ def routes(sources: Sources) -> APIRouter:
 
         return visit.answer(image)
 
-    @router.get("/p/{code}/label")
+    @router.api_route("/p/{code}/label", methods=READ)
     def label(code: str, request: Request) -> Response:
         """A printable label: the QR code, the OCOP mark, stars, number and valid-until."""
         visit = Visit(sources, request)
@@ -68,7 +68,7 @@ def routes(sources: Sources) -> APIRouter:
 
         return visit.answer(page)
 
-    @router.get("/01/{gtin}")
+    @router.api_route("/01/{gtin}", methods=READ)
     def digital_link(gtin: str, request: Request) -> Response:
         """GS1 Digital Link: the product registered with this GTIN."""
         code = sources.read_side.ask(lambda db: gtins.code_for(db, gtin))

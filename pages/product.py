@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 
 from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
-from pages.visit import Sources, Visit
+from pages.visit import READ, Sources, Visit
 from projections import questions, timeline
 
 CERTIFICATE_NUMBER = re.compile(r"^[A-Z0-9-]{3,40}$")
@@ -20,13 +20,13 @@ def routes(sources: Sources) -> APIRouter:
     """The product and certificate pages over ``sources``."""
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/p/{code}")
+    @router.api_route("/p/{code}", methods=READ)
     def product(code: str, request: Request) -> Response:
         """A product's standing today, and every dated change of it."""
         visit = Visit(sources, request)
         return visit.answer(lambda: product_page(visit, code))
 
-    @router.get("/certificates/{number}")
+    @router.api_route("/certificates/{number}", methods=READ)
     def certificate(number: str, request: Request) -> Response:
         """A certificate's standing today, found by its number."""
         visit = Visit(sources, request)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.datastructures import URL
 
 from pages.filters import read_search
-from pages.visit import Sources, Visit
+from pages.visit import READ, Sources, Visit
 from pages.words import GROUP
 from projections import questions, status, timeline
 
@@ -21,13 +21,13 @@ def routes(sources: Sources) -> APIRouter:
     """The home and register pages over ``sources``."""
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/")
+    @router.api_route("/", methods=READ)
     def home(request: Request) -> Response:
         """What the register is, a search box, counts now and the latest changes."""
         visit = Visit(sources, request)
         return visit.answer(lambda: home_page(visit))
 
-    @router.get("/register")
+    @router.api_route("/register", methods=READ)
     def register(request: Request) -> Response:
         """The register: search by name (with or without diacritics), code, certificate
         number, place, group, stars and status, a page at a time."""

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request, Response
 from lifecycle.values import Status
 from pages.charts import bar_chart
 from pages.filters import BAD_DATE, REVERSED, TOO_LONG, read_day
-from pages.visit import Sources, Visit
+from pages.visit import READ, Sources, Visit
 from pages.words import FLOWS, N_, STATUS
 from projections import questions
 
@@ -23,13 +23,13 @@ def routes(sources: Sources) -> APIRouter:
     """The statistics, expiring-soon and overdue pages over ``sources``."""
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/statistics")
+    @router.api_route("/statistics", methods=READ)
     def statistics(request: Request) -> Response:
         """Counts now and over a period, for the country or one province."""
         visit = Visit(sources, request)
         return visit.answer(lambda: statistics_page(visit))
 
-    @router.get("/expiring")
+    @router.api_route("/expiring", methods=READ)
     def expiring(request: Request) -> Response:
         """Certificates valid today whose validity ends within the next 90 days."""
         visit = Visit(sources, request)
@@ -43,7 +43,7 @@ def routes(sources: Sources) -> APIRouter:
             )
         )
 
-    @router.get("/overdue")
+    @router.api_route("/overdue", methods=READ)
     def overdue(request: Request) -> Response:
         """Suspended certificates whose corrective deadline has passed."""
         visit = Visit(sources, request)

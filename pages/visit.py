@@ -21,6 +21,8 @@ from storage.sql import Database
 
 T = TypeVar("T")
 YEAR = 365 * 24 * 3600
+# Pages answer HEAD as they answer GET (link checkers and some scanners ask HEAD first).
+READ = ["GET", "HEAD"]
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,14 @@ def test_a_page_the_browser_holds_answers_304(site: TestClient, path: str) -> No
     assert other.status_code == 200
 
 
+@pytest.mark.parametrize("path", (*PAGES, "/p/QN-UB-01/qr.png", "/static/pages.css"))
+def test_every_page_answers_head_as_it_answers_get(site: TestClient, path: str) -> None:
+    got, head = site.get(path), site.head(path)
+    assert head.status_code == got.status_code == 200
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert head.headers.get("etag") == got.headers.get("etag")
+
+
 def test_the_language_switch_sets_a_cookie_the_next_page_follows(site: TestClient) -> None:
     page = site.get("/p/QN-UB-01")
     switch = next(a for tag, a in Tags(page.text).tags if tag == "a" and a.get("hreflang"))
