@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from math import ceil
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from starlette.datastructures import URL
 
 from pages.filters import read_search
-from pages.visit import Sources, Visit
+from pages.visit import Sources, Visit, serve_page
 from pages.words import GROUP
 from projections import questions, status, timeline
 
@@ -21,24 +21,13 @@ def routes(sources: Sources) -> APIRouter:
     """The home and register pages over ``sources``."""
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/")
-    def home(request: Request) -> Response:
-        """What the register is, a search box, counts now and the latest changes."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: home_page(visit))
-
-    @router.get("/register")
-    def register(request: Request) -> Response:
-        """The register: search by name (with or without diacritics), code, certificate
-        number, place, group, stars and status, a page at a time."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: register_page(visit))
-
+    serve_page(router, "/", sources, home_page)
+    serve_page(router, "/register", sources, register_page)
     return router
 
 
 def home_page(visit: Visit) -> Response:
-    """Counts now and the latest changes."""
+    """What the register is, a search box, counts now and the latest changes."""
     counts = visit.ask(lambda db: status.counts_now(db, on=visit.today, province=None))
     latest = visit.ask(lambda db: timeline.latest(db, LATEST))
     by_status = counts["by_status"]
@@ -52,7 +41,9 @@ def home_page(visit: Visit) -> Response:
 
 
 def register_page(visit: Visit) -> Response:
-    """One page of the search, or the form with each malformed filter shown beside it."""
+    """The register: search by name (with or without diacritics), code, certificate number,
+    place, group, stars and status, a page at a time; or the form with each malformed filter
+    shown beside it."""
     request = visit.request
     query = request.query_params
     search = read_search(query, GROUP)

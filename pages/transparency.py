@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from lifecycle.values import Status
 from pages.charts import bar_chart
 from pages.filters import BAD_DATE, REVERSED, TOO_LONG, read_day
-from pages.visit import Sources, Visit
+from pages.visit import Sources, Visit, serve_page
 from pages.words import FLOWS, N_, STATUS
 from projections import questions
 
@@ -23,38 +23,22 @@ def routes(sources: Sources) -> APIRouter:
     """The statistics, expiring-soon and overdue pages over ``sources``."""
     router = APIRouter(include_in_schema=False)
 
-    @router.get("/statistics")
-    def statistics(request: Request) -> Response:
-        """Counts now and over a period, for the country or one province."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: statistics_page(visit))
-
-    @router.get("/expiring")
-    def expiring(request: Request) -> Response:
-        """Certificates valid today whose validity ends within the next 90 days."""
-        visit = Visit(sources, request)
-        return visit.answer(
-            lambda: visit.page(
-                "expiring.html",
-                rows=sources.read_side.ask(
-                    questions.expiring(on=visit.today, within_days=EXPIRING_WITHIN_DAYS)
-                ),
-                within=EXPIRING_WITHIN_DAYS,
-            )
-        )
-
-    @router.get("/overdue")
-    def overdue(request: Request) -> Response:
-        """Suspended certificates whose corrective deadline has passed."""
-        visit = Visit(sources, request)
-        return visit.answer(
-            lambda: visit.page(
-                "overdue.html",
-                rows=sources.read_side.ask(questions.overdue_corrections(on=visit.today)),
-            )
-        )
-
+    serve_page(router, "/statistics", sources, statistics_page)
+    serve_page(router, "/expiring", sources, expiring_page)
+    serve_page(router, "/overdue", sources, overdue_page)
     return router
+
+
+def expiring_page(visit: Visit) -> Response:
+    """Certificates valid today whose validity ends within the next 90 days."""
+    question = questions.expiring(on=visit.today, within_days=EXPIRING_WITHIN_DAYS)
+    return visit.page("expiring.html", rows=visit.ask(question), within=EXPIRING_WITHIN_DAYS)
+
+
+def overdue_page(visit: Visit) -> Response:
+    """Suspended certificates whose corrective deadline has passed."""
+    question = questions.overdue_corrections(on=visit.today)
+    return visit.page("overdue.html", rows=visit.ask(question))
 
 
 def statistics_page(visit: Visit) -> Response:

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any, TypeVar
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from lifecycle.errors import RegisterError
@@ -133,6 +133,18 @@ class Visit:
     def translate(self, message: str) -> str:
         """One message in the visit's language."""
         return self.sources.templates.translate(self.language, message)
+
+
+def serve_page(
+    router: APIRouter, path: str, sources: Sources, draw: Callable[[Visit], Response]
+) -> None:
+    """Serves at ``path`` (a page with no path parameters) what ``draw`` makes of each visit."""
+
+    def visited(request: Request) -> Response:
+        visit = Visit(sources, request)
+        return visit.answer(lambda: draw(visit))
+
+    router.add_api_route(path, visited, methods=["GET"], name=draw.__name__.removesuffix("_page"))
 
 
 def _parts(response: Response) -> tuple[int, bytes, str | None]:
