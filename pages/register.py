@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 from starlette.datastructures import URL
 
 from pages.filters import read_search
-from pages.visit import Sources, Visit, serve_page
+from pages.visit import Sources, Visit, page_routes
 from pages.words import GROUP
 from projections import questions, status, timeline
 
@@ -19,11 +19,7 @@ LATEST = 8
 
 def routes(sources: Sources) -> APIRouter:
     """The home and register pages over ``sources``."""
-    router = APIRouter(include_in_schema=False)
-
-    serve_page(router, "/", sources, home_page)
-    serve_page(router, "/register", sources, register_page)
-    return router
+    return page_routes(sources, {"/": home_page, "/register": register_page})
 
 
 def home_page(visit: Visit) -> Response:

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Response
 from lifecycle.values import Status
 from pages.charts import bar_chart
 from pages.filters import BAD_DATE, REVERSED, TOO_LONG, read_day
-from pages.visit import Sources, Visit, serve_page
+from pages.visit import Sources, Visit, page_routes
 from pages.words import FLOWS, N_, STATUS
 from projections import questions
 
@@ -21,12 +21,10 @@ PROVINCE_MOST = 100
 
 def routes(sources: Sources) -> APIRouter:
     """The statistics, expiring-soon and overdue pages over ``sources``."""
-    router = APIRouter(include_in_schema=False)
-
-    serve_page(router, "/statistics", sources, statistics_page)
-    serve_page(router, "/expiring", sources, expiring_page)
-    serve_page(router, "/overdue", sources, overdue_page)
-    return router
+    return page_routes(
+        sources,
+        {"/statistics": statistics_page, "/expiring": expiring_page, "/overdue": overdue_page},
+    )
 
 
 def expiring_page(visit: Visit) -> Response:

@@ -135,16 +135,22 @@ class Visit:
         return self.sources.templates.translate(self.language, message)
 
 
-def serve_page(
-    router: APIRouter, path: str, sources: Sources, draw: Callable[[Visit], Response]
-) -> None:
-    """Serves at ``path`` (a page with no path parameters) what ``draw`` makes of each visit."""
+def page_routes(sources: Sources, pages: dict[str, Callable[[Visit], Response]]) -> APIRouter:
+    """Each path of ``pages`` (none with path parameters) serving what its function makes of
+    each visit."""
+    router = APIRouter(include_in_schema=False)
+    for path, draw in pages.items():
+        name = draw.__name__.removesuffix("_page")
+        router.add_api_route(path, _visited(sources, draw), methods=["GET"], name=name)
+    return router
 
+
+def _visited(sources: Sources, draw: Callable[[Visit], Response]) -> Callable[[Request], Response]:
     def visited(request: Request) -> Response:
         visit = Visit(sources, request)
         return visit.answer(lambda: draw(visit))
 
-    router.add_api_route(path, visited, methods=["GET"], name=draw.__name__.removesuffix("_page"))
+    return visited
 
 
 def _parts(response: Response) -> tuple[int, bytes, str | None]:
