@@ -16,7 +16,7 @@ from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes, tracked_position
 from projections.vietnamese import search_key
-from storage.sql import Database, Row
+from storage.sql import Database, Row, columns
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS public_changes (
@@ -128,18 +128,9 @@ def latest(db: Database, limit: int, province: str | None = None) -> list[Row]:
 def public(row: Row) -> dict[str, Any]:
     """What anyone may read of a change: the product's public facts after it, and why."""
     return {
-        "kind": row["kind"],
-        "code": row["code"],
-        "name": row["name"],
-        "province": row["province"],
-        "district": row["district"],
-        "status": row["status"],
+        **columns(row, "kind", "code", "name", "province", "district", "status"),
         **public_stars(row["status"], row["stars"]),
-        "certificate_number": row["certificate_number"],
-        "valid_from": row["valid_from"],
-        "valid_until": row["valid_until"],
-        "effective_on": row["effective_on"],
-        "public_reason": row["public_reason"],
-        "reason_code": row["reason_code"],
+        **columns(row, "certificate_number", "valid_from", "valid_until", "effective_on"),
+        **columns(row, "public_reason", "reason_code"),
         row["reference_kind"]: row["reference"],
     }

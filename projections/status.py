@@ -14,7 +14,7 @@ from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
-from storage.sql import Database, Row
+from storage.sql import Database, Row, columns
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS product_status (
@@ -148,20 +148,12 @@ def described(row: Row) -> dict[str, Any]:
 def public(row: Row) -> dict[str, Any]:
     """What anyone may read of a product: no ids, no contacts."""
     return {
-        "code": row["code"],
-        "name": row["name"],
+        **columns(row, "code", "name"),
         "group": row["product_group"],
-        "subgroup": row["subgroup"],
-        "owner_name": row["owner_name"],
-        "owner_kind": row["owner_kind"],
-        "province": row["province"],
-        "district": row["district"],
-        "commune": row["commune"],
+        **columns(row, "subgroup", "owner_name", "owner_kind", "province", "district", "commune"),
         "status": row["status_on"],
         **public_stars(row["status_on"], row["stars"]),
-        "certificate_number": row["certificate_number"],
-        "valid_from": row["valid_from"],
-        "valid_until": row["valid_until"],
+        **columns(row, "certificate_number", "valid_from", "valid_until"),
         "removal": removal(row),
     }
 
