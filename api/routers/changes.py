@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from api.deps import ReadAfterDep, ReadSideDep, SettingsDep
 from api.feeds import ATOM_MEDIA_TYPE, atom, cloud_event
 from api.openapi import POSITION_HEADER, Kind, documented
-from api.problems import Problem, problem_response
+from api.problems import Problem, retry_later
 from api.schemas.changes import ChangePage
 from api.tail import EventStream, TooManyStreams, tail
 from projections import PositionBeyondHead, ReadSide, public_changes
@@ -162,12 +162,8 @@ def changes_stream(
     try:
         give_back = request.app.state.change_streams.hold()
     except TooManyStreams:
-        return problem_response(
-            503,
-            "too-many-streams",
-            "As many live tails as allowed are open; retry shortly.",
-            headers={"Retry-After": "5"},
-        )
+        detail = "As many live tails as allowed are open; retry shortly."
+        return retry_later(5, "too-many-streams", detail)
     events = tail(
         read_side,
         cursor,
