@@ -13,9 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from lifecycle import errors
+from lifecycle import commands, errors
 from lifecycle.authority import check_may_make
-from lifecycle import commands
 from lifecycle.product import Product
 from lifecycle.text import check_plain_text
 from lifecycle.values import Actor
