@@ -6,6 +6,8 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.layers import HttpLayer
+
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
 # HTML pages (the public pages) may load their own style sheet and images, and post forms
 # only to themselves; no script runs anywhere. A route may set a policy of its own (docs).
@@ -33,19 +35,17 @@ PREFLIGHT = {
 HSTS = "max-age=63072000; includeSubDomains"
 
 
-class SecurityHeaders:
+class SecurityHeaders(HttpLayer):
     """ASGI middleware adding the headers above; answers CORS preflights for public paths.
 
     CORS never allows credentials: the public reads need none, and nothing else is shared.
     """
 
     def __init__(self, app: ASGIApp, public_paths: tuple[str, ...]) -> None:
-        self.app, self.public_paths = app, public_paths
+        super().__init__(app)
+        self.public_paths = public_paths
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def request(self, scope: Scope, receive: Receive, send: Send) -> None:
         request_headers = dict(scope["headers"])
         public = scope["path"].startswith(self.public_paths)
         shared = public and scope["method"] in ("GET", "HEAD", "OPTIONS")

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.layers import HttpLayer
 from api.problems import problem_response
 
 
-class HeaderLimit:
+class HeaderLimit(HttpLayer):
     """ASGI middleware: 431 when the request's headers together exceed ``most`` bytes, and
     413 when its declared ``Content-Length`` exceeds ``body_most``."""
 
     def __init__(self, app: ASGIApp, most: int, body_most: int) -> None:
-        self.app, self.most, self.body_most = app, most, body_most
+        super().__init__(app)
+        self.most, self.body_most = most, body_most
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def request(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = scope["headers"]
         if sum(len(name) + len(value) + 4 for name, value in headers) > self.most:
             refusal = problem_response(
@@ -44,17 +43,15 @@ class HeaderLimit:
             await self.app(scope, receive, send)
 
 
-class BodyLimit:
+class BodyLimit(HttpLayer):
     """ASGI middleware: reads the body, counting as it comes, and refuses it with 413 as soon
     as it passes ``most`` bytes; otherwise hands the whole body on in one message."""
 
     def __init__(self, app: ASGIApp, most: int) -> None:
-        self.app, self.most = app, most
+        super().__init__(app)
+        self.most = most
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def request(self, scope: Scope, receive: Receive, send: Send) -> None:
         chunks: list[bytes] = []
         size, more = 0, True
         while more:

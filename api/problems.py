@@ -68,14 +68,15 @@ def problem_response(
     )
 
 
+def retry_later(seconds: int, code: str, detail: str, **extra: Any) -> JSONResponse:
+    """A 503 problem the client may retry after ``seconds`` (its ``Retry-After``)."""
+    return problem_response(503, code, detail, headers={"Retry-After": str(seconds)}, **extra)
+
+
 def store_unavailable() -> JSONResponse:
     """The 503 answer while the store cannot be reached."""
-    return problem_response(
-        503,
-        "store-unavailable",
-        "The register's store cannot be reached; try again shortly.",
-        headers={"Retry-After": "5"},
-    )
+    detail = "The register's store cannot be reached; try again shortly."
+    return retry_later(5, "store-unavailable", detail)
 
 
 def unexpected(request: Request, error: BaseException) -> JSONResponse:
@@ -154,12 +155,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ProjectionBehind)
     def behind(request: Request, error: ProjectionBehind) -> JSONResponse:
-        return problem_response(
-            503,
-            "projection-behind",
-            f"The read side has not yet reached log position {error.position}; retry shortly.",
-            headers={"Retry-After": "1"},
-        )
+        detail = f"The read side has not yet reached log position {error.position}; retry shortly."
+        return retry_later(1, "projection-behind", detail)
 
     @app.exception_handler(PositionBeyondHead)
     def beyond_head(request: Request, error: PositionBeyondHead) -> JSONResponse:
@@ -172,12 +169,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(TooManyWaits)
     def too_many_waits(request: Request, error: TooManyWaits) -> JSONResponse:
-        return problem_response(
-            503,
-            "too-many-waits",
-            "Too many requests are waiting for the read side; retry shortly.",
-            headers={"Retry-After": "1"},
-        )
+        detail = "Too many requests are waiting for the read side; retry shortly."
+        return retry_later(1, "too-many-waits", detail)
 
     for failure in STORE_FAILURES:
         app.add_exception_handler(failure, unavailable)

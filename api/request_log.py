@@ -9,22 +9,21 @@ from typing import Any
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.layers import HttpLayer
 from api.problems import unexpected
 from api.throttle import client_address
 
 
-class RequestLog:
+class RequestLog(HttpLayer):
     """ASGI middleware: a request id for every request, echoed back, and one log line each,
     with the client's address. It is also the last resort: whatever escaped every other
     translation is answered as a 500 problem carrying the request id, and logged."""
 
     def __init__(self, app: ASGIApp, logger: Any) -> None:
-        self.app, self.logger = app, logger
+        super().__init__(app)
+        self.logger = logger
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def request(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope["headers"])
         request_id = headers.get(b"x-request-id", b"").decode("latin-1")[:128] or uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id

@@ -123,6 +123,18 @@ def run(
     return result._replace(api_cpu_ms_per_request=api, postgres_cpu_ms_per_request=postgres)
 
 
+def measure_each(
+    base_url: str, plans: dict[str, Plan], warm_up: Plan, connections: int, pace: Pace
+) -> dict[str, Result]:
+    """Each plan in turn at ``pace``, after a warm-up on ``warm_up`` if the pace has one."""
+    if pace.warm_up:
+        run(base_url, warm_up, connections, pace.warm_up, use_wrk=pace.use_wrk)
+    return {
+        kind: run(base_url, plan, connections, pace.seconds, use_wrk=pace.use_wrk, meter=pace.meter)
+        for kind, plan in plans.items()
+    }
+
+
 def _play(base_url: str, plan: Plan, connections: int, seconds: int, use_wrk: bool) -> Result:
     if not use_wrk:
         from bench.pyload import play

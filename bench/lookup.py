@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bench import stories
-from bench.loadgen import Pace, Result, Rotation, run
+from bench.loadgen import Pace, Plan, Result, Rotation, measure_each
 
 TARGET_RATIO, TARGET_P99_MS = 0.8, 15.0
 
@@ -23,24 +23,12 @@ def paths(codes: list[str]) -> dict[str, list[str]]:
     }
 
 
-def measure(
-    base_url: str,
-    codes: list[str],
-    *,
-    connections: int,
-    pace: Pace,
-) -> dict[str, Result]:
+def measure(base_url: str, codes: list[str], *, connections: int, pace: Pace) -> dict[str, Result]:
     """The constant route, then each kind of lookup, after a short warm-up."""
-    kinds, use_wrk = paths(codes), pace.use_wrk
-    if pace.warm_up:
-        run(base_url, Rotation(kinds["by_code"]), connections, pace.warm_up, use_wrk=use_wrk)
-    results = {}
-    for kind, rotation in {"constant": ["/bench/constant"], **kinds}.items():
-        results[kind] = run(
-            base_url, Rotation(rotation), connections, pace.seconds, use_wrk=use_wrk,
-            meter=pace.meter,
-        )  # fmt: skip
-    return results
+    kinds = paths(codes)
+    plans: dict[str, Plan] = {"constant": Rotation(["/bench/constant"])}
+    plans.update((kind, Rotation(rotation)) for kind, rotation in kinds.items())
+    return measure_each(base_url, plans, Rotation(kinds["by_code"]), connections, pace)
 
 
 def figure(results: dict[str, Result], products: int) -> dict[str, Any]:

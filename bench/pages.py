@@ -8,18 +8,12 @@ from typing import Any
 
 import httpx
 
-from bench.loadgen import Pace, Result, Rotation, run
+from bench.loadgen import Pace, Plan, Result, Rotation, measure_each
 
 TARGET_PAGE_RATIO, TARGET_REVALIDATION_RATIO = 0.7, 0.9
 
 
-def measure(
-    base_url: str,
-    codes: list[str],
-    *,
-    connections: int,
-    pace: Pace,
-) -> dict[str, Result]:
+def measure(base_url: str, codes: list[str], *, connections: int, pace: Pace) -> dict[str, Result]:
     """The JSON lookup and the product page over the same products, then the constant route
     and the revalidation of those pages, after a short warm-up of the pages.
 
@@ -30,18 +24,13 @@ def measure(
     pages = [f"/p/{code}" for code in codes]
     # Every page reflecting one log position in one language has the same validator.
     held = httpx.get(base_url + pages[0], timeout=30).headers["etag"]
-    if pace.warm_up:
-        run(base_url, Rotation(pages), connections, pace.warm_up, use_wrk=pace.use_wrk)
-    plans = {
+    plans: dict[str, Plan] = {
         "json_lookup": Rotation([f"/v1/public/products/{code}" for code in codes]),
         "product_page": Rotation(pages),
         "constant": Rotation(["/bench/constant"]),
         "revalidation": Rotation(pages, {"If-None-Match": held}),
     }
-    return {
-        kind: run(base_url, plan, connections, pace.seconds, use_wrk=pace.use_wrk, meter=pace.meter)
-        for kind, plan in plans.items()
-    }
+    return measure_each(base_url, plans, Rotation(pages), connections, pace)
 
 
 def figure(large: dict[str, Any], small: dict[str, Any]) -> dict[str, Any]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from math import ceil
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from starlette.datastructures import URL
 
 from pages.filters import read_search
-from pages.visit import READ, Sources, Visit
+from pages.visit import Sources, Visit, page_routes
 from pages.words import GROUP
 from projections import questions, status, timeline
 
@@ -19,26 +19,11 @@ LATEST = 8
 
 def routes(sources: Sources) -> APIRouter:
     """The home and register pages over ``sources``."""
-    router = APIRouter(include_in_schema=False)
-
-    @router.api_route("/", methods=READ)
-    def home(request: Request) -> Response:
-        """What the register is, a search box, counts now and the latest changes."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: home_page(visit))
-
-    @router.api_route("/register", methods=READ)
-    def register(request: Request) -> Response:
-        """The register: search by name (with or without diacritics), code, certificate
-        number, place, group, stars and status, a page at a time."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: register_page(visit))
-
-    return router
+    return page_routes(sources, {"/": home_page, "/register": register_page})
 
 
 def home_page(visit: Visit) -> Response:
-    """Counts now and the latest changes."""
+    """What the register is, a search box, counts now and the latest changes."""
     counts = visit.ask(lambda db: status.counts_now(db, on=visit.today, province=None))
     latest = visit.ask(lambda db: timeline.latest(db, LATEST))
     by_status = counts["by_status"]
@@ -52,7 +37,9 @@ def home_page(visit: Visit) -> Response:
 
 
 def register_page(visit: Visit) -> Response:
-    """One page of the search, or the form with each malformed filter shown beside it."""
+    """The register: search by name (with or without diacritics), code, certificate number,
+    place, group, stars and status, a page at a time; or the form with each malformed filter
+    shown beside it."""
     request = visit.request
     query = request.query_params
     search = read_search(query, GROUP)

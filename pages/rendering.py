@@ -97,14 +97,7 @@ class Templates:
         environment.globals.update(
             lang=language,
             STATUSES=[status.value for status in Status],
-            STATUS=words.STATUS,
-            SYMBOL=words.SYMBOL,
-            ANSWER=words.ANSWER,
-            CERTIFICATE_ANSWER=words.CERTIFICATE_ANSWER,
-            CHANGE=words.CHANGE,
-            MILESTONE=words.MILESTONE,
-            GROUP=words.GROUP,
-            OWNER_KIND=words.OWNER_KIND,
+            **words.IN_TEMPLATES,
         )
         # The macros, made once (they need only the globals above).
         environment.globals["m"] = environment.get_template("macros.html").module

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from lifecycle.values import Status
 from pages.charts import bar_chart
 from pages.filters import BAD_DATE, REVERSED, TOO_LONG, read_day
-from pages.visit import READ, Sources, Visit
+from pages.visit import Sources, Visit, page_routes
 from pages.words import FLOWS, N_, STATUS
 from projections import questions
 
@@ -21,40 +21,22 @@ PROVINCE_MOST = 100
 
 def routes(sources: Sources) -> APIRouter:
     """The statistics, expiring-soon and overdue pages over ``sources``."""
-    router = APIRouter(include_in_schema=False)
+    return page_routes(
+        sources,
+        {"/statistics": statistics_page, "/expiring": expiring_page, "/overdue": overdue_page},
+    )
 
-    @router.api_route("/statistics", methods=READ)
-    def statistics(request: Request) -> Response:
-        """Counts now and over a period, for the country or one province."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: statistics_page(visit))
 
-    @router.api_route("/expiring", methods=READ)
-    def expiring(request: Request) -> Response:
-        """Certificates valid today whose validity ends within the next 90 days."""
-        visit = Visit(sources, request)
-        return visit.answer(
-            lambda: visit.page(
-                "expiring.html",
-                rows=sources.read_side.ask(
-                    questions.expiring(on=visit.today, within_days=EXPIRING_WITHIN_DAYS)
-                ),
-                within=EXPIRING_WITHIN_DAYS,
-            )
-        )
+def expiring_page(visit: Visit) -> Response:
+    """Certificates valid today whose validity ends within the next 90 days."""
+    question = questions.expiring(on=visit.today, within_days=EXPIRING_WITHIN_DAYS)
+    return visit.page("expiring.html", rows=visit.ask(question), within=EXPIRING_WITHIN_DAYS)
 
-    @router.api_route("/overdue", methods=READ)
-    def overdue(request: Request) -> Response:
-        """Suspended certificates whose corrective deadline has passed."""
-        visit = Visit(sources, request)
-        return visit.answer(
-            lambda: visit.page(
-                "overdue.html",
-                rows=sources.read_side.ask(questions.overdue_corrections(on=visit.today)),
-            )
-        )
 
-    return router
+def overdue_page(visit: Visit) -> Response:
+    """Suspended certificates whose corrective deadline has passed."""
+    question = questions.overdue_corrections(on=visit.today)
+    return visit.page("overdue.html", rows=visit.ask(question))
 
 
 def statistics_page(visit: Visit) -> Response:

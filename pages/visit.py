@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any, TypeVar
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
 from lifecycle.errors import RegisterError
@@ -135,6 +135,24 @@ class Visit:
     def translate(self, message: str) -> str:
         """One message in the visit's language."""
         return self.sources.templates.translate(self.language, message)
+
+
+def page_routes(sources: Sources, pages: dict[str, Callable[[Visit], Response]]) -> APIRouter:
+    """Each path of ``pages`` (none with path parameters) serving what its function makes of
+    each visit."""
+    router = APIRouter(include_in_schema=False)
+    for path, draw in pages.items():
+        name = draw.__name__.removesuffix("_page")
+        router.add_api_route(path, _visited(sources, draw), methods=READ, name=name)
+    return router
+
+
+def _visited(sources: Sources, draw: Callable[[Visit], Response]) -> Callable[[Request], Response]:
+    def visited(request: Request) -> Response:
+        visit = Visit(sources, request)
+        return visit.answer(lambda: draw(visit))
+
+    return visited
 
 
 def _parts(response: Response) -> tuple[int, bytes, str | None]:

@@ -96,3 +96,14 @@ OWNER_KIND = {
     "cooperative-group": N_("Cooperative group"),
     "household-business": N_("Household business"),
 }
+# The vocabularies every template may read, by the names the templates use.
+IN_TEMPLATES = {
+    "STATUS": STATUS,
+    "SYMBOL": SYMBOL,
+    "ANSWER": ANSWER,
+    "CERTIFICATE_ANSWER": CERTIFICATE_ANSWER,
+    "CHANGE": CHANGE,
+    "MILESTONE": MILESTONE,
+    "GROUP": GROUP,
+    "OWNER_KIND": OWNER_KIND,
+}

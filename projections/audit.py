@@ -11,7 +11,7 @@ from typing import Any
 from lifecycle.describe import describe_event
 from lifecycle.events import ProductEvent, Registered
 from projections.schema import ReadModel, Writes
-from storage.sql import Database, Row
+from storage.sql import Database, Row, columns
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS audit_trail (
@@ -70,21 +70,16 @@ MODEL = ReadModel("audit trail", ("audit_trail",), DDL, apply)
 def entry(row: Row) -> dict[str, Any]:
     """One audit row as auditors read it."""
     return {
-        "position": row["position"],
-        "product_id": row["product_id"],
-        "code": row["code"],
-        "version": row["version"],
+        **columns(row, "position", "product_id", "code", "version"),
         "type": row["event_type"],
-        "effective_on": row["effective_on"],
-        "recorded_at": row["recorded_at"],
+        **columns(row, "effective_on", "recorded_at"),
         "actor": {
             "principal_id": row["actor_id"],
             "role": row["actor_role"],
             "province": row["actor_province"],
             "level": row["actor_level"],
         },
-        "refs": row["refs"],
-        "payload": row["payload"],
+        **columns(row, "refs", "payload"),
     }
 
 

@@ -10,15 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lifecycle.events import (
-    ProductEvent,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
+from lifecycle import events
 from projections import status
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
@@ -33,21 +25,21 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS programme_milestones_product "
     "ON programme_milestones (product_id, kind)",
 )
-KINDS: dict[type[ProductEvent], str] = {
-    Registered: "joined",
-    Starred: "certificates_issued",
-    Suspended: "suspensions",
-    Reinstated: "reinstatements",
-    Revoked: "revocations",
-    Removed: "removals",
+KINDS: dict[type[events.ProductEvent], str] = {
+    events.Registered: "joined",
+    events.Starred: "certificates_issued",
+    events.Suspended: "suspensions",
+    events.Reinstated: "reinstatements",
+    events.Revoked: "revocations",
+    events.Removed: "removals",
 }
 
 
-def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Records the milestone an event marks, if it marks one (evaluations do not)."""
     kind = KINDS.get(type(event))
     product_id = str(event.originator_id)
-    if isinstance(event, Registered):
+    if isinstance(event, events.Registered):
         writes.run(
             "INSERT INTO programme_milestones (position, product_id, kind, effective_on, "
             "province_key, owner_id) VALUES (?, ?, ?, ?, ?, ?)",

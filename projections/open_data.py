@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
-from lifecycle.values import Status
+from lifecycle.values import OwnerKind, Status
 from projections import status
 from projections.public_facts import public_stars
 from storage.sql import Database, Row
@@ -38,12 +38,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("code", "string", "The product's programme code, as printed on its label."),
     Column("name", "string", "The product's name."),
     Column("owner_name", "string", "The owner's public name (business, cooperative, group)."),
-    Column(
-        "owner_kind",
-        "string",
-        "The owner's legal form.",
-        ("enterprise", "cooperative", "cooperative-group", "household-business"),
-    ),
+    Column("owner_kind", "string", "The owner's legal form.", tuple(k.value for k in OwnerKind)),
     Column("province", "string", "Province where the product is made."),
     Column("district", "string", "District where the product is made."),
     Column("commune", "string", "Commune where the product is made."),

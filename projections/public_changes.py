@@ -11,20 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from lifecycle.events import (
-    ProductEvent,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
+from lifecycle import events
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes, tracked_position
 from projections.vietnamese import search_key
-from storage.sql import Database, Row
+from storage.sql import Database, Row, columns
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS public_changes (
@@ -42,12 +34,12 @@ DDL = (
     "WHERE kind = 'registered'",
 )
 # What each change is called, the status it leaves, and the reference it was made under.
-KINDS: dict[type[ProductEvent], tuple[str, str, str]] = {
-    Starred: ("certified", "certified", "decision_ref"),
-    Suspended: ("suspended", "suspended", "inspection_ref"),
-    Reinstated: ("reinstated", "certified", "reinspection_ref"),
-    Revoked: ("revoked", "revoked", "decision_ref"),
-    Removed: ("removed", "removed", "decision_ref"),
+KINDS: dict[type[events.ProductEvent], tuple[str, str, str]] = {
+    events.Starred: ("certified", "certified", "decision_ref"),
+    events.Suspended: ("suspended", "suspended", "inspection_ref"),
+    events.Reinstated: ("reinstated", "certified", "reinspection_ref"),
+    events.Revoked: ("revoked", "revoked", "decision_ref"),
+    events.Removed: ("removed", "removed", "decision_ref"),
 }
 FACTS = (
     "product_id, code, name, owner_name, owner_kind, province, province_key, district, "
@@ -65,9 +57,9 @@ FOLLOWS = (
 )
 
 
-def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Registration enters the product's facts; each later public change copies them."""
-    if isinstance(event, Registered):
+    if isinstance(event, events.Registered):
         where = event.location
         row = {
             "position": position, "product_id": str(event.originator_id), "code": event.code,
@@ -88,7 +80,7 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     kind, status, reference = KINDS[type(event)]
     issued = (
         (event.stars, event.certificate_number, event.valid_from, event.valid_until)
-        if isinstance(event, Starred)
+        if isinstance(event, events.Starred)
         else (None, None, None, None)
     )
     writes.run(
@@ -136,18 +128,9 @@ def latest(db: Database, limit: int, province: str | None = None) -> list[Row]:
 def public(row: Row) -> dict[str, Any]:
     """What anyone may read of a change: the product's public facts after it, and why."""
     return {
-        "kind": row["kind"],
-        "code": row["code"],
-        "name": row["name"],
-        "province": row["province"],
-        "district": row["district"],
-        "status": row["status"],
+        **columns(row, "kind", "code", "name", "province", "district", "status"),
         **public_stars(row["status"], row["stars"]),
-        "certificate_number": row["certificate_number"],
-        "valid_from": row["valid_from"],
-        "valid_until": row["valid_until"],
-        "effective_on": row["effective_on"],
-        "public_reason": row["public_reason"],
-        "reason_code": row["reason_code"],
+        **columns(row, "certificate_number", "valid_from", "valid_until", "effective_on"),
+        **columns(row, "public_reason", "reason_code"),
         row["reference_kind"]: row["reference"],
     }

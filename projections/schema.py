@@ -48,15 +48,13 @@ class ReadModel:
     apply: Callable[[Writes, int, ProductEvent], None]
 
 
-TRACKING = ReadModel(
-    name="tracking",
-    tables=("projection_tracking",),
-    ddl=(
-        "CREATE TABLE IF NOT EXISTS projection_tracking "
-        "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)",
-    ),
-    apply=lambda writes, position, event: None,
-)
+def bookkeeping(name: str, table: str, value_column: str) -> ReadModel:
+    """A table the projector keeps for itself, one row per name; no event fills it."""
+    ddl = f"CREATE TABLE IF NOT EXISTS {table} (name TEXT PRIMARY KEY, {value_column})"
+    return ReadModel(name, (table,), (ddl,), lambda writes, position, event: None)
+
+
+TRACKING = bookkeeping("tracking", "projection_tracking", "position BIGINT NOT NULL")
 
 
 def start_tracking(db: Database) -> bool:

@@ -13,18 +13,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from projections.schema import TRACKED, ReadModel
+from projections.schema import TRACKED, ReadModel, bookkeeping
 from storage.sql import Database
 
-SHAPE = ReadModel(
-    name="shape",
-    tables=("projection_shape",),
-    ddl=(
-        "CREATE TABLE IF NOT EXISTS projection_shape "
-        "(name TEXT PRIMARY KEY, fingerprint TEXT NOT NULL)",
-    ),
-    apply=lambda writes, position, event: None,
-)
+SHAPE = bookkeeping("shape", "projection_shape", "fingerprint TEXT NOT NULL")
 
 
 def fingerprint(models: Sequence[ReadModel]) -> str:

@@ -9,21 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from lifecycle.events import (
-    Evaluated,
-    ProductEvent,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
+from lifecycle import events
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
-from storage.sql import Database, Row
+from storage.sql import Database, Row, columns
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS product_status (
@@ -67,9 +58,9 @@ def in_province(province: str | None) -> tuple[str, list[Any]]:
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
 
 
-def changes(event: ProductEvent) -> dict[str, Any]:
+def changes(event: events.ProductEvent) -> dict[str, Any]:
     """The columns an event (other than registration) changes on the product's row."""
-    if isinstance(event, Starred):
+    if isinstance(event, events.Starred):
         return {
             "status": "certified",
             "stars": event.stars,
@@ -79,18 +70,18 @@ def changes(event: ProductEvent) -> dict[str, Any]:
             "revoked_on": None,
             **NO_SUSPENSION,
         }
-    if isinstance(event, Suspended):
+    if isinstance(event, events.Suspended):
         return {
             "status": "suspended",
             "suspended_on": event.effective_on,
             "corrective_deadline": event.corrective_deadline,
             "suspension_reason": event.reason,
         }
-    if isinstance(event, Reinstated):
+    if isinstance(event, events.Reinstated):
         return {"status": "certified", **NO_SUSPENSION}
-    if isinstance(event, Revoked):
+    if isinstance(event, events.Revoked):
         return {"status": "revoked", "revoked_on": event.effective_on}
-    if isinstance(event, Removed):
+    if isinstance(event, events.Removed):
         return {
             "status": "removed",
             "removed_on": event.effective_on,
@@ -98,11 +89,11 @@ def changes(event: ProductEvent) -> dict[str, Any]:
             "removal_reason": public_reason(event),
             "removal_reason_code": reason_code(event),
         }
-    assert isinstance(event, Evaluated), event
+    assert isinstance(event, events.Evaluated), event
     return {}
 
 
-def apply(writes: Writes, position: int, event: ProductEvent) -> None:
+def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Registration inserts the product's row; every later event updates it."""
     last = {
         "last_event": type(event).__name__,
@@ -110,7 +101,7 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
         "version": event.originator_version,
         "position": position,
     }
-    if isinstance(event, Registered):
+    if isinstance(event, events.Registered):
         row = {
             "product_id": str(event.originator_id),
             "code": event.code,
@@ -157,20 +148,12 @@ def described(row: Row) -> dict[str, Any]:
 def public(row: Row) -> dict[str, Any]:
     """What anyone may read of a product: no ids, no contacts."""
     return {
-        "code": row["code"],
-        "name": row["name"],
+        **columns(row, "code", "name"),
         "group": row["product_group"],
-        "subgroup": row["subgroup"],
-        "owner_name": row["owner_name"],
-        "owner_kind": row["owner_kind"],
-        "province": row["province"],
-        "district": row["district"],
-        "commune": row["commune"],
+        **columns(row, "subgroup", "owner_name", "owner_kind", "province", "district", "commune"),
         "status": row["status_on"],
         **public_stars(row["status_on"], row["stars"]),
-        "certificate_number": row["certificate_number"],
-        "valid_from": row["valid_from"],
-        "valid_until": row["valid_until"],
+        **columns(row, "certificate_number", "valid_from", "valid_until"),
         "removal": removal(row),
     }
 

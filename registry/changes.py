@@ -13,17 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from lifecycle import errors
+from lifecycle import commands, errors
 from lifecycle.authority import check_may_make
-from lifecycle.commands import (
-    IssueCertificate,
-    RecordEvaluation,
-    RegisterProduct,
-    ReinstateCertificate,
-    RemoveProduct,
-    RevokeCertificate,
-    SuspendCertificate,
-)
 from lifecycle.product import Product
 from lifecycle.text import check_plain_text
 from lifecycle.values import Actor
@@ -31,46 +22,54 @@ from registry.orders import Order
 
 
 def register(
-    product: Product | None, actor: Actor, command: RegisterProduct, today: date
+    product: Product | None, actor: Actor, command: commands.RegisterProduct, today: date
 ) -> Product:
     """A programme office registers a product under a code never used before."""
     check_code_unused(product, command.code)
     return Product.register(command, actor, today)
 
 
-def evaluate(product: Product, actor: Actor, command: RecordEvaluation, today: date) -> Product:
+def evaluate(
+    product: Product, actor: Actor, command: commands.RecordEvaluation, today: date
+) -> Product:
     """A council records its scoring; the register computes the total and the band."""
     product.evaluate(command, actor, today)
     return product
 
 
-def certify(product: Product, actor: Actor, command: IssueCertificate, today: date) -> Product:
+def certify(
+    product: Product, actor: Actor, command: commands.IssueCertificate, today: date
+) -> Product:
     """A competent authority issues a star certificate, superseding any earlier one."""
     product.certify(command, actor, today)
     return product
 
 
-def suspend(product: Product, actor: Actor, command: SuspendCertificate, today: date) -> Product:
+def suspend(
+    product: Product, actor: Actor, command: commands.SuspendCertificate, today: date
+) -> Product:
     """An inspector suspends a current certificate after an inspection found a breach."""
     product.suspend(command, actor, today)
     return product
 
 
 def reinstate(
-    product: Product, actor: Actor, command: ReinstateCertificate, today: date
+    product: Product, actor: Actor, command: commands.ReinstateCertificate, today: date
 ) -> Product:
     """An inspector reinstates a suspended certificate once the breach is corrected."""
     product.reinstate(command, actor, today)
     return product
 
 
-def revoke(product: Product, actor: Actor, command: RevokeCertificate, today: date) -> Product:
+def revoke(
+    product: Product, actor: Actor, command: commands.RevokeCertificate, today: date
+) -> Product:
     """A competent authority withdraws the certificate (current, suspended or expired)."""
     product.revoke(command, actor, today)
     return product
 
 
-def remove(product: Product, actor: Actor, command: RemoveProduct, today: date) -> Product:
+def remove(product: Product, actor: Actor, command: commands.RemoveProduct, today: date) -> Product:
     """The programme office removes a product whose certificate is not current; final."""
     product.remove(command, actor, today)
     return product
@@ -78,13 +77,13 @@ def remove(product: Product, actor: Actor, command: RemoveProduct, today: date) 
 
 UseCase = Callable[[Any, Actor, Any, date], Product]
 USE_CASES: dict[type[Any], UseCase] = {
-    RegisterProduct: register,
-    RecordEvaluation: evaluate,
-    IssueCertificate: certify,
-    SuspendCertificate: suspend,
-    ReinstateCertificate: reinstate,
-    RevokeCertificate: revoke,
-    RemoveProduct: remove,
+    commands.RegisterProduct: register,
+    commands.RecordEvaluation: evaluate,
+    commands.IssueCertificate: certify,
+    commands.SuspendCertificate: suspend,
+    commands.ReinstateCertificate: reinstate,
+    commands.RevokeCertificate: revoke,
+    commands.RemoveProduct: remove,
 }
 
 
@@ -100,7 +99,7 @@ def carry_out(order: Order, product: Product | None, today: date) -> Product:
 def check_may_order(order: Order, product: Product | None) -> None:
     """The actor has the role for the order's change and jurisdiction over its product."""
     command = order.command
-    if isinstance(command, RegisterProduct):
+    if isinstance(command, commands.RegisterProduct):
         province = command.location.province
     elif product is None:
         raise errors.ProductNotFound(order.code)

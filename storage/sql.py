@@ -20,6 +20,12 @@ from psycopg.types.json import Json
 
 Row = dict[str, Any]
 
+
+def columns(row: Row, *names: str) -> Row:
+    """The named columns of ``row``, in the order named."""
+    return {name: row[name] for name in names}
+
+
 sqlite3.register_converter("DATE", lambda raw: date.fromisoformat(raw.decode()))
 sqlite3.register_converter("TIMESTAMPTZ", lambda raw: datetime.fromisoformat(raw.decode()))
 sqlite3.register_converter("JSON", json.loads)

@@ -92,3 +92,16 @@ def registry(store_url: str) -> Iterator[Registry]:
     app = Registry(store_environment(StoreUrl.parse(store_url)), clock=fixed_today)
     yield app
     app.close()
+
+
+def sessions_of(database_url: str, application: str, *, terminate: bool = False) -> int:
+    """How many sessions ``application`` holds on the URL's PostgreSQL database; with
+    ``terminate``, they are ended too."""
+    select = "pg_terminate_backend(pid)" if terminate else "pid"
+    with psycopg.connect(database_url.partition("?")[0], autocommit=True) as admin:
+        rows = admin.execute(
+            f"SELECT {select} FROM pg_stat_activity "
+            "WHERE application_name = %s AND datname = current_database()",
+            (application,),
+        ).fetchall()
+    return len(rows)

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 
 from lifecycle.values import Role
@@ -18,6 +17,7 @@ from ocop.services import build_services
 from ocop.settings import Settings
 from tests.api import bodies
 from tests.api.test_live_server import answers, free_port, wait_until
+from tests.conftest import sessions_of
 
 pytestmark = pytest.mark.postgres
 
@@ -39,12 +39,7 @@ def stop(*processes: subprocess.Popen[str]) -> None:
 
 def projectors(database_url: str) -> int:
     """How many projector connections the database sees."""
-    with psycopg.connect(database_url.partition("?")[0], autocommit=True) as conn:
-        row = conn.execute(
-            "SELECT count(*) FROM pg_stat_activity "
-            "WHERE application_name = 'ocop-projector' AND datname = current_database()"
-        ).fetchone()
-    return int(row[0]) if row else 0
+    return sessions_of(database_url, "ocop-projector")
 
 
 @pytest.fixture

@@ -6,20 +6,22 @@ keep to one province. Nothing personal: only ``projections.public_changes.public
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import Response
 
 from api.deps import ReadAfterDep, ReadSideDep, SettingsDep
 from api.feeds import ATOM_MEDIA_TYPE, atom, cloud_event
 from api.openapi import POSITION_HEADER, Kind, documented
-from api.problems import Problem, problem_response
+from api.problems import Problem, retry_later
 from api.schemas.changes import ChangePage
 from api.tail import EventStream, TooManyStreams, tail
 from projections import PositionBeyondHead, ReadSide, public_changes
 from projections.vietnamese import search_key
+from storage.sql import Row
 
 router = APIRouter(prefix="/v1/public", tags=["change feed"])
 CURSOR = re.compile(POSITION_HEADER)
@@ -64,18 +66,49 @@ def cursor_of(read_side: ReadSide, text: str | None) -> int:
     return cursor
 
 
-@router.get("/changes", response_model=ChangePage, responses=documented(Kind.PUBLIC_QUERY))
-def changes(
+@dataclass(frozen=True)
+class PageAsked:
+    """A page of the change feed asked for: after which cursor, how many, of which province,
+    once the read side has reached which log position."""
+
+    read_side: ReadSide
+    position: int | None
+    after: str | None
+    limit: int
+    province: str | None
+
+    def after_cursor(self) -> tuple[list[Row], int]:
+        """The changes after the cursor named, in log order, and the cursor to go on from."""
+        cursor = cursor_of(self.read_side, self.after)
+        question = partial(
+            public_changes.after, cursor=cursor, limit=self.limit, province=self.province
+        )
+        return self.read_side.ask(question, wait_for=self.position)
+
+    def latest(self) -> list[Row]:
+        """The latest changes, newest first."""
+        question = partial(public_changes.latest, limit=self.limit, province=self.province)
+        return self.read_side.ask(question, wait_for=self.position)
+
+
+async def page_asked(
     read_side: ReadSideDep,
     position: ReadAfterDep,
     after: After = None,
     limit: Limit = PAGE,
     province: Province = None,
-) -> ChangePage:
+) -> PageAsked:
+    """The page of changes a request asks for."""
+    return PageAsked(read_side, position, after, limit, province)
+
+
+PageAskedDep = Annotated[PageAsked, Depends(page_asked)]
+
+
+@router.get("/changes", response_model=ChangePage, responses=documented(Kind.PUBLIC_QUERY))
+def changes(asked: PageAskedDep) -> ChangePage:
     """Public changes after a cursor, in log order, as CloudEvents; ``next`` goes on."""
-    cursor = cursor_of(read_side, after)
-    question = partial(public_changes.after, cursor=cursor, limit=limit, province=province)
-    rows, following = read_side.ask(question, wait_for=position)
+    rows, following = asked.after_cursor()
     return ChangePage(items=[cloud_event(row) for row in rows], next=following)
 
 
@@ -87,23 +120,10 @@ def changes(
         200: {"content": {ATOM_MEDIA_TYPE: {"schema": {"type": "string"}}}},
     },
 )
-def changes_atom(
-    request: Request,
-    read_side: ReadSideDep,
-    position: ReadAfterDep,
-    after: After = None,
-    limit: Limit = PAGE,
-    province: Province = None,
-) -> Response:
+def changes_atom(request: Request, asked: PageAskedDep) -> Response:
     """An Atom 1.0 feed: the latest changes, newest first (or those after ``after``)."""
-    if after is None:
-        question: Any = partial(public_changes.latest, limit=limit, province=province)
-        rows = read_side.ask(question, wait_for=position)
-    else:
-        cursor = cursor_of(read_side, after)
-        question = partial(public_changes.after, cursor=cursor, limit=limit, province=province)
-        rows, _ = read_side.ask(question, wait_for=position)
-    region = f":{search_key(province)}" if province else ""
+    rows = asked.latest() if asked.after is None else asked.after_cursor()[0]
+    region = f":{search_key(asked.province)}" if asked.province else ""
     body = atom(
         rows,
         feed_id=f"urn:ocop:changes{region}",
@@ -142,12 +162,8 @@ def changes_stream(
     try:
         give_back = request.app.state.change_streams.hold()
     except TooManyStreams:
-        return problem_response(
-            503,
-            "too-many-streams",
-            "As many live tails as allowed are open; retry shortly.",
-            headers={"Retry-After": "5"},
-        )
+        detail = "As many live tails as allowed are open; retry shortly."
+        return retry_later(5, "too-many-streams", detail)
     events = tail(
         read_side,
         cursor,

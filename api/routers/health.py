@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 
 from api.deps import PrincipalDep, ProjectorDep, ReadSideDep, SettingsDep
 from api.openapi import Kind, documented
-from api.problems import problem_response
+from api.problems import retry_later
 from api.schemas.operations import Liveness, ProjectorReport, Readiness
 from lifecycle.authority import check_may_watch_the_projector
 from ocop.settings import Settings
@@ -54,7 +54,7 @@ def ready(
         "failing_position": report.failing_position,
     }
     detail = NOT_READY[verdict].format(position=report.failing_position, lag=report.lag)
-    return problem_response(503, verdict, detail, headers={"Retry-After": "5"}, **extra)
+    return retry_later(5, verdict, detail, **extra)
 
 
 @router.get(

@@ -16,11 +16,11 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response, StreamingResponse
 
 from api import exports
-from api.deps import ReadAfterDep, ReadSideDep, TodayDep
 from api.openapi import Kind, documented
 from api.problems import Problem
+from api.reading import Reading, ReadingDep
 from api.schemas.open_data import DataPackage
-from projections import ReadSide, open_data
+from projections import open_data
 from projections.schema import tracked_position
 
 router = APIRouter(prefix="/v1/public", tags=["open data"])
@@ -67,9 +67,7 @@ def day_asked(today: date, as_of: str | None) -> date:
 
 
 def export(
-    read_side: ReadSide,
-    today: date,
-    position: int | None,
+    reading: Reading,
     as_of: str | None,
     if_none_match: str | None,
     name: str,
@@ -77,8 +75,8 @@ def export(
     media_type: str,
 ) -> Response:
     """The export streamed, or 304 when the ETag held is that of the same position and day."""
-    day = day_asked(today, as_of)
-    upto = read_side.ask(tracked_position, wait_for=position)
+    day = day_asked(reading.today, as_of)
+    upto = reading.ask(tracked_position)
     etag = f'"{name}-{upto}-{day.isoformat()}"'
     headers = {
         "ETag": etag,
@@ -88,43 +86,45 @@ def export(
     }
     if exports.etag_matches(if_none_match, etag):
         return Response(status_code=304, headers=headers)
-    chunks = open_data.rows(read_side.ask, on=day, upto=upto)
+    chunks = open_data.rows(reading.read_side.ask, on=day, upto=upto)
     return StreamingResponse(encode(chunks), media_type=media_type, headers=headers)
 
 
-@router.get(
-    "/register.csv",
-    response_class=StreamingResponse,
-    responses=exported(exports.CSV, {"type": "string"}),
-)
-def register_csv(
-    read_side: ReadSideDep,
-    today: TodayDep,
-    position: ReadAfterDep,
-    as_of: AsOf = None,
-    if_none_match: IfNoneMatch = None,
-) -> Response:
-    """Every product on the register, one CSV row each (UTF-8 with BOM), ordered by code."""
-    return export(
-        read_side, today, position, as_of, if_none_match, "csv", exports.csv_bytes, exports.CSV
-    )
+def exporting(name: str, encode: Encoder, media_type: str) -> Callable[..., Response]:
+    """The handler of the export in one format."""
+
+    def register(
+        reading: ReadingDep, as_of: AsOf = None, if_none_match: IfNoneMatch = None
+    ) -> Response:
+        return export(reading, as_of, if_none_match, name, encode, media_type)
+
+    return register
 
 
-@router.get(
-    "/register.json",
-    response_class=StreamingResponse,
-    responses=exported(exports.JSON, exports.json_schema()),
-)
-def register_json(
-    read_side: ReadSideDep,
-    today: TodayDep,
-    position: ReadAfterDep,
-    as_of: AsOf = None,
-    if_none_match: IfNoneMatch = None,
-) -> Response:
-    """Every product on the register, one JSON object each, ordered by code."""
-    return export(
-        read_side, today, position, as_of, if_none_match, "json", exports.json_bytes, exports.JSON
+# Each format of the export: its encoder, media type, documented schema and description.
+FORMATS: dict[str, tuple[Encoder, str, dict[str, Any], str]] = {
+    "csv": (
+        exports.csv_bytes,
+        exports.CSV,
+        {"type": "string"},
+        "Every product on the register, one CSV row each (UTF-8 with BOM), ordered by code.",
+    ),
+    "json": (
+        exports.json_bytes,
+        exports.JSON,
+        exports.json_schema(),
+        "Every product on the register, one JSON object each, ordered by code.",
+    ),
+}
+for name, (encode, media_type, schema, description) in FORMATS.items():
+    router.add_api_route(
+        f"/register.{name}",
+        exporting(name, encode, media_type),
+        methods=["GET"],
+        name=f"register_{name}",
+        description=description,
+        response_class=StreamingResponse,
+        responses=exported(media_type, schema),
     )
 
 

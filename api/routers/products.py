@@ -12,14 +12,13 @@ from api.deps import (
     LAST_POSITION,
     CodePath,
     PrincipalDep,
-    ReadAfterDep,
-    ReadSideDep,
     RegistryDep,
     TodayDep,
     WriteDep,
 )
 from api.openapi import Kind, documented
 from api.problems import Problem
+from api.reading import ReadingDep
 from api.schemas.products import HistoryEntry, ProductState, ProductStatus
 from api.schemas.requests import Registration, RemovalBody
 from api.schemas.responses import ChangeRecorded
@@ -56,12 +55,10 @@ def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONRe
 def product_status(
     code: CodePath,
     actor: PrincipalDep,
-    read_side: ReadSideDep,
-    today: TodayDep,
-    position: ReadAfterDep,
+    reading: ReadingDep,
 ) -> dict[str, Any]:
     """The product's current status, from the read side (auditors; others in their province)."""
-    row = read_side.ask(questions.product_status(code, on=today), wait_for=position)
+    row = reading.ask(questions.product_status(code, on=reading.today))
     if row is None:
         raise errors.ProductNotFound(code)
     check_may_read(actor, row["province"])

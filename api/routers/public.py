@@ -10,9 +10,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from api.deps import CodePath, ReadAfterDep, ReadSideDep, TodayDep
+from api.deps import CodePath
 from api.openapi import Kind, documented
 from api.problems import Problem
+from api.reading import ReadingDep
 from api.schemas.public import PublicCertificate, PublicProduct, RegisterPage, Statistics
 from lifecycle import errors
 from lifecycle.values import Status
@@ -29,12 +30,10 @@ PAGE_SIZE = 20
 )
 def certificate(
     certificate_no: Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,40}$", examples=["QN-0123-C1"])],
-    read_side: ReadSideDep,
-    today: TodayDep,
-    position: ReadAfterDep,
+    reading: ReadingDep,
 ) -> dict[str, Any]:
     """A certificate's status by its number, with the dated reasons of any suspension."""
-    row = read_side.ask(questions.public_certificate(certificate_no, on=today), wait_for=position)
+    row = reading.ask(questions.public_certificate(certificate_no, on=reading.today))
     if row is None:
         raise errors.CertificateNotFound(
             f"No certificate was issued under number {certificate_no}."
@@ -45,11 +44,9 @@ def certificate(
 @router.get(
     "/products/{code}", response_model=PublicProduct, responses=documented(Kind.PUBLIC_LOOKUP)
 )
-def product(
-    code: CodePath, read_side: ReadSideDep, today: TodayDep, position: ReadAfterDep
-) -> dict[str, Any]:
+def product(code: CodePath, reading: ReadingDep) -> dict[str, Any]:
     """A product's public status by its code (what a label's QR code points to)."""
-    row = read_side.ask(questions.public_product(code, on=today), wait_for=position)
+    row = reading.ask(questions.public_product(code, on=reading.today))
     if row is None:
         raise errors.ProductNotFound(code)
     return row
@@ -57,9 +54,7 @@ def product(
 
 @router.get("/products", response_model=RegisterPage, responses=documented(Kind.PUBLIC_QUERY))
 def search(
-    read_side: ReadSideDep,
-    today: TodayDep,
-    position: ReadAfterDep,
+    reading: ReadingDep,
     q: Annotated[str | None, Query(max_length=200, description="Code, number or name")] = None,
     province: Annotated[str | None, Query(max_length=100)] = None,
     district: Annotated[
@@ -81,9 +76,9 @@ def search(
         status=status.value if status else None,
         page=page,
         page_size=page_size,
-        on=today,
+        on=reading.today,
     )
-    items, total = read_side.ask(question, wait_for=position)
+    items, total = reading.ask(question)
     return RegisterPage(
         items=[PublicProduct.model_validate(item) for item in items],
         total=total,
@@ -94,9 +89,7 @@ def search(
 
 @router.get("/statistics", response_model=Statistics, responses=documented(Kind.PUBLIC_QUERY))
 def statistics(
-    read_side: ReadSideDep,
-    today: TodayDep,
-    position: ReadAfterDep,
+    reading: ReadingDep,
     start: Annotated[date, Query(alias="from", description="First day of the period")],
     end: Annotated[date, Query(alias="to", description="Last day of the period")],
     province: Annotated[str | None, Query(max_length=100)] = None,
@@ -104,5 +97,5 @@ def statistics(
     """Counts now (by province, group, stars, status) and over the period."""
     if end < start:
         raise Problem(422, "period-reversed", f"'to' ({end}) is before 'from' ({start}).")
-    question = questions.statistics(start=start, end=end, province=province, on=today)
-    return read_side.ask(question, wait_for=position)
+    question = questions.statistics(start=start, end=end, province=province, on=reading.today)
+    return reading.ask(question)

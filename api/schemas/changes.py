@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from api.schemas.public import PublishedReason, ReasonCode
+
 
 class ChangeFacts(BaseModel):
     """The product's public facts after the change, and why it changed; nothing personal."""
@@ -23,10 +25,8 @@ class ChangeFacts(BaseModel):
     valid_from: date | None = None
     valid_until: date | None = None
     effective_on: date = Field(description="The day the change took legal effect")
-    public_reason: str | None = Field(
-        default=None, description="The published reason (never the officials' own notes)"
-    )
-    reason_code: str | None = Field(default=None, examples=["breach-of-regulation"])
+    public_reason: PublishedReason = None
+    reason_code: ReasonCode = None
     decision_ref: str | None = None
     inspection_ref: str | None = None
     reinspection_ref: str | None = None

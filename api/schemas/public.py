@@ -4,8 +4,15 @@ counts. No personal contact data: only what these models name."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from pydantic import BaseModel, Field
+
+# A change's reason as the public reads it, and the code of that reason; one home for both.
+PublishedReason = Annotated[
+    str | None, Field(description="The published reason (never the officials' own notes)")
+]
+ReasonCode = Annotated[str | None, Field(examples=["breach-of-regulation"])]
 
 
 class PublicReason(BaseModel):
@@ -13,10 +20,8 @@ class PublicReason(BaseModel):
 
     on: date
     kind: str = Field(examples=["suspended"])
-    reason: str | None = Field(
-        default=None, description="The published reason (never the officials' own notes)"
-    )
-    reason_code: str | None = Field(default=None, examples=["breach-of-regulation"])
+    reason: PublishedReason = None
+    reason_code: ReasonCode = None
     inspection_ref: str | None = None
     reinspection_ref: str | None = None
     decision_ref: str | None = None

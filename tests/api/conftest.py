@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -64,10 +65,10 @@ class Api:
             return 0
 
 
-@pytest.fixture
-def api(store_url: str) -> Iterator[Api]:
-    """The whole API on a fresh store, on SQLite and then on PostgreSQL."""
-    services = build_services(Settings(database_url=store_url), clock=fixed_today)
+@contextmanager
+def api_over(settings: Settings) -> Iterator[Api]:
+    """The whole API built with ``settings``, and a key for each of ``PRINCIPALS``."""
+    services = build_services(settings, clock=fixed_today)
     auth = {}
     for name, (role, level, province) in PRINCIPALS.items():
         key, _ = services.keys.create(role, level=level, province=province, principal_id=name)
@@ -75,6 +76,13 @@ def api(store_url: str) -> Iterator[Api]:
     with TestClient(create_app(services), raise_server_exceptions=False) as client:
         yield Api(client, services, auth)
     services.close()
+
+
+@pytest.fixture
+def api(store_url: str) -> Iterator[Api]:
+    """The whole API on a fresh store, on SQLite and then on PostgreSQL."""
+    with api_over(Settings(database_url=store_url)) as built:
+        yield built
 
 
 @pytest.fixture

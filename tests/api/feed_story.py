@@ -9,14 +9,9 @@ from contextlib import contextmanager
 from typing import Any
 from xml.etree import ElementTree
 
-from fastapi.testclient import TestClient
-
-from api.app import create_app
-from ocop.services import build_services
 from ocop.settings import Settings
 from tests.api import bodies
-from tests.api.conftest import PRINCIPALS, Api
-from tests.conftest import fixed_today
+from tests.api.conftest import Api, api_over
 
 CHANGES, ATOM_FEED, STREAM = (
     "/v1/public/changes",
@@ -37,20 +32,15 @@ PRIVATE = {
 @contextmanager
 def feed_api(store_url: str) -> Iterator[Api]:
     """The API with live tails that end after half a second, saying 'keep-alive' often."""
-    settings = Settings(
-        database_url=store_url,
-        change_stream_seconds=0.5,
-        change_stream_keepalive_seconds=0.1,
-        change_streams_at_once=2,
-    )
-    services = build_services(settings, clock=fixed_today)
-    auth = {}
-    for name, (role, level, province) in PRINCIPALS.items():
-        key, _ = services.keys.create(role, level=level, province=province, principal_id=name)
-        auth[name] = {"Authorization": f"Bearer {key}"}
-    with TestClient(create_app(services), raise_server_exceptions=False) as client:
-        yield Api(client, services, auth)
-    services.close()
+    with api_over(
+        Settings(
+            database_url=store_url,
+            change_stream_seconds=0.5,
+            change_stream_keepalive_seconds=0.1,
+            change_streams_at_once=2,
+        )
+    ) as api:
+        yield api
 
 
 def a_story(api: Api) -> int:

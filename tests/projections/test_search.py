@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from projections import Projector, ReadSide, questions, search_key
+from projections.questions import Answer
 from registry.service import Registry
 from tests.conftest import TODAY
 from tests.projections import programme as story
@@ -43,7 +44,8 @@ def register_of_five(registry: Registry, read_side: ReadSide, projector: Project
     return read_side
 
 
-def codes(read_side: ReadSide, **filters: object) -> list[str]:
+def searched(read_side: ReadSide, **filters: object) -> tuple[list[Answer], int]:
+    """One page of the register's search, by default the first 50 of everything today."""
     query: dict[str, object] = {
         "q": None,
         "province": None,
@@ -54,7 +56,14 @@ def codes(read_side: ReadSide, **filters: object) -> list[str]:
         "page_size": 50,
         "on": TODAY,
     }
-    items, total = read_side.ask(questions.search(**{**query, **filters}))  # type: ignore[arg-type]
+    found: tuple[list[Answer], int] = read_side.ask(
+        questions.search(**{**query, **filters})  # type: ignore[arg-type]
+    )
+    return found
+
+
+def codes(read_side: ReadSide, **filters: object) -> list[str]:
+    items, total = searched(read_side, **filters)
     assert total == len(items)
     return [item["code"] for item in items]
 
@@ -103,30 +112,8 @@ def test_stars_and_status_narrow_the_register(register_of_five: ReadSide) -> Non
 
 
 def test_the_register_comes_in_pages_with_the_total(register_of_five: ReadSide) -> None:
-    first, total = register_of_five.ask(
-        questions.search(
-            q=None,
-            province=None,
-            group=None,
-            stars=None,
-            status=None,
-            page=1,
-            page_size=2,
-            on=TODAY,
-        )
-    )
-    third, _ = register_of_five.ask(
-        questions.search(
-            q=None,
-            province=None,
-            group=None,
-            stars=None,
-            status=None,
-            page=3,
-            page_size=2,
-            on=TODAY,
-        )
-    )
+    first, total = searched(register_of_five, page=1, page_size=2)
+    third, _ = searched(register_of_five, page=3, page_size=2)
     assert total == 5
     assert [item["code"] for item in first] == ["CM-0204", "DL-0205"]
     assert [item["code"] for item in third] == ["QN-0202"]

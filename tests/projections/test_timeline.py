@@ -3,6 +3,8 @@ on each backend, over the demo register."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from lifecycle.events import Registered
@@ -12,7 +14,6 @@ from registry.service import Registry
 from seed.demo import demo_orders
 from seed.writing import carry_out
 from storage.sql import Database
-from tests.pages.test_labels import with_gtins
 
 
 @pytest.fixture
@@ -76,7 +77,7 @@ def test_a_registration_s_gtins_lead_to_its_product(registry: Registry, demo: Re
 
     def record(db: Database) -> None:
         writes = Writes()
-        gtins.apply(writes, 1, with_gtins(registered, "8934567000017", "not-a-gtin"))
+        gtins.apply(writes, 1, replace(registered, gtins=("8934567000017", "not-a-gtin")))
         with db.transaction():
             writes.send(db)
 

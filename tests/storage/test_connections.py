@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
-import psycopg
 import pytest
 
 from ocop.services import build_services
 from ocop.settings import Settings
 from storage.connections import Connections
-from tests.conftest import connections_to, fixed_today
+from tests.conftest import connections_to, fixed_today, sessions_of
 
 TABLE = (
     "CREATE TABLE IF NOT EXISTS ledger (code TEXT PRIMARY KEY, stars INTEGER, "
@@ -72,12 +71,7 @@ def test_a_transaction_that_fails_stores_nothing(connections: Connections) -> No
 
 def drop_pooled_connections(postgres_url: str) -> int:
     """Terminates the pooled connections of the store's database; how many there were."""
-    with psycopg.connect(postgres_url.partition("?")[0], autocommit=True) as admin:
-        rows = admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE application_name = 'ocop-read-side' AND datname = current_database()"
-        ).fetchall()
-    return len(rows)
+    return sessions_of(postgres_url, "ocop-read-side", terminate=True)
 
 
 @pytest.mark.postgres

@@ -1,0 +1,38 @@
+"""What a query reads with: the read side, today's date and the log position it must see
+first (read-your-writes), asked for as one ``ReadingDep`` by the handlers that use all three."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, TypeVar
+
+from fastapi import Depends
+
+from api.deps import ReadAfterDep, ReadSideDep, TodayDep
+from projections import ReadSide
+from storage.sql import Database
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The read side, today's date, and the position a query waits for (None: no wait)."""
+
+    read_side: ReadSide
+    today: date
+    position: int | None
+
+    def ask(self, question: Callable[[Database], T]) -> T:
+        """``question``'s answer once the read side has reached the position asked for."""
+        return self.read_side.ask(question, wait_for=self.position)
+
+
+async def reading(read_side: ReadSideDep, today: TodayDep, position: ReadAfterDep) -> Reading:
+    """The read side, today and the position asked for, together."""
+    return Reading(read_side, today, position)
+
+
+ReadingDep = Annotated[Reading, Depends(reading)]
