@@ -3,22 +3,15 @@ everything the composition root built; every read documents its answer with a mo
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from datetime import date
 from typing import Any, get_type_hints
 
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
-from api.routers import (
-    certificates,
-    changes,
-    evaluations,
-    events,
-    health,
-    open_data,
-    products,
-    public,
-)
+import api.routers
 from ocop.services import ServedRegister
 from tests.api import bodies
 from tests.api.conftest import Api
@@ -35,8 +28,8 @@ def calls_of(dependant: Dependant) -> list[Any]:
 
 ROUTES = [
     route
-    for module in (certificates, changes, evaluations, events, health, open_data, products, public)
-    for route in module.router.routes
+    for found in pkgutil.iter_modules(api.routers.__path__)  # every router, however many come
+    for route in importlib.import_module(f"api.routers.{found.name}").router.routes
     if isinstance(route, APIRoute)
 ]
 
