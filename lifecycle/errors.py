@@ -9,6 +9,8 @@ product's state forbids by those of ``lifecycle.state_refusals``; both are named
 from __future__ import annotations
 
 from lifecycle.malformed import (
+    BonusAboveCap,
+    BonusAboveKindCap,
     BonusNotCounted,
     ControlCharacterInText,
     CorrectiveDeadlinePassed,
@@ -17,14 +19,19 @@ from lifecycle.malformed import (
     EffectiveDateInFuture,
     InvalidGtin,
     InvalidProductCode,
+    MandatoryCriteriaUnstated,
+    MandatoryLevelsWithGap,
     NegativePoints,
     NoCriteriaSet,
     PointsAboveMaximum,
+    PointsTooPrecise,
     PublicReasonTooLong,
     StarsNotCertifiable,
     TooManyGtins,
     TotalAboveMaximum,
+    UnknownBonusKind,
     UnknownProductGroup,
+    UnknownStarLevel,
 )
 from lifecycle.refusal import (
     InvalidCommand,
@@ -53,6 +60,8 @@ from lifecycle.state_refusals import (
 # Refusals defined in other modules, named here too so that every refusal reads errors.X.
 __all__ = [
     "BandTooLow",
+    "BonusAboveCap",
+    "BonusAboveKindCap",
     "BonusNotCounted",
     "CertificateAlreadyRevoked",
     "CertificateExpired",
@@ -70,6 +79,8 @@ __all__ = [
     "InvalidGtin",
     "InvalidProductCode",
     "MandatoryCriteriaFailed",
+    "MandatoryCriteriaUnstated",
+    "MandatoryLevelsWithGap",
     "NegativePoints",
     "NoCertificate",
     "NoCriteriaSet",
@@ -77,6 +88,7 @@ __all__ = [
     "NotPermitted",
     "NotSuspended",
     "PointsAboveMaximum",
+    "PointsTooPrecise",
     "ProductAlreadyRegistered",
     "ProductRemoved",
     "ProductSuspended",
@@ -86,7 +98,9 @@ __all__ = [
     "StarsNotCertifiable",
     "TooManyGtins",
     "TotalAboveMaximum",
+    "UnknownBonusKind",
     "UnknownProductGroup",
+    "UnknownStarLevel",
 ]
 
 

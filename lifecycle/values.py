@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -106,17 +107,35 @@ class Location:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """A council's scoring of a product, with the total and band the service computed."""
+    """A council's scoring of a product, with the total and band the service computed.
+
+    ``bonus`` holds the bonus points by kind; ``mandatory_met_for`` the star levels whose
+    mandatory criteria the council found met (``mandatory_met``: the 3-star level's, the
+    least a certificate needs). ``band`` is the lower of the points' band (``points_band``)
+    and the highest of those levels.
+    """
 
     council_level: Level
     criteria_set: str
-    points: dict[str, int]
-    bonus: int
+    points: dict[str, Decimal]
+    bonus: dict[str, Decimal]
     mandatory_met: bool
-    total: int
+    mandatory_met_for: tuple[int, ...]
+    total: Decimal
+    points_band: int
     band: int
     minutes_ref: str
     evaluated_on: date
+
+    def band_reason(self) -> str:
+        """Why the band is what it is, in words a reader of the record can check."""
+        if self.band == self.points_band:
+            return f"{self.total} points place it in the {self.band}-star band."
+        met = ", ".join(f"{stars}-star" for stars in self.mandatory_met_for) or "no level"
+        return (
+            f"{self.total} points reach the {self.points_band}-star band, but the mandatory "
+            f"criteria were met for {met} only: {self.band}-star band."
+        )
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, ClassVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, PlainSerializer
 
 from lifecycle import commands
+from lifecycle.describe import as_number
 from lifecycle.gtin import MOST_GTINS
 from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import (
@@ -33,6 +35,13 @@ PublishedReason = Annotated[
         ),
         examples=["Đã khắc phục vi phạm về nhãn mác."],
     ),
+]
+PartName = Annotated[str, Field(max_length=40)]
+# Points as sent: a JSON number (or its text), read exactly; precision is the rules' to judge.
+Points = Annotated[
+    Decimal,
+    Field(ge=0, le=100, allow_inf_nan=False, max_digits=12),
+    PlainSerializer(as_number, when_used="json"),
 ]
 ProductCode = Annotated[str, Field(pattern=PRODUCT_CODE.pattern, examples=["QN-0123"])]
 Gtin = Annotated[str, Field(pattern=r"^([0-9]{8}|[0-9]{12,14})$", examples=["8936012345674"])]
@@ -133,21 +142,23 @@ class Registration(CommandBody):
 
 
 class EvaluationBody(CommandBody):
-    """A council's scores: points per criteria part, bonus, whether mandatory criteria held."""
+    """A council's scores: points per criteria part (the council's average, decimals allowed),
+    bonus points by kind, and the star levels whose mandatory criteria were met
+    (``mandatory_met_for``; older records' ``mandatory_met`` means every level's or none)."""
 
     command = commands.RecordEvaluation
     model_config = example(
-        points={"A": 30, "B": 20, "C": 30},
-        mandatory_met=True,
+        points={"A": 30.5, "B": 20, "C": 30},
+        bonus={"local-materials": 1},
+        mandatory_met_for=[3, 4],
         minutes_ref="BB-12/HĐ-OCOP",
         effective_on="2026-04-01",
     )
 
-    points: dict[Annotated[str, Field(max_length=20)], Annotated[int, Field(ge=0, le=100)]] = Field(
-        max_length=MOST_PARTS, examples=[{"A": 30, "B": 20, "C": 30}]
-    )
-    bonus: Annotated[int, Field(ge=0, le=100)] = 0
-    mandatory_met: bool
+    points: dict[PartName, Points] = Field(max_length=MOST_PARTS)
+    bonus: dict[PartName, Points] = Field(default_factory=dict, max_length=MOST_PARTS)
+    mandatory_met: bool | None = None
+    mandatory_met_for: list[Annotated[int, Field(ge=1, le=5)]] | None = Field(None, max_length=5)
     minutes_ref: Text = Field(examples=["BB-12/HĐ-OCOP"])
 
 

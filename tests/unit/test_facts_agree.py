@@ -57,7 +57,14 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
     (RemovalBody, commands.RemoveProduct, Removed, set()),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
-EVALUATION_COMPUTED = {"council_level", "criteria_set", "total", "band", "evaluated_on"}
+EVALUATION_COMPUTED = {
+    "council_level",
+    "criteria_set",
+    "total",
+    "points_band",
+    "band",
+    "evaluated_on",
+}
 ENVELOPE = {"effective_on", "note"}
 
 
