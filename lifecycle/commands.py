@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from lifecycle.authority import Change
-from lifecycle.values import Location, Owner, RemovalReason, RevocationReason
+from lifecycle.values import Location, Owner, RemovalReason, RevocationReason, ScoreSheet
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,6 +53,9 @@ class RecordEvaluation(Command):
     mandatory_met: bool | None = None
     mandatory_met_for: tuple[int, ...] | None = None
     minutes_ref: str
+    # A council's members' own sheets, instead of one set of points, and how many it has.
+    sheets: tuple[ScoreSheet, ...] = ()
+    council_members: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

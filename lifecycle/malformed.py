@@ -96,6 +96,24 @@ class MandatoryLevelsWithGap(InvalidCommand):
     code = "mandatory-levels-with-gap"
 
 
+class QuorumNotMet(InvalidCommand):
+    """Too few of the council's members scored, or more sheets than members."""
+
+    code = "quorum-not-met"
+
+
+class MemberScoredTwice(InvalidCommand):
+    """Each member gives one sheet."""
+
+    code = "member-scored-twice"
+
+
+class ScoresGivenTwice(InvalidCommand):
+    """Either the members' sheets or one set of points (one-member council), not both."""
+
+    code = "scores-given-twice"
+
+
 class TotalAboveMaximum(InvalidCommand):
     """Total above 100 points."""
 

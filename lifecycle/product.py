@@ -24,6 +24,7 @@ from lifecycle.commands import (
     RevokeCertificate,
     SuspendCertificate,
 )
+from lifecycle.council import score
 from lifecycle.events import (
     Evaluated,
     Registered,
@@ -52,7 +53,6 @@ from lifecycle.rules import (
     check_public_reason_short,
     check_stars_certifiable,
 )
-from lifecycle.scoring import score
 from lifecycle.standing import Standing
 from lifecycle.values import Actor, Location, Owner, certificate_number, product_id
 

@@ -13,9 +13,9 @@ from typing import Any
 
 from lifecycle import errors
 from lifecycle.commands import RecordEvaluation
-from lifecycle.criteria import TOTAL_MAXIMUM, CriteriaSet, star_band
+from lifecycle.criteria import TOTAL_MAXIMUM, CriteriaSet
 from lifecycle.scoring_figures import BELOW_CERTIFIED_BAND, MANDATORY_STAR_LEVELS, POINT_PLACES
-from lifecycle.values import Evaluation, Level
+from lifecycle.values import Evaluation
 
 # The kind older records' bonus points read under: they recorded no kind.
 KIND_NOT_RECORDED = "not-recorded"
@@ -115,36 +115,10 @@ def band_within_mandatory(points_band: int, met_for: tuple[int, ...]) -> int:
     return min(points_band, max(met_for, default=BELOW_CERTIFIED_BAND))
 
 
-def score(criteria: CriteriaSet, command: RecordEvaluation, level: Level) -> Evaluation:
-    """The evaluation the council's scores make under ``criteria``, once every rule holds."""
-    check_points_precise_enough(command.points, command.bonus)
-    check_points_within_maxima(criteria, command.points)
-    check_bonus_within_caps(criteria, command.bonus)
-    points = {part: Decimal(value) for part, value in command.points.items()}
-    bonus = {kind: Decimal(value) for kind, value in command.bonus.items() if value}
-    total = sum([*points.values(), *bonus.values()], Decimal(0))
-    check_total_within_100(total)
-    met_for = check_mandatory_levels(command)
-    points_band = star_band(total)
-    return Evaluation(
-        council_level=level,
-        criteria_set=criteria.id,
-        points=points,
-        bonus=bonus,
-        mandatory_met=MANDATORY_STAR_LEVELS[0] in met_for,
-        mandatory_met_for=met_for,
-        total=total,
-        points_band=points_band,
-        band=band_within_mandatory(points_band, met_for),
-        minutes_ref=command.minutes_ref,
-        evaluated_on=command.effective_on,
-    )
-
-
 def evaluation_of_older_record(facts: Mapping[str, Any]) -> Evaluation:
     """An evaluation as the register stored it before decimals, bonus kinds and mandatory
-    criteria per star level: its yes/no meant every level's or none, its bonus is of no
-    stated kind, its band the points' band."""
+    criteria per star level and score sheets: its yes/no meant every level's or none, its
+    bonus is of no stated kind, its band the points' band, its council one member."""
     met_for = MANDATORY_STAR_LEVELS if facts["mandatory_met"] else ()
     return Evaluation(
         council_level=facts["council_level"],
@@ -158,4 +132,7 @@ def evaluation_of_older_record(facts: Mapping[str, Any]) -> Evaluation:
         band=band_within_mandatory(facts["band"], met_for),
         minutes_ref=facts["minutes_ref"],
         evaluated_on=facts["evaluated_on"],
+        council_members=1,
+        sheets=(),
+        one_member_import=True,
     )

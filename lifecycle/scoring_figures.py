@@ -62,3 +62,15 @@ MANDATORY_ASSUMPTION = (
     "failing 3-star's is in at most the 2-star band, which is never certified."
 )
 BELOW_CERTIFIED_BAND = 2
+
+# A council's evaluation is valid when enough of its members scored (a quorum).
+QUORUM = (2, 3)  # two thirds of the members
+QUORUM_SOURCE = (
+    "Decision 1048/QĐ-TTg (21/8/2019) and 148/QĐ-TTg (24/2/2023): councils at each level "
+    "score the products on score sheets; the council's average places the product."
+)
+QUORUM_ASSUMPTION = (
+    "ASSUMPTION (the councils' working rules not at hand): an evaluation needs the sheets of "
+    "at least two thirds of the council's members, and the average of their totals is "
+    "rounded half up to two decimal places."
+)

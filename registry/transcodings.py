@@ -24,6 +24,7 @@ from lifecycle.values import (
     RemovalReason,
     RevocationReason,
     Role,
+    ScoreSheet,
 )
 
 
@@ -142,7 +143,7 @@ def register_register_types(transcoder: JSONTranscoder) -> None:
     transcoder.register(TupleAsItems())
     for enum in (Role, Level, OwnerKind, RevocationReason, RemovalReason):
         transcoder.register(EnumAsValue(enum))
-    for value_type in (Actor, Owner, Location):
+    for value_type in (Actor, Owner, Location, ScoreSheet):
         transcoder.register(ValueAsFields(value_type))
     transcoder.register(EvaluationAsFields())
     transcoder.register(OlderEvaluationAsFacts())

@@ -21,6 +21,7 @@ from lifecycle.values import (
     OwnerKind,
     RemovalReason,
     RevocationReason,
+    ScoreSheet,
 )
 from seed.principals import QUANG_NINH, authority, competent_level, council, inspector, office
 
@@ -93,11 +94,15 @@ def evaluation(
     points: Mapping[str, int | Decimal] | None = None,
     minutes_ref: str | None = None,
     note: str = "",
+    sheets: tuple[ScoreSheet, ...] = (),
+    council_members: int | None = None,
 ) -> commands.RecordEvaluation:
-    """A council's scores totalling ``total`` (bonus by kind included) under the set in force;
-    every star level's mandatory criteria met unless told."""
+    """A council's scores totalling ``total`` (bonus by kind included) under the set in force,
+    or its members' ``sheets`` instead; every star level's mandatory criteria met unless told."""
     bonus = dict(bonus or {})
     scored = points if points is not None else points_for(total - sum(bonus.values()), on)
+    if sheets:  # the council's points are its members', averaged by the register
+        scored = points or {}
     if mandatory_met is None and mandatory_met_for is None:
         mandatory_met = True
     return commands.RecordEvaluation(
@@ -108,7 +113,22 @@ def evaluation(
         mandatory_met_for=mandatory_met_for,
         minutes_ref=minutes_ref or f"BB-{on:%Y%m%d}",
         note=note,
+        sheets=sheets,
+        council_members=council_members,
     )
+
+
+def sheet(
+    member: str,
+    total: int | Decimal,
+    on: date = EVALUATED_ON,
+    *,
+    bonus: Mapping[str, int | Decimal] | None = None,
+) -> ScoreSheet:
+    """One council member's sheet totalling ``total`` (bonus by kind included)."""
+    bonus = dict(bonus or {})
+    points = points_for(total - sum(bonus.values()), on)
+    return ScoreSheet(member, points, {kind: Decimal(value) for kind, value in bonus.items()})
 
 
 def certificate(

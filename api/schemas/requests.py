@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated, Any, ClassVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from api.schemas.scores import (
+    MOST_MEMBERS,
+    MOST_PARTS,
+    PartName,
+    Points,
+    ScoreSheetBody,
+    ValueBody,
+)
 from lifecycle import commands
-from lifecycle.describe import as_number
 from lifecycle.gtin import MOST_GTINS
 from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import (
@@ -24,7 +30,6 @@ from lifecycle.values import (
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 Note = Annotated[str, Field(max_length=4000)]
-MOST_PARTS = 10  # every criteria set has three parts; a few more get a clear refusal
 PublishedReason = Annotated[
     str,
     Field(
@@ -35,13 +40,6 @@ PublishedReason = Annotated[
         ),
         examples=["Đã khắc phục vi phạm về nhãn mác."],
     ),
-]
-PartName = Annotated[str, Field(max_length=40)]
-# Points as sent: a JSON number (or its text), read exactly; precision is the rules' to judge.
-Points = Annotated[
-    Decimal,
-    Field(ge=0, le=100, allow_inf_nan=False, max_digits=12),
-    PlainSerializer(as_number, when_used="json"),
 ]
 ProductCode = Annotated[str, Field(pattern=PRODUCT_CODE.pattern, examples=["QN-0123"])]
 Gtin = Annotated[str, Field(pattern=r"^([0-9]{8}|[0-9]{12,14})$", examples=["8936012345674"])]
@@ -73,20 +71,13 @@ class CommandBody(BaseModel):
         return cast(commands.RegisterProduct | commands.ProductCommand, self.command(**facts))
 
 
-class ValueBody(BaseModel):
-    """A body describing one of the register's values (an owner, a location)."""
-
-    model_config = ConfigDict(extra="forbid")
-    value: ClassVar[type[Any]]
-
-
 def value_of(field: Any) -> Any:
     """A body's field as the command carries it: a value for a nested body, a tuple for a
     list, a copy of a mapping."""
     if isinstance(field, ValueBody):
         return field.value(**field.model_dump())
     if isinstance(field, list):
-        return tuple(field)
+        return tuple(value_of(item) for item in field)
     if isinstance(field, dict):
         return dict(field)
     return field
@@ -144,7 +135,9 @@ class Registration(CommandBody):
 class EvaluationBody(CommandBody):
     """A council's scores: points per criteria part (the council's average, decimals allowed),
     bonus points by kind, and the star levels whose mandatory criteria were met
-    (``mandatory_met_for``; older records' ``mandatory_met`` means every level's or none)."""
+    (``mandatory_met_for``; older records' ``mandatory_met`` means every level's or none).
+    A council sends its members' ``sheets`` and ``council_members`` instead of ``points``
+    and ``bonus``; one set of points is read as a one-member council's (older records)."""
 
     command = commands.RecordEvaluation
     model_config = example(
@@ -160,6 +153,8 @@ class EvaluationBody(CommandBody):
     mandatory_met: bool | None = None
     mandatory_met_for: list[Annotated[int, Field(ge=1, le=5)]] | None = Field(None, max_length=5)
     minutes_ref: Text = Field(examples=["BB-12/HĐ-OCOP"])
+    sheets: list[ScoreSheetBody] = Field(default_factory=list, max_length=MOST_MEMBERS)
+    council_members: Annotated[int, Field(ge=1, le=MOST_MEMBERS)] | None = None
 
 
 class CertificateBody(CommandBody):

@@ -109,3 +109,47 @@ def test_148_bonus_points_by_kind_are_kept_on_the_record(api: Api) -> None:
     assert answer.status_code == 201, answer.text
     evaluation = pending(api)
     assert (evaluation["bonus"], evaluation["total"]) == (bonus, 83.5)
+
+
+def sheet(member: str, a: float, b: float, c: float) -> dict[str, Any]:
+    return {"member": member, "points": {"A": a, "B": b, "C": c}}
+
+
+def test_a_councils_sheets_are_kept_and_their_average_places_the_product(api: Api) -> None:
+    api.post("office_qn", P, bodies.registration())
+    sheets = [
+        sheet("Member 1", 25, 17, 28),
+        sheet("Member 2", 24, 17, 28),
+        sheet("M 3", 25, 17, 28),
+    ]
+    body = {**bodies.evaluation(), "points": {}, "sheets": sheets, "council_members": 4}
+    answer: Any = api.post("council_province_qn", EVALUATIONS, body)
+    assert answer.status_code == 201, answer.text
+    evaluation = pending(api)
+    assert (evaluation["total"], evaluation["band"], evaluation["council_members"]) == (69.67, 3, 4)
+    assert [s["member"] for s in evaluation["sheets"]] == ["Member 1", "Member 2", "M 3"]
+    assert evaluation["sheets"][1]["points"] == {"A": 24, "B": 17, "C": 28}
+    assert evaluation["one_member_import"] is False
+
+
+def test_one_set_of_points_stays_accepted_as_a_one_member_council_and_says_so(api: Api) -> None:
+    api.post("office_qn", P, bodies.registration())
+    answer: Any = api.post("council_province_qn", EVALUATIONS, bodies.evaluation())
+    assert answer.status_code == 201, answer.text
+    evaluation = pending(api)
+    assert (evaluation["council_members"], evaluation["sheets"]) == (1, [])
+    assert evaluation["one_member_import"] is True
+
+
+def test_too_few_sheets_for_the_quorum_are_refused_and_store_nothing(api: Api) -> None:
+    api.post("office_qn", P, bodies.registration())
+    sheets = [sheet("Member 1", 25, 17, 28), sheet("Member 2", 24, 17, 28)]
+    body = {**bodies.evaluation(), "points": {}, "sheets": sheets, "council_members": 7}
+    refused: Any = api.post("council_province_qn", EVALUATIONS, body)
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["code"] == "quorum-not-met"
+    assert refused.json()["detail"] == (
+        "2 score sheets from a council of 7; at least two thirds of its members (5) must "
+        "score, each once."
+    )
+    assert api.version_of("QN-0001") == 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from lifecycle.values import Level, Status
 from tests.unit.eras import TODAY
@@ -88,6 +88,22 @@ def bonus_allowed(bonus: dict[str, Decimal], counts: bool) -> bool:
     )
 
 
+def sheet_allowed(rules: Rules, points: dict[str, Decimal], bonus: dict[str, Decimal]) -> bool:
+    return (
+        all(two_places(value) for value in [*points.values(), *bonus.values()])
+        and points.keys() == rules.parts.keys()
+        and all(0 <= points[part] <= top for part, top in rules.parts.items())
+        and bonus_allowed(bonus, rules.bonus)
+        and sum(points.values()) + sum(bonus.values()) <= 100
+    )
+
+
+def council_average(totals: list[Decimal]) -> Decimal:
+    """The average of the members' totals, to two places, half up (the register's
+    ASSUMPTION)."""
+    return (sum(totals) / len(totals)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
 def levels_met(met: bool | None, met_for: tuple[int, ...] | None) -> tuple[int, ...] | None:
     """The star levels whose mandatory criteria were met, or None when the council's answer
     is not one the register takes (neither or both forms, an unknown level, a gap)."""
@@ -145,16 +161,27 @@ class PaperRegister:
         bonus: dict[str, Decimal],
         met: tuple[int, ...] | None,
     ) -> bool:
+        return self.accepts_council(day, level, [("", points, bonus)], 1, met)
+
+    def accepts_council(
+        self,
+        day: date,
+        level: Level,
+        sheets: list[tuple[str, dict[str, Decimal], dict[str, Decimal]]],
+        members: int | None,
+        met: tuple[int, ...] | None,
+    ) -> bool:
+        """A council's sheets: two thirds of its members or more, each once, each sheet
+        within the set's rules."""
         rules = rules_on(day)
         return (
             self.may_act(day)
             and self.status(day) is not Status.SUSPENDED
             and level in rules.councils
-            and all(two_places(value) for value in [*points.values(), *bonus.values()])
-            and points.keys() == rules.parts.keys()
-            and all(0 <= points[part] <= top for part, top in rules.parts.items())
-            and bonus_allowed(bonus, rules.bonus)
-            and sum(points.values()) + sum(bonus.values()) <= 100
+            and all(sheet_allowed(rules, points, bonus) for _, points, bonus in sheets)
+            and members is not None
+            and 3 * len(sheets) >= 2 * members >= 2 * len(sheets)
+            and len({member for member, _, _ in sheets}) == len(sheets)
             and met is not None
         )
 

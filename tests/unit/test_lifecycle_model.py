@@ -20,7 +20,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
-from lifecycle.values import Level
+from lifecycle.values import Level, ScoreSheet
 from seed import builders as make
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
@@ -31,6 +31,7 @@ from tests.unit.reference_model import (
     P,
     PaperRegister,
     band,
+    council_average,
     last_valid_day,
     levels_met,
     rules_on,
@@ -146,6 +147,38 @@ class ProductLifecycle(RuleBasedStateMachine):
             assert self.product.evaluation is not None
             assert self.product.evaluation.band == found
             assert self.product.evaluation.total == total
+
+    @rule(
+        step=SOON,
+        level=st.sampled_from([P, P, C]),
+        sheets=st.lists(
+            st.tuples(st.sampled_from("abcdefg"), FAIR_POINTS, BONUS), min_size=1, max_size=7
+        ),
+        members=st.none() | st.integers(1, 9),
+        met=MOSTLY_MET,
+    )
+    def evaluate_by_council(
+        self,
+        step: int,
+        level: Level,
+        sheets: list[tuple[str, dict[str, Decimal], dict[str, Decimal]]],
+        members: int | None,
+        met: Met,
+    ) -> None:
+        """A council's members' sheets, sometimes too few, too many or one member twice."""
+        day, levels = self.day(step), levels_met(*met)
+        expected = self.paper.accepts_council(day, level, sheets, members, levels)
+        given = tuple(ScoreSheet(member, points, bonus) for member, points, bonus in sheets)
+        scored = make.evaluation(day, sheets=given, council_members=members)
+        command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
+        act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
+        total = council_average([sum([*p.values(), *b.values()], Decimal(0)) for _, p, b in sheets])
+        found = band(total, levels or ())
+        self.check(act, expected, day, pending=(level, found, levels, day))
+        if expected:
+            assert self.product.evaluation is not None
+            assert (self.product.evaluation.total, self.product.evaluation.band) == (total, found)
+            assert self.product.evaluation.sheets == given
 
     @rule(change=st.sampled_from(SET_CHANGES), level=st.sampled_from([P, C]), points=FAIR_POINTS)
     def evaluate_on_the_eve_of_new_criteria(
