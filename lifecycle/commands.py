@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 from lifecycle.authority import Change
-from lifecycle.values import Location, Owner, RemovalReason, RevocationReason
+from lifecycle.values import Location, Owner, RemovalReason, RevocationReason, ScoreSheet
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,13 +42,20 @@ class RegisterProduct(Command):
 
 @dataclass(frozen=True, kw_only=True)
 class RecordEvaluation(Command):
-    """Record a council's scores: points per criteria part, bonus, mandatory criteria."""
+    """Record a council's scores: points per criteria part (decimals: the council's average),
+    bonus points by kind, and the star levels whose mandatory criteria were met, either as
+    ``mandatory_met_for`` or, as older records say it, ``mandatory_met`` (every level's or
+    none)."""
 
     change: ClassVar[Change] = Change.EVALUATE
-    points: dict[str, int] = field(default_factory=dict)
-    bonus: int = 0
-    mandatory_met: bool
+    points: dict[str, Decimal] = field(default_factory=dict)
+    bonus: dict[str, Decimal] = field(default_factory=dict)
+    mandatory_met: bool | None = None
+    mandatory_met_for: tuple[int, ...] | None = None
     minutes_ref: str
+    # A council's members' own sheets, instead of one set of points, and how many it has.
+    sheets: tuple[ScoreSheet, ...] = ()
+    council_members: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

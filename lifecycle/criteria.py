@@ -1,8 +1,9 @@
 """The OCOP criteria sets as versioned data, to be checked line by line against the decisions.
 
-Each set says when it was in force, the maximum points of each criteria part, whether bonus
-points count (always within the 100-point total), which council levels evaluate, which level
-certifies which stars, how long a certificate is valid and which product groups exist.
+Each set says when it was in force, the maximum points of each criteria part (citing its
+``source``), which bonus points count and their caps (``lifecycle/scoring_figures.py``),
+which council levels evaluate, which level certifies which stars, how long a certificate
+is valid and which product groups exist.
 A set is chosen by the effective date of the evaluation or certificate and recorded on the
 event by its identifier. A certificate records the set of the evaluation it rests on; the
 set in force on the decision date says who is competent, and whether an earlier set's
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
+from lifecycle.scoring_figures import BONUS_148, BonusRule
 from lifecycle.values import Level
 
 TOTAL_MAXIMUM = 100
@@ -63,12 +66,18 @@ class CriteriaSet:
     in_force_from: date
     in_force_until: date | None
     part_maxima: dict[str, int]
-    bonus_counts: bool
+    bonus: BonusRule | None
     evaluating_levels: frozenset[Level]
     certifiers: dict[Level, frozenset[int]]
     validity_months: int
     groups: dict[str, str]
     transitions: tuple[Transition, ...] = ()
+    source: str = ""
+
+    @property
+    def bonus_counts(self) -> bool:
+        """Whether this set awards bonus points at all."""
+        return self.bonus is not None
 
     def in_force_on(self, day: date) -> bool:
         """Whether this set governs evaluations and certificates dated ``day``."""
@@ -94,11 +103,12 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         in_force_from=date(2013, 1, 1),
         in_force_until=date(2019, 8, 20),
         part_maxima={"A": 35, "B": 25, "C": 40},
-        bonus_counts=False,
+        bonus=None,
         evaluating_levels=frozenset({Level.DISTRICT, Level.PROVINCE}),
         certifiers={Level.PROVINCE: frozenset({3, 4, 5})},
         validity_months=36,
         groups=GROUPS_1048,
+        source="ASSUMPTION (provincial texts not at hand): figures as under 1048.",
     ),
     CriteriaSet(
         id="1048-2019",
@@ -106,11 +116,13 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         in_force_from=date(2019, 8, 21),
         in_force_until=date(2023, 2, 23),
         part_maxima={"A": 35, "B": 25, "C": 40},
-        bonus_counts=False,
+        bonus=None,
         evaluating_levels=frozenset({Level.DISTRICT, Level.PROVINCE, Level.CENTRAL}),
         certifiers={Level.PROVINCE: frozenset({3, 4}), Level.CENTRAL: frozenset({5})},
         validity_months=36,
         groups=GROUPS_1048,
+        source="Decision 1048/QĐ-TTg (21/8/2019), its criteria set (appendix): parts A 35, "
+        "B 25, C 40; amended by 781/QĐ-TTg (8/6/2020).",
     ),
     CriteriaSet(
         id="148-2023",
@@ -118,7 +130,7 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         in_force_from=date(2023, 2, 24),
         in_force_until=date(2025, 7, 5),
         part_maxima={"A": 40, "B": 25, "C": 35},
-        bonus_counts=True,
+        bonus=BONUS_148,
         evaluating_levels=frozenset({Level.DISTRICT, Level.PROVINCE, Level.CENTRAL}),
         certifiers={
             Level.DISTRICT: frozenset({3}),
@@ -127,6 +139,7 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         },
         validity_months=36,
         groups=GROUPS_148,
+        source="Decision 148/QĐ-TTg (24/2/2023), Appendix I: parts A 40, B 25, C 35.",
         transitions=(
             Transition(
                 earlier_set="1048-2019",
@@ -145,11 +158,12 @@ CRITERIA_SETS: tuple[CriteriaSet, ...] = (
         in_force_from=date(2025, 7, 6),
         in_force_until=None,
         part_maxima={"A": 40, "B": 25, "C": 35},
-        bonus_counts=True,
+        bonus=BONUS_148,
         evaluating_levels=frozenset({Level.PROVINCE, Level.CENTRAL}),
         certifiers={Level.PROVINCE: frozenset({3, 4}), Level.CENTRAL: frozenset({5})},
         validity_months=36,
         groups=GROUPS_148,
+        source="Decision 1489/QĐ-TTg (6/7/2025), amending 148/QĐ-TTg: parts as under 148.",
         transitions=(
             Transition(
                 earlier_set="148-2023",
@@ -176,6 +190,6 @@ def criteria_set(criteria_id: str) -> CriteriaSet:
     return BY_ID[criteria_id]
 
 
-def star_band(total: int) -> int:
-    """The star band a total score falls in (1 to 5)."""
+def star_band(total: Decimal | int) -> int:
+    """The star band a total score falls in (1 to 5); 69.5 is in the 3-star band."""
     return next(stars for stars, lowest in STAR_BANDS if total >= lowest)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -27,8 +28,17 @@ def field_names(value_type: type[Any]) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(value_type))
 
 
+def as_number(value: Decimal) -> int | float:
+    """Points as a JSON number: whole points as integers, others (at most two places) as
+    the float that prints them."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def plain(value: Any) -> Any:
-    """The value with dates as ISO strings, enums as their values, values as mappings."""
+    """The value with dates as ISO strings, enums as their values, values as mappings,
+    points as numbers."""
+    if isinstance(value, Decimal):
+        return as_number(value)
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, (date, datetime)):

@@ -9,6 +9,8 @@ product's state forbids by those of ``lifecycle.state_refusals``; both are named
 from __future__ import annotations
 
 from lifecycle.malformed import (
+    BonusAboveCap,
+    BonusAboveKindCap,
     BonusNotCounted,
     ControlCharacterInText,
     CorrectiveDeadlinePassed,
@@ -17,14 +19,22 @@ from lifecycle.malformed import (
     EffectiveDateInFuture,
     InvalidGtin,
     InvalidProductCode,
+    MandatoryCriteriaUnstated,
+    MandatoryLevelsWithGap,
+    MemberScoredTwice,
     NegativePoints,
     NoCriteriaSet,
     PointsAboveMaximum,
+    PointsTooPrecise,
     PublicReasonTooLong,
+    QuorumNotMet,
+    ScoresGivenTwice,
     StarsNotCertifiable,
     TooManyGtins,
     TotalAboveMaximum,
+    UnknownBonusKind,
     UnknownProductGroup,
+    UnknownStarLevel,
 )
 from lifecycle.refusal import (
     InvalidCommand,
@@ -53,6 +63,8 @@ from lifecycle.state_refusals import (
 # Refusals defined in other modules, named here too so that every refusal reads errors.X.
 __all__ = [
     "BandTooLow",
+    "BonusAboveCap",
+    "BonusAboveKindCap",
     "BonusNotCounted",
     "CertificateAlreadyRevoked",
     "CertificateExpired",
@@ -70,6 +82,9 @@ __all__ = [
     "InvalidGtin",
     "InvalidProductCode",
     "MandatoryCriteriaFailed",
+    "MandatoryCriteriaUnstated",
+    "MandatoryLevelsWithGap",
+    "MemberScoredTwice",
     "NegativePoints",
     "NoCertificate",
     "NoCriteriaSet",
@@ -77,16 +92,21 @@ __all__ = [
     "NotPermitted",
     "NotSuspended",
     "PointsAboveMaximum",
+    "PointsTooPrecise",
     "ProductAlreadyRegistered",
     "ProductRemoved",
     "ProductSuspended",
     "PublicReasonTooLong",
+    "QuorumNotMet",
     "RegisterError",
     "RuleRefused",
+    "ScoresGivenTwice",
     "StarsNotCertifiable",
     "TooManyGtins",
     "TotalAboveMaximum",
+    "UnknownBonusKind",
     "UnknownProductGroup",
+    "UnknownStarLevel",
 ]
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import AggregateCreated, AggregateEvent
 
+from lifecycle.scoring import evaluation_of_older_record
 from lifecycle.values import (
     Actor,
     Certificate,
@@ -80,13 +81,20 @@ class Evaluated(ProductEvent):
 
     evaluation: Evaluation
 
-    class_version = 2  # version 1 carried the evaluation's facts one by one
+    # Version 1 carried the evaluation's facts one by one; version 2 as one value, with whole
+    # points, one bonus figure and one yes/no for the mandatory criteria.
+    class_version = 3
 
     @staticmethod
     def upcast_v1_v2(state: dict[str, Any]) -> None:
         """An event stored before the evaluation was one value reads as if it were one."""
         facts = {name: state.pop(name) for name in EVALUATION_FACTS_OF_V1}
-        state["evaluation"] = Evaluation(**facts, evaluated_on=state["effective_on"])
+        state["evaluation"] = {**facts, "evaluated_on": state["effective_on"]}
+
+    @staticmethod
+    def upcast_v2_v3(state: dict[str, Any]) -> None:
+        """An evaluation stored with whole points and one yes/no reads in today's shape."""
+        state["evaluation"] = evaluation_of_older_record(state["evaluation"])
 
     # The references every reader of an event finds under the same name (e.g. the audit
     # trail's refs), and the criteria set, as Starred names its own.

@@ -54,6 +54,66 @@ class BonusNotCounted(InvalidCommand):
     code = "bonus-not-counted"
 
 
+class PointsTooPrecise(InvalidCommand):
+    """Points carry more decimal places than the texts' precision; never rounded."""
+
+    code = "points-too-precise"
+
+
+class UnknownBonusKind(InvalidCommand):
+    """Bonus points of a kind the set does not award."""
+
+    code = "unknown-bonus-kind"
+
+
+class BonusAboveKindCap(InvalidCommand):
+    """One kind's bonus points exceed that kind's cap."""
+
+    code = "bonus-above-kind-cap"
+
+
+class BonusAboveCap(InvalidCommand):
+    """The bonus points together exceed the set's cap."""
+
+    code = "bonus-above-cap"
+
+
+class MandatoryCriteriaUnstated(InvalidCommand):
+    """An evaluation says which levels' mandatory criteria were met, one way, once."""
+
+    code = "mandatory-criteria-unstated"
+
+
+class UnknownStarLevel(InvalidCommand):
+    """Mandatory criteria are set for the 3-, 4- and 5-star levels only."""
+
+    code = "unknown-star-level"
+
+
+class MandatoryLevelsWithGap(InvalidCommand):
+    """A higher level's mandatory criteria met while a lower level's are not."""
+
+    code = "mandatory-levels-with-gap"
+
+
+class QuorumNotMet(InvalidCommand):
+    """Too few of the council's members scored, or more sheets than members."""
+
+    code = "quorum-not-met"
+
+
+class MemberScoredTwice(InvalidCommand):
+    """Each member gives one sheet."""
+
+    code = "member-scored-twice"
+
+
+class ScoresGivenTwice(InvalidCommand):
+    """Either the members' sheets or one set of points (one-member council), not both."""
+
+    code = "scores-given-twice"
+
+
 class TotalAboveMaximum(InvalidCommand):
     """Total above 100 points."""
 

@@ -24,7 +24,7 @@ from lifecycle.commands import (
     RevokeCertificate,
     SuspendCertificate,
 )
-from lifecycle.criteria import star_band
+from lifecycle.council import score
 from lifecycle.events import (
     Evaluated,
     Registered,
@@ -49,13 +49,12 @@ from lifecycle.rules import (
     check_level_may_revoke,
     check_mandatory_criteria_met,
     check_not_in_future,
-    check_points_within_maxima,
     check_product_code,
     check_public_reason_short,
     check_stars_certifiable,
 )
 from lifecycle.standing import Standing
-from lifecycle.values import Actor, Evaluation, Location, Owner, certificate_number, product_id
+from lifecycle.values import Actor, Location, Owner, certificate_number, product_id
 
 
 class Product(Aggregate, Standing):
@@ -105,19 +104,7 @@ class Product(Aggregate, Standing):
         criteria = check_criteria_in_force(command.effective_on)
         level = check_acts_at_a_level(actor)
         check_council_level_in_set(criteria, level)
-        check_points_within_maxima(criteria, command.points, command.bonus)
-        total = sum(command.points.values()) + command.bonus
-        evaluation = Evaluation(
-            council_level=level,
-            criteria_set=criteria.id,
-            points=dict(command.points),
-            bonus=command.bonus,
-            mandatory_met=command.mandatory_met,
-            total=total,
-            band=star_band(total),
-            minutes_ref=command.minutes_ref,
-            evaluated_on=command.effective_on,
-        )
+        evaluation = score(criteria, command, level)
         self.trigger_event(
             Evaluated,
             effective_on=command.effective_on,
@@ -133,7 +120,7 @@ class Product(Aggregate, Standing):
         check_stars_certifiable(command.stars)
         self.check_not_suspended(day)
         evaluation = self.check_has_fresh_evaluation()
-        check_mandatory_criteria_met(evaluation)
+        check_mandatory_criteria_met(evaluation, command.stars)
         check_band_reaches(evaluation, command.stars)
         criteria = check_criteria_in_force(day)
         level = check_acts_at_a_level(actor)

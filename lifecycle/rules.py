@@ -7,12 +7,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from lifecycle import errors
-from lifecycle.criteria import (
-    CERTIFIABLE_STARS,
-    TOTAL_MAXIMUM,
-    CriteriaSet,
-    criteria_in_force,
-)
+from lifecycle.criteria import CERTIFIABLE_STARS, CriteriaSet, criteria_in_force
 from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import PRODUCT_CODE, Certificate, Evaluation, Level
 
@@ -58,41 +53,20 @@ def check_council_level_in_set(criteria: CriteriaSet, level: Level) -> None:
         )
 
 
-def check_points_within_maxima(criteria: CriteriaSet, points: dict[str, int], bonus: int) -> None:
-    """Scores name exactly the set's parts, each within its maximum; bonus within 100."""
-    if set(points) != set(criteria.part_maxima):
-        raise errors.CriteriaPartsMismatch(
-            f"Scores must give parts {sorted(criteria.part_maxima)} under {criteria.id}, "
-            f"not {sorted(points)}."
-        )
-    for part, maximum in criteria.part_maxima.items():
-        if points[part] < 0:
-            raise errors.NegativePoints(f"Part {part} scored {points[part]}, below zero.")
-        if points[part] > maximum:
-            raise errors.PointsAboveMaximum(
-                f"Part {part} scored {points[part]}, above its maximum of {maximum}."
-            )
-    if bonus < 0:
-        raise errors.NegativePoints(f"Bonus points cannot be negative ({bonus}).")
-    if bonus and not criteria.bonus_counts:
-        raise errors.BonusNotCounted(f"{criteria.id} awards no bonus points.")
-    if sum(points.values()) + bonus > TOTAL_MAXIMUM:
-        raise errors.TotalAboveMaximum(
-            f"Points and bonus add up to {sum(points.values()) + bonus}, above {TOTAL_MAXIMUM}."
-        )
-
-
 def check_stars_certifiable(stars: int) -> None:
     """Only 3, 4 and 5 stars are certified."""
     if stars not in CERTIFIABLE_STARS:
         raise errors.StarsNotCertifiable(f"{stars} stars cannot be certified; only 3, 4 or 5.")
 
 
-def check_mandatory_criteria_met(evaluation: Evaluation) -> None:
-    """A product failing the mandatory criteria gets no stars, whatever its points."""
-    if not evaluation.mandatory_met:
+def check_mandatory_criteria_met(evaluation: Evaluation, stars: int) -> None:
+    """A product is certified at most at the highest star level whose mandatory criteria it
+    meets, whatever its points."""
+    if stars not in evaluation.mandatory_met_for:
+        met = ", ".join(f"{level}-star" for level in evaluation.mandatory_met_for) or "no level"
         raise errors.MandatoryCriteriaFailed(
-            f"The evaluation of {evaluation.evaluated_on} found the mandatory criteria unmet."
+            f"The evaluation of {evaluation.evaluated_on} found {stars}-star's mandatory "
+            f"criteria unmet (met for {met}); {evaluation.band_reason()}"
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -105,18 +106,51 @@ class Location:
 
 
 @dataclass(frozen=True)
+class ScoreSheet:
+    """One council member's sheet: points per criteria part and bonus points by kind."""
+
+    member: str
+    points: dict[str, Decimal]
+    bonus: dict[str, Decimal]
+
+
+@dataclass(frozen=True)
 class Evaluation:
-    """A council's scoring of a product, with the total and band the service computed."""
+    """A council's scoring of a product, with the total and band the service computed.
+
+    ``bonus`` holds the bonus points by kind; ``mandatory_met_for`` the star levels whose
+    mandatory criteria the council found met (``mandatory_met``: the 3-star level's, the
+    least a certificate needs). ``band`` is the lower of the points' band (``points_band``)
+    and the highest of those levels. A council's ``sheets`` are kept as its members gave
+    them, ``points``, ``bonus`` and ``total`` being their averages; a body of one set of
+    points (an older record imported) is a one-member council without sheets
+    (``one_member_import``).
+    """
 
     council_level: Level
     criteria_set: str
-    points: dict[str, int]
-    bonus: int
+    points: dict[str, Decimal]
+    bonus: dict[str, Decimal]
     mandatory_met: bool
-    total: int
+    mandatory_met_for: tuple[int, ...]
+    total: Decimal
+    points_band: int
     band: int
     minutes_ref: str
     evaluated_on: date
+    council_members: int
+    sheets: tuple[ScoreSheet, ...]
+    one_member_import: bool
+
+    def band_reason(self) -> str:
+        """Why the band is what it is, in words a reader of the record can check."""
+        if self.band == self.points_band:
+            return f"{self.total} points place it in the {self.band}-star band."
+        met = ", ".join(f"{stars}-star" for stars in self.mandatory_met_for) or "no level"
+        return (
+            f"{self.total} points reach the {self.points_band}-star band, but the mandatory "
+            f"criteria were met for {met} only: {self.band}-star band."
+        )
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from lifecycle.values import (
     RemovalReason,
     RevocationReason,
     Role,
+    ScoreSheet,
 )
 
 
@@ -69,6 +70,42 @@ class ValueAsFields(Transcoding):
         return self.type(**data)
 
 
+class EvaluationAsFields(ValueAsFields):
+    """An evaluation as a mapping of its fields, its tuples tagged as tuples, under a name of
+    its own: evaluations stored under ``value_Evaluation`` have an older shape."""
+
+    name = "evaluation_v3"
+
+    def __init__(self) -> None:
+        super().__init__(Evaluation)
+        self.name = EvaluationAsFields.name
+
+    def encode(self, obj: Any) -> dict[str, Any]:
+        return {
+            name: {"_type_": TupleAsItems.name, "_data_": list(value)}
+            if type(value) is tuple
+            else value
+            for name, value in super().encode(obj).items()
+        }
+
+
+class OlderEvaluation:
+    """Marks evaluations stored in an older shape; never built."""
+
+
+class OlderEvaluationAsFacts(Transcoding):
+    """An evaluation stored in an older shape, read as its facts for ``Evaluated`` to upcast."""
+
+    type = OlderEvaluation
+    name = "value_Evaluation"
+
+    def encode(self, obj: Any) -> Any:
+        raise TypeError("evaluations are written in today's shape only")
+
+    def decode(self, data: dict[str, Any]) -> dict[str, Any]:
+        return dict(data)
+
+
 class TupleAsItems(Transcoding):
     """A tuple as its items (``RegisterTranscoder`` tags an event's tuples with this name)."""
 
@@ -106,5 +143,7 @@ def register_register_types(transcoder: JSONTranscoder) -> None:
     transcoder.register(TupleAsItems())
     for enum in (Role, Level, OwnerKind, RevocationReason, RemovalReason):
         transcoder.register(EnumAsValue(enum))
-    for value_type in (Actor, Owner, Location, Evaluation):
+    for value_type in (Actor, Owner, Location, ScoreSheet):
         transcoder.register(ValueAsFields(value_type))
+    transcoder.register(EvaluationAsFields())
+    transcoder.register(OlderEvaluationAsFacts())

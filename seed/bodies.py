@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
 from lifecycle.commands import Command
+from lifecycle.describe import as_number
 
 
 def body_of(command: Command) -> dict[str, Any]:
@@ -26,7 +28,10 @@ def body_of(command: Command) -> dict[str, Any]:
 
 
 def json_of(value: Any) -> Any:
-    """A command's value as JSON: dates in ISO form, enums by value, records as objects."""
+    """A command's value as JSON: dates in ISO form, enums by value, records as objects,
+    points as numbers."""
+    if isinstance(value, Decimal):
+        return as_number(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Enum):

@@ -9,7 +9,9 @@ and removed. A story elsewhere in time passes its own dates; anything else may b
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
+from decimal import Decimal
 
 from lifecycle import commands
 from lifecycle.criteria import criteria_in_force
@@ -19,6 +21,7 @@ from lifecycle.values import (
     OwnerKind,
     RemovalReason,
     RevocationReason,
+    ScoreSheet,
 )
 from seed.principals import QUANG_NINH, authority, competent_level, council, inspector, office
 
@@ -37,11 +40,11 @@ SUSPENDED_ON, REINSTATED_ON = date(2020, 2, 10), date(2020, 4, 20)
 REVOKED_ON, REMOVED_ON = date(2020, 6, 1), date(2020, 6, 15)
 
 
-def points_for(total: int, day: date) -> dict[str, int]:
+def points_for(total: int | Decimal, day: date) -> dict[str, Decimal]:
     """Points per criteria part that add up to ``total`` under the set in force on ``day``."""
     criteria = criteria_in_force(day)
     assert criteria is not None, f"no criteria set in force on {day}"
-    points = {part: most * total // 100 for part, most in criteria.part_maxima.items()}
+    points = {part: Decimal(most * total // 100) for part, most in criteria.part_maxima.items()}
     for part, most in criteria.part_maxima.items():
         points[part] += min(most - points[part], total - sum(points.values()))
     return points
@@ -83,23 +86,49 @@ def registration(
 
 def evaluation(
     on: date = EVALUATED_ON,
-    total: int = TOTAL_FOR_STARS[4],
+    total: int | Decimal = TOTAL_FOR_STARS[4],
     *,
-    bonus: int = 0,
-    mandatory_met: bool = True,
-    points: dict[str, int] | None = None,
+    bonus: Mapping[str, int | Decimal] | None = None,
+    mandatory_met: bool | None = None,
+    mandatory_met_for: tuple[int, ...] | None = None,
+    points: Mapping[str, int | Decimal] | None = None,
     minutes_ref: str | None = None,
     note: str = "",
+    sheets: tuple[ScoreSheet, ...] = (),
+    council_members: int | None = None,
 ) -> commands.RecordEvaluation:
-    """A council's scores totalling ``total`` (bonus included) under the set in force."""
+    """A council's scores totalling ``total`` (bonus by kind included) under the set in force,
+    or its members' ``sheets`` instead; every star level's mandatory criteria met unless told."""
+    bonus = dict(bonus or {})
+    scored = points if points is not None else points_for(total - sum(bonus.values()), on)
+    if sheets:  # the council's points are its members', averaged by the register
+        scored = points or {}
+    if mandatory_met is None and mandatory_met_for is None:
+        mandatory_met = True
     return commands.RecordEvaluation(
         effective_on=on,
-        points=points if points is not None else points_for(total - bonus, on),
-        bonus=bonus,
+        points={part: Decimal(value) for part, value in scored.items()},
+        bonus={kind: Decimal(value) for kind, value in bonus.items()},
         mandatory_met=mandatory_met,
+        mandatory_met_for=mandatory_met_for,
         minutes_ref=minutes_ref or f"BB-{on:%Y%m%d}",
         note=note,
+        sheets=sheets,
+        council_members=council_members,
     )
+
+
+def sheet(
+    member: str,
+    total: int | Decimal,
+    on: date = EVALUATED_ON,
+    *,
+    bonus: Mapping[str, int | Decimal] | None = None,
+) -> ScoreSheet:
+    """One council member's sheet totalling ``total`` (bonus by kind included)."""
+    bonus = dict(bonus or {})
+    points = points_for(total - sum(bonus.values()), on)
+    return ScoreSheet(member, points, {kind: Decimal(value) for kind, value in bonus.items()})
 
 
 def certificate(

@@ -41,8 +41,12 @@ def _joins(
 
 
 def _scored(on: str, abc: tuple[int, int, int], minutes: str, bonus: int = 0) -> RecordEvaluation:
+    # The demo's bonus points: local materials first, then local labour (2 each at most).
     points = dict(zip("ABC", abc, strict=True))
-    return make.evaluation(date.fromisoformat(on), points=points, bonus=bonus, minutes_ref=minutes)
+    by_kind = {"local-materials": min(bonus, 2), "local-labour": max(bonus - 2, 0)}
+    return make.evaluation(
+        date.fromisoformat(on), points=points, bonus=by_kind, minutes_ref=minutes
+    )
 
 
 def _starred(on: str, stars: int, decision: str) -> IssueCertificate:

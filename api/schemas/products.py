@@ -95,16 +95,33 @@ class CertificateAccount(BaseModel):
     revoked_on: date | None
 
 
+class SheetAccount(BaseModel):
+    """One council member's score sheet, as given."""
+
+    member: str
+    points: dict[str, int | float]
+    bonus: dict[str, int | float]
+
+
 class EvaluationAccount(BaseModel):
-    """A council's scoring awaiting a certificate, with the total and band computed."""
+    """A council's scoring awaiting a certificate, with the total and band computed: the band
+    is the lower of the points' band and the highest star level whose mandatory criteria
+    were met."""
 
     council_level: str
     criteria_set: str
-    points: dict[str, int]
-    bonus: int
+    points: dict[str, int | float]
+    bonus: dict[str, int | float]
     mandatory_met: bool
-    total: int
+    mandatory_met_for: list[int]
+    total: int | float
+    points_band: int
     band: int
+    council_members: int
+    sheets: list[SheetAccount]
+    one_member_import: bool = Field(
+        description="One set of points was sent, read as a one-member council's (older records)"
+    )
     minutes_ref: str
     evaluated_on: date
 

@@ -7,6 +7,14 @@ from typing import Annotated, Any, ClassVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from api.schemas.scores import (
+    MOST_MEMBERS,
+    MOST_PARTS,
+    PartName,
+    Points,
+    ScoreSheetBody,
+    ValueBody,
+)
 from lifecycle import commands
 from lifecycle.gtin import MOST_GTINS
 from lifecycle.publication import PUBLIC_REASON_MAX
@@ -22,7 +30,6 @@ from lifecycle.values import (
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=4000)]
 Note = Annotated[str, Field(max_length=4000)]
-MOST_PARTS = 10  # every criteria set has three parts; a few more get a clear refusal
 PublishedReason = Annotated[
     str,
     Field(
@@ -64,20 +71,13 @@ class CommandBody(BaseModel):
         return cast(commands.RegisterProduct | commands.ProductCommand, self.command(**facts))
 
 
-class ValueBody(BaseModel):
-    """A body describing one of the register's values (an owner, a location)."""
-
-    model_config = ConfigDict(extra="forbid")
-    value: ClassVar[type[Any]]
-
-
 def value_of(field: Any) -> Any:
     """A body's field as the command carries it: a value for a nested body, a tuple for a
     list, a copy of a mapping."""
     if isinstance(field, ValueBody):
         return field.value(**field.model_dump())
     if isinstance(field, list):
-        return tuple(field)
+        return tuple(value_of(item) for item in field)
     if isinstance(field, dict):
         return dict(field)
     return field
@@ -133,22 +133,28 @@ class Registration(CommandBody):
 
 
 class EvaluationBody(CommandBody):
-    """A council's scores: points per criteria part, bonus, whether mandatory criteria held."""
+    """A council's scores: points per criteria part (the council's average, decimals allowed),
+    bonus points by kind, and the star levels whose mandatory criteria were met
+    (``mandatory_met_for``; older records' ``mandatory_met`` means every level's or none).
+    A council sends its members' ``sheets`` and ``council_members`` instead of ``points``
+    and ``bonus``; one set of points is read as a one-member council's (older records)."""
 
     command = commands.RecordEvaluation
     model_config = example(
-        points={"A": 30, "B": 20, "C": 30},
-        mandatory_met=True,
+        points={"A": 30.5, "B": 20, "C": 30},
+        bonus={"local-materials": 1},
+        mandatory_met_for=[3, 4],
         minutes_ref="BB-12/HĐ-OCOP",
         effective_on="2026-04-01",
     )
 
-    points: dict[Annotated[str, Field(max_length=20)], Annotated[int, Field(ge=0, le=100)]] = Field(
-        max_length=MOST_PARTS, examples=[{"A": 30, "B": 20, "C": 30}]
-    )
-    bonus: Annotated[int, Field(ge=0, le=100)] = 0
-    mandatory_met: bool
+    points: dict[PartName, Points] = Field(max_length=MOST_PARTS)
+    bonus: dict[PartName, Points] = Field(default_factory=dict, max_length=MOST_PARTS)
+    mandatory_met: bool | None = None
+    mandatory_met_for: list[Annotated[int, Field(ge=1, le=5)]] | None = Field(None, max_length=5)
     minutes_ref: Text = Field(examples=["BB-12/HĐ-OCOP"])
+    sheets: list[ScoreSheetBody] = Field(default_factory=list, max_length=MOST_MEMBERS)
+    council_members: Annotated[int, Field(ge=1, le=MOST_MEMBERS)] | None = None
 
 
 class CertificateBody(CommandBody):

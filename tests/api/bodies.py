@@ -68,11 +68,16 @@ TYPED: dict[str, st.SearchStrategy[Any]] = {
     "effective_on": days,
     "corrective_deadline": days,
     "stars": st.integers(min_value=1, max_value=6),
-    "bonus": st.integers(min_value=-1, max_value=101),
+    "bonus": st.dictionaries(
+        st.sampled_from(["local-labour", "women-participation", "tourism"]),
+        st.integers(min_value=-1, max_value=6) | st.sampled_from([0.5, 1.25, 0.125]),
+        max_size=3,
+    ),
     "points": st.dictionaries(
         st.sampled_from("ABCD"), st.integers(min_value=-5, max_value=60), max_size=4
     ),
     "mandatory_met": st.booleans(),
+    "mandatory_met_for": st.lists(st.integers(min_value=1, max_value=6), max_size=4),
     "group": st.sampled_from(["food", "herbal-products", "medicinal-herbs", "rural-tourism"]),
     "reason": st.sampled_from(["other", "breach-of-regulation", "owner-request", "Quality"]),
     "owner.kind": st.sampled_from(["cooperative", "enterprise", "household"]),

@@ -79,7 +79,7 @@ def test_a_certificate_answer_names_the_certificate_issued(api: Api) -> None:
         (
             "council_province_qn",
             "evaluations",
-            bodies.evaluation(bonus=5),
+            bodies.evaluation(bonus={"local-labour": 2}),
             422,
             "bonus-not-counted",
         ),

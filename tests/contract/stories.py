@@ -21,9 +21,10 @@ CODE = "QN-0123"
 Step = tuple[Actor, RegisterProduct | ProductCommand]
 # Registered under 148, 4 stars from the province, suspended and reinstated, re-evaluated
 # under 1489 and upgraded to 5 stars by the ministry, revoked, then removed.
+BONUS = {"local-materials": 2, "local-labour": 1}  # by kind, within 148's caps
 LIFE: list[Step] = [
     (make.office(), make.registration(date(2023, 3, 1), CODE)),
-    (make.council(), make.evaluation(date(2023, 3, 10), 80, bonus=3)),
+    (make.council(), make.evaluation(date(2023, 3, 10), 80, bonus=BONUS)),
     (make.authority(), make.certificate(date(2023, 3, 20), 4)),
     (make.inspector(), make.suspension(date(2024, 1, 10))),
     (make.inspector(), make.reinstatement(date(2024, 2, 1))),

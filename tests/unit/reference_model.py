@@ -10,12 +10,17 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from lifecycle.values import Level, Status
 from tests.unit.eras import TODAY
 
 D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
 OLD_PARTS, NEW_PARTS = {"A": 35, "B": 25, "C": 40}, {"A": 40, "B": 25, "C": 35}
+# 148's bonus kinds, each capped at 2 points, 5 in all (the register's ASSUMPTION).
+BONUS_KINDS = {"women-participation", "ethnic-minority-participation", "local-materials"}
+BONUS_KINDS |= {"local-labour"}
+KIND_CAP, BONUS_CAP = 2, 5
 
 
 @dataclass(frozen=True)
@@ -59,9 +64,55 @@ def evaluation_counts(evaluated_on: date, decided_on: date) -> bool:
     return made_under == just_before and window is not None and decided_on <= window
 
 
-def band(total: int) -> int:
+def band(total: Decimal, met_for: tuple[int, ...] = (3, 4, 5)) -> int:
+    """The points' band, lowered to the highest level whose mandatory criteria hold (to 2
+    when 3-star's do not)."""
     bands = ((5, 90), (4, 70), (3, 50), (2, 30), (1, 0))
-    return next((stars for stars, lowest in bands if total >= lowest), 1)
+    points_band = next((stars for stars, lowest in bands if total >= lowest), 1)
+    return min(points_band, max(met_for, default=2))
+
+
+def two_places(value: Decimal) -> bool:
+    return value * 100 == int(value * 100)
+
+
+def bonus_allowed(bonus: dict[str, Decimal], counts: bool) -> bool:
+    if any(value < 0 for value in bonus.values()):
+        return False
+    if not counts:
+        return all(value == 0 for value in bonus.values())
+    return (
+        set(bonus) <= BONUS_KINDS
+        and all(value <= KIND_CAP for value in bonus.values())
+        and sum(bonus.values()) <= BONUS_CAP
+    )
+
+
+def sheet_allowed(rules: Rules, points: dict[str, Decimal], bonus: dict[str, Decimal]) -> bool:
+    return (
+        all(two_places(value) for value in [*points.values(), *bonus.values()])
+        and points.keys() == rules.parts.keys()
+        and all(0 <= points[part] <= top for part, top in rules.parts.items())
+        and bonus_allowed(bonus, rules.bonus)
+        and sum(points.values()) + sum(bonus.values()) <= 100
+    )
+
+
+def council_average(totals: list[Decimal]) -> Decimal:
+    """The average of the members' totals, to two places, half up (the register's
+    ASSUMPTION)."""
+    return (sum(totals) / len(totals)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+def levels_met(met: bool | None, met_for: tuple[int, ...] | None) -> tuple[int, ...] | None:
+    """The star levels whose mandatory criteria were met, or None when the council's answer
+    is not one the register takes (neither or both forms, an unknown level, a gap)."""
+    if (met is None) == (met_for is None):
+        return None
+    if met_for is None:
+        return (3, 4, 5) if met else ()
+    levels = tuple(sorted(set(met_for)))
+    return levels if levels in ((), (3,), (3, 4), (3, 4, 5)) else None
 
 
 def last_valid_day(valid_from: date) -> date:
@@ -79,8 +130,8 @@ class PaperRegister:
 
     last: date
     removed: bool = False
-    # council level, band, mandatory met, evaluated on
-    pending: tuple[Level, int, bool, date] | None = None
+    # council level, band, levels whose mandatory criteria were met, evaluated on
+    pending: tuple[Level, int, tuple[int, ...], date] | None = None
     stars: int = 0
     issued_by: Level | None = None
     valid_until: date | None = None
@@ -103,17 +154,35 @@ class PaperRegister:
         return not self.removed and self.last <= day <= TODAY
 
     def accepts_evaluation(
-        self, day: date, level: Level, points: dict[str, int], bonus: int
+        self,
+        day: date,
+        level: Level,
+        points: dict[str, Decimal],
+        bonus: dict[str, Decimal],
+        met: tuple[int, ...] | None,
     ) -> bool:
+        return self.accepts_council(day, level, [("", points, bonus)], 1, met)
+
+    def accepts_council(
+        self,
+        day: date,
+        level: Level,
+        sheets: list[tuple[str, dict[str, Decimal], dict[str, Decimal]]],
+        members: int | None,
+        met: tuple[int, ...] | None,
+    ) -> bool:
+        """A council's sheets: two thirds of its members or more, each once, each sheet
+        within the set's rules."""
         rules = rules_on(day)
         return (
             self.may_act(day)
             and self.status(day) is not Status.SUSPENDED
             and level in rules.councils
-            and points.keys() == rules.parts.keys()
-            and all(0 <= points[part] <= top for part, top in rules.parts.items())
-            and (bonus == 0 or (rules.bonus and bonus > 0))
-            and sum(points.values()) + bonus <= 100
+            and all(sheet_allowed(rules, points, bonus) for _, points, bonus in sheets)
+            and members is not None
+            and 3 * len(sheets) >= 2 * members >= 2 * len(sheets)
+            and len({member for member, _, _ in sheets}) == len(sheets)
+            and met is not None
         )
 
     def accepts_certificate(self, day: date, level: Level, stars: int) -> bool:
@@ -123,7 +192,7 @@ class PaperRegister:
             and self.status(day) is not Status.SUSPENDED
             and self.pending is not None
             and self.pending[0] is level
-            and self.pending[2]
+            and stars in self.pending[2]
             and self.pending[1] >= stars
             and evaluation_counts(self.pending[3], day)
             and stars in rules_on(day).certifies.get(level, ())

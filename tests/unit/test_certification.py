@@ -12,7 +12,7 @@ from lifecycle import errors
 from lifecycle.values import Level, Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
-from tests.unit.stages import assert_refused, certified, evaluated, later
+from tests.unit.stages import assert_refused, certified, evaluated, later, registered
 
 D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
 # Which level certifies which stars, set by set, as the decisions say.
@@ -139,3 +139,28 @@ def test_a_certificate_rests_on_the_evaluation_of_the_issuing_levels_council() -
         "evaluation-not-by-issuing-level",
         lambda: product.certify(make.certificate(later(product), 4), make.authority(P), TODAY),
     )
+
+
+@ALL_ERAS
+def test_781_an_80_point_product_meeting_3_stars_mandatory_criteria_only_is_refused_4_stars(
+    era: str,
+) -> None:
+    """Mandatory criteria per star level (781/2020; 148/2023, Appendix I): the answer says
+    which level failed and why the band is 3."""
+    level = D if era == "148-2023" else P  # the level certifying 3 stars
+    product = registered(era)
+    product.evaluate(
+        make.evaluation(later(product), 80, mandatory_met=None, mandatory_met_for=(3,)),
+        make.council(level),
+        TODAY,
+    )
+    refusal = assert_refused(
+        product,
+        errors.MandatoryCriteriaFailed,
+        "mandatory-criteria-failed",
+        lambda: product.certify(make.certificate(later(product), 4), make.authority(level), TODAY),
+    )
+    assert "4-star's mandatory criteria unmet (met for 3-star)" in str(refusal)
+    assert "80 points reach the 4-star band" in str(refusal)
+    product.certify(make.certificate(later(product), 3), make.authority(level), TODAY)
+    assert product.certificate is not None and product.certificate.stars == 3

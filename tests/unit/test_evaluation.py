@@ -123,7 +123,7 @@ def test_scores_must_name_exactly_the_sets_parts(era: str, points: dict[str, int
 @pytest.mark.parametrize("era", ["provincial-legacy", "1048-2019"])
 def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
     product = registered(era)
-    scores = make.evaluation(later(product), 80, bonus=5)
+    scores = make.evaluation(later(product), 80, bonus={"local-materials": 2})
     act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
     assert_refused(product, errors.BonusNotCounted, "bonus-not-counted", act)
 
@@ -132,9 +132,12 @@ def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
 def test_bonus_points_count_under_148_within_the_100_total(era: str) -> None:
     product = registered(era)
     points = {"A": 35, "B": 20, "C": 30}
-    product.evaluate(make.evaluation(later(product), bonus=5, points=points), make.council(), TODAY)
+    bonus = {"local-materials": 2, "local-labour": 2, "women-participation": 1}
+    product.evaluate(
+        make.evaluation(later(product), bonus=bonus, points=points), make.council(), TODAY
+    )
     assert product.evaluation is not None
-    assert (product.evaluation.bonus, product.evaluation.total) == (5, 90)
+    assert (product.evaluation.bonus, product.evaluation.total) == (bonus, 90)
     assert product.evaluation.band == 5
 
 
@@ -147,7 +150,9 @@ def test_bonus_points_may_not_lift_the_total_above_100(era: str) -> None:
         errors.TotalAboveMaximum,
         "total-above-maximum",
         lambda: product.evaluate(
-            make.evaluation(later(product), bonus=1, points=full), make.council(), TODAY
+            make.evaluation(later(product), bonus={"local-labour": 1}, points=full),
+            make.council(),
+            TODAY,
         ),
     )
 
@@ -155,7 +160,7 @@ def test_bonus_points_may_not_lift_the_total_above_100(era: str) -> None:
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_negative_bonus_points_are_refused(era: str) -> None:
     product = registered(era)
-    scores = make.evaluation(later(product), 60, bonus=-3)
+    scores = make.evaluation(later(product), 60, bonus={"local-labour": -1})
     act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
     assert_refused(product, errors.NegativePoints, "negative-points", act)
 

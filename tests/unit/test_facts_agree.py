@@ -25,6 +25,7 @@ from api.schemas.requests import (
     RemovalBody,
     RevocationBody,
 )
+from api.schemas.scores import ScoreSheetBody
 from lifecycle import commands
 from lifecycle.describe import plain
 from lifecycle.events import (
@@ -38,7 +39,7 @@ from lifecycle.events import (
     Suspended,
 )
 from lifecycle.facts import carried_by, facts_for
-from lifecycle.values import Evaluation, Location, Owner
+from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
 # Each body, the command it asks for, the event recording it, and what the register adds.
@@ -57,7 +58,15 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
     (RemovalBody, commands.RemoveProduct, Removed, set()),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
-EVALUATION_COMPUTED = {"council_level", "criteria_set", "total", "band", "evaluated_on"}
+EVALUATION_COMPUTED = {
+    "council_level",
+    "criteria_set",
+    "total",
+    "points_band",
+    "band",
+    "evaluated_on",
+    "one_member_import",
+}
 ENVELOPE = {"effective_on", "note"}
 
 
@@ -102,7 +111,9 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
         assert mismatch(set(carried_by(event)), names(command) | {"actor"} | computed) == set()
 
 
-@pytest.mark.parametrize(("body", "value"), [(OwnerBody, Owner), (LocationBody, Location)])
+@pytest.mark.parametrize(
+    ("body", "value"), [(OwnerBody, Owner), (LocationBody, Location), (ScoreSheetBody, ScoreSheet)]
+)
 def test_a_nested_body_names_exactly_its_values_facts(body: Any, value: type[Any]) -> None:
     assert body.value is value
     assert mismatch(body_names(body), names(value)) == set()

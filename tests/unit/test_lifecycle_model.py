@@ -9,7 +9,9 @@ the aggregate untouched.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import settings
@@ -18,35 +20,55 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
-from lifecycle.values import Level
+from lifecycle.values import Level, ScoreSheet
 from seed import builders as make
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
+    BONUS_KINDS,
     SETS,
     C,
     D,
     P,
     PaperRegister,
     band,
+    council_average,
     last_valid_day,
+    levels_met,
     rules_on,
 )
 
 SOON = st.integers(0, 45)
 # Mostly a few weeks on; sometimes years (to expiry), backwards, or after today (None).
 STEPS = st.one_of(SOON, SOON, SOON, st.integers(46, 1300), st.integers(-40, -1), st.just(None))
-FAIR_POINTS = st.fixed_dictionaries(
-    {"A": st.integers(20, 35), "B": st.integers(12, 25), "C": st.integers(20, 35)}
-)
+
+
+def points(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    """Points from ``low`` to ``high``: whole, halves, hundredths, sometimes too precise."""
+    return st.one_of(
+        st.integers(low, high).map(Decimal),
+        st.integers(low * 2, high * 2).map(lambda n: Decimal(n) / 2),
+        st.integers(low * 100, high * 100).map(lambda n: Decimal(n) / 100),
+        st.integers(low * 1000, high * 1000).map(lambda n: Decimal(n) / 1000),
+    )
+
+
+FAIR_POINTS = st.fixed_dictionaries({"A": points(20, 35), "B": points(12, 25), "C": points(20, 35)})
 ANY_POINTS = st.one_of(
-    st.fixed_dictionaries(
-        {"A": st.integers(0, 41), "B": st.integers(0, 26), "C": st.integers(-1, 41)}
-    ),
-    st.just({"A": 30, "B": 20}),
-    st.just({"A": 30, "B": 20, "C": 20, "D": 1}),
+    st.fixed_dictionaries({"A": points(0, 41), "B": points(0, 26), "C": points(-1, 41)}),
+    st.just({"A": Decimal(30), "B": Decimal(20)}),
+    st.just({"A": Decimal(30), "B": Decimal(20), "C": Decimal(20), "D": Decimal(1)}),
 )
-BONUS = st.one_of(st.just(0), st.just(0), st.integers(1, 12), st.just(-1))
-MOSTLY_MET = st.sampled_from([True, True, True, False])
+KINDS = st.sampled_from([*sorted(BONUS_KINDS), "tourism"])
+BONUS = st.one_of(st.just({}), st.just({}), st.dictionaries(KINDS, points(-1, 3), max_size=4))
+LEVEL_SETS = st.sampled_from([(), (3,), (3, 4), (3, 4, 5), (4,), (3, 5), (2, 3)])
+# (mandatory_met, mandatory_met_for): mostly one of the two, sometimes neither or both.
+MET = st.one_of(
+    st.tuples(st.booleans(), st.none()),
+    st.tuples(st.none(), LEVEL_SETS),
+    st.tuples(st.none() | st.booleans(), st.none() | LEVEL_SETS),
+)
+MOSTLY_MET = st.sampled_from([(True, None), (None, (3, 4, 5)), (None, (3,)), (False, None)])
+Met = tuple[bool | None, tuple[int, ...] | None]
 LEVELS = st.sampled_from([D, P, C])
 SET_CHANGES = [date(2019, 8, 21), date(2023, 2, 24), date(2025, 7, 6)]
 
@@ -88,25 +110,75 @@ class ProductLifecycle(RuleBasedStateMachine):
         for when in (day, day + timedelta(days=400), day + timedelta(days=1200)):
             assert self.product.status_on(when) is self.paper.status(when)
 
-    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=st.booleans())
+    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=MET)
     def evaluate(
-        self, step: int | None, level: Level, points: dict[str, int], bonus: int, met: bool
+        self,
+        step: int | None,
+        level: Level,
+        points: dict[str, Decimal],
+        bonus: dict[str, Decimal],
+        met: Met,
     ) -> None:
         self.evaluation(self.day(step), level, points, bonus, met)
 
     @rule(step=SOON, level=st.sampled_from([P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
-    def evaluate_fairly(self, step: int, level: Level, points: dict[str, int], met: bool) -> None:
-        self.evaluation(self.day(step), level, points, 0, met)
+    def evaluate_fairly(
+        self, step: int, level: Level, points: dict[str, Decimal], met: Met
+    ) -> None:
+        self.evaluation(self.day(step), level, points, {}, met)
 
     def evaluation(
-        self, day: date, level: Level, points: dict[str, int], bonus: int, met: bool
+        self,
+        day: date,
+        level: Level,
+        points: dict[str, Decimal],
+        bonus: dict[str, Decimal],
+        met: Met,
     ) -> None:
-        expected = self.paper.accepts_evaluation(day, level, points, bonus)
-        command = make.evaluation(day, bonus=bonus, mandatory_met=met, points=points)
+        levels = levels_met(*met)
+        expected = self.paper.accepts_evaluation(day, level, points, bonus, levels)
+        scored = make.evaluation(day, bonus=bonus, points=points)
+        command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
-        self.check(
-            act, expected, day, pending=(level, band(sum(points.values()) + bonus), met, day)
-        )
+        total = sum([*points.values(), *bonus.values()], Decimal(0))
+        found = band(total, levels or ())
+        self.check(act, expected, day, pending=(level, found, levels, day))
+        if expected:
+            assert self.product.evaluation is not None
+            assert self.product.evaluation.band == found
+            assert self.product.evaluation.total == total
+
+    @rule(
+        step=SOON,
+        level=st.sampled_from([P, P, C]),
+        sheets=st.lists(
+            st.tuples(st.sampled_from("abcdefg"), FAIR_POINTS, BONUS), min_size=1, max_size=7
+        ),
+        members=st.none() | st.integers(1, 9),
+        met=MOSTLY_MET,
+    )
+    def evaluate_by_council(
+        self,
+        step: int,
+        level: Level,
+        sheets: list[tuple[str, dict[str, Decimal], dict[str, Decimal]]],
+        members: int | None,
+        met: Met,
+    ) -> None:
+        """A council's members' sheets, sometimes too few, too many or one member twice."""
+        day, levels = self.day(step), levels_met(*met)
+        expected = self.paper.accepts_council(day, level, sheets, members, levels)
+        given = tuple(ScoreSheet(member, points, bonus) for member, points, bonus in sheets)
+        scored = make.evaluation(day, sheets=given, council_members=members)
+        command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
+        act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
+        total = council_average([sum([*p.values(), *b.values()], Decimal(0)) for _, p, b in sheets])
+        found = band(total, levels or ())
+        self.check(act, expected, day, pending=(level, found, levels, day))
+        if expected:
+            assert self.product.evaluation is not None
+            assert (self.product.evaluation.total, self.product.evaluation.band) == (total, found)
+            assert self.product.evaluation.sheets == given
 
     @rule(change=st.sampled_from(SET_CHANGES), level=st.sampled_from([P, C]), points=FAIR_POINTS)
     def evaluate_on_the_eve_of_new_criteria(
@@ -115,7 +187,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         """An evaluation the day before a new criteria set comes into force."""
         day = change - timedelta(days=1)
         if self.paper.last <= day:
-            self.evaluation(day, level, points, 0, True)
+            self.evaluation(day, level, points, {}, (True, None))
 
     @precondition(lambda self: self.paper.pending is not None)
     @rule(days_past_window=st.sampled_from([-1, 0, 1, 30]))
