@@ -26,36 +26,27 @@ from api.schemas.requests import (
     RevocationBody,
 )
 from api.schemas.scores import ScoreSheetBody
-from lifecycle import commands
+from lifecycle import commands, events
 from lifecycle.describe import plain
-from lifecycle.events import (
-    Evaluated,
-    ProductEvent,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
+from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
 # Each body, the command it asks for, the event recording it, and what the register adds.
 CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent], set[str]]] = [
-    (Registration, commands.RegisterProduct, Registered, {"criteria_set"}),
-    (EvaluationBody, commands.RecordEvaluation, Evaluated, set()),
+    (Registration, commands.RegisterProduct, events.Registered, {"criteria_set"}),
+    (EvaluationBody, commands.RecordEvaluation, events.Evaluated, set()),
     (
         CertificateBody,
         commands.IssueCertificate,
-        Starred,
+        events.Starred,
         {"issuing_level", "criteria_set", "certificate_number", "valid_from", "valid_until"},
     ),
-    (SuspensionBody, commands.SuspendCertificate, Suspended, set()),
-    (ReinstatementBody, commands.ReinstateCertificate, Reinstated, set()),
-    (RevocationBody, commands.RevokeCertificate, Revoked, set()),
-    (RemovalBody, commands.RemoveProduct, Removed, set()),
+    (SuspensionBody, commands.SuspendCertificate, events.Suspended, set()),
+    (ReinstatementBody, commands.ReinstateCertificate, events.Reinstated, set()),
+    (RevocationBody, commands.RevokeCertificate, events.Revoked, set()),
+    (RemovalBody, commands.RemoveProduct, events.Removed, set()),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {
@@ -103,7 +94,7 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
     event: type[ProductEvent],
     computed: set[str],
 ) -> None:
-    if event is Evaluated:
+    if event is events.Evaluated:
         assert carried_by(event) == ENVELOPE | {"actor", "evaluation"}
         scored = names(command) - ENVELOPE
         assert mismatch(names(Evaluation), scored | EVALUATION_COMPUTED) == set()
@@ -133,7 +124,9 @@ def test_each_documented_example_becomes_its_command_fact_by_fact(
 def test_an_event_is_refused_a_fact_it_has_no_place_for() -> None:
     suspension = make.suspension(date(2024, 1, 10))
     with pytest.raises(TypeError, match="Revoked carries"):
-        facts_for(Revoked, suspension, make.inspector())
+        facts_for(events.Revoked, suspension, make.inspector())
     with pytest.raises(TypeError, match="Starred carries"):
-        facts_for(Starred, make.revocation(date(2024, 1, 10)), make.inspector())
-    assert facts_for(Suspended, suspension, make.inspector())["findings"] == suspension.findings
+        facts_for(events.Starred, make.revocation(date(2024, 1, 10)), make.inspector())
+    assert (
+        facts_for(events.Suspended, suspension, make.inspector())["findings"] == suspension.findings
+    )
