@@ -118,10 +118,10 @@ def project_next_batch(
             return 0, position
         attempting(notifications[0].id, notifications[-1].id)
         events = [(notification.id, decode(notification)) for notification in notifications]
-        leaf_rows = leaves.made(db, events)  # it reads earlier leaves, so not in the pipeline
+        growth = leaves.made(db, events)  # it reads the tree so far, so not in the pipeline
         with db.pipeline():
             apply_batch(db, events)
-            leaves.add(db, leaf_rows)
+            leaves.add(db, growth)
             advance_tracking(db, notifications[-1].id)
             record_advance(db, now())
     return len(notifications), notifications[-1].id
