@@ -17,7 +17,7 @@ from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.conftest import fixed_today
 from tests.projections import programme as story
-from transparency.note import Checkpoint, Verifier
+from transparency.note import Checkpoint, SigningKey, Verifier
 from transparency.tiles import unbundle
 from transparency.tree import check_inclusion, inclusion_proof, leaf_hash, root
 
@@ -109,6 +109,11 @@ def test_the_export_is_the_same_tree_of_files(
         assert (site / path).read_bytes() == log.client.get(f"/log/{path}").content
     exported = Verifier.from_vkey(log.vkey).open((site / "checkpoint").read_text())
     assert Checkpoint.from_text(exported).size == log.head
+    verify = ["verify", str(site), "--vkey", log.vkey, "--full", "--position", str(log.head)]
+    assert main(verify) == 0
+    assert main([*verify[:-1], str(log.head + 1)]) == 1  # not in the log: named, non-zero
+    other = SigningKey.generate(ORIGIN).verifier.vkey
+    assert main(["verify", str(site), "--vkey", other]) == 2  # not signed by that key
 
 
 def test_without_a_key_the_checkpoint_is_a_problem_and_keygen_keeps_an_existing_key(
