@@ -2,7 +2,7 @@
 # Every target creates .venv and installs, from the hash-locked requirements.lock, on first use.
 
 PYTHON ?= python3
-PACKAGES := lifecycle registry storage projections api seed ocop pages bench tests
+PACKAGES := lifecycle registry storage projections api seed ocop pages transparency bench tests
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed

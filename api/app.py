@@ -21,6 +21,7 @@ from api.routers import (
     evaluations,
     events,
     health,
+    log,
     open_data,
     products,
     public,
@@ -65,6 +66,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         open_data.router,
         changes.router,
         health.router,
+        log.router,
     ):
         app.include_router(router)
     if settings.docs:

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     change_stream_seconds: Annotated[float, Field(gt=0)] = 300.0
     change_stream_keepalive_seconds: Annotated[float, Field(gt=0)] = 15.0
 
+    # The public log's Ed25519 signing key (``ocop log keygen`` writes one); without it the
+    # log's tiles are served but no checkpoint is signed.
+    log_signing_key_file: Path | None = None
+
     _store: StoreUrl = PrivateAttr()
 
     def model_post_init(self, context: Any) -> None:

@@ -33,6 +33,7 @@ from projections.schema import (
 from projections.shape import SHAPE, fingerprint, is_current, record_shape
 from storage.event_log import events_after
 from storage.sql import Database, Row
+from transparency import leaves
 
 READ_MODELS: tuple[ReadModel, ...] = (
     status.MODEL,
@@ -42,6 +43,8 @@ READ_MODELS: tuple[ReadModel, ...] = (
     milestones.MODEL,
     public_changes.MODEL,
     gtins.MODEL,
+    # The public log's leaves are filled per batch (``project_next_batch``), not per event.
+    ReadModel("public log", leaves.TABLES, leaves.DDL, lambda writes, position, event: None),
 )
 BOOKKEEPING = (TRACKING, PROGRESS, SHAPE)
 TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)
@@ -115,8 +118,10 @@ def project_next_batch(
             return 0, position
         attempting(notifications[0].id, notifications[-1].id)
         events = [(notification.id, decode(notification)) for notification in notifications]
+        growth = leaves.made(db, events)  # it reads the tree so far, so not in the pipeline
         with db.pipeline():
             apply_batch(db, events)
+            leaves.add(db, growth)
             advance_tracking(db, notifications[-1].id)
             record_advance(db, now())
     return len(notifications), notifications[-1].id

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ROOMS = ("lifecycle", "registry", "storage", "projections", "api", "seed", "ocop", "pages")
+ROOMS = (
+    "lifecycle", "registry", "storage", "projections", "api", "seed", "ocop", "pages",
+    "transparency",
+)  # fmt: skip
 LIFECYCLE = sorted((ROOT / "lifecycle").rglob("*.py"))
 # Web, database and logging libraries the heart of the register must not know.
 FORBIDDEN = {
@@ -46,6 +49,9 @@ LANES: dict[str, set[str]] = {
     # The public pages read the read side only: no writes, no API, no other part of the root.
     "pages": {"api", "seed", "registry", "ocop.cli", "ocop.bootstrap", "ocop.services"}
     | {"ocop.site", "ocop.logs"},
+    # The public log: its formats and the entries it makes of events; no web, no writes of
+    # the register, and no read model's code (the projector is handed its read model).
+    "transparency": WEB | {"api", "ocop", "seed", "registry", "projections", "pages"},
 }
 # Only the composition root and the command line wire the HTTP side; the API itself is handed
 # its services and settings from there.

@@ -1,0 +1,125 @@
+"""The entry the log holds for one event: its public facts, and a hash of all of it.
+
+An entry is the RFC 8785 (JCS) canonical JSON of what anyone may know of the event — its
+log position, product code, version, kind, effective date, recording time and the public
+fields of its kind — with the SHA-256 of the event's full canonical payload. The public log
+so holds no personal data, no official's identity, notes or findings, yet commits to every
+one of them: whoever holds the full event checks it against ``payload_sha256``. The public
+reason is ``lifecycle.publication``'s, as the change feed publishes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+import rfc8785
+
+from lifecycle.events import (
+    Evaluated,
+    ProductEvent,
+    Registered,
+    Reinstated,
+    Removed,
+    Revoked,
+    Starred,
+    Suspended,
+)
+from lifecycle.publication import public_reason, reason_code
+
+# What each kind of event is called in the log (the change feed's words, and evaluation).
+KINDS: dict[type[ProductEvent], str] = {
+    Registered: "registered",
+    Evaluated: "evaluated",
+    Starred: "certified",
+    Suspended: "suspended",
+    Reinstated: "reinstated",
+    Revoked: "revoked",
+    Removed: "removed",
+}
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` in JSON's terms: dates in ISO 8601, enums by value, records as objects."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return jsonable(value.value)
+    if isinstance(value, (UUID, Decimal)):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: jsonable(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+    if isinstance(value, dict):
+        return {str(key): jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple, frozenset, set)):
+        items = [jsonable(item) for item in value]
+        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
+    return value
+
+
+def payload_hash(event: ProductEvent) -> str:
+    """The SHA-256, in hex, of the canonical JSON of every attribute the event holds, with
+    its class name: the commitment to what the public entry leaves out."""
+    payload = {"type": type(event).__name__, **jsonable(vars(event))}
+    return hashlib.sha256(rfc8785.dumps(payload)).hexdigest()
+
+
+def public_fields(event: ProductEvent) -> dict[str, Any]:
+    """The fields of an event's kind that the public reads (none of an evaluation's)."""
+    if isinstance(event, Registered):
+        where = event.location
+        return {
+            "name": event.name, "owner_name": event.owner.name,
+            "owner_kind": event.owner.kind.value, "province": where.province,
+            "district": where.district, "commune": where.commune, "group": event.group,
+            "subgroup": event.subgroup, "criteria_set": event.criteria_set,
+            "gtins": list(event.gtins),
+        }  # fmt: skip
+    if isinstance(event, Starred):
+        return {
+            "stars": event.stars, "certificate_number": event.certificate_number,
+            "decision_ref": event.decision_ref, "issuing_level": jsonable(event.issuing_level),
+            "criteria_set": event.criteria_set, "valid_from": event.valid_from.isoformat(),
+            "valid_until": event.valid_until.isoformat(),
+        }  # fmt: skip
+    if isinstance(event, Suspended):
+        return {
+            "inspection_ref": event.inspection_ref, "public_reason": public_reason(event),
+            "corrective_deadline": event.corrective_deadline.isoformat(),
+        }  # fmt: skip
+    if isinstance(event, Reinstated):
+        return {"reinspection_ref": event.reinspection_ref, "public_reason": public_reason(event)}
+    if isinstance(event, (Revoked, Removed)):
+        return {
+            "decision_ref": event.decision_ref, "reason_code": reason_code(event),
+            "public_reason": public_reason(event),
+        }  # fmt: skip
+    return {}
+
+
+def entry(position: int, code: str, event: ProductEvent) -> bytes:
+    """The log's entry for the event at ``position`` of the product ``code`` (the code is
+    carried by the registration only, so the caller names it)."""
+    facts: dict[str, Any] = {
+        "position": position,
+        "product": code,
+        "version": event.originator_version,
+        "kind": KINDS[type(event)],
+        "effective_on": event.effective_on.isoformat(),
+        "recorded_at": event.timestamp.isoformat(),
+        "fields": public_fields(event),
+        "payload_sha256": payload_hash(event),
+    }
+    return rfc8785.dumps(facts)
+
+
+def leaf_index(position: int) -> int:
+    """The tree's leaf of the event at a log position (positions start at 1, leaves at 0)."""
+    return position - 1
