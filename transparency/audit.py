@@ -18,28 +18,10 @@ import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
+from transparency import tree
 from transparency.note import Checkpoint, Verifier
+from transparency.refusals import ConsistencyNotProven, LogMismatch
 from transparency.tiles import WIDTH, tiles_of, unbundle
-from transparency.tree import (
-    ConsistencyNotProven,
-    check_consistency,
-    check_inclusion,
-    consistency_proof,
-    inclusion_proof,
-    leaf_hash,
-    root,
-)
-
-
-class LogMismatch(Exception):
-    """What the log serves disagrees with itself or with what was verified before."""
-
-    code = "log-mismatch"
-
-    def __init__(self, reason: str, position: int | None = None) -> None:
-        at = f"at position {position}: " if position is not None else ""
-        super().__init__(f"{at}{reason}")
-        self.position = position
 
 
 def fetch(source: str, path: str) -> bytes:
@@ -70,7 +52,7 @@ def check_entries(source: str, hashes: Sequence[bytes]) -> None:
             raise LogMismatch(f"{tile.path} holds {len(entries)} entries", tile.index * WIDTH + 1)
         for offset, entry in enumerate(entries):
             position = tile.index * WIDTH + offset + 1
-            if leaf_hash(entry) != hashes[position - 1]:
+            if tree.leaf_hash(entry) != hashes[position - 1]:
                 raise LogMismatch("the entry does not hash to its leaf", position)
             if json.loads(entry).get("position") != position:
                 raise LogMismatch("the entry names another position", position)
@@ -88,8 +70,8 @@ def check_history(state: Path, checkpoint: Checkpoint, hashes: Sequence[bytes]) 
         if kept[index * 32 : index * 32 + 32] != hashes[index]:
             raise LogMismatch("the leaf differs from the one verified before", index + 1)
     try:
-        proof = consistency_proof(before.size, hashes)
-        check_consistency(before.size, checkpoint.size, before.root, checkpoint.root, proof)
+        proof = tree.consistency_proof(before.size, hashes)
+        tree.check_consistency(before.size, checkpoint.size, before.root, checkpoint.root, proof)
     except ConsistencyNotProven as error:
         raise LogMismatch(str(error)) from None
 
@@ -101,7 +83,7 @@ def audit(
     verifier = Verifier.from_vkey(vkey)
     checkpoint = Checkpoint.from_text(verifier.open(fetch(source, "checkpoint").decode()))
     hashes = leaf_hashes(source, checkpoint.size)
-    if root(hashes) != checkpoint.root:
+    if tree.root(hashes) != checkpoint.root:
         raise LogMismatch("the tiles do not make the checkpoint's root")
     report = [f"checkpoint {checkpoint.origin} size {checkpoint.size} signed by {verifier.name}"]
     if full:
@@ -110,8 +92,10 @@ def audit(
     for position in positions:
         if not 0 < position <= checkpoint.size:
             raise LogMismatch("the position is not in the log", position)
-        proof = inclusion_proof(position - 1, hashes)
-        check_inclusion(position - 1, checkpoint.size, hashes[position - 1], proof, checkpoint.root)
+        proof = tree.inclusion_proof(position - 1, hashes)
+        tree.check_inclusion(
+            position - 1, checkpoint.size, hashes[position - 1], proof, checkpoint.root
+        )
         report.append(f"position {position} is included")
     if state is not None:
         check_history(state, checkpoint, hashes)

@@ -20,27 +20,19 @@ from uuid import UUID
 
 import rfc8785
 
-from lifecycle.events import (
-    Evaluated,
-    ProductEvent,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
+from lifecycle import events
+from lifecycle.events import ProductEvent
 from lifecycle.publication import public_reason, reason_code
 
 # What each kind of event is called in the log (the change feed's words, and evaluation).
 KINDS: dict[type[ProductEvent], str] = {
-    Registered: "registered",
-    Evaluated: "evaluated",
-    Starred: "certified",
-    Suspended: "suspended",
-    Reinstated: "reinstated",
-    Revoked: "revoked",
-    Removed: "removed",
+    events.Registered: "registered",
+    events.Evaluated: "evaluated",
+    events.Starred: "certified",
+    events.Suspended: "suspended",
+    events.Reinstated: "reinstated",
+    events.Revoked: "revoked",
+    events.Removed: "removed",
 }
 
 
@@ -73,7 +65,7 @@ def payload_hash(event: ProductEvent) -> str:
 
 def public_fields(event: ProductEvent) -> dict[str, Any]:
     """The fields of an event's kind that the public reads (none of an evaluation's)."""
-    if isinstance(event, Registered):
+    if isinstance(event, events.Registered):
         where = event.location
         return {
             "name": event.name, "owner_name": event.owner.name,
@@ -82,21 +74,21 @@ def public_fields(event: ProductEvent) -> dict[str, Any]:
             "subgroup": event.subgroup, "criteria_set": event.criteria_set,
             "gtins": list(event.gtins),
         }  # fmt: skip
-    if isinstance(event, Starred):
+    if isinstance(event, events.Starred):
         return {
             "stars": event.stars, "certificate_number": event.certificate_number,
             "decision_ref": event.decision_ref, "issuing_level": jsonable(event.issuing_level),
             "criteria_set": event.criteria_set, "valid_from": event.valid_from.isoformat(),
             "valid_until": event.valid_until.isoformat(),
         }  # fmt: skip
-    if isinstance(event, Suspended):
+    if isinstance(event, events.Suspended):
         return {
             "inspection_ref": event.inspection_ref, "public_reason": public_reason(event),
             "corrective_deadline": event.corrective_deadline.isoformat(),
         }  # fmt: skip
-    if isinstance(event, Reinstated):
+    if isinstance(event, events.Reinstated):
         return {"reinspection_ref": event.reinspection_ref, "public_reason": public_reason(event)}
-    if isinstance(event, (Revoked, Removed)):
+    if isinstance(event, (events.Revoked, events.Removed)):
         return {
             "decision_ref": event.decision_ref, "reason_code": reason_code(event),
             "public_reason": public_reason(event),

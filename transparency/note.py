@@ -20,27 +20,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from transparency.refusals import MalformedCheckpoint, MalformedKey, NoteNotVerified
+
 ED25519 = b"\x01"
 DASH = "\u2014"
 _NAME = re.compile(r"^[^\s+]+$")
-
-
-class MalformedKey(ValueError):
-    """A signing or verifier key that is not in the note format, or not an Ed25519 one."""
-
-    code = "malformed-key"
-
-
-class NoteNotVerified(ValueError):
-    """A note no signature of the known key verifies, or that is not a signed note."""
-
-    code = "note-not-verified"
-
-
-class MalformedCheckpoint(ValueError):
-    """A note text that is not a checkpoint."""
-
-    code = "malformed-checkpoint"
 
 
 def key_id(name: str, public: bytes) -> bytes:
@@ -73,10 +57,7 @@ class Verifier:
     @classmethod
     def from_vkey(cls, vkey: str) -> Verifier:
         """The verifier a vkey names; ``MalformedKey`` if it is not an Ed25519 vkey."""
-        name, material = _split(vkey.strip(), 3)
-        if len(material) != 33 or material[:1] != ED25519:
-            raise MalformedKey("not an Ed25519 verifier key")
-        verifier = cls(name, material[1:])
+        verifier = cls(*_ed25519(vkey.strip(), "verifier key"))
         if vkey.strip() != verifier.vkey:
             raise MalformedKey("the key ID does not match the key")
         return verifier
@@ -124,10 +105,7 @@ class SigningKey:
         """The key written ``PRIVATE+KEY+...``; ``MalformedKey`` otherwise."""
         if not skey.startswith("PRIVATE+KEY+"):
             raise MalformedKey("not a signing key")
-        name, material = _split(skey.strip().removeprefix("PRIVATE+KEY+"), 3)
-        if len(material) != 33 or material[:1] != ED25519:
-            raise MalformedKey("not an Ed25519 signing key")
-        key = cls(name, material[1:])
+        key = cls(*_ed25519(skey.strip().removeprefix("PRIVATE+KEY+"), "signing key"))
         if skey.strip() != key.skey:
             raise MalformedKey("the key ID does not match the key")
         return key
@@ -148,6 +126,14 @@ class SigningKey:
         signature = Ed25519PrivateKey.from_private_bytes(self.seed).sign(text.encode())
         line = base64.b64encode(self.verifier.key_id + signature).decode()
         return f"{text}\n{DASH} {self.name} {line}\n"
+
+
+def _ed25519(text: str, what: str) -> tuple[str, bytes]:
+    """The name and raw key of a note key's text; ``MalformedKey`` unless it is Ed25519."""
+    name, material = _split(text, 3)
+    if len(material) != 33 or material[:1] != ED25519:
+        raise MalformedKey(f"not an Ed25519 {what}")
+    return name, material[1:]
 
 
 def _split(text: str, parts: int) -> tuple[str, bytes]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from transparency.refusals import MalformedBundle, MalformedTilePath, TileBeyondTree
 from transparency.tree import subtree_root
 
 WIDTH = 256
@@ -23,24 +24,6 @@ LEVELS = 64
 ENTRIES = "entries"
 _GROUPS = re.compile(r"^(?:x\d{3}/)*\d{3}$")
 _PARTIAL = re.compile(r"^[1-9]\d{0,2}$")
-
-
-class MalformedTilePath(ValueError):
-    """A path that is not a tile's or an entry bundle's in the C2SP encoding."""
-
-    code = "malformed-tile-path"
-
-
-class MalformedBundle(ValueError):
-    """Bytes that are not a whole entry bundle."""
-
-    code = "malformed-entry-bundle"
-
-
-class TileBeyondTree(LookupError):
-    """A well-formed tile that the tree, at its present size, does not (yet) have."""
-
-    code = "tile-not-found"
 
 
 @dataclass(frozen=True)

@@ -11,19 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from transparency.refusals import ConsistencyNotProven, InclusionNotProven
+
 EMPTY_ROOT = hashlib.sha256(b"").digest()
-
-
-class InclusionNotProven(ValueError):
-    """A proof that does not show a leaf at its index in the tree of a given root."""
-
-    code = "inclusion-not-proven"
-
-
-class ConsistencyNotProven(ValueError):
-    """A proof that does not show a smaller tree to be a prefix of a larger one."""
-
-    code = "consistency-not-proven"
 
 
 def leaf_hash(entry: bytes) -> bytes:

@@ -17,9 +17,9 @@ from fastapi.responses import JSONResponse, Response
 from api.deps import ReadSideDep, SettingsDep
 from api.problems import problem_response
 from ocop.settings import Settings
-from transparency.note import MalformedKey, SigningKey
+from transparency.note import SigningKey
 from transparency.published import IMMUTABLE, read_signing_key, signed_checkpoint, tile
-from transparency.tiles import MalformedTilePath, TileBeyondTree
+from transparency.refusals import MalformedKey, MalformedTilePath, TileBeyondTree
 
 router = APIRouter(prefix="/log", tags=["log"], include_in_schema=False)
 TEXT = "text/plain; charset=utf-8"

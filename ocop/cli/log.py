@@ -15,8 +15,9 @@ from pathlib import Path
 from ocop.settings import Settings
 from projections import ReadSide
 from storage.connections import open_connections
-from transparency.note import MalformedKey, SigningKey
+from transparency.note import SigningKey
 from transparency.published import export, read_signing_key, write_signing_key
+from transparency.refusals import MalformedKey
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -14,7 +14,8 @@ from registry.service import Registry
 from tests.conftest import connections_to
 from tests.projections import programme as story
 from transparency import leaves
-from transparency.tiles import Tile, TileBeyondTree, unbundle
+from transparency.refusals import TileBeyondTree
+from transparency.tiles import Tile, unbundle
 from transparency.tree import leaf_hash, root
 
 
@@ -34,12 +35,19 @@ def record_a_season(registry: Registry) -> int:
     return story.suspend(registry, "QN-0600", date(2024, 5, 1), date(2024, 8, 1)).position
 
 
+def projected_season(registry: Registry, store_url: str, batch_size: int) -> tuple[int, Projector]:
+    """The season recorded and projected in batches of ``batch_size``; its head and the
+    projector (stopped by the caller)."""
+    head = record_a_season(registry)
+    projector = Projector(registry, connections_to(store_url), batch_size=batch_size)
+    projector.catch_up()
+    return head, projector
+
+
 def test_every_event_has_its_leaf_once_and_the_tiles_agree_with_the_tree(
     registry: Registry, store_url: str, read_side: ReadSide
 ) -> None:
-    head = record_a_season(registry)
-    projector = Projector(registry, connections_to(store_url), batch_size=3)
-    projector.catch_up()
+    head, projector = projected_season(registry, store_url, batch_size=3)
     projector.stop()
     tree = read_side.ask(leaves.frontier)
     assert tree.size == head
@@ -66,9 +74,7 @@ def test_every_event_has_its_leaf_once_and_the_tiles_agree_with_the_tree(
 def test_a_rebuild_writes_the_same_leaves(
     registry: Registry, store_url: str, read_side: ReadSide
 ) -> None:
-    head = record_a_season(registry)
-    projector = Projector(registry, connections_to(store_url), batch_size=4)
-    projector.catch_up()
+    head, projector = projected_season(registry, store_url, batch_size=4)
     before = read_side.snapshot()
     projector.rebuild()
     projector.stop()

@@ -6,12 +6,10 @@ import pytest
 
 from transparency.note import (
     Checkpoint,
-    MalformedCheckpoint,
-    MalformedKey,
-    NoteNotVerified,
     SigningKey,
     Verifier,
 )
+from transparency.refusals import MalformedCheckpoint, MalformedKey, NoteNotVerified
 from transparency.tree import EMPTY_ROOT
 
 # golang.org/x/mod/sumdb/note's documented example.

@@ -19,9 +19,10 @@ from registry.service import Registry
 from storage.url import StoreUrl
 from tests.conftest import connections_to
 from tests.projections import programme as story
-from transparency.audit import LogMismatch, audit
+from transparency.audit import audit
 from transparency.note import SigningKey
 from transparency.published import export
+from transparency.refusals import LogMismatch
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,11 +6,9 @@ from collections import Counter
 
 import pytest
 
+from transparency.refusals import MalformedBundle, MalformedTilePath, TileBeyondTree
 from transparency.tiles import (
-    MalformedBundle,
-    MalformedTilePath,
     Tile,
-    TileBeyondTree,
     bundle,
     check_tile_in_tree,
     encode_index,

@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from transparency.refusals import ConsistencyNotProven, InclusionNotProven
 from transparency.tree import (
     EMPTY_ROOT,
-    ConsistencyNotProven,
-    InclusionNotProven,
     check_consistency,
     check_inclusion,
     consistency_proof,
