@@ -89,7 +89,7 @@ class Product(Aggregate, Standing):
         """A programme office registers a product under its code."""
         check_product_code(command.code)
         check_not_in_future(command.effective_on, today)
-        criteria = check_criteria_in_force(command.effective_on)
+        criteria = check_criteria_in_force(command.effective_on, command.location.province)
         check_group_in_set(criteria, command.group)
         check_gtins(command.gtins)
         facts = facts_for(Registered, command, actor, criteria_set=criteria.id)
@@ -101,7 +101,7 @@ class Product(Aggregate, Standing):
         """A council records its scoring; the register computes the total and the band."""
         self.check_dated_in_order(command.effective_on, today)
         self.check_not_suspended(command.effective_on)
-        criteria = check_criteria_in_force(command.effective_on)
+        criteria = check_criteria_in_force(command.effective_on, self.location.province)
         level = check_acts_at_a_level(actor)
         check_council_level_in_set(criteria, level)
         evaluation = score(criteria, command, level)
@@ -122,7 +122,7 @@ class Product(Aggregate, Standing):
         evaluation = self.check_has_fresh_evaluation()
         check_mandatory_criteria_met(evaluation, command.stars)
         check_band_reaches(evaluation, command.stars)
-        criteria = check_criteria_in_force(day)
+        criteria = check_criteria_in_force(day, self.location.province)
         level = check_acts_at_a_level(actor)
         check_evaluation_set_accepted(criteria, evaluation, day)
         check_level_competent(criteria, level, command.stars)
@@ -160,7 +160,7 @@ class Product(Aggregate, Standing):
         check_public_reason_short(command.public_reason)
         certificate = self.check_holds_unrevoked_certificate()
         level = check_acts_at_a_level(actor)
-        check_level_may_revoke(certificate, level, command.effective_on)
+        check_level_may_revoke(certificate, level, command.effective_on, self.location.province)
         self.trigger_event(Revoked, **facts_for(Revoked, command, actor))
 
     def remove(self, command: RemoveProduct, actor: Actor, today: date) -> None:

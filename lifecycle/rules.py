@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from lifecycle import errors
-from lifecycle.criteria import CERTIFIABLE_STARS, CriteriaSet, criteria_in_force
+from lifecycle.criteria import CERTIFIABLE_STARS, CriteriaSet
+from lifecycle.legacy_sets import criteria_for
 from lifecycle.publication import PUBLIC_REASON_MAX
 from lifecycle.values import PRODUCT_CODE, Certificate, Evaluation, Level
 
@@ -28,11 +29,11 @@ def check_not_in_future(effective_on: date, today: date) -> None:
         )
 
 
-def check_criteria_in_force(day: date) -> CriteriaSet:
-    """Some criteria set must be in force on the effective date."""
-    criteria = criteria_in_force(day)
+def check_criteria_in_force(day: date, province: str) -> CriteriaSet:
+    """Some criteria set must be in force in the product's province on the effective date."""
+    criteria = criteria_for(province, day)
     if criteria is None:
-        raise errors.NoCriteriaSet(f"No OCOP criteria set was in force on {day}.")
+        raise errors.NoCriteriaSet(f"No OCOP criteria set was in force in {province} on {day}.")
     return criteria
 
 
@@ -124,9 +125,11 @@ def check_public_reason_short(public_reason: str) -> None:
         )
 
 
-def check_level_may_revoke(certificate: Certificate, level: Level, day: date) -> None:
+def check_level_may_revoke(
+    certificate: Certificate, level: Level, day: date, province: str
+) -> None:
     """The issuing level revokes, or the level that certifies those stars on that day."""
-    criteria = criteria_in_force(day)
+    criteria = criteria_for(province, day)
     now_competent = criteria is not None and criteria.may_certify(level, certificate.stars)
     if level is not certificate.issuing_level and not now_competent:
         raise errors.LevelNotCompetent(

@@ -1,10 +1,10 @@
 """The programme's vocabulary for stories: who acts, and the commands they make.
 
 One set of builders for the tests, the seed data and the benchmark. Every builder has
-defaults that tell one product's story under Decision 1048: Tinh dầu trầu tiên Yên Tử,
-registered by Quảng Ninh's programme office on 2 September 2019, scored by the provincial
-council, certified at 4 stars, suspended after an inspection and reinstated, then revoked
-and removed. A story elsewhere in time passes its own dates; anything else may be overridden.
+defaults that tell one product's story: Tinh dầu trầu tiên Yên Tử, registered by Quảng
+Ninh's programme office on 2 September 2019, scored by the provincial council, certified at
+4 stars under the province's own set (978/QĐ-UBND: Quảng Ninh applied 1048 from 2020),
+suspended after an inspection and reinstated in 2020, then revoked and removed. A story elsewhere in time passes its own dates; anything else may be overridden.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from lifecycle import commands
-from lifecycle.criteria import criteria_in_force
+from lifecycle.legacy_sets import criteria_for
 from lifecycle.values import (
     Location,
     Owner,
@@ -40,9 +40,9 @@ SUSPENDED_ON, REINSTATED_ON = date(2020, 2, 10), date(2020, 4, 20)
 REVOKED_ON, REMOVED_ON = date(2020, 6, 1), date(2020, 6, 15)
 
 
-def points_for(total: int | Decimal, day: date) -> dict[str, Decimal]:
+def points_for(total: int | Decimal, day: date, province: str = QUANG_NINH) -> dict[str, Decimal]:
     """Points per criteria part that add up to ``total`` under the set in force on ``day``."""
-    criteria = criteria_in_force(day)
+    criteria = criteria_for(province, day)
     assert criteria is not None, f"no criteria set in force on {day}"
     points = {part: Decimal(most * total // 100) for part, most in criteria.part_maxima.items()}
     for part, most in criteria.part_maxima.items():
@@ -50,9 +50,9 @@ def points_for(total: int | Decimal, day: date) -> dict[str, Decimal]:
     return points
 
 
-def herbal_group(day: date) -> str:
+def herbal_group(day: date, province: str = QUANG_NINH) -> str:
     """The herbal products' group under the set in force on ``day``."""
-    criteria = criteria_in_force(day)
+    criteria = criteria_for(province, day)
     groups = criteria.groups if criteria else HERBAL
     return next(group for group in HERBAL if group in groups)
 
@@ -78,7 +78,7 @@ def registration(
         name=name,
         owner=owner,
         location=location,
-        group=group or herbal_group(on),
+        group=group or herbal_group(on, location.province),
         subgroup=subgroup,
         note=note,
     )

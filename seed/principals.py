@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lifecycle.criteria import criteria_in_force
+from lifecycle.legacy_sets import criteria_for
 from lifecycle.values import Actor, Level, Role
 
 QUANG_NINH, HA_GIANG, THAI_NGUYEN, DONG_THAP = "Quảng Ninh", "Hà Giang", "Thái Nguyên", "Đồng Tháp"
@@ -39,9 +39,9 @@ def inspector(province: str = QUANG_NINH, named: str = "") -> Actor:
     return Actor(named or f"inspector:{province}", Role.INSPECTOR, province)
 
 
-def competent_level(stars: int, day: date) -> Level:
+def competent_level(stars: int, day: date, province: str = QUANG_NINH) -> Level:
     """The level that certifies ``stars`` under the criteria set in force on ``day``."""
-    criteria = criteria_in_force(day)
+    criteria = criteria_for(province, day)
     assert criteria is not None, f"no criteria set in force on {day}"
     return next(level for level, certified in criteria.certifiers.items() if stars in certified)
 

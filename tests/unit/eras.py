@@ -13,8 +13,8 @@ import pytest
 
 TODAY = date(2029, 12, 31)
 ERAS: dict[str, date] = {
-    "provincial-legacy": date(2015, 3, 2),
-    "1048-2019": date(2019, 9, 2),
+    "quang-ninh-978-2018": date(2018, 6, 4),
+    "1048-2019": date(2020, 1, 6),
     "148-2023": date(2023, 3, 1),
     "1489-2025": date(2025, 7, 7),
 }

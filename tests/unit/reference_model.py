@@ -36,7 +36,7 @@ class Rules:
     takes_previous_until: date | None = None
 
 
-SETS = (  # latest first: 1489/2025, 148/2023, 1048/2019, provincial legacy
+NATIONAL = (  # latest first: 1489/2025, 148/2023, 1048/2019 (from the province's switch-over)
     Rules(
         date(2025, 7, 6), NEW_PARTS, True, frozenset({P, C}), {P: {3, 4}, C: {5}},
         date(2025, 12, 31),
@@ -45,21 +45,47 @@ SETS = (  # latest first: 1489/2025, 148/2023, 1048/2019, provincial legacy
         date(2023, 2, 24), NEW_PARTS, True, frozenset({D, P, C}), {D: {3}, P: {4}, C: {5}},
         date(2023, 12, 31),
     ),
-    Rules(date(2019, 8, 21), OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}}),
-    Rules(date(2013, 1, 1), OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}),
 )  # fmt: skip
+QUANG_NINH, HA_NOI = "Quảng Ninh", "Hà Nội"
 
 
-def rules_on(day: date) -> Rules:
-    return next(rules for rules in SETS if rules.starts <= day)
+def legacy(starts: date) -> Rules:
+    """A province's own set before 1048: as the generic provincial set."""
+    return Rules(starts, OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}})
 
 
-def evaluation_counts(evaluated_on: date, decided_on: date) -> bool:
+# Each province's sets, latest first: Quảng Ninh's own from 3479/2015 and 978/2018, and 1048
+# from 2020; a province without its own sets in hand, the generic one from 2013 and 1048
+# from its national date.
+PROVINCES = {
+    QUANG_NINH: (date(2020, 1, 1), (legacy(date(2018, 3, 30)), legacy(date(2015, 11, 5)))),
+    HA_NOI: (date(2019, 8, 21), (legacy(date(2013, 1, 1)),)),
+}
+
+
+def sets_of(province: str) -> tuple[Rules, ...]:
+    """The province's criteria sets, latest first."""
+    national_from, own = PROVINCES[province]
+    national = Rules(national_from, OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}})
+    return (*NATIONAL, national, *own)
+
+
+def rules_on(day: date, province: str = QUANG_NINH) -> Rules:
+    return next(rules for rules in sets_of(province) if rules.starts <= day)
+
+
+def first_set(province: str) -> date:
+    """The first day the province had a set: none before it, so no product joins before."""
+    return sets_of(province)[-1].starts
+
+
+def evaluation_counts(evaluated_on: date, decided_on: date, province: str) -> bool:
     """An evaluation counts under the set it was made in, or the next set's transition."""
-    made_under, deciding = rules_on(evaluated_on), rules_on(decided_on)
+    sets = sets_of(province)
+    made_under, deciding = rules_on(evaluated_on, province), rules_on(decided_on, province)
     if made_under == deciding:
         return True
-    just_before = SETS[SETS.index(deciding) + 1]
+    just_before = sets[sets.index(deciding) + 1]
     window = deciding.takes_previous_until
     return made_under == just_before and window is not None and decided_on <= window
 
@@ -129,6 +155,7 @@ class PaperRegister:
     """What a clerk would note about one product, and the rules as the clerk applies them."""
 
     last: date
+    province: str = QUANG_NINH
     removed: bool = False
     # council level, band, levels whose mandatory criteria were met, evaluated on
     pending: tuple[Level, int, tuple[int, ...], date] | None = None
@@ -173,7 +200,7 @@ class PaperRegister:
     ) -> bool:
         """A council's sheets: two thirds of its members or more, each once, each sheet
         within the set's rules."""
-        rules = rules_on(day)
+        rules = rules_on(day, self.province)
         return (
             self.may_act(day)
             and self.status(day) is not Status.SUSPENDED
@@ -194,8 +221,8 @@ class PaperRegister:
             and self.pending[0] is level
             and stars in self.pending[2]
             and self.pending[1] >= stars
-            and evaluation_counts(self.pending[3], day)
-            and stars in rules_on(day).certifies.get(level, ())
+            and evaluation_counts(self.pending[3], day, self.province)
+            and stars in rules_on(day, self.province).certifies.get(level, ())
         )
 
     def accepts_suspension(self, day: date, deadline: date) -> bool:
@@ -205,7 +232,9 @@ class PaperRegister:
         return self.may_act(day) and self.status(day) is Status.SUSPENDED
 
     def accepts_revocation(self, day: date, level: Level) -> bool:
-        competent = level is self.issued_by or self.stars in rules_on(day).certifies.get(level, ())
+        competent = level is self.issued_by or self.stars in rules_on(
+            day, self.province
+        ).certifies.get(level, ())
         return self.may_act(day) and self.valid_until is not None and not self.revoked and competent
 
     def accepts_removal(self, day: date) -> bool:

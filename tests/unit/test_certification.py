@@ -17,13 +17,13 @@ from tests.unit.stages import assert_refused, certified, evaluated, later, regis
 D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
 # Which level certifies which stars, set by set, as the decisions say.
 COMPETENT = {
-    "provincial-legacy": {P: {3, 4, 5}},
+    "quang-ninh-978-2018": {P: {3, 4, 5}},
     "1048-2019": {P: {3, 4}, C: {5}},
     "148-2023": {D: {3}, P: {4}, C: {5}},
     "1489-2025": {P: {3, 4}, C: {5}},
 }
 COUNCILS = {
-    "provincial-legacy": {D, P},
+    "quang-ninh-978-2018": {D, P},
     "1048-2019": {D, P, C},
     "148-2023": {D, P, C},
     "1489-2025": {P, C},
@@ -53,7 +53,7 @@ def test_only_the_competent_level_certifies_each_star_count(
 def test_a_province_certifies_five_stars_only_under_the_provincial_legacy_set(era: str) -> None:
     product = evaluated(era, 95, P)
     act = lambda: product.certify(make.certificate(later(product), 5), make.authority(P), TODAY)  # noqa: E731
-    if era == "provincial-legacy":
+    if era == "quang-ninh-978-2018":
         act()
         assert product.status_on(later(product)) is Status.CERTIFIED
     else:
@@ -112,7 +112,7 @@ def test_failing_the_mandatory_criteria_blocks_any_stars_whatever_the_points(
 @ALL_ERAS
 @pytest.mark.parametrize(("total", "stars"), [(49, 3), (69, 4), (89, 5)])
 def test_stars_above_the_evaluations_band_are_refused(era: str, total: int, stars: int) -> None:
-    level = C if stars == 5 and era != "provincial-legacy" else P
+    level = C if stars == 5 and era != "quang-ninh-978-2018" else P
     product = evaluated(era, total, level)
     assert_refused(
         product,

@@ -25,7 +25,7 @@ BEYOND = [
     (date(2023, 2, 23), date(2024, 1, 1)),
     (date(2025, 7, 5), date(2026, 1, 1)),
     (date(2022, 6, 1), date(2025, 7, 10)),  # two sets back: no transition reaches so far
-    (date(2019, 8, 1), date(2019, 9, 1)),  # provincial legacy into 1048: none provided
+    (date(2019, 12, 20), date(2020, 1, 10)),  # Quảng Ninh's own set into 1048: none provided
 ]
 
 
@@ -33,7 +33,7 @@ BEYOND = [
 def test_an_evaluation_under_the_old_set_is_certified_within_the_transition(
     evaluated_on: date, decided_on: date, evaluation_set: str
 ) -> None:
-    product = registered("provincial-legacy" if evaluated_on.year == 2019 else "1048-2019")
+    product = registered("quang-ninh-978-2018" if evaluated_on.year == 2019 else "1048-2019")
     product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
     product.certify(make.certificate(decided_on, 4), make.authority(), TODAY)
     assert product.certificate is not None
@@ -45,7 +45,7 @@ def test_an_evaluation_under_the_old_set_is_certified_within_the_transition(
 def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
     evaluated_on: date, decided_on: date
 ) -> None:
-    product = registered("provincial-legacy" if evaluated_on.year == 2019 else "1048-2019")
+    product = registered("quang-ninh-978-2018" if evaluated_on.year == 2019 else "1048-2019")
     product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
     refused = assert_refused(
         product,

@@ -15,13 +15,13 @@ from tests.unit.eras import ALL_ERAS, ERAS, TODAY
 from tests.unit.stages import assert_refused, certified, later, registered
 
 MAXIMA = {
-    "provincial-legacy": {"A": 35, "B": 25, "C": 40},
+    "quang-ninh-978-2018": {"A": 35, "B": 25, "C": 40},
     "1048-2019": {"A": 35, "B": 25, "C": 40},
     "148-2023": {"A": 40, "B": 25, "C": 35},
     "1489-2025": {"A": 40, "B": 25, "C": 35},
 }
 COUNCILS = {
-    "provincial-legacy": {Level.DISTRICT, Level.PROVINCE},
+    "quang-ninh-978-2018": {Level.DISTRICT, Level.PROVINCE},
     "1048-2019": {Level.DISTRICT, Level.PROVINCE, Level.CENTRAL},
     "148-2023": {Level.DISTRICT, Level.PROVINCE, Level.CENTRAL},
     "1489-2025": {Level.PROVINCE, Level.CENTRAL},
@@ -120,7 +120,7 @@ def test_scores_must_name_exactly_the_sets_parts(era: str, points: dict[str, int
     )
 
 
-@pytest.mark.parametrize("era", ["provincial-legacy", "1048-2019"])
+@pytest.mark.parametrize("era", ["quang-ninh-978-2018", "1048-2019"])
 def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
     product = registered(era)
     scores = make.evaluation(later(product), 80, bonus={"local-materials": 2})

@@ -18,23 +18,25 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from lifecycle.errors import RegisterError
+from lifecycle.errors import NoCriteriaSet, RegisterError
 from lifecycle.product import Product
-from lifecycle.values import Level, ScoreSheet
+from lifecycle.values import Level, Location, ScoreSheet
 from seed import builders as make
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     BONUS_KINDS,
-    SETS,
+    PROVINCES,
     C,
     D,
     P,
     PaperRegister,
     band,
     council_average,
+    first_set,
     last_valid_day,
     levels_met,
     rules_on,
+    sets_of,
 )
 
 SOON = st.integers(0, 45)
@@ -70,7 +72,8 @@ MET = st.one_of(
 MOSTLY_MET = st.sampled_from([(True, None), (None, (3, 4, 5)), (None, (3,)), (False, None)])
 Met = tuple[bool | None, tuple[int, ...] | None]
 LEVELS = st.sampled_from([D, P, C])
-SET_CHANGES = [date(2019, 8, 21), date(2023, 2, 24), date(2025, 7, 6)]
+SET_CHANGES = [date(2018, 3, 30), date(2019, 8, 21), date(2020, 1, 1), date(2023, 2, 24)]
+SET_CHANGES += [date(2025, 7, 6)]
 
 
 def fingerprint(product: Product) -> dict[str, Any]:
@@ -84,10 +87,27 @@ class ProductLifecycle(RuleBasedStateMachine):
     product: Product
     paper: PaperRegister
 
-    @initialize(start=st.dates(date(2014, 1, 1), date(2029, 6, 30)))
-    def register(self, start: date) -> None:
-        self.product = Product.register(make.registration(start), make.office(), TODAY)
-        self.paper = PaperRegister(last=start)
+    @initialize(
+        start=st.dates(date(2014, 1, 1), date(2029, 6, 30)),
+        province=st.sampled_from(sorted(PROVINCES)),
+    )
+    def register(self, start: date, province: str) -> None:
+        """A product of a province with its own legacy sets, or of one without; none joins
+        before its province's first set."""
+        location = Location(province, "Uông Bí", "Thượng Yên Công")
+        if start < first_set(province):
+            try:
+                Product.register(make.registration(start, location=location), make.office(), TODAY)
+                raise AssertionError(f"registered in {province} before its first set")
+            except NoCriteriaSet:
+                start = first_set(province)
+        self.product = Product.register(
+            make.registration(start, location=location), make.office(), TODAY
+        )
+        self.paper = PaperRegister(last=start, province=province)
+
+    def rules_on(self, day: date) -> Any:
+        return rules_on(day, self.paper.province)
 
     def day(self, step: int | None) -> date:
         if step is None:
@@ -200,11 +220,11 @@ class ProductLifecycle(RuleBasedStateMachine):
         """A decision near the end of the transition after the evaluation's set ended."""
         assert self.paper.pending is not None
         level, found, _, evaluated_on = self.paper.pending
-        later = [rules for rules in SETS if rules.starts > evaluated_on]
+        later = [rules for rules in sets_of(self.paper.province) if rules.starts > evaluated_on]
         window = later[-1].takes_previous_until if later else None
         if window is not None:
             day = window + timedelta(days=days_past_window)
-            competent = [s for s in rules_on(day).certifies.get(level, ()) if s <= found]
+            competent = [s for s in self.rules_on(day).certifies.get(level, ()) if s <= found]
             self.certification(day, level, max(competent, default=found))
 
     @rule(step=STEPS, level=LEVELS, stars=st.integers(1, 6))
@@ -217,7 +237,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         """The council's own level certifies the most stars it may within the band found."""
         assert self.paper.pending is not None
         day, (level, found, _, _) = self.day(step), self.paper.pending
-        competent = [s for s in rules_on(day).certifies.get(level, ()) if s <= found]
+        competent = [s for s in self.rules_on(day).certifies.get(level, ()) if s <= found]
         self.certification(day, level, max(competent, default=found))
 
     def certification(self, day: date, level: Level, stars: int) -> None:

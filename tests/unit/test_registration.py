@@ -30,7 +30,7 @@ def test_a_registered_product_participates_and_carries_every_fact(era: str) -> N
         make.registration(ERAS[era], note="first entry"), make.office(), TODAY
     )
     assert (product.version, product.status_on(TODAY)) == (1, Status.PARTICIPATING)
-    herbal = "herbal-products" if era in ("provincial-legacy", "1048-2019") else "medicinal-herbs"
+    herbal = "herbal-products" if era in ("quang-ninh-978-2018", "1048-2019") else "medicinal-herbs"
     assert (product.code, product.name, product.group, product.subgroup) == (
         "QN-0001",
         "Tinh dầu trầu tiên Yên Tử",
@@ -64,7 +64,7 @@ def test_codes_of_three_to_thirty_two_characters_are_accepted(code: str) -> None
 @pytest.mark.parametrize(
     ("era", "group"),
     [
-        ("provincial-legacy", "handicrafts"),
+        ("quang-ninh-978-2018", "handicrafts"),
         ("1048-2019", "community-tourism"),
         ("148-2023", "textiles-garments"),
         ("1489-2025", "rural-tourism"),

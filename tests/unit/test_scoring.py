@@ -102,7 +102,7 @@ def test_148_bonus_never_lifts_a_total_above_100(era: str) -> None:
     assert "100.5" in words
 
 
-@pytest.mark.parametrize("era", ["provincial-legacy", "1048-2019"])
+@pytest.mark.parametrize("era", ["quang-ninh-978-2018", "1048-2019"])
 def test_1048_awards_no_bonus_of_any_kind(era: str) -> None:
     product = registered(era)
     refused(product, errors.BonusNotCounted, "bonus-not-counted", bonus={"local-labour": 1})
