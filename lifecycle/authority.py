@@ -19,6 +19,9 @@ class Change(Enum):
     REINSTATE = "reinstate"
     REVOKE = "revoke"
     REMOVE = "remove"
+    CORRECT = "correct"
+    TRANSFER = "transfer"
+    EXTEND_DEADLINE = "extend-deadline"
 
 
 ROLE_FOR: dict[Change, Role] = {
@@ -29,6 +32,9 @@ ROLE_FOR: dict[Change, Role] = {
     Change.REINSTATE: Role.INSPECTOR,
     Change.REVOKE: Role.CERTIFYING_AUTHORITY,
     Change.REMOVE: Role.PROGRAMME_OFFICE,
+    Change.CORRECT: Role.PROGRAMME_OFFICE,
+    Change.TRANSFER: Role.PROGRAMME_OFFICE,
+    Change.EXTEND_DEADLINE: Role.INSPECTOR,
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
 # Roles that act for every province whatever their level (they change nothing).

@@ -108,6 +108,38 @@ class RemoveProduct(Command):
     public_reason: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class CorrectRegistration(Command):
+    """Correct details registered wrongly (name, owner's name, district, commune; ``None``
+    leaves one as it is), with the reason and the reference of the correction."""
+
+    change: ClassVar[Change] = Change.CORRECT
+    name: str | None = None
+    owner_name: str | None = None
+    district: str | None = None
+    commune: str | None = None
+    reason: str
+    decision_ref: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class TransferOwnership(Command):
+    """Record the product's transfer to a new owner, by a decision."""
+
+    change: ClassVar[Change] = Change.TRANSFER
+    owner: Owner
+    decision_ref: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtendCorrectiveDeadline(Command):
+    """Give a suspended product more time to correct the breach, before the deadline passes."""
+
+    change: ClassVar[Change] = Change.EXTEND_DEADLINE
+    corrective_deadline: date
+    reason: str
+
+
 ProductCommand = (
     RecordEvaluation
     | IssueCertificate
@@ -115,4 +147,7 @@ ProductCommand = (
     | ReinstateCertificate
     | RevokeCertificate
     | RemoveProduct
+    | CorrectRegistration
+    | TransferOwnership
+    | ExtendCorrectiveDeadline
 )

@@ -24,6 +24,7 @@ from lifecycle.commands import (
     RevokeCertificate,
     SuspendCertificate,
 )
+from lifecycle.corrections import Corrections
 from lifecycle.council import score
 from lifecycle.events import (
     Evaluated,
@@ -53,11 +54,10 @@ from lifecycle.rules import (
     check_public_reason_short,
     check_stars_certifiable,
 )
-from lifecycle.standing import Standing
 from lifecycle.values import Actor, Location, Owner, certificate_number, product_id
 
 
-class Product(Aggregate, Standing):
+class Product(Aggregate, Corrections):
     """A product in the OCOP programme, from registration to removal."""
 
     def __init__(

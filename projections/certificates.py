@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lifecycle.correction_events import CorrectiveDeadlineExtended
 from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspended
 from lifecycle.publication import public_reason, reason_code
 from projections import status
@@ -44,6 +45,13 @@ STATE_ON = (
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     """Issue, supersede, suspend, reinstate or revoke; each change but issue leaves a reason."""
     product_id, day = str(event.originator_id), event.effective_on
+    if isinstance(event, CorrectiveDeadlineExtended):
+        writes.run(
+            "UPDATE certificates SET corrective_deadline = ?, position = ? "
+            "WHERE product_id = ? AND state = 'suspended'",
+            (event.corrective_deadline, position, product_id),
+        )
+        return
     if isinstance(event, Starred):
         writes.run(
             "UPDATE certificates SET state = 'superseded', superseded_on = ?, position = ? "

@@ -83,12 +83,13 @@ COLUMNS: tuple[Column, ...] = (
 NAMES = tuple(column.name for column in COLUMNS)
 
 # The next products by code after a code (registered by a day, among the changes up to a log
-# position), each with its last public change on or before that day; the status as of the
+# position), each with its last public change on or before that day (its details as they
+# read then, corrections included); the status as of the
 # day comes from STATUS_ON. The products are chosen before their changes are looked up, so a
 # chunk costs the same wherever it falls in the register.
 ROWS = f"""SELECT s.*, {status.STATUS_ON} AS status_on FROM (
-    SELECT r.code, r.name, r.owner_name, r.owner_kind, r.province, r.district, r.commune,
-        r.product_group, r.subgroup, r.effective_on AS registered_on, c.status, c.stars,
+    SELECT r.code, c.name, c.owner_name, c.owner_kind, c.province, c.district, c.commune,
+        c.product_group, c.subgroup, r.effective_on AS registered_on, c.status, c.stars,
         c.certificate_number, c.valid_from, c.valid_until, c.kind AS last_change,
         c.effective_on AS last_change_on
     FROM (SELECT * FROM public_changes WHERE kind = 'registered' AND code > ?

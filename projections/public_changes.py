@@ -1,8 +1,9 @@
 """Public changes: one row per change the public may know of, in log order, with the
 product's public facts as they stood after it.
 
-A registration, a certificate, a suspension, a reinstatement, a revocation and a removal
-each add a row (evaluations are not published). Rows are only ever added, so every answer
+A registration, a certificate, a suspension, a reinstatement, a revocation, a removal, a
+correction of the registered details and a transfer to a new owner each add a row
+(evaluations and extended deadlines are not published). Rows are only ever added, so every answer
 read up to a log position is the same for ever: the change feed's cursor, and the open
 data as of a date, both rest on that. The public reason is ``lifecycle.publication``'s.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lifecycle import correction_events as corrections
 from lifecycle import events
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import public_stars
@@ -75,8 +77,10 @@ def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
             list(row.values()),
         )
         return
+    if isinstance(event, (corrections.RegistrationCorrected, corrections.OwnershipTransferred)):
+        return correction(writes, position, event)
     if type(event) not in KINDS:
-        return  # an evaluation is not published
+        return  # an evaluation (or a deadline's extension) is not published here
     kind, status, reference = KINDS[type(event)]
     issued = (
         (event.stars, event.certificate_number, event.valid_from, event.valid_until)
@@ -89,6 +93,45 @@ def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
          reason_code(event), reference, getattr(event, reference), *issued,
          str(event.originator_id)),
     )  # fmt: skip
+
+
+# A correction or transfer keeps the status (read on its day) and the certificate, then
+# sets the details it changed.
+CORRECTION = (
+    f"INSERT INTO public_changes (position, kind, status, effective_on, recorded_at, "
+    f"reference_kind, reference, {', '.join(CERTIFICATE)}, {FACTS}) "
+    "SELECT ?, ?, CASE WHEN status IN ('certified', 'suspended') AND valid_until < ? "
+    f"THEN 'expired' ELSE status END, ?, ?, 'decision_ref', ?, {', '.join(CERTIFICATE)}, "
+    f"{FACTS} FROM public_changes WHERE position = "
+    "(SELECT MAX(position) FROM public_changes WHERE product_id = ?)"
+)
+CORRECTED = (
+    "UPDATE public_changes SET name = COALESCE(?, name), owner_name = COALESCE(?, owner_name), "
+    "owner_kind = COALESCE(?, owner_kind), district = COALESCE(?, district), "
+    "commune = COALESCE(?, commune) WHERE position = ?"
+)
+
+
+def correction(
+    writes: Writes,
+    position: int,
+    event: corrections.RegistrationCorrected | corrections.OwnershipTransferred,
+) -> None:
+    """A correction of the registered details, or a transfer to a new owner: the product's
+    public facts from then on."""
+    day, details = event.effective_on, tuple[str | None, ...]()
+    if isinstance(event, corrections.RegistrationCorrected):
+        kind, now = "corrected", event.corrected()
+        details = tuple(now.get(n) for n in ("name", "owner_name", "owner_kind"))
+        details += (now.get("district"), now.get("commune"))
+    else:
+        kind, owner = "transferred", event.owner
+        details = (None, owner.name, owner.kind.value, None, None)
+    writes.run(
+        CORRECTION,
+        (position, kind, day, day, event.timestamp, event.decision_ref, str(event.originator_id)),
+    )
+    writes.run(CORRECTED, (*details, position))
 
 
 MODEL = ReadModel("public changes", ("public_changes",), DDL, apply)

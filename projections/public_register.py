@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lifecycle.correction_events import OwnershipTransferred, RegistrationCorrected
 from lifecycle.events import ProductEvent, Registered, Starred
 from projections import status
 from projections.schema import ReadModel, Writes
@@ -25,7 +26,8 @@ DDL = (
 
 
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
-    """Registration enters the product; each certificate adds its number to the key."""
+    """Registration enters the product; each certificate adds its number to the key, each
+    correction or transfer its new words."""
     if isinstance(event, Registered):
         where = event.location
         words = f"{event.code} {event.name} {event.owner.name} {where.district} {where.commune}"
@@ -40,10 +42,25 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
             ),
         )
     elif isinstance(event, Starred):
-        writes.run(
-            "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
-            (" " + search_key(event.certificate_number), str(event.originator_id)),
-        )
+        more_words(writes, event, event.certificate_number)
+    elif isinstance(event, RegistrationCorrected):
+        # The corrected words are added: a search by the old spelling still finds it.
+        more_words(writes, event, " ".join(event.corrected().values()))
+        if event.district is not None:
+            writes.run(
+                "UPDATE public_register SET district_key = ? WHERE product_id = ?",
+                (search_key(event.district), str(event.originator_id)),
+            )
+    elif isinstance(event, OwnershipTransferred):
+        more_words(writes, event, event.owner.name)
+
+
+def more_words(writes: Writes, event: ProductEvent, words: str) -> None:
+    """Adds words (a certificate's number, a corrected detail) to the product's search key."""
+    writes.run(
+        "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
+        (" " + search_key(words), str(event.originator_id)),
+    )
 
 
 MODEL = ReadModel("public register", ("public_register",), DDL, apply)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from lifecycle import correction_events as corrections
 from lifecycle import events
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
@@ -89,6 +90,19 @@ def changes(event: events.ProductEvent) -> dict[str, Any]:
             "removal_reason": public_reason(event),
             "removal_reason_code": reason_code(event),
         }
+    return corrected(event)
+
+
+def corrected(event: events.ProductEvent) -> dict[str, Any]:
+    """The columns an office's correction changes (an evaluation changes none)."""
+    if isinstance(event, corrections.RegistrationCorrected):
+        return dict(event.corrected())  # the details are named as their columns
+    if isinstance(event, corrections.OwnershipTransferred):
+        owner = event.owner
+        return {"owner_id": owner.organisation_id, "owner_name": owner.name,
+                "owner_kind": owner.kind.value}  # fmt: skip
+    if isinstance(event, corrections.CorrectiveDeadlineExtended):
+        return {"corrective_deadline": event.corrective_deadline}
     assert isinstance(event, events.Evaluated), event
     return {}
 

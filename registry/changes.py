@@ -75,6 +75,30 @@ def remove(product: Product, actor: Actor, command: commands.RemoveProduct, toda
     return product
 
 
+def correct_registration(
+    product: Product, actor: Actor, command: commands.CorrectRegistration, today: date
+) -> Product:
+    """The programme office corrects details registered wrongly; the old stay recorded."""
+    product.correct_registration(command, actor, today)
+    return product
+
+
+def transfer_ownership(
+    product: Product, actor: Actor, command: commands.TransferOwnership, today: date
+) -> Product:
+    """The programme office records the product's transfer to a new owner, by decision."""
+    product.transfer_ownership(command, actor, today)
+    return product
+
+
+def extend_deadline(
+    product: Product, actor: Actor, command: commands.ExtendCorrectiveDeadline, today: date
+) -> Product:
+    """An inspector extends a suspended product's corrective deadline before it passes."""
+    product.extend_deadline(command, actor, today)
+    return product
+
+
 UseCase = Callable[[Any, Actor, Any, date], Product]
 USE_CASES: dict[type[Any], UseCase] = {
     commands.RegisterProduct: register,
@@ -84,6 +108,9 @@ USE_CASES: dict[type[Any], UseCase] = {
     commands.ReinstateCertificate: reinstate,
     commands.RevokeCertificate: revoke,
     commands.RemoveProduct: remove,
+    commands.CorrectRegistration: correct_registration,
+    commands.TransferOwnership: transfer_ownership,
+    commands.ExtendCorrectiveDeadline: extend_deadline,
 }
 
 

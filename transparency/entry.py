@@ -20,6 +20,7 @@ from uuid import UUID
 
 import rfc8785
 
+from lifecycle import correction_events as corrections
 from lifecycle import events
 from lifecycle.events import ProductEvent
 from lifecycle.publication import public_reason, reason_code
@@ -33,6 +34,9 @@ KINDS: dict[type[ProductEvent], str] = {
     events.Reinstated: "reinstated",
     events.Revoked: "revoked",
     events.Removed: "removed",
+    corrections.RegistrationCorrected: "corrected",
+    corrections.OwnershipTransferred: "transferred",
+    corrections.CorrectiveDeadlineExtended: "deadline-extended",
 }
 
 
@@ -93,6 +97,20 @@ def public_fields(event: ProductEvent) -> dict[str, Any]:
             "decision_ref": event.decision_ref, "reason_code": reason_code(event),
             "public_reason": public_reason(event),
         }  # fmt: skip
+    return correction_fields(event)
+
+
+def correction_fields(event: ProductEvent) -> dict[str, Any]:
+    """The public fields of an office's correction: the details as they read after it (the
+    reason and the old details stay behind the payload's hash)."""
+    if isinstance(event, corrections.RegistrationCorrected):
+        return {"corrected": event.corrected(), "decision_ref": event.decision_ref}
+    if isinstance(event, corrections.OwnershipTransferred):
+        owner = event.owner
+        return {"owner_name": owner.name, "owner_kind": owner.kind.value,
+                "decision_ref": event.decision_ref}  # fmt: skip
+    if isinstance(event, corrections.CorrectiveDeadlineExtended):
+        return {"corrective_deadline": event.corrective_deadline.isoformat()}
     return {}
 
 
