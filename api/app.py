@@ -18,6 +18,7 @@ from api.request_log import RequestLog
 from api.routers import (
     certificates,
     changes,
+    corrections,
     evaluations,
     events,
     health,
@@ -61,6 +62,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         products.router,
         evaluations.router,
         certificates.router,
+        corrections.router,
         events.router,
         public.router,
         open_data.router,

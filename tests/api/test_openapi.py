@@ -18,9 +18,12 @@ PROBLEM = {"$ref": "#/components/schemas/Problem"}
 # The examples, in the order of one product's story, and who may record each.
 STORY = [
     ("/v1/products", "Registration", "office_qn"),
+    ("/v1/products/QN-0123/corrections", "CorrectionBody", "office_qn"),
+    ("/v1/products/QN-0123/transfers", "TransferBody", "office_qn"),
     ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_province_qn"),
     ("/v1/products/QN-0123/certificates", "CertificateBody", "authority_province_qn"),
     ("/v1/products/QN-0123/suspensions", "SuspensionBody", "inspector_qn"),
+    ("/v1/products/QN-0123/deadline-extensions", "DeadlineExtensionBody", "inspector_qn"),
     ("/v1/products/QN-0123/reinstatements", "ReinstatementBody", "inspector_qn"),
     ("/v1/products/QN-0123/revocations", "RevocationBody", "authority_province_qn"),
     ("/v1/products/QN-0123/removal", "RemovalBody", "office_qn"),

@@ -20,10 +20,10 @@ from lifecycle.values import Actor, Level, Role
 
 # The SPEC's table of who does what, restated role by role.
 CHANGES_BY = {
-    Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE},
+    Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE, Change.CORRECT, Change.TRANSFER},
     Role.EVALUATION_COUNCIL: {Change.EVALUATE},
     Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE},
-    Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE},
+    Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE, Change.EXTEND_DEADLINE},
 }
 ROLE_FOR = {change: role for role, changes in CHANGES_BY.items() for change in changes}
 LEVELLED = {Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY}
