@@ -4,7 +4,9 @@ One set of builders for the tests, the seed data and the benchmark. Every builde
 defaults that tell one product's story: Tinh dầu trầu tiên Yên Tử, registered by Quảng
 Ninh's programme office on 2 September 2019, scored by the provincial council, certified at
 4 stars under the province's own set (978/QĐ-UBND: Quảng Ninh applied 1048 from 2020),
-suspended after an inspection and reinstated in 2020, then revoked and removed. A story elsewhere in time passes its own dates; anything else may be overridden.
+suspended after an inspection and reinstated in 2020, then revoked and removed. A story
+elsewhere in time passes its own dates; anything else may be overridden (the offices'
+corrections are in ``seed.corrections``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from api.schemas.corrections import CorrectionBody, DeadlineExtensionBody, TransferBody
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
 from api.schemas.requests import (
     CertificateBody,
@@ -27,6 +28,7 @@ from api.schemas.requests import (
 )
 from api.schemas.scores import ScoreSheetBody
 from lifecycle import commands, events
+from lifecycle import correction_events as corrections
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
@@ -47,6 +49,19 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
     (ReinstatementBody, commands.ReinstateCertificate, events.Reinstated, set()),
     (RevocationBody, commands.RevokeCertificate, events.Revoked, set()),
     (RemovalBody, commands.RemoveProduct, events.Removed, set()),
+    (CorrectionBody, commands.CorrectRegistration, corrections.RegistrationCorrected, {"previous"}),
+    (
+        TransferBody,
+        commands.TransferOwnership,
+        corrections.OwnershipTransferred,
+        {"previous_owner"},
+    ),
+    (
+        DeadlineExtensionBody,
+        commands.ExtendCorrectiveDeadline,
+        corrections.CorrectiveDeadlineExtended,
+        {"previous_deadline"},
+    ),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {
