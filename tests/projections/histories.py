@@ -7,7 +7,8 @@ always a valid history.
 
 Random steps alone rarely line up a suspension and its reinstatement, so a history is
 mostly made of *stories*, each the life of one product in the programme's order (certified,
-suspended, reinstated, re-evaluated, revoked, removed), interleaved with each other and
+suspended, its deadline extended, reinstated, re-evaluated, revoked, removed, its details
+corrected, transferred), interleaved with each other and
 with random steps; every kind of event is then common.
 """
 
@@ -43,6 +44,9 @@ ACTIONS = (
     "reinstate",
     "revoke",
     "remove",
+    "correct",
+    "transfer",
+    "extend",
 )
 START = date(2019, 9, 1)
 
@@ -75,6 +79,8 @@ STORIES = (
     ("certify", "evaluate", "certify", "revoke"),
     ("certify", "suspend", "revoke", "remove"),
     ("evaluate", "remove"),
+    ("correct", "certify", "suspend", "extend", "reinstate", "transfer"),
+    ("transfer", "correct", "evaluate", "remove"),
 )
 
 
@@ -113,7 +119,9 @@ SUITED = {
     "reinstate": {Status.SUSPENDED},
     "revoke": {Status.CERTIFIED, Status.SUSPENDED, Status.EXPIRED},
     "remove": {Status.PARTICIPATING, Status.EXPIRED, Status.REVOKED},
+    "extend": {Status.SUSPENDED},
 }
+CORRECTIONS = {"correct": story.correct, "transfer": story.transfer, "extend": story.extend}
 
 
 def carry_out(registry: Registry, step: Step, day: date) -> None:
@@ -138,6 +146,8 @@ def carry_out(registry: Registry, step: Step, day: date) -> None:
             story.revoke(registry, code, stars, day, province)
         elif step.action == "remove":
             story.remove(registry, code, day, province)
+        elif step.action in CORRECTIONS:
+            CORRECTIONS[step.action](registry, code, day, province)
     except RegisterError:
         pass
 

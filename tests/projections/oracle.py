@@ -85,6 +85,20 @@ def assert_status_matches(
     row = read_side.ask(questions.product_status(product.code, on=on))
     certificate = product.certificate
     assert row is not None
+    # The details as registered or last corrected, the owner after any transfer.
+    where, owner = product.location, product.owner
+    assert (row["name"], row["district"], row["commune"]) == (
+        product.name,
+        where.district,
+        where.commune,
+    )
+    assert (row["owner_id"], row["owner_name"], row["owner_kind"]) == (
+        owner.organisation_id,
+        owner.name,
+        owner.kind.value,
+    )
+    deadline = certificate.corrective_deadline if certificate else None
+    assert row["corrective_deadline"] == deadline
     assert {
         k: row[k]
         for k in (

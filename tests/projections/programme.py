@@ -8,11 +8,12 @@ and the day, so that a test can find them in what the read side shows.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from lifecycle.values import Location, Owner, OwnerKind, RevocationReason
 from registry.service import Recorded, Registry
 from seed import builders as make
+from seed import corrections as fix
 
 QUANG_NINH = make.QUANG_NINH
 
@@ -48,7 +49,9 @@ def evaluate(
 ) -> Recorded:
     """The competent council scores the product in the band of ``stars``."""
     scores = make.evaluation(on, make.TOTAL_FOR_STARS[stars], minutes_ref=f"BB-{code}-{on:%Y%m%d}")
-    return registry.change(code, make.council(make.competent_level(stars, on), province), scores)
+    return registry.change(
+        code, make.council(make.competent_level(stars, on, province), province), scores
+    )
 
 
 def certify(
@@ -58,7 +61,7 @@ def certify(
     evaluate(registry, code, stars, on, province)
     decision = make.certificate(on, stars, f"{on.day}/QĐ-UBND")
     return registry.change(
-        code, make.authority(make.competent_level(stars, on), province), decision
+        code, make.authority(make.competent_level(stars, on, province), province), decision
     )
 
 
@@ -100,7 +103,7 @@ def revoke(
     """The authority competent for ``stars`` withdraws the certificate."""
     decision = make.revocation(on, reason, decision_ref=f"THU-{code}")
     return registry.change(
-        code, make.authority(make.competent_level(stars, on), province), decision
+        code, make.authority(make.competent_level(stars, on, province), province), decision
     )
 
 
@@ -108,3 +111,26 @@ def remove(registry: Registry, code: str, on: date, province: str = QUANG_NINH) 
     """The programme office takes the product out of the programme."""
     decision = make.removal(on, decision_ref=f"LOAI-{code}")
     return registry.change(code, make.office(province), decision)
+
+
+def correct(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
+    """The programme office corrects the product's misspelt name and its commune."""
+    name = f"{registry.product(code).name} (đã sửa {on:%d/%m/%Y})"
+    command = fix.correction(on, name=name, commune="Hà Khẩu", decision_ref=f"SUA-{code}")
+    return registry.change(code, make.office(province), command)
+
+
+def transfer(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
+    """The programme office records the product's transfer to a new enterprise."""
+    owner = Owner(f"org:{code}:{on}", f"Công ty {code} {on:%Y%m%d}", OwnerKind.ENTERPRISE)
+    return registry.change(
+        code, make.office(province), fix.transfer(on, owner, decision_ref=f"CHUYEN-{code}")
+    )
+
+
+def extend(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
+    """An inspector gives a suspended product 20 more days to correct the breach."""
+    certificate = registry.product(code).certificate
+    deadline = certificate.corrective_deadline if certificate else None
+    later = (deadline or on) + timedelta(days=20)
+    return registry.change(code, make.inspector(province), fix.extension(on, later))
