@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from lifecycle import commands
-from lifecycle.legacy_sets import criteria_for
+from lifecycle.legacy_sets import GENERIC_LEGACY, criteria_for, set_by_id
 from lifecycle.values import (
     Location,
     Owner,
@@ -43,9 +43,9 @@ REVOKED_ON, REMOVED_ON = date(2020, 6, 1), date(2020, 6, 15)
 
 
 def points_for(total: int | Decimal, day: date, province: str = QUANG_NINH) -> dict[str, Decimal]:
-    """Points per criteria part that add up to ``total`` under the set in force on ``day``."""
-    criteria = criteria_for(province, day)
-    assert criteria is not None, f"no criteria set in force on {day}"
+    """Points per criteria part that add up to ``total`` under the set in force on ``day``
+    (before the province's first set, the generic one's parts: the register refuses it)."""
+    criteria = criteria_for(province, day) or set_by_id(GENERIC_LEGACY)
     points = {part: Decimal(most * total // 100) for part, most in criteria.part_maxima.items()}
     for part, most in criteria.part_maxima.items():
         points[part] += min(most - points[part], total - sum(points.values()))

@@ -8,7 +8,7 @@ whether a command dated ``day`` would be accepted. ``TODAY`` is the unit stories
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -70,8 +70,11 @@ def sets_of(province: str) -> tuple[Rules, ...]:
     return (*NATIONAL, national, *own)
 
 
+NO_SET = Rules(date.min, {}, False, frozenset(), {})  # before a province's first set
+
+
 def rules_on(day: date, province: str = QUANG_NINH) -> Rules:
-    return next(rules for rules in sets_of(province) if rules.starts <= day)
+    return next((rules for rules in sets_of(province) if rules.starts <= day), NO_SET)
 
 
 def first_set(province: str) -> date:
@@ -165,6 +168,9 @@ class PaperRegister:
     suspended: bool = False
     revoked: bool = False
     issued: int = 0
+    deadline: date | None = None  # the corrective deadline while suspended
+    details: dict[str, str] = field(default_factory=dict)  # as registered or corrected
+    owner_id: str = ""
 
     def status(self, day: date) -> Status:
         if self.removed:
@@ -236,6 +242,24 @@ class PaperRegister:
             day, self.province
         ).certifies.get(level, ())
         return self.may_act(day) and self.valid_until is not None and not self.revoked and competent
+
+    def accepts_correction(self, day: date, named: dict[str, str]) -> bool:
+        """A correction names a detail and changes at least one."""
+        changes = any(self.details[name] != value for name, value in named.items())
+        return self.may_act(day) and bool(named) and changes
+
+    def accepts_transfer(self, day: date, owner_id: str) -> bool:
+        return self.may_act(day) and owner_id != self.owner_id
+
+    def accepts_extension(self, day: date, deadline: date) -> bool:
+        """Only a suspended certificate's deadline, before it passes, to a later day."""
+        current = self.deadline
+        return (
+            self.may_act(day)
+            and self.status(day) is Status.SUSPENDED
+            and current is not None
+            and day <= current < deadline
+        )
 
     def accepts_removal(self, day: date) -> bool:
         return self.may_act(day) and self.status(day) not in (Status.CERTIFIED, Status.SUSPENDED)

@@ -22,6 +22,7 @@ from lifecycle.errors import NoCriteriaSet, RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level, Location, ScoreSheet
 from seed import builders as make
+from seed import corrections as fix
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     BONUS_KINDS,
@@ -104,7 +105,11 @@ class ProductLifecycle(RuleBasedStateMachine):
         self.product = Product.register(
             make.registration(start, location=location), make.office(), TODAY
         )
-        self.paper = PaperRegister(last=start, province=province)
+        details = {"name": make.NAME, "owner_name": make.OWNER.name}
+        details |= {"district": location.district, "commune": location.commune}
+        self.paper = PaperRegister(
+            last=start, province=province, details=details, owner_id=make.OWNER.organisation_id
+        )
 
     def rules_on(self, day: date) -> Any:
         return rules_on(day, self.paper.province)
@@ -247,6 +252,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.certify(decision, by, TODAY)  # noqa: E731
         certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
         fresh = {"pending": None, "suspended": False, "revoked": False, "issued": paper.issued + 1}
+        fresh["deadline"] = None
         self.check(act, expected, day, **certificate, **fresh)
         if expected:
             issued = self.product.certificate
@@ -259,13 +265,13 @@ class ProductLifecycle(RuleBasedStateMachine):
         day = self.day(step)
         expected = self.paper.accepts_suspension(day, day + timedelta(days=deadline))
         act = lambda: self.product.suspend(make.suspension(day, deadline), make.inspector(), TODAY)  # noqa: E731
-        self.check(act, expected, day, suspended=True)
+        self.check(act, expected, day, suspended=True, deadline=day + timedelta(days=deadline))
 
     @rule(step=STEPS)
     def reinstate(self, step: int | None) -> None:
         day = self.day(step)
         act = lambda: self.product.reinstate(make.reinstatement(day), make.inspector(), TODAY)  # noqa: E731
-        self.check(act, self.paper.accepts_reinstatement(day), day, suspended=False)
+        self.check(act, self.paper.accepts_reinstatement(day), day, suspended=False, deadline=None)
 
     @rule(step=STEPS, level=LEVELS)
     def revoke(self, step: int | None, level: Level) -> None:
@@ -273,12 +279,76 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.revoke(make.revocation(day), make.authority(level), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_revocation(day, level), day, revoked=True)
 
+    @rule(
+        step=STEPS,
+        named=st.dictionaries(
+            st.sampled_from(["name", "owner_name", "district", "commune"]),
+            st.sampled_from([make.NAME, "Tinh dầu Trầu tiên", "Uông Bí", "Thượng Yên"]),
+            max_size=3,
+        ),
+    )
+    def correct(self, step: int | None, named: dict[str, str]) -> None:
+        """The office corrects some details: sometimes none, sometimes to what they read."""
+        day = self.day(step)
+        command = fix.correction(day, **named)
+        act = lambda: self.product.correct_registration(command, make.office(), TODAY)  # noqa: E731
+        details = {**self.paper.details, **named}
+        self.check(act, self.paper.accepts_correction(day, named), day, details=details)
+
+    @rule(step=STEPS, owner_id=st.sampled_from([make.OWNER.organisation_id, "5700109876", "57x"]))
+    def transfer(self, step: int | None, owner_id: str) -> None:
+        """The office records a transfer, sometimes to the owner it already has."""
+        day = self.day(step)
+        owner = replace(fix.NEW_OWNER, organisation_id=owner_id)
+        command = fix.transfer(day, owner)
+        act = lambda: self.product.transfer_ownership(command, make.office(), TODAY)  # noqa: E731
+        names = {**self.paper.details, "owner_name": owner.name}
+        self.check(
+            act, self.paper.accepts_transfer(day, owner_id), day, owner_id=owner_id, details=names
+        )
+
+    @rule(step=STEPS, more=st.integers(-10, 60))
+    def extend(self, step: int | None, more: int) -> None:
+        """The inspector extends the corrective deadline by ``more`` days (or shortens it)."""
+        day = self.day(step)
+        deadline = (self.paper.deadline or day) + timedelta(days=more)
+        command = fix.extension(day, deadline)
+        act = lambda: self.product.extend_deadline(command, make.inspector(), TODAY)  # noqa: E731
+        self.check(act, self.paper.accepts_extension(day, deadline), day, deadline=deadline)
+
+    @precondition(lambda self: self.paper.deadline is not None)
+    @rule(offset=st.sampled_from([-1, 0, 0, 1]), more=st.integers(1, 30))
+    def extend_about_the_deadline(self, offset: int, more: int) -> None:
+        """An extension the day before, on, or the day after the deadline."""
+        assert self.paper.deadline is not None
+        day = min(max(self.paper.deadline + timedelta(days=offset), self.paper.last), TODAY)
+        deadline = self.paper.deadline + timedelta(days=more)
+        command = fix.extension(day, deadline)
+        act = lambda: self.product.extend_deadline(command, make.inspector(), TODAY)  # noqa: E731
+        self.check(act, self.paper.accepts_extension(day, deadline), day, deadline=deadline)
+
     @precondition(lambda self: self.product.version >= 4)  # lives long enough to be certified
     @rule(step=STEPS)
     def remove(self, step: int | None) -> None:
         day = self.day(step)
         act = lambda: self.product.remove(make.removal(day), make.office(), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_removal(day), day, removed=True)
+
+    @invariant()
+    def agree_on_the_record(self) -> None:
+        """The details, owner and corrective deadline the clerk noted are the product's."""
+        product, paper = self.product, self.paper
+        where = product.location
+        assert (product.name, product.owner.name, where.district, where.commune) == (
+            paper.details["name"],
+            paper.details["owner_name"],
+            paper.details["district"],
+            paper.details["commune"],
+        )
+        assert product.owner.organisation_id == paper.owner_id
+        certificate = product.certificate
+        if paper.suspended and certificate is not None and certificate.revoked_on is None:
+            assert certificate.corrective_deadline == paper.deadline
 
     @invariant()
     def agree_on_today(self) -> None:
