@@ -3,14 +3,15 @@
 By 30/06/2020, 435 products from 172 owners had joined; in the half-year 70 products and 23
 owners joined, 10 certificates of 2016 were revoked, 65 never-certified products were removed
 and "Tinh dầu trầu tiên Yên Tử" was suspended after an inspection and reinstated. Everything
-the report does not say is drawn from ``random.Random(seed)``; ``scale`` multiplies every
-count, so the same shape fills a large province for benchmarks.
+the report does not say is drawn from ``random.Random(seed)`` and is SYNTHETIC (``SYNTHETIC``
+lists it; every event's note says so); ``scale`` multiplies every count, so the same shape
+fills a large province for benchmarks.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lifecycle.values import Location
 from registry.service import Order, Registry
@@ -19,7 +20,13 @@ from seed.quang_ninh_calendar import OFFICE, PERIOD_END, draw_calendar
 from seed.quang_ninh_names import OwnerPlan, draw_owner, draw_product
 from seed.quang_ninh_places import PROVINCE
 from seed.quang_ninh_stories import Story, Teller
-from seed.quang_ninh_trau_tien import GROUP, TRAU_TIEN, trau_tien_owner, trau_tien_story
+from seed.quang_ninh_trau_tien import (
+    GROUP,
+    OWNER_UNSTATED,
+    TRAU_TIEN,
+    trau_tien_owner,
+    trau_tien_story,
+)
 from seed.writing import carry_out
 
 REPORTED = {
@@ -31,8 +38,21 @@ REPORTED = {
     "removals": 65,
     "suspensions": 1,
 }
-# What the report leaves open: how the products that joined before 2020 fared (plausible).
+# What the report leaves open: how the products that joined before 2020 fared (plausible,
+# SYNTHETIC): certified under the province's own sets, 3479/2015 and 978/2018, or in 2020
+# under 1048.
 SHAPE = {"legacy": 90, "renewed": 20, "late_2019": 30, "certified_in_period": 24}
+# Each invented detail of the scenario, and what the report says instead.
+SYNTHETIC = {
+    "names, owners, places, join dates": "drawn; the report gives only the counts",
+    "scores, stars, decision dates and numbers": "drawn; the report gives none",
+    "SHAPE": "how the products joined before 2020 fared: not in the report",
+    "Trầu tiên's owner and 4 stars": "not stated in the report",
+    "revocation reason": "not given in the report: 'other'",
+    "removals' references and reason": "the New Rural Development Board decided them; the "
+    "report gives no number and no reason: 'other'",
+}
+NOTE = "SYNTHETIC: drawn for the Quảng Ninh 2020 scenario; only the report's counts are real."
 
 
 @dataclass(frozen=True)
@@ -118,15 +138,18 @@ def orders_of(drafts: list[Draft]) -> tuple[list[Order], str]:
     width = max(4, len(str(len(drafts))))
     orders, trau_tien_code = [], ""
     for number, draft in enumerate(drafts, start=1):
-        code = f"QN-{number:0{width}d}"
-        if draft.group == GROUP and draft.name == TRAU_TIEN:
-            trau_tien_code = code
-        plan = draft.owner
+        code, plan = f"QN-{number:0{width}d}", draft.owner
+        trau_tien = draft.group == GROUP and draft.name == TRAU_TIEN
+        trau_tien_code = code if trau_tien else trau_tien_code
         orders.append(Order(OFFICE, make.registration(
             draft.story.joined_on, code, name=draft.name, owner=plan.owner, group=draft.group,
             location=Location(PROVINCE, plan.district, plan.commune), subgroup="",
+            note=OWNER_UNSTATED if trau_tien else NOTE,
         )))  # fmt: skip
-        orders += [Order(actor, command, code=code) for actor, command in draft.story.steps]
+        orders += [
+            Order(actor, replace(command, note=command.note or NOTE), code=code)
+            for actor, command in draft.story.steps
+        ]
     return orders, trau_tien_code
 
 

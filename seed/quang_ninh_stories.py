@@ -7,11 +7,11 @@ story's decisions are in date order and follow the rules of the set in force on 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from lifecycle.commands import ProductCommand, RecordEvaluation
-from lifecycle.criteria import criteria_in_force
+from lifecycle.legacy_sets import criteria_for
 from lifecycle.values import Actor, RemovalReason, RevocationReason
 from seed import builders as make
 from seed.quang_ninh_calendar import (
@@ -28,13 +28,15 @@ from seed.quang_ninh_calendar import (
     Calendar,
     Round,
 )
+from seed.quang_ninh_places import PROVINCE
 
 BANDS = {2: (30, 49), 3: (50, 69), 4: (70, 89), 5: (90, 97)}
-REMOVAL_REASONS = {
-    RemovalReason.NO_LONGER_PRODUCED: 40,
-    RemovalReason.BELOW_STANDARD: 35,
-    RemovalReason.NO_POTENTIAL: 25,
-}
+NO_REASON_GIVEN = "SYNTHETIC: the report gives no reason for the revocation; reason 'other'."
+BOARD = "Đưa ra khỏi Chương trình OCOP theo quyết định của Ban Chỉ đạo xây dựng nông thôn mới tỉnh."
+BOARD_REMOVED = (
+    "Removed by the province's New Rural Development Board, as the report says; it gives no "
+    "reason ('other') and no decision number (the reference is SYNTHETIC)."
+)
 BREACHES = (
     ("Nhãn sản phẩm không đúng nội dung đã công bố", "Vi phạm quy định về nhãn hàng hóa"),
     ("Không duy trì hồ sơ truy xuất nguồn gốc", "Không duy trì điều kiện đã được công nhận"),
@@ -89,33 +91,34 @@ class Teller:
         if self.rng.random() < 0.5:
             self.scored_short(story, LAST_BEFORE_PERIOD, passing=False)
         decision = self.rng.choice(self.calendar.removals)
-        reason = self.rng.choices(list(REMOVAL_REASONS), list(REMOVAL_REASONS.values()))[0]
-        story.steps.append(
-            (OFFICE, make.removal(decision.on, reason, decision_ref=decision.decision_ref))
-        )
+        removal = make.removal(decision.on, RemovalReason.OTHER, decision_ref=decision.decision_ref)
+        story.steps.append((OFFICE, replace(removal, note=BOARD_REMOVED, public_reason=BOARD)))
         return story
 
     def revoked_2016(self, district: str) -> Story:
-        """Certified in 2016, expired in 2019 and not renewed; revoked in 2020."""
+        """Certified in 2016, revoked in 2020 (the report gives no reason: "other")."""
         story = self.certified_once(district, self.rng.choice(self.calendar.of_2016))
-        decision, reason = self.calendar.revocation, RevocationReason.EXPIRED_NOT_RENEWED
-        revocation = make.revocation(decision.on, reason, decision_ref=decision.decision_ref)
+        decision, reason = self.calendar.revocation, RevocationReason.OTHER
+        revocation = make.revocation(
+            decision.on, reason, decision_ref=decision.decision_ref, note=NO_REASON_GIVEN
+        )
         story.steps.append((AUTHORITY, revocation))
         return story
 
     def legacy(self, district: str, *, lasting: bool = False) -> Story:
-        """Certified once by the province under the legacy set, 2017-2019."""
+        """Certified once by the province under its own set, 2017-2019."""
         rounds = self.calendar.lasting if lasting else self.calendar.legacy
         return self.certified_once(district, self.rng.choice(rounds))
 
     def renewed(self, district: str) -> Story:
-        """Certified in 2014-2015, renewed in 2017-2018, both under the legacy set."""
+        """Certified in 2015-2016 under 3479, renewed in 2017-2018 under 3479 or 978."""
         story = self.certified_once(district, self.rng.choice(self.calendar.early))
         self.certified(story, self.rng.choice(self.calendar.renewal), self.stars(5))
         return story
 
     def late_2019(self, district: str) -> Story:
-        """Certified by the province under Decision 1048 at the end of 2019."""
+        """Certified by the province under its own 978 set at the end of 2019 (1048 came to
+        Quảng Ninh in 2020)."""
         return self.certified_once(district, self.rng.choice(self.calendar.late_2019))
 
     def certified_in_period(self, district: str) -> Story:
@@ -170,7 +173,7 @@ class Teller:
 
     def scores(self, on: date, total: int, *, met: bool = True) -> RecordEvaluation:
         """A council's minutes: points per part adding up to ``total`` within each maximum."""
-        criteria = criteria_in_force(on)
+        criteria = criteria_for(PROVINCE, on)
         assert criteria is not None
         maxima = criteria.part_maxima
         points = {part: min(top, total * top // 100) for part, top in maxima.items()}

@@ -1,9 +1,12 @@
-""" "Tinh dầu trầu tiên Yên Tử": certified 4 stars by the province in 2018, suspended after an
-inspection early in 2020 found its committed quality was not met, reinstated after correction.
+""" "Tinh dầu trầu tiên Yên Tử": suspended after an inspection in the first half of 2020 and
+reinstated after correction, as the report says. The report states neither its owner nor its
+stars: the cooperative, the 4 stars of the June 2018 round (under 978/QĐ-UBND), the dates,
+references and findings are SYNTHETIC, and the record says so in each note.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from lifecycle.values import Owner, OwnerKind
@@ -13,23 +16,26 @@ from seed.quang_ninh_names import OwnerPlan
 from seed.quang_ninh_stories import Story
 
 TRAU_TIEN = "Tinh dầu trầu tiên Yên Tử"
+STARS_UNSTATED = "SYNTHETIC: the report does not state the stars; 4 are assumed."
+OWNER_UNSTATED = "SYNTHETIC: the report does not name the owner; the cooperative is invented."
 GROUP = "herbal-products"
 
 
 def trau_tien_owner(organisation_id: str) -> OwnerPlan:
     """The cooperative of Thượng Yên Công, Uông Bí, that distils it."""
-    owner = Owner(organisation_id, "HTX Dược liệu Yên Tử", OwnerKind.COOPERATIVE)
+    owner = Owner(organisation_id, "HTX Dược liệu Yên Tử", OwnerKind.COOPERATIVE)  # SYNTHETIC
     return OwnerPlan(owner, "Uông Bí", "Thượng Yên Công")
 
 
 def trau_tien_story(calendar: Calendar) -> Story:
-    """Joined in 2016; 4 stars in the June 2018 round; suspended and reinstated in 2020."""
+    """Joined in 2016; 4 stars (assumed) in the June 2018 round; suspended and reinstated in
+    2020."""
     round = calendar.legacy[2]
     story = Story(date(2016, 5, 12), "Uông Bí")
     scores = make.evaluation(
         date(2018, 5, 25), points={"A": 29, "B": 20, "C": 33}, minutes_ref="18/BB-HĐ"
     )
-    certificate = make.certificate(round.on, 4, round.decision_ref)
+    certificate = replace(make.certificate(round.on, 4, round.decision_ref), note=STARS_UNSTATED)
     suspension = make.suspension(
         date(2020, 2, 14),
         76,

@@ -17,7 +17,7 @@ import pytest
 
 from lifecycle import events as kinds  # the kinds of event the scenario records
 from lifecycle.commands import RegisterProduct
-from lifecycle.values import Level
+from lifecycle.values import Level, RemovalReason, RevocationReason
 from ocop.cli import main
 from registry.service import Registry
 from seed import ScenarioReport, SeedRefused, build_quang_ninh_2020, plan_quang_ninh_2020
@@ -25,7 +25,9 @@ from storage.environment import store_environment
 from storage.url import StoreUrl
 from tests.conftest import fixed_today
 
-START, END, NATIONAL_SET_FROM = date(2020, 1, 1), date(2020, 6, 30), date(2019, 8, 21)
+START, END = date(2020, 1, 1), date(2020, 6, 30)
+# Quảng Ninh's own sets, and 1048 from 2020, its first year under it (lifecycle.legacy_sets).
+FIRST_SET, SECOND_SET, NATIONAL_SET_FROM = date(2015, 11, 5), date(2018, 3, 30), START
 
 
 @dataclass
@@ -114,10 +116,13 @@ def test_10_certificates_of_2016_were_revoked_by_the_province(
     assert len(revocations) == report.revocations == 10
     for code, revocation in revocations:
         assert revocation.actor.level is Level.PROVINCE
+        # The report gives no reason: "other", and the note says the reason is not given.
+        assert revocation.reason is RevocationReason.OTHER
+        assert revocation.note.startswith("SYNTHETIC") and "no reason" in revocation.note
         starred = [e for e in folded.events[code] if isinstance(e, kinds.Starred)]
         certificate = starred[-1]
         assert certificate.effective_on.year == 2016
-        assert certificate.criteria_set == "provincial-legacy"
+        assert certificate.criteria_set == "quang-ninh-3479-2015"
         assert certificate.issuing_level is Level.PROVINCE
 
 
@@ -129,11 +134,11 @@ def test_65_never_certified_products_were_removed(scenario: tuple[ScenarioReport
     for code, removal in removals:
         assert not any(isinstance(e, kinds.Starred) for e in folded.events[code])
         assert folded.events[code][-1] is removal  # removal is final
-        assert removal.reason.value in {
-            "no-longer-produced",
-            "below-standard",
-            "no-potential-to-develop",
-        }
+        # The New Rural Development Board removed them; no People's Committee number, no
+        # reason in the report.
+        assert removal.reason is RemovalReason.OTHER
+        assert "/QĐ-UBND" not in removal.decision_ref and "SYNTHETIC" in removal.decision_ref
+        assert "Ban Chỉ đạo xây dựng nông thôn mới" in removal.public_reason
 
 
 def test_tinh_dau_trau_tien_was_suspended_and_reinstated(
@@ -157,6 +162,9 @@ def test_tinh_dau_trau_tien_was_suspended_and_reinstated(
     assert suspended == reinstated == {report.trau_tien_code}
     certificate = next(e for e in trau_tien if isinstance(e, kinds.Starred))
     assert (certificate.stars, certificate.issuing_level) == (4, Level.PROVINCE)
+    # The report states neither its stars nor its owner: both are labelled as invented.
+    assert certificate.note.startswith("SYNTHETIC") and "stars" in certificate.note
+    assert registration.note.startswith("SYNTHETIC") and "owner" in registration.note
 
 
 def test_scores_and_certificates_follow_the_set_in_force(
@@ -166,12 +174,38 @@ def test_scores_and_certificates_follow_the_set_in_force(
     for events in folded.events.values():
         for e in events:
             if isinstance(e, kinds.Evaluated | kinds.Starred):
-                national = e.effective_on >= NATIONAL_SET_FROM
-                assert e.criteria_set == ("1048-2019" if national else "provincial-legacy")
+                assert e.criteria_set == quang_ninh_set_on(e.effective_on)
             if isinstance(e, kinds.Starred) and e.effective_on >= NATIONAL_SET_FROM:
                 expected = Level.CENTRAL if e.stars == 5 else Level.PROVINCE
                 assert e.issuing_level is expected
     assert len(folded.in_period(kinds.Starred)) == report.certificates_issued_in_period == 24
+
+
+def quang_ninh_set_on(day: date) -> str:
+    """The set Quảng Ninh applied on ``day``, as the province's decisions say."""
+    if day >= NATIONAL_SET_FROM:
+        return "1048-2019"
+    return "quang-ninh-978-2018" if day >= SECOND_SET else "quang-ninh-3479-2015"
+
+
+def test_no_certificate_before_the_provinces_first_set_nor_under_1048_before_2020(
+    scenario: tuple[ScenarioReport, Fold],
+) -> None:
+    _, folded = scenario
+    everything = [e for events in folded.events.values() for e in events]
+    certificates = [e for e in everything if isinstance(e, kinds.Starred)]
+    assert certificates and min(c.effective_on for c in certificates) >= FIRST_SET
+    assert min(e.effective_on for e in everything) >= FIRST_SET  # nothing before it at all
+    under_1048 = [c for c in certificates if c.criteria_set == "1048-2019"]
+    assert under_1048 and min(c.effective_on for c in under_1048) >= date(2020, 1, 1)
+    late_2019 = [c for c in certificates if date(2019, 8, 21) <= c.effective_on < START]
+    assert late_2019 and {c.criteria_set for c in late_2019} == {"quang-ninh-978-2018"}
+
+
+def test_every_invented_detail_is_labelled_synthetic(scenario: tuple[ScenarioReport, Fold]) -> None:
+    _, folded = scenario
+    notes = [e.note for events in folded.events.values() for e in events]
+    assert all(note.startswith("SYNTHETIC") or "SYNTHETIC" in note for note in notes)
 
 
 def test_the_same_seed_draws_the_same_register(registry: Registry) -> None:
