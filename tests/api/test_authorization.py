@@ -5,6 +5,7 @@ nothing."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -12,6 +13,8 @@ import pytest
 from lifecycle.values import Level
 from registry.service import Registry
 from seed import builders as make
+from seed import corrections as fix
+from seed.bodies import body_of
 from tests.api import bodies
 from tests.api.conftest import PRINCIPALS, QN, Api
 
@@ -39,12 +42,15 @@ def nothing(registry: Registry, code: str) -> None:
     """The product does not exist yet (registration)."""
 
 
+CORRECTION = body_of(fix.correction(date(2019, 9, 20), name="Tinh dầu Trầu tiên Yên Tử"))
+TRANSFER = body_of(fix.transfer(date(2019, 9, 20)))
+EXTENSION = body_of(fix.extension(date(2020, 3, 1), date(2020, 5, 31)))
 ENDPOINTS: dict[str, tuple[Callable[[Registry, str], None], str, dict[str, Any], set[str]]] = {
     "register": (nothing, "", {}, {"office_qn"}),
     "evaluate": (
         registered,
         "evaluations",
-        bodies.evaluation(),
+        bodies.evaluation(effective_on="2020-01-10"),  # 1048 in Quảng Ninh: a central council
         {"council_province_qn", "council_district_qn", "council_central"},
     ),
     "certify": (evaluated, "certificates", bodies.certificate(), {"authority_province_qn"}),
@@ -52,6 +58,9 @@ ENDPOINTS: dict[str, tuple[Callable[[Registry, str], None], str, dict[str, Any],
     "reinstate": (suspended, "reinstatements", bodies.reinstatement(), {"inspector_qn"}),
     "revoke": (certified, "revocations", bodies.revocation(), {"authority_province_qn"}),
     "remove": (registered, "removal", bodies.removal(), {"office_qn"}),
+    "correct": (registered, "corrections", CORRECTION, {"office_qn"}),
+    "transfer": (registered, "transfers", TRANSFER, {"office_qn"}),
+    "extend": (suspended, "deadline-extensions", EXTENSION, {"inspector_qn"}),
 }
 
 

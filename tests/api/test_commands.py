@@ -141,10 +141,11 @@ def test_certification_rules_answer_with_their_codes(api: Api) -> None:
     api.post(
         "council_province_qn",
         f"{P}/QN-0001/evaluations",
-        bodies.evaluation(points={"A": 35, "B": 25, "C": 35}, effective_on="2019-10-03"),
-    )
+        bodies.evaluation(points={"A": 35, "B": 25, "C": 35}, effective_on="2020-01-03"),
+    )  # under 1048, Quảng Ninh's from 2020: only the central level certifies 5 stars
+    five = bodies.certificate(stars=5, effective_on="2020-01-10")
     refused(
-        api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate(stars=5)),
+        api.post("authority_province_qn", f"{P}/QN-0001/certificates", five),
         403,
         "level-not-competent",
     )
