@@ -99,7 +99,8 @@ class CriteriaSet:
 CRITERIA_SETS: tuple[CriteriaSet, ...] = (
     CriteriaSet(
         id="provincial-legacy",
-        title="Provincial OCOP criteria before the national set (e.g. Quảng Ninh 2017-2020)",
+        title="Provincial OCOP criteria before the national set, where the province's own "
+        "are not in hand (lifecycle.legacy_sets holds those that are)",
         in_force_from=date(2013, 1, 1),
         in_force_until=date(2019, 8, 20),
         part_maxima={"A": 35, "B": 25, "C": 40},
