@@ -3,6 +3,7 @@ evaluation or certificate is chosen by its province and the date."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -10,6 +11,8 @@ import pytest
 
 from lifecycle import errors
 from lifecycle.criteria import CRITERIA_SETS
+from lifecycle.events import Starred
+from lifecycle.history import replay
 from lifecycle.legacy_sets import (
     ALL_SETS,
     PROVINCIAL_SETS,
@@ -99,3 +102,21 @@ def test_a_province_without_its_own_sets_reads_the_generic_one() -> None:
     product.evaluate(make.evaluation(date(2019, 7, 1), 80), make.council(), TODAY)
     assert product.evaluation is not None
     assert product.evaluation.criteria_set == "provincial-legacy"
+
+
+def test_a_certificate_recorded_under_the_generic_id_still_reads_and_can_be_revoked() -> None:
+    """Events stored before the provinces' own sets name ``provincial-legacy``: the id stays,
+    so a replay reads them as recorded and the certificate is still withdrawn by the province."""
+    product = Product.register(make.registration(date(2018, 6, 4)), make.office(), TODAY)
+    product.evaluate(make.evaluation(date(2018, 7, 2), 80), make.council(), TODAY)
+    product.certify(make.certificate(date(2018, 8, 6), 4), make.authority(), TODAY)
+    stored = [
+        replace(event, criteria_set="provincial-legacy") if isinstance(event, Starred) else event
+        for event in product.collect_events()
+    ]
+    old = replay(stored)
+    assert old is not None and old.certificate is not None
+    assert old.certificate.criteria_set == "provincial-legacy"
+    assert set_by_id(old.certificate.criteria_set).certifiers[Level.PROVINCE] == {3, 4, 5}
+    old.revoke(make.revocation(date(2020, 6, 1)), make.authority(), TODAY)
+    assert old.certificate.revoked_on == date(2020, 6, 1)
