@@ -76,7 +76,16 @@ COLUMNS: tuple[Column, ...] = (
         "last_change",
         "string",
         "The last public change by as_of.",
-        ("registered", "certified", "suspended", "reinstated", "revoked", "removed"),
+        (
+            "registered",
+            "certified",
+            "suspended",
+            "reinstated",
+            "revoked",
+            "removed",
+            "corrected",
+            "transferred",
+        ),
     ),
     Column("last_change_on", "date", "The day that change took effect."),
 )
