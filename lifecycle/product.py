@@ -1,7 +1,8 @@
 """The product aggregate: each command checks the programme's rules, then records one event.
 
 Rules live in ``check_*`` functions and methods named after the rule, each raising one error
-class; those reading the product's state are its ``Standing``'s. Dates come in as arguments
+class; those reading the product's state are its ``Standing``'s, the offices' corrections
+its ``Corrections``' (``lifecycle/corrections.py``). Dates come in as arguments
 (``today`` is the caller's clock), so the aggregate does no I/O. An event carries the
 command's facts under the same names (``lifecycle/facts.py`` checks it as it builds one).
 """
