@@ -8,6 +8,7 @@ product's state forbids by those of ``lifecycle.state_refusals``; both are named
 
 from __future__ import annotations
 
+from lifecycle.catalogue_refusals import GroupNeededUnderSet, UnknownProductSubgroup
 from lifecycle.malformed import (
     BonusAboveCap,
     BonusAboveKindCap,
@@ -42,6 +43,7 @@ from lifecycle.refusal import (
     RegisterError,
     RuleRefused,
 )
+from lifecycle.renewal_refusals import CertificateNotLapsed
 from lifecycle.state_refusals import (
     BandTooLow,
     CertificateAlreadyRevoked,
@@ -69,6 +71,7 @@ __all__ = [
     "CertificateAlreadyRevoked",
     "CertificateExpired",
     "CertificateNotCurrent",
+    "CertificateNotLapsed",
     "CertificateStillCurrent",
     "ControlCharacterInText",
     "CorrectiveDeadlinePassed",
@@ -78,6 +81,7 @@ __all__ = [
     "EffectiveDateOutOfOrder",
     "EvaluationNotByIssuingLevel",
     "EvaluationUnderSupersededCriteria",
+    "GroupNeededUnderSet",
     "InvalidCommand",
     "InvalidGtin",
     "InvalidProductCode",
@@ -106,6 +110,7 @@ __all__ = [
     "TotalAboveMaximum",
     "UnknownBonusKind",
     "UnknownProductGroup",
+    "UnknownProductSubgroup",
     "UnknownStarLevel",
 ]
 

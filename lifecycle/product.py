@@ -35,7 +35,9 @@ from lifecycle.events import (
     Suspended,
 )
 from lifecycle.facts import facts_for
+from lifecycle.grouping import check_grouped_under, check_subgroup_in_group
 from lifecycle.gtin import check_gtins
+from lifecycle.renewal import check_lapsed_when_not_renewed, renewed_number
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -91,6 +93,7 @@ class Product(Aggregate, Standing):
         check_not_in_future(command.effective_on, today)
         criteria = check_criteria_in_force(command.effective_on)
         check_group_in_set(criteria, command.group)
+        check_subgroup_in_group(criteria, command.group, command.subgroup)
         check_gtins(command.gtins)
         facts = facts_for(Registered, command, actor, criteria_set=criteria.id)
         return cls._create(Registered, **facts)
@@ -104,6 +107,8 @@ class Product(Aggregate, Standing):
         criteria = check_criteria_in_force(command.effective_on)
         level = check_acts_at_a_level(actor)
         check_council_level_in_set(criteria, level)
+        given = (command.group, command.subgroup)
+        group, subgroup = check_grouped_under(criteria, (self.group, self.subgroup), given)
         evaluation = score(criteria, command, level)
         self.trigger_event(
             Evaluated,
@@ -111,6 +116,8 @@ class Product(Aggregate, Standing):
             actor=actor,
             note=command.note,
             evaluation=evaluation,
+            group=group,
+            subgroup=subgroup,
         )
 
     def certify(self, command: IssueCertificate, actor: Actor, today: date) -> None:
@@ -136,6 +143,7 @@ class Product(Aggregate, Standing):
             certificate_number=certificate_number(self.code, self.certificates_issued + 1),
             valid_from=day,
             valid_until=certificate_valid_until(criteria, day),
+            renews=renewed_number(self.certificate, day),
         )
         self.trigger_event(Starred, **facts)
 
@@ -161,6 +169,7 @@ class Product(Aggregate, Standing):
         certificate = self.check_holds_unrevoked_certificate()
         level = check_acts_at_a_level(actor)
         check_level_may_revoke(certificate, level, command.effective_on)
+        check_lapsed_when_not_renewed(certificate, command.reason, command.effective_on)
         self.trigger_event(Revoked, **facts_for(Revoked, command, actor))
 
     def remove(self, command: RemoveProduct, actor: Actor, today: date) -> None:

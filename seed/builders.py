@@ -10,6 +10,7 @@ and removed. A story elsewhere in time passes its own dates; anything else may b
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -50,6 +51,12 @@ def points_for(total: int | Decimal, day: date) -> dict[str, Decimal]:
     return points
 
 
+def regrouped(evaluation: commands.RecordEvaluation) -> commands.RecordEvaluation:
+    """The evaluation naming the herbal group of its day, for a herbal product registered
+    under an earlier set (its essential oils keep their sub-group's name)."""
+    return replace(evaluation, group=herbal_group(evaluation.effective_on))
+
+
 def herbal_group(day: date) -> str:
     """The herbal products' group under the set in force on ``day``."""
     criteria = criteria_in_force(day)
@@ -68,7 +75,7 @@ def registration(
     owner: Owner = OWNER,
     location: Location = LOCATION,
     group: str | None = None,
-    subgroup: str = "essential oils",
+    subgroup: str = "essential-oils",
     note: str = "",
 ) -> commands.RegisterProduct:
     """A product joining the programme (in the herbal group of its day unless told)."""
@@ -96,9 +103,12 @@ def evaluation(
     note: str = "",
     sheets: tuple[ScoreSheet, ...] = (),
     council_members: int | None = None,
+    group: str = "",
+    subgroup: str = "",
 ) -> commands.RecordEvaluation:
     """A council's scores totalling ``total`` (bonus by kind included) under the set in force,
-    or its members' ``sheets`` instead; every star level's mandatory criteria met unless told."""
+    or its members' ``sheets`` instead; every star level's mandatory criteria met unless told.
+    A ``group`` (and ``subgroup``) names the product's under that set when its own is not."""
     bonus = dict(bonus or {})
     scored = points if points is not None else points_for(total - sum(bonus.values()), on)
     if sheets:  # the council's points are its members', averaged by the register
@@ -115,6 +125,8 @@ def evaluation(
         note=note,
         sheets=sheets,
         council_members=council_members,
+        group=group,
+        subgroup=subgroup,
     )
 
 

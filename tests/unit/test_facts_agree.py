@@ -41,7 +41,8 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
         CertificateBody,
         commands.IssueCertificate,
         events.Starred,
-        {"issuing_level", "criteria_set", "certificate_number", "valid_from", "valid_until"},
+        {"issuing_level", "criteria_set", "certificate_number", "valid_from", "valid_until"}
+        | {"renews"},
     ),
     (SuspensionBody, commands.SuspendCertificate, events.Suspended, set()),
     (ReinstatementBody, commands.ReinstateCertificate, events.Reinstated, set()),
@@ -95,8 +96,9 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
     computed: set[str],
 ) -> None:
     if event is events.Evaluated:
-        assert carried_by(event) == ENVELOPE | {"actor", "evaluation"}
-        scored = names(command) - ENVELOPE
+        grouping = {"group", "subgroup"}  # the product's, carried beside its evaluation
+        assert carried_by(event) == ENVELOPE | {"actor", "evaluation"} | grouping
+        scored = names(command) - ENVELOPE - grouping
         assert mismatch(names(Evaluation), scored | EVALUATION_COMPUTED) == set()
     else:
         assert mismatch(set(carried_by(event)), names(command) | {"actor"} | computed) == set()

@@ -20,7 +20,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
-from lifecycle.values import Level, ScoreSheet
+from lifecycle.values import Level, RevocationReason, ScoreSheet
 from seed import builders as make
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
@@ -70,6 +70,12 @@ MET = st.one_of(
 MOSTLY_MET = st.sampled_from([(True, None), (None, (3, 4, 5)), (None, (3,)), (False, None)])
 Met = tuple[bool | None, tuple[int, ...] | None]
 LEVELS = st.sampled_from([D, P, C])
+# The group an evaluation names: mostly none, else one of either set's.
+NAMED_GROUPS = st.sampled_from(["", "", "herbal-products", "medicinal-herbs", "handicrafts"])
+NAMED_GROUPS |= st.just("textiles-garments")
+REASONS = st.sampled_from(
+    [RevocationReason.BREACH_OF_REGULATION, RevocationReason.EXPIRED_NOT_RENEWED]
+)
 SET_CHANGES = [date(2019, 8, 21), date(2023, 2, 24), date(2025, 7, 6)]
 
 
@@ -87,7 +93,7 @@ class ProductLifecycle(RuleBasedStateMachine):
     @initialize(start=st.dates(date(2014, 1, 1), date(2029, 6, 30)))
     def register(self, start: date) -> None:
         self.product = Product.register(make.registration(start), make.office(), TODAY)
-        self.paper = PaperRegister(last=start)
+        self.paper = PaperRegister(last=start, group=make.herbal_group(start))
 
     def day(self, step: int | None) -> date:
         if step is None:
@@ -110,7 +116,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         for when in (day, day + timedelta(days=400), day + timedelta(days=1200)):
             assert self.product.status_on(when) is self.paper.status(when)
 
-    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=MET)
+    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=MET, group=NAMED_GROUPS)
     def evaluate(
         self,
         step: int | None,
@@ -118,8 +124,14 @@ class ProductLifecycle(RuleBasedStateMachine):
         points: dict[str, Decimal],
         bonus: dict[str, Decimal],
         met: Met,
+        group: str,
     ) -> None:
-        self.evaluation(self.day(step), level, points, bonus, met)
+        self.evaluation(self.day(step), level, points, bonus, met, group)
+
+    def fair_group(self, day: date) -> str:
+        """What a council that knows the catalogue names: the herbal group of the day's set
+        when the product's own is not that set's, else nothing."""
+        return "" if self.paper.grouped(day, "") else make.herbal_group(day)
 
     @rule(step=SOON, level=st.sampled_from([P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
     def evaluate_fairly(
@@ -134,15 +146,18 @@ class ProductLifecycle(RuleBasedStateMachine):
         points: dict[str, Decimal],
         bonus: dict[str, Decimal],
         met: Met,
+        group: str | None = None,
     ) -> None:
-        levels = levels_met(*met)
+        levels, named = levels_met(*met), self.fair_group(day) if group is None else group
         expected = self.paper.accepts_evaluation(day, level, points, bonus, levels)
-        scored = make.evaluation(day, bonus=bonus, points=points)
+        expected = expected and self.paper.grouped(day, named)
+        scored = make.evaluation(day, bonus=bonus, points=points, group=named)
         command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         total = sum([*points.values(), *bonus.values()], Decimal(0))
         found = band(total, levels or ())
-        self.check(act, expected, day, pending=(level, found, levels, day))
+        grouping = {"group": named, "subgroup": ""} if named else {}
+        self.check(act, expected, day, pending=(level, found, levels, day), **grouping)
         if expected:
             assert self.product.evaluation is not None
             assert self.product.evaluation.band == found
@@ -167,14 +182,17 @@ class ProductLifecycle(RuleBasedStateMachine):
     ) -> None:
         """A council's members' sheets, sometimes too few, too many or one member twice."""
         day, levels = self.day(step), levels_met(*met)
+        named = self.fair_group(day)
         expected = self.paper.accepts_council(day, level, sheets, members, levels)
+        expected = expected and self.paper.grouped(day, named)
         given = tuple(ScoreSheet(member, points, bonus) for member, points, bonus in sheets)
-        scored = make.evaluation(day, sheets=given, council_members=members)
+        scored = make.evaluation(day, sheets=given, council_members=members, group=named)
         command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         total = council_average([sum([*p.values(), *b.values()], Decimal(0)) for _, p, b in sheets])
         found = band(total, levels or ())
-        self.check(act, expected, day, pending=(level, found, levels, day))
+        grouping = {"group": named, "subgroup": ""} if named else {}
+        self.check(act, expected, day, pending=(level, found, levels, day), **grouping)
         if expected:
             assert self.product.evaluation is not None
             assert (self.product.evaluation.total, self.product.evaluation.band) == (total, found)
@@ -222,7 +240,7 @@ class ProductLifecycle(RuleBasedStateMachine):
 
     def certification(self, day: date, level: Level, stars: int) -> None:
         paper = self.paper
-        expected = paper.accepts_certificate(day, level, stars)
+        expected, renews = paper.accepts_certificate(day, level, stars), paper.renews(day)
         decision, by = make.certificate(day, stars), make.authority(level)
         act = lambda: self.product.certify(decision, by, TODAY)  # noqa: E731
         certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
@@ -233,6 +251,7 @@ class ProductLifecycle(RuleBasedStateMachine):
             assert issued is not None
             assert issued.number == f"{make.CODE}-C{paper.issued}"
             assert (issued.valid_from, issued.valid_until) == (day, paper.valid_until)
+            assert issued.renews == renews  # re-recognition continues the old one, no gap
 
     @rule(step=STEPS, deadline=st.integers(-3, 90))
     def suspend(self, step: int | None, deadline: int) -> None:
@@ -247,11 +266,13 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.reinstate(make.reinstatement(day), make.inspector(), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_reinstatement(day), day, suspended=False)
 
-    @rule(step=STEPS, level=LEVELS)
-    def revoke(self, step: int | None, level: Level) -> None:
-        day = self.day(step)
-        act = lambda: self.product.revoke(make.revocation(day), make.authority(level), TODAY)  # noqa: E731
-        self.check(act, self.paper.accepts_revocation(day, level), day, revoked=True)
+    @rule(step=STEPS, level=LEVELS, reason=REASONS)
+    def revoke(self, step: int | None, level: Level, reason: RevocationReason) -> None:
+        day, not_renewed = self.day(step), reason is RevocationReason.EXPIRED_NOT_RENEWED
+        decision = make.revocation(day, reason)
+        act = lambda: self.product.revoke(decision, make.authority(level), TODAY)  # noqa: E731
+        expected = self.paper.accepts_revocation(day, level, not_renewed)
+        self.check(act, expected, day, revoked=True)
 
     @precondition(lambda self: self.product.version >= 4)  # lives long enough to be certified
     @rule(step=STEPS)
@@ -265,6 +286,10 @@ class ProductLifecycle(RuleBasedStateMachine):
         assert self.product.status_on(TODAY) is self.paper.status(TODAY)
         assert self.product.last_effective_on == self.paper.last
         assert self.product.certificates_issued == self.paper.issued
+        assert (self.product.group, self.product.subgroup) == (
+            self.paper.group,
+            self.paper.subgroup,
+        )
 
 
 ProductLifecycle.TestCase.settings = settings(
