@@ -19,6 +19,7 @@ class Change(Enum):
     REINSTATE = "reinstate"
     REVOKE = "revoke"
     REMOVE = "remove"
+    GIVE_NOTICE = "give-notice"
 
 
 ROLE_FOR: dict[Change, Role] = {
@@ -29,6 +30,7 @@ ROLE_FOR: dict[Change, Role] = {
     Change.REINSTATE: Role.INSPECTOR,
     Change.REVOKE: Role.CERTIFYING_AUTHORITY,
     Change.REMOVE: Role.PROGRAMME_OFFICE,
+    Change.GIVE_NOTICE: Role.CERTIFYING_AUTHORITY,  # the issuing body gives notice
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
 # Roles that act for every province whatever their level (they change nothing).

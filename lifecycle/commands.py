@@ -111,8 +111,17 @@ class RemoveProduct(Command):
     public_reason: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class GiveRenewalNotice(Command):
+    """Tell the owner, by a letter, that the certificate's validity ends."""
+
+    change: ClassVar[Change] = Change.GIVE_NOTICE
+    notice_ref: str
+
+
 ProductCommand = (
-    RecordEvaluation
+    GiveRenewalNotice
+    | RecordEvaluation
     | IssueCertificate
     | SuspendCertificate
     | ReinstateCertificate

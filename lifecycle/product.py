@@ -16,6 +16,7 @@ from eventsourcing.domain import Aggregate
 
 from lifecycle.authority import check_acts_at_a_level
 from lifecycle.commands import (
+    GiveRenewalNotice,
     IssueCertificate,
     RecordEvaluation,
     RegisterProduct,
@@ -37,7 +38,14 @@ from lifecycle.events import (
 from lifecycle.facts import facts_for
 from lifecycle.grouping import check_grouped_under, check_subgroup_in_group
 from lifecycle.gtin import check_gtins
-from lifecycle.renewal import check_lapsed_when_not_renewed, renewed_number
+from lifecycle.renewal import (
+    check_lapsed_when_not_renewed,
+    check_level_may_give_notice,
+    check_notice_before_end,
+    notice_by,
+    renewed_number,
+)
+from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -171,6 +179,18 @@ class Product(Aggregate, Standing):
         check_level_may_revoke(certificate, level, command.effective_on)
         check_lapsed_when_not_renewed(certificate, command.reason, command.effective_on)
         self.trigger_event(Revoked, **facts_for(Revoked, command, actor))
+
+    def give_renewal_notice(self, command: GiveRenewalNotice, actor: Actor, today: date) -> None:
+        """The issuing body tells the owner that the certificate's validity ends."""
+        day = command.effective_on
+        self.check_dated_in_order(day, today)
+        certificate = self.check_holds_unrevoked_certificate()
+        check_notice_before_end(certificate, day)
+        check_level_may_give_notice(certificate, check_acts_at_a_level(actor), day)
+        end = certificate.valid_until
+        computed = {"certificate_number": certificate.number, "valid_until": end}
+        facts = facts_for(RenewalNoticeGiven, command, actor, **computed, notice_by=notice_by(end))
+        self.trigger_event(RenewalNoticeGiven, **facts)
 
     def remove(self, command: RemoveProduct, actor: Actor, today: date) -> None:
         """The programme office removes a product whose certificate is not current; final."""

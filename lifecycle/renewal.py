@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from lifecycle import errors
 from lifecycle.criteria import criteria_in_force
-from lifecycle.values import Certificate, RevocationReason
+from lifecycle.values import Certificate, Level, RevocationReason
 
 
 @dataclass(frozen=True)
@@ -77,4 +77,25 @@ def check_lapsed_when_not_renewed(
         raise errors.CertificateNotLapsed(
             f"Certificate {certificate.number} is valid until {certificate.valid_until}; on "
             f"{day} it has not expired, so it cannot be revoked as not renewed."
+        )
+
+
+def check_notice_before_end(certificate: Certificate, day: date) -> None:
+    """Notice is given while the certificate stands, before its validity ends."""
+    if certificate.is_expired_on(day):
+        raise errors.CertificateExpired(
+            f"Certificate {certificate.number} expired on {certificate.valid_until}; notice "
+            f"of its end on {day} comes too late."
+        )
+
+
+def check_level_may_give_notice(certificate: Certificate, level: Level, day: date) -> None:
+    """The issuing level gives notice, or the level that certifies those stars that day."""
+    criteria = criteria_in_force(day)
+    now_competent = criteria is not None and criteria.may_certify(level, certificate.stars)
+    if level is not certificate.issuing_level and not now_competent:
+        raise errors.LevelNotCompetent(
+            f"Certificate {certificate.number} ({certificate.stars} stars, issued at "
+            f"{certificate.issuing_level.value} level): a {level.value} authority does not "
+            "give notice of its end."
         )

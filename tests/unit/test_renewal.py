@@ -9,11 +9,19 @@ from datetime import date, timedelta
 import pytest
 
 from lifecycle import errors
+from lifecycle.commands import GiveRenewalNotice
 from lifecycle.renewal import NOTICES, notice_by, notice_for
-from lifecycle.values import RevocationReason, Status
+from lifecycle.renewal_events import RenewalNoticeGiven
+from lifecycle.values import Level, RevocationReason, Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
-from tests.unit.stages import assert_refused, certified, later, scored_and_certified
+from tests.unit.stages import (
+    assert_refused,
+    certified,
+    later,
+    registered,
+    scored_and_certified,
+)
 
 NOT_RENEWED = RevocationReason.EXPIRED_NOT_RENEWED
 
@@ -128,3 +136,82 @@ def test_other_reasons_revoke_a_valid_certificate(reason: RevocationReason) -> N
     product = certified("148-2023")
     product.revoke(make.revocation(later(product), reason), make.authority(), TODAY)
     assert product.status_on(later(product, 0)) is Status.REVOKED
+
+
+def notice(day: date) -> GiveRenewalNotice:
+    return GiveRenewalNotice(effective_on=day, notice_ref="15/TB-UBND")
+
+
+@ALL_ERAS
+def test_the_issuing_body_gives_notice_before_the_end_and_the_record_keeps_it(era: str) -> None:
+    """Decision 148/QĐ-TTg: notice at least 30 days before the 36 months end; the event says
+    by when it was due."""
+    product = certified(era)
+    assert product.certificate is not None
+    end = product.certificate.valid_until
+    day = end - timedelta(days=45)
+    product.give_renewal_notice(notice(day), make.authority(), TODAY)
+    event = product.pending_events[-1]
+    assert isinstance(event, RenewalNoticeGiven)
+    assert (event.certificate_number, event.valid_until, event.notice_by) == (
+        "QN-0001-C1",
+        end,
+        end - timedelta(days=30),
+    )
+    assert (event.notice_ref, product.last_effective_on) == ("15/TB-UBND", day)
+
+
+def test_a_late_notice_is_still_recorded_as_given() -> None:
+    """A notice later than 30 days before the end is a fact too: recorded, its lateness
+    readable from ``notice_by``."""
+    product = certified("148-2023")
+    assert product.certificate is not None
+    end = product.certificate.valid_until
+    product.give_renewal_notice(notice(end), make.authority(), TODAY)
+    event = product.pending_events[-1]
+    assert isinstance(event, RenewalNoticeGiven) and event.notice_by < event.effective_on
+
+
+def test_no_notice_once_the_certificate_expired() -> None:
+    product = certified("148-2023")
+    assert product.certificate is not None
+    day = product.certificate.valid_until + timedelta(days=1)
+    refused = assert_refused(
+        product,
+        errors.CertificateExpired,
+        "certificate-expired",
+        lambda: product.give_renewal_notice(notice(day), make.authority(), TODAY),
+    )
+    assert "too late" in refused.message
+
+
+def test_no_notice_without_a_certificate_or_of_a_revoked_one() -> None:
+    product = registered("148-2023")
+    assert_refused(
+        product,
+        errors.NoCertificate,
+        "no-certificate",
+        lambda: product.give_renewal_notice(notice(later(product)), make.authority(), TODAY),
+    )
+    product = certified("148-2023")
+    product.revoke(make.revocation(later(product)), make.authority(), TODAY)
+    assert_refused(
+        product,
+        errors.CertificateAlreadyRevoked,
+        "certificate-already-revoked",
+        lambda: product.give_renewal_notice(notice(later(product)), make.authority(), TODAY),
+    )
+
+
+def test_notice_comes_from_the_issuing_level_or_the_level_now_competent() -> None:
+    """Decision 148/QĐ-TTg: a district authority certifies 3 stars, not a province's 4."""
+    product = certified("148-2023", 4)
+    assert_refused(
+        product,
+        errors.LevelNotCompetent,
+        "level-not-competent",
+        lambda: product.give_renewal_notice(
+            notice(later(product)), make.authority(Level.DISTRICT), TODAY
+        ),
+    )
+    product.give_renewal_notice(notice(later(product)), make.authority(Level.PROVINCE), TODAY)
