@@ -18,6 +18,7 @@ from api.request_log import RequestLog
 from api.routers import (
     certificates,
     changes,
+    criteria_sets,
     evaluations,
     events,
     health,
@@ -25,6 +26,7 @@ from api.routers import (
     open_data,
     products,
     public,
+    renewals,
 )
 from api.tail import ChangeStreams
 from api.throttle import Throttle, TokenBuckets
@@ -67,6 +69,8 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         changes.router,
         health.router,
         log.router,
+        renewals.router,
+        criteria_sets.router,
     ):
         app.include_router(router)
     if settings.docs:

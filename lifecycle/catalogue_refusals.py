@@ -3,7 +3,7 @@ through ``lifecycle.errors``, which names every refusal)."""
 
 from __future__ import annotations
 
-from lifecycle.refusal import InvalidCommand, RuleRefused
+from lifecycle.refusal import InvalidCommand, RegisterError, RuleRefused
 
 
 class UnknownProductSubgroup(InvalidCommand):
@@ -16,3 +16,9 @@ class GroupNeededUnderSet(RuleRefused):
     """The product's group is not in the evaluation's set: the council names its new one."""
 
     code = "group-needed-under-set"
+
+
+class CriteriaSetNotFound(RegisterError):
+    """No criteria set has that identifier."""
+
+    code = "criteria-set-not-found"

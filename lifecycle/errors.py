@@ -8,7 +8,11 @@ product's state forbids by those of ``lifecycle.state_refusals``; both are named
 
 from __future__ import annotations
 
-from lifecycle.catalogue_refusals import GroupNeededUnderSet, UnknownProductSubgroup
+from lifecycle.catalogue_refusals import (
+    CriteriaSetNotFound,
+    GroupNeededUnderSet,
+    UnknownProductSubgroup,
+)
 from lifecycle.malformed import (
     BonusAboveCap,
     BonusAboveKindCap,
@@ -76,6 +80,7 @@ __all__ = [
     "ControlCharacterInText",
     "CorrectiveDeadlinePassed",
     "CriteriaPartsMismatch",
+    "CriteriaSetNotFound",
     "DuplicateGtin",
     "EffectiveDateInFuture",
     "EffectiveDateOutOfOrder",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from eventsourcing.domain import AggregateCreated, AggregateEvent
 
 from lifecycle import upcasts
+from lifecycle.renewal import renewed_number
 from lifecycle.values import (
     Actor,
     Certificate,
@@ -70,17 +71,18 @@ class Evaluated(ProductEvent):
 
     evaluation: Evaluation
     # The product's group and sub-group under the evaluation's set when the council named
-    # them (its own were not that set's); '' when it keeps its own.
-    group: str
-    subgroup: str
+    # them (its own were not that set's); '' when it keeps its own. Events stored before
+    # they were named read the class default, and so keep their payload (and public log
+    # leaf) unchanged, as an upcast adding them would not.
+    group: str = ""
+    subgroup: str = ""
 
     # Version 1 carried the evaluation's facts one by one; version 2 as one value, with whole
-    # points, one bonus figure and one yes/no for the mandatory criteria; 3 named no group.
-    class_version = 4
+    # points, one bonus figure and one yes/no for the mandatory criteria.
+    class_version = 3
 
     upcast_v1_v2 = staticmethod(upcasts.evaluation_as_one_value)
     upcast_v2_v3 = staticmethod(upcasts.evaluation_in_todays_shape)
-    upcast_v3_v4 = staticmethod(upcasts.evaluation_in_own_group)
 
     # The references every reader of an event finds under the same name (e.g. the audit
     # trail's refs), and the criteria set, as Starred names its own.
@@ -111,11 +113,6 @@ class Starred(ProductEvent):
     criteria_set: str
     valid_from: date
     valid_until: date
-    renews: str  # the number of the certificate it continues without a gap, else ''
-
-    class_version = 2  # version 1 renewed nothing
-
-    upcast_v1_v2 = staticmethod(upcasts.certificate_renewing_none)
 
     def record(self, product: Product) -> None:
         product.certificate = Certificate(
@@ -126,7 +123,9 @@ class Starred(ProductEvent):
             criteria_set=self.criteria_set,
             valid_from=self.valid_from,
             valid_until=self.valid_until,
-            renews=self.renews,
+            # A re-recognition continues the certificate it follows without a gap: read from
+            # the dates, so every certificate ever stored says so alike.
+            renews=renewed_number(product.certificate, self.valid_from),
         )
         product.certificates_issued += 1
         product.evaluation = None

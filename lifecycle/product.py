@@ -43,7 +43,6 @@ from lifecycle.renewal import (
     check_level_may_give_notice,
     check_notice_before_end,
     notice_by,
-    renewed_number,
 )
 from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.rules import (
@@ -151,7 +150,6 @@ class Product(Aggregate, Standing):
             certificate_number=certificate_number(self.code, self.certificates_issued + 1),
             valid_from=day,
             valid_until=certificate_valid_until(criteria, day),
-            renews=renewed_number(self.certificate, day),
         )
         self.trigger_event(Starred, **facts)
 

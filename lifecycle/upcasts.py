@@ -30,13 +30,3 @@ def evaluation_in_todays_shape(state: dict[str, Any]) -> None:
     """Evaluated v2 had whole points, one bonus figure and one yes/no for the mandatory
     criteria; v3 reads it in today's shape."""
     state["evaluation"] = evaluation_of_older_record(state["evaluation"])
-
-
-def evaluation_in_own_group(state: dict[str, Any]) -> None:
-    """Evaluated v3 named no group: the product kept its own."""
-    state.update(group="", subgroup="")
-
-
-def certificate_renewing_none(state: dict[str, Any]) -> None:
-    """Starred v1 was recorded before renewals were: it continues no certificate."""
-    state["renews"] = ""

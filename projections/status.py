@@ -89,8 +89,9 @@ def changes(event: events.ProductEvent) -> dict[str, Any]:
             "removal_reason": public_reason(event),
             "removal_reason_code": reason_code(event),
         }
-    assert isinstance(event, events.Evaluated), event
-    return {}
+    if isinstance(event, events.Evaluated) and event.group:  # named under a later set
+        return {"product_group": event.group, "subgroup": event.subgroup}
+    return {}  # an evaluation in the product's own group, a renewal notice
 
 
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:

@@ -10,7 +10,6 @@ and removed. A story elsewhere in time passes its own dates; anything else may b
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -49,12 +48,6 @@ def points_for(total: int | Decimal, day: date) -> dict[str, Decimal]:
     for part, most in criteria.part_maxima.items():
         points[part] += min(most - points[part], total - sum(points.values()))
     return points
-
-
-def regrouped(evaluation: commands.RecordEvaluation) -> commands.RecordEvaluation:
-    """The evaluation naming the herbal group of its day, for a herbal product registered
-    under an earlier set (its essential oils keep their sub-group's name)."""
-    return replace(evaluation, group=herbal_group(evaluation.effective_on))
 
 
 def herbal_group(day: date) -> str:

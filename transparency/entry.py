@@ -23,6 +23,7 @@ import rfc8785
 from lifecycle import events
 from lifecycle.events import ProductEvent
 from lifecycle.publication import public_reason, reason_code
+from lifecycle.renewal_events import RenewalNoticeGiven
 
 # What each kind of event is called in the log (the change feed's words, and evaluation).
 KINDS: dict[type[ProductEvent], str] = {
@@ -33,6 +34,7 @@ KINDS: dict[type[ProductEvent], str] = {
     events.Reinstated: "reinstated",
     events.Revoked: "revoked",
     events.Removed: "removed",
+    RenewalNoticeGiven: "renewal-notice",  # its facts are not published
 }
 
 

@@ -15,6 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
+from api.schemas.renewals import RenewalNoticeBody
 from api.schemas.requests import (
     CertificateBody,
     CommandBody,
@@ -30,6 +31,7 @@ from lifecycle import commands, events
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
+from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
@@ -41,13 +43,18 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
         CertificateBody,
         commands.IssueCertificate,
         events.Starred,
-        {"issuing_level", "criteria_set", "certificate_number", "valid_from", "valid_until"}
-        | {"renews"},
+        {"issuing_level", "criteria_set", "certificate_number", "valid_from", "valid_until"},
     ),
     (SuspensionBody, commands.SuspendCertificate, events.Suspended, set()),
     (ReinstatementBody, commands.ReinstateCertificate, events.Reinstated, set()),
     (RevocationBody, commands.RevokeCertificate, events.Revoked, set()),
     (RemovalBody, commands.RemoveProduct, events.Removed, set()),
+    (
+        RenewalNoticeBody,
+        commands.GiveRenewalNotice,
+        RenewalNoticeGiven,
+        {"certificate_number", "valid_until", "notice_by"},
+    ),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {
