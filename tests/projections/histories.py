@@ -43,6 +43,7 @@ ACTIONS = (
     "reinstate",
     "revoke",
     "remove",
+    "notice",
 )
 START = date(2019, 9, 1)
 
@@ -73,6 +74,7 @@ STORIES = (
     ("certify", "suspend", "reinstate", "suspend", "revoke", "remove"),
     ("certify", "suspend", "reinstate", "evaluate", "certify", "suspend", "reinstate"),
     ("certify", "evaluate", "certify", "revoke"),
+    ("certify", "notice", "evaluate", "certify", "notice", "revoke"),  # re-recognised
     ("certify", "suspend", "revoke", "remove"),
     ("evaluate", "remove"),
 )
@@ -113,6 +115,7 @@ SUITED = {
     "reinstate": {Status.SUSPENDED},
     "revoke": {Status.CERTIFIED, Status.SUSPENDED, Status.EXPIRED},
     "remove": {Status.PARTICIPATING, Status.EXPIRED, Status.REVOKED},
+    "notice": {Status.CERTIFIED, Status.SUSPENDED},
 }
 
 
@@ -138,6 +141,10 @@ def carry_out(registry: Registry, step: Step, day: date) -> None:
             story.revoke(registry, code, stars, day, province)
         elif step.action == "remove":
             story.remove(registry, code, day, province)
+        elif step.action == "notice":
+            certificate = registry.product(code).certificate
+            stars = certificate.stars if certificate else step.stars
+            story.give_notice(registry, code, stars, day, province)
     except RegisterError:
         pass
 
