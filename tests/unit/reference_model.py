@@ -244,5 +244,12 @@ class PaperRegister:
             and (lapsed or not not_renewed)
         )
 
+    def accepts_notice(self, day: date, level: Level) -> bool:
+        """The issuing level, or the one competent for the stars that day, gives notice of
+        an unrevoked certificate's end before it ends."""
+        competent = level is self.issued_by or self.stars in rules_on(day).certifies.get(level, ())
+        standing = self.valid_until is not None and not self.revoked and day <= self.valid_until
+        return self.may_act(day) and standing and competent
+
     def accepts_removal(self, day: date) -> bool:
         return self.may_act(day) and self.status(day) not in (Status.CERTIFIED, Status.SUSPENDED)

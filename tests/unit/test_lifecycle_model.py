@@ -22,6 +22,7 @@ from lifecycle.errors import RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level, RevocationReason, ScoreSheet
 from seed import builders as make
+from seed.renewal_builders import renewal_notice
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     BONUS_KINDS,
@@ -273,6 +274,15 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.revoke(decision, make.authority(level), TODAY)  # noqa: E731
         expected = self.paper.accepts_revocation(day, level, not_renewed)
         self.check(act, expected, day, revoked=True)
+
+    @rule(step=STEPS, level=LEVELS)
+    def give_notice(self, step: int | None, level: Level) -> None:
+        """Notice of the certificate's end, near it or not, by any level."""
+        day = self.day(step)
+        act = lambda: self.product.give_renewal_notice(  # noqa: E731
+            renewal_notice(day), make.authority(level), TODAY
+        )
+        self.check(act, self.paper.accepts_notice(day, level), day)
 
     @precondition(lambda self: self.product.version >= 4)  # lives long enough to be certified
     @rule(step=STEPS)
