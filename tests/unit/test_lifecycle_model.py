@@ -284,6 +284,17 @@ class ProductLifecycle(RuleBasedStateMachine):
         )
         self.check(act, self.paper.accepts_notice(day, level), day)
 
+    @precondition(lambda self: self.paper.valid_until is not None)
+    @rule(days=st.sampled_from([-31, -30, -1, 0, 1, 2]), level=LEVELS)
+    def give_notice_near_the_end(self, days: int, level: Level) -> None:
+        """Notice in time, late, on the last day, or after the end (refused)."""
+        assert self.paper.valid_until is not None
+        day = min(max(self.paper.valid_until + timedelta(days=days), self.paper.last), TODAY)
+        act = lambda: self.product.give_renewal_notice(  # noqa: E731
+            renewal_notice(day), make.authority(level), TODAY
+        )
+        self.check(act, self.paper.accepts_notice(day, level), day)
+
     @precondition(lambda self: self.product.version >= 4)  # lives long enough to be certified
     @rule(step=STEPS)
     def remove(self, step: int | None) -> None:
