@@ -19,6 +19,7 @@ from api.routers import (
     certificates,
     changes,
     corrections,
+    criteria_sets,
     evaluations,
     events,
     health,
@@ -26,6 +27,7 @@ from api.routers import (
     open_data,
     products,
     public,
+    renewals,
 )
 from api.tail import ChangeStreams
 from api.throttle import Throttle, TokenBuckets
@@ -69,6 +71,8 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         changes.router,
         health.router,
         log.router,
+        renewals.router,
+        criteria_sets.router,
     ):
         app.include_router(router)
     if settings.docs:

@@ -29,6 +29,7 @@ STATUS_BY_FAMILY: tuple[tuple[type[errors.RegisterError], int], ...] = (
     (errors.NotYetRegistered, 404),
     (errors.VersionNotFound, 404),
     (errors.CertificateNotFound, 404),
+    (errors.CriteriaSetNotFound, 404),
     (errors.StaleVersion, 412),
     (errors.NotPermitted, 403),
     (errors.InvalidCommand, 422),

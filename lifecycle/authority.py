@@ -22,6 +22,7 @@ class Change(Enum):
     CORRECT = "correct"
     TRANSFER = "transfer"
     EXTEND_DEADLINE = "extend-deadline"
+    GIVE_NOTICE = "give-notice"
 
 
 ROLE_FOR: dict[Change, Role] = {
@@ -35,6 +36,7 @@ ROLE_FOR: dict[Change, Role] = {
     Change.CORRECT: Role.PROGRAMME_OFFICE,
     Change.TRANSFER: Role.PROGRAMME_OFFICE,
     Change.EXTEND_DEADLINE: Role.INSPECTOR,
+    Change.GIVE_NOTICE: Role.CERTIFYING_AUTHORITY,  # the issuing body gives notice
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
 # Roles that act for every province whatever their level (they change nothing).

@@ -56,6 +56,9 @@ class RecordEvaluation(Command):
     # A council's members' own sheets, instead of one set of points, and how many it has.
     sheets: tuple[ScoreSheet, ...] = ()
     council_members: int | None = None
+    # The product's group and sub-group under the evaluation's set, when its own are not.
+    group: str = ""
+    subgroup: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -140,8 +143,17 @@ class ExtendCorrectiveDeadline(Command):
     reason: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class GiveRenewalNotice(Command):
+    """Tell the owner, by a letter, that the certificate's validity ends."""
+
+    change: ClassVar[Change] = Change.GIVE_NOTICE
+    notice_ref: str
+
+
 ProductCommand = (
-    RecordEvaluation
+    GiveRenewalNotice
+    | RecordEvaluation
     | IssueCertificate
     | SuspendCertificate
     | ReinstateCertificate

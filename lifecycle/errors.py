@@ -8,6 +8,11 @@ product's state forbids by those of ``lifecycle.state_refusals``; both are named
 
 from __future__ import annotations
 
+from lifecycle.catalogue_refusals import (
+    CriteriaSetNotFound,
+    GroupNeededUnderSet,
+    UnknownProductSubgroup,
+)
 from lifecycle.malformed import (
     BonusAboveCap,
     BonusAboveKindCap,
@@ -42,6 +47,7 @@ from lifecycle.refusal import (
     RegisterError,
     RuleRefused,
 )
+from lifecycle.renewal_refusals import CertificateNotLapsed
 from lifecycle.state_refusals import (
     BandTooLow,
     CertificateAlreadyRevoked,
@@ -69,15 +75,18 @@ __all__ = [
     "CertificateAlreadyRevoked",
     "CertificateExpired",
     "CertificateNotCurrent",
+    "CertificateNotLapsed",
     "CertificateStillCurrent",
     "ControlCharacterInText",
     "CorrectiveDeadlinePassed",
     "CriteriaPartsMismatch",
+    "CriteriaSetNotFound",
     "DuplicateGtin",
     "EffectiveDateInFuture",
     "EffectiveDateOutOfOrder",
     "EvaluationNotByIssuingLevel",
     "EvaluationUnderSupersededCriteria",
+    "GroupNeededUnderSet",
     "InvalidCommand",
     "InvalidGtin",
     "InvalidProductCode",
@@ -106,6 +115,7 @@ __all__ = [
     "TotalAboveMaximum",
     "UnknownBonusKind",
     "UnknownProductGroup",
+    "UnknownProductSubgroup",
     "UnknownStarLevel",
 ]
 

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import AggregateCreated, AggregateEvent
 
-from lifecycle.scoring import evaluation_of_older_record
+from lifecycle import upcasts
+from lifecycle.renewal import renewed_number
 from lifecycle.values import (
     Actor,
     Certificate,
@@ -27,17 +28,6 @@ from lifecycle.values import (
 
 if TYPE_CHECKING:
     from lifecycle.product import Product
-
-EVALUATION_FACTS_OF_V1 = (
-    "council_level",
-    "criteria_set",
-    "points",
-    "bonus",
-    "mandatory_met",
-    "total",
-    "band",
-    "minutes_ref",
-)
 
 
 @dataclass(frozen=True)
@@ -80,21 +70,19 @@ class Evaluated(ProductEvent):
     """A council scored the product; total and band were computed by the register."""
 
     evaluation: Evaluation
+    # The product's group and sub-group under the evaluation's set when the council named
+    # them (its own were not that set's); '' when it keeps its own. Events stored before
+    # they were named read the class default, and so keep their payload (and public log
+    # leaf) unchanged, as an upcast adding them would not.
+    group: str = ""
+    subgroup: str = ""
 
     # Version 1 carried the evaluation's facts one by one; version 2 as one value, with whole
     # points, one bonus figure and one yes/no for the mandatory criteria.
     class_version = 3
 
-    @staticmethod
-    def upcast_v1_v2(state: dict[str, Any]) -> None:
-        """An event stored before the evaluation was one value reads as if it were one."""
-        facts = {name: state.pop(name) for name in EVALUATION_FACTS_OF_V1}
-        state["evaluation"] = {**facts, "evaluated_on": state["effective_on"]}
-
-    @staticmethod
-    def upcast_v2_v3(state: dict[str, Any]) -> None:
-        """An evaluation stored with whole points and one yes/no reads in today's shape."""
-        state["evaluation"] = evaluation_of_older_record(state["evaluation"])
+    upcast_v1_v2 = staticmethod(upcasts.evaluation_as_one_value)
+    upcast_v2_v3 = staticmethod(upcasts.evaluation_in_todays_shape)
 
     # The references every reader of an event finds under the same name (e.g. the audit
     # trail's refs), and the criteria set, as Starred names its own.
@@ -110,6 +98,8 @@ class Evaluated(ProductEvent):
 
     def record(self, product: Product) -> None:
         product.evaluation = self.evaluation
+        if self.group:
+            product.group, product.subgroup = self.group, self.subgroup
 
 
 @dataclass(frozen=True)
@@ -133,6 +123,9 @@ class Starred(ProductEvent):
             criteria_set=self.criteria_set,
             valid_from=self.valid_from,
             valid_until=self.valid_until,
+            # A re-recognition continues the certificate it follows without a gap: read from
+            # the dates, so every certificate ever stored says so alike.
+            renews=renewed_number(product.certificate, self.valid_from),
         )
         product.certificates_issued += 1
         product.evaluation = None

@@ -17,6 +17,7 @@ from eventsourcing.domain import Aggregate
 
 from lifecycle.authority import check_acts_at_a_level
 from lifecycle.commands import (
+    GiveRenewalNotice,
     IssueCertificate,
     RecordEvaluation,
     RegisterProduct,
@@ -37,7 +38,15 @@ from lifecycle.events import (
     Suspended,
 )
 from lifecycle.facts import facts_for
+from lifecycle.grouping import check_grouped_under, check_subgroup_in_group
 from lifecycle.gtin import check_gtins
+from lifecycle.renewal import (
+    check_lapsed_when_not_renewed,
+    check_level_may_give_notice,
+    check_notice_before_end,
+    notice_by,
+)
+from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -92,6 +101,7 @@ class Product(Aggregate, Corrections):
         check_not_in_future(command.effective_on, today)
         criteria = check_criteria_in_force(command.effective_on, command.location.province)
         check_group_in_set(criteria, command.group)
+        check_subgroup_in_group(criteria, command.group, command.subgroup)
         check_gtins(command.gtins)
         facts = facts_for(Registered, command, actor, criteria_set=criteria.id)
         return cls._create(Registered, **facts)
@@ -105,6 +115,8 @@ class Product(Aggregate, Corrections):
         criteria = check_criteria_in_force(command.effective_on, self.location.province)
         level = check_acts_at_a_level(actor)
         check_council_level_in_set(criteria, level)
+        given = (command.group, command.subgroup)
+        group, subgroup = check_grouped_under(criteria, (self.group, self.subgroup), given)
         evaluation = score(criteria, command, level)
         self.trigger_event(
             Evaluated,
@@ -112,6 +124,8 @@ class Product(Aggregate, Corrections):
             actor=actor,
             note=command.note,
             evaluation=evaluation,
+            group=group,
+            subgroup=subgroup,
         )
 
     def certify(self, command: IssueCertificate, actor: Actor, today: date) -> None:
@@ -162,7 +176,20 @@ class Product(Aggregate, Corrections):
         certificate = self.check_holds_unrevoked_certificate()
         level = check_acts_at_a_level(actor)
         check_level_may_revoke(certificate, level, command.effective_on, self.location.province)
+        check_lapsed_when_not_renewed(certificate, command.reason, command.effective_on)
         self.trigger_event(Revoked, **facts_for(Revoked, command, actor))
+
+    def give_renewal_notice(self, command: GiveRenewalNotice, actor: Actor, today: date) -> None:
+        """The issuing body tells the owner that the certificate's validity ends."""
+        day = command.effective_on
+        self.check_dated_in_order(day, today)
+        certificate = self.check_holds_unrevoked_certificate()
+        check_notice_before_end(certificate, day)
+        check_level_may_give_notice(certificate, check_acts_at_a_level(actor), day)
+        end = certificate.valid_until
+        computed = {"certificate_number": certificate.number, "valid_until": end}
+        facts = facts_for(RenewalNoticeGiven, command, actor, **computed, notice_by=notice_by(end))
+        self.trigger_event(RenewalNoticeGiven, **facts)
 
     def remove(self, command: RemoveProduct, actor: Actor, today: date) -> None:
         """The programme office removes a product whose certificate is not current; final."""

@@ -167,6 +167,7 @@ class Certificate:
     suspended_on: date | None = None
     corrective_deadline: date | None = None
     revoked_on: date | None = None
+    renews: str = ""  # the certificate it continues without a gap (re-recognition)
 
     def is_expired_on(self, day: date) -> bool:
         """A certificate past its valid-until date reads as expired."""

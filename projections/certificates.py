@@ -14,7 +14,7 @@ from typing import Any
 from lifecycle.correction_events import CorrectiveDeadlineExtended
 from lifecycle.events import ProductEvent, Reinstated, Revoked, Starred, Suspended
 from lifecycle.publication import public_reason, reason_code
-from projections import status
+from projections import renewals, status
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes
 from storage.sql import Database
@@ -144,5 +144,6 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
         "issuing_level": row["issuing_level"],
         "product_status": row["product_status_on"],
         "current_certificate": row["live_number"],
+        **renewals.of_certificate(db, number),
         "reasons": reasons(db, number),
     }

@@ -19,6 +19,7 @@ from projections import (
     milestones,
     public_changes,
     public_register,
+    renewals,
     status,
 )
 from projections.progress import PROGRESS, now, record_advance, start_progress
@@ -43,6 +44,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     milestones.MODEL,
     public_changes.MODEL,
     gtins.MODEL,
+    renewals.MODEL,
     # The public log's leaves are filled per batch (``project_next_batch``), not per event.
     ReadModel("public log", leaves.TABLES, leaves.DDL, lambda writes, position, event: None),
 )

@@ -14,7 +14,15 @@ from datetime import date
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from projections import audit, certificates, deadlines, milestones, public_register, status
+from projections import (
+    audit,
+    certificates,
+    deadlines,
+    milestones,
+    public_register,
+    renewals,
+    status,
+)
 from storage.sql import Database
 
 T = TypeVar("T")
@@ -105,3 +113,10 @@ def overdue_corrections(
 ) -> Callable[[Database], list[Answer]]:
     """Suspensions whose corrective deadline passed before ``on``."""
     return partial(deadlines.overdue, on=on, province=province)
+
+
+def due_for_notice(
+    *, on: date, within_days: int, province: str | None = None
+) -> Callable[[Database], list[Answer]]:
+    """Certificates standing on ``on`` whose renewal notice is due within ``within_days``."""
+    return partial(renewals.due_for_notice, on=on, within_days=within_days, province=province)

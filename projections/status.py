@@ -94,7 +94,7 @@ def changes(event: events.ProductEvent) -> dict[str, Any]:
 
 
 def corrected(event: events.ProductEvent) -> dict[str, Any]:
-    """The columns an office's correction changes (an evaluation changes none)."""
+    """The columns an office's correction or an evaluation under a later set changes."""
     if isinstance(event, corrections.RegistrationCorrected):
         return dict(event.corrected())  # the details are named as their columns
     if isinstance(event, corrections.OwnershipTransferred):
@@ -103,8 +103,9 @@ def corrected(event: events.ProductEvent) -> dict[str, Any]:
                 "owner_kind": owner.kind.value}  # fmt: skip
     if isinstance(event, corrections.CorrectiveDeadlineExtended):
         return {"corrective_deadline": event.corrective_deadline}
-    assert isinstance(event, events.Evaluated), event
-    return {}
+    if isinstance(event, events.Evaluated) and event.group:  # named under a later set
+        return {"product_group": event.group, "subgroup": event.subgroup}
+    return {}  # an evaluation in the product's own group, a renewal notice
 
 
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:

@@ -69,6 +69,14 @@ def revoke(
     return product
 
 
+def give_renewal_notice(
+    product: Product, actor: Actor, command: commands.GiveRenewalNotice, today: date
+) -> Product:
+    """The issuing body tells the owner that the certificate's validity ends."""
+    product.give_renewal_notice(command, actor, today)
+    return product
+
+
 def remove(product: Product, actor: Actor, command: commands.RemoveProduct, today: date) -> Product:
     """The programme office removes a product whose certificate is not current; final."""
     product.remove(command, actor, today)
@@ -111,6 +119,7 @@ USE_CASES: dict[type[Any], UseCase] = {
     commands.CorrectRegistration: correct_registration,
     commands.TransferOwnership: transfer_ownership,
     commands.ExtendCorrectiveDeadline: extend_deadline,
+    commands.GiveRenewalNotice: give_renewal_notice,
 }
 
 

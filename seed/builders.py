@@ -70,7 +70,7 @@ def registration(
     owner: Owner = OWNER,
     location: Location = LOCATION,
     group: str | None = None,
-    subgroup: str = "essential oils",
+    subgroup: str = "essential-oils",
     note: str = "",
 ) -> commands.RegisterProduct:
     """A product joining the programme (in the herbal group of its day unless told)."""
@@ -98,9 +98,12 @@ def evaluation(
     note: str = "",
     sheets: tuple[ScoreSheet, ...] = (),
     council_members: int | None = None,
+    group: str = "",
+    subgroup: str = "",
 ) -> commands.RecordEvaluation:
     """A council's scores totalling ``total`` (bonus by kind included) under the set in force,
-    or its members' ``sheets`` instead; every star level's mandatory criteria met unless told."""
+    or its members' ``sheets`` instead; every star level's mandatory criteria met unless told.
+    A ``group`` (and ``subgroup``) names the product's under that set when its own is not."""
     bonus = dict(bonus or {})
     scored = points if points is not None else points_for(total - sum(bonus.values()), on)
     if sheets:  # the council's points are its members', averaged by the register
@@ -117,6 +120,8 @@ def evaluation(
         note=note,
         sheets=sheets,
         council_members=council_members,
+        group=group,
+        subgroup=subgroup,
     )
 
 

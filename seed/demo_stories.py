@@ -40,12 +40,15 @@ def _joins(
     return replace(joins, gtins=gtins)
 
 
-def _scored(on: str, abc: tuple[int, int, int], minutes: str, bonus: int = 0) -> RecordEvaluation:
+def _scored(
+    on: str, abc: tuple[int, int, int], minutes: str, bonus: int = 0, group: str = ""
+) -> RecordEvaluation:
     # The demo's bonus points: local materials first, then local labour (2 each at most).
+    # A product of a group the set lacks is evaluated in the ``group`` the council names.
     points = dict(zip("ABC", abc, strict=True))
     by_kind = {"local-materials": min(bonus, 2), "local-labour": max(bonus - 2, 0)}
     return make.evaluation(
-        date.fromisoformat(on), points=points, bonus=by_kind, minutes_ref=minutes
+        date.fromisoformat(on), points=points, bonus=by_kind, minutes_ref=minutes, group=group
     )
 
 
@@ -62,7 +65,8 @@ STORIES: list[Story] = [
                COOPERATIVE), "Uông Bí/Thượng Yên Công", "herbal-products", "2019-04-10",
                gtins=(TRAU_TIEN_GTIN,)),
         [
-            ("qn-province-council", _scored("2024-08-15", (33, 20, 28), "15/BB-HĐOCOP", 2)),
+            ("qn-province-council", _scored("2024-08-15", (33, 20, 28), "15/BB-HĐOCOP", 2,
+                                            "medicinal-herbs")),
             ("qn-province-authority", _starred("2024-09-10", 4, "2318/QĐ-UBND")),
             ("qn-inspector", make.suspension(date(2025, 3, 18), 92, inspection_ref="08/BB-KT",
                 findings="Hàm lượng tinh dầu của hai lô kiểm nghiệm thấp hơn mức đã cam kết "

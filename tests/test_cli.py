@@ -49,6 +49,7 @@ def test_the_history_prints_every_event_with_the_state_after_it(
         "Reinstated",
         "Evaluated",
         "Starred",
+        "RenewalNoticeGiven",
         "Revoked",
         "Removed",
     ]

@@ -24,6 +24,7 @@ from lifecycle import correction_events as corrections
 from lifecycle import events
 from lifecycle.events import ProductEvent
 from lifecycle.publication import public_reason, reason_code
+from lifecycle.renewal_events import RenewalNoticeGiven
 
 # What each kind of event is called in the log (the change feed's words, and evaluation).
 KINDS: dict[type[ProductEvent], str] = {
@@ -37,6 +38,7 @@ KINDS: dict[type[ProductEvent], str] = {
     corrections.RegistrationCorrected: "corrected",
     corrections.OwnershipTransferred: "transferred",
     corrections.CorrectiveDeadlineExtended: "deadline-extended",
+    RenewalNoticeGiven: "renewal-notice",  # its facts are not published
 }
 
 

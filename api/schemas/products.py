@@ -93,6 +93,7 @@ class CertificateAccount(BaseModel):
     suspended_on: date | None
     corrective_deadline: date | None
     revoked_on: date | None
+    renews: str = Field("", description="The certificate it re-recognised without a gap, if any")
 
 
 class SheetAccount(BaseModel):

@@ -74,6 +74,12 @@ class PublicCertificate(PublicProduct):
     current_certificate: str | None = Field(
         description="The product's live certificate, if this one was superseded"
     )
+    renews: str | None = Field(
+        None, description="The certificate this one re-recognised without a gap, if any"
+    )
+    renewed_by: str | None = Field(
+        None, description="The certificate that renewed this one without a gap, if any"
+    )
 
 
 class RegisterPage(BaseModel):

@@ -109,7 +109,7 @@ class Registration(CommandBody):
         owner={"organisation_id": "5700101234", "name": "HTX Yên Tử", "kind": "cooperative"},
         location={"province": "Quảng Ninh", "district": "Uông Bí", "commune": "Thượng Yên Công"},
         group="medicinal-herbs",
-        subgroup="essential oils",
+        subgroup="essential-oils",
         gtins=["8936012345674"],
         effective_on="2026-03-02",
     )
@@ -155,6 +155,9 @@ class EvaluationBody(CommandBody):
     minutes_ref: Text = Field(examples=["BB-12/HĐ-OCOP"])
     sheets: list[ScoreSheetBody] = Field(default_factory=list, max_length=MOST_MEMBERS)
     council_members: Annotated[int, Field(ge=1, le=MOST_MEMBERS)] | None = None
+    # The product's group and sub-group under this set, when its own are not this set's.
+    group: Annotated[str, Field(max_length=100, examples=["handicrafts"])] = ""
+    subgroup: Annotated[str, Field(max_length=100, examples=["textiles-embroidery"])] = ""
 
 
 class CertificateBody(CommandBody):

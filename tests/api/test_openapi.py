@@ -25,6 +25,7 @@ STORY = [
     ("/v1/products/QN-0123/suspensions", "SuspensionBody", "inspector_qn"),
     ("/v1/products/QN-0123/deadline-extensions", "DeadlineExtensionBody", "inspector_qn"),
     ("/v1/products/QN-0123/reinstatements", "ReinstatementBody", "inspector_qn"),
+    ("/v1/products/QN-0123/renewal-notices", "RenewalNoticeBody", "authority_province_qn"),
     ("/v1/products/QN-0123/revocations", "RevocationBody", "authority_province_qn"),
     ("/v1/products/QN-0123/removal", "RemovalBody", "office_qn"),
 ]
@@ -79,7 +80,9 @@ def test_protected_operations_need_a_bearer_key_and_public_ones_do_not(
 ) -> None:
     assert document["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
     for path, _, operation in operations(document):
-        protected = path.startswith(("/v1/products", "/v1/events", "/v1/operations"))
+        protected = path.startswith(
+            ("/v1/products", "/v1/events", "/v1/operations", "/v1/renewals")
+        )
         assert ("security" in operation) is protected, path
         if protected:
             assert operation["security"] == [{"HTTPBearer": []}]

@@ -65,6 +65,7 @@ WRITER = {
     "/v1/products/{code}/revocations": "authority",
     "/v1/products/{code}/suspensions": "inspector",
     "/v1/products/{code}/reinstatements": "inspector",
+    "/v1/products/{code}/renewal-notices": "authority",
 }
 # Products in every state a write may meet: registered, evaluated, certified, suspended.
 SEEDED = ["QN-0001", "QN-0002", "QN-0003", "QN-0004"]
@@ -124,7 +125,7 @@ def prepare(case: Any, keys: dict[str, str], head: int) -> dict[str, str]:
     (a later one waits its full timeout); the key of a principal who may call the case."""
     path, method = case.operation.path, case.operation.method.lower()
     who = WRITER.get(path) if method == "post" else "auditor"
-    protected = who and path.startswith(("/v1/products", "/v1/events"))
+    protected = who and path.startswith(("/v1/products", "/v1/events", "/v1/renewals"))
     code = (case.path_parameters or {}).get("code")
     positive = case.meta.generation.mode is GenerationMode.POSITIVE
     if positive and isinstance(code, str) and len(code) % 2 == 0:

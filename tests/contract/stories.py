@@ -15,12 +15,15 @@ from lifecycle.values import Actor, Level, RemovalReason
 from registry.changes import USE_CASES
 from registry.service import Recorded, Registry
 from seed import builders as make
+from seed.renewal_builders import renewal_notice
 from tests.conftest import fixed_today
 
 CODE = "QN-0123"
 Step = tuple[Actor, RegisterProduct | ProductCommand]
 # Registered under 148, 4 stars from the province, suspended and reinstated, re-evaluated
-# under 1489 and upgraded to 5 stars by the ministry, revoked, then removed.
+# under 1489 (the council naming its group under that set) and re-recognised at 5 stars by
+# the ministry (the new certificate continues the old), given notice of its end, revoked,
+# then removed.
 BONUS = {"local-materials": 2, "local-labour": 1}  # by kind, within 148's caps
 LIFE: list[Step] = [
     (make.office(), make.registration(date(2023, 3, 1), CODE)),
@@ -28,8 +31,12 @@ LIFE: list[Step] = [
     (make.authority(), make.certificate(date(2023, 3, 20), 4)),
     (make.inspector(), make.suspension(date(2024, 1, 10))),
     (make.inspector(), make.reinstatement(date(2024, 2, 1))),
-    (make.council(Level.CENTRAL), make.evaluation(date(2025, 9, 1), 95)),
+    (
+        make.council(Level.CENTRAL),
+        make.evaluation(date(2025, 9, 1), 95, group="medicinal-herbs", subgroup="herbal-cosmetics"),
+    ),
     (make.authority(Level.CENTRAL), make.certificate(date(2025, 9, 15), 5)),
+    (make.authority(Level.CENTRAL), renewal_notice(date(2026, 1, 5))),
     (make.authority(Level.CENTRAL), make.revocation(date(2026, 3, 1))),
     (make.office(), make.removal(date(2026, 4, 1), RemovalReason.OWNER_REQUEST)),
 ]
@@ -38,6 +45,7 @@ STATUS_AFTER = [
     "participating",
     "certified",
     "suspended",
+    "certified",
     "certified",
     "certified",
     "certified",

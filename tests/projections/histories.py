@@ -47,6 +47,7 @@ ACTIONS = (
     "correct",
     "transfer",
     "extend",
+    "notice",
 )
 START = date(2019, 9, 1)
 
@@ -77,6 +78,7 @@ STORIES = (
     ("certify", "suspend", "reinstate", "suspend", "revoke", "remove"),
     ("certify", "suspend", "reinstate", "evaluate", "certify", "suspend", "reinstate"),
     ("certify", "evaluate", "certify", "revoke"),
+    ("certify", "notice", "evaluate", "certify", "notice", "revoke"),  # re-recognised
     ("certify", "suspend", "revoke", "remove"),
     ("evaluate", "remove"),
     ("correct", "certify", "suspend", "extend", "reinstate", "transfer"),
@@ -120,6 +122,7 @@ SUITED = {
     "revoke": {Status.CERTIFIED, Status.SUSPENDED, Status.EXPIRED},
     "remove": {Status.PARTICIPATING, Status.EXPIRED, Status.REVOKED},
     "extend": {Status.SUSPENDED},
+    "notice": {Status.CERTIFIED, Status.SUSPENDED},
 }
 CORRECTIONS = {"correct": story.correct, "transfer": story.transfer, "extend": story.extend}
 
@@ -148,6 +151,10 @@ def carry_out(registry: Registry, step: Step, day: date) -> None:
             story.remove(registry, code, day, province)
         elif step.action in CORRECTIONS:
             CORRECTIONS[step.action](registry, code, day, province)
+        elif step.action == "notice":
+            certificate = registry.product(code).certificate
+            stars = certificate.stars if certificate else step.stars
+            story.give_notice(registry, code, stars, day, province)
     except RegisterError:
         pass
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from lifecycle.events import ProductEvent, Registered, Reinstated, Revoked, Starred, Suspended
-from lifecycle.history import replay
+from lifecycle.history import replay, steps
 from lifecycle.product import Product
 from projections import ReadSide, questions
 from projections.milestones import KINDS
@@ -65,6 +65,7 @@ def assert_read_models_match_the_events(registry: Registry, read_side: ReadSide,
         assert isinstance(product, Product)
         for day in (product.last_effective_on, on):
             assert_status_matches(read_side, product, mine, day)
+        assert_renewals_match(read_side, mine, on)
     for number, expected in certificates_folded(events).items():
         for day in (expected["changed"], on):
             public = read_side.ask(questions.public_certificate(number, on=day))
@@ -76,6 +77,27 @@ def assert_read_models_match_the_events(registry: Registry, read_side: ReadSide,
         (p, type(e).__name__, e.originator_version) for p, e in events
     ]
     assert_counts_match(events, read_side, on)
+
+
+def assert_renewals_match(
+    read_side: ReadSide, mine: list[tuple[int, ProductEvent]], on: date
+) -> None:
+    """Each certificate's answer names the certificate it renews as the aggregate's state
+    after it says (the read model restates the rule in SQL), and is named by it."""
+    renewed: dict[str, str] = {}
+    for step in steps([event for _, event in mine]):
+        if isinstance(step.event, Starred):
+            assert step.state.certificate is not None
+            renews = step.state.certificate.renews
+            answer = read_side.ask(
+                questions.public_certificate(step.event.certificate_number, on=on)
+            )
+            assert answer is not None and answer["renews"] == (renews or None)
+            if renews:
+                renewed[renews] = step.event.certificate_number
+    for old, new in renewed.items():
+        answer = read_side.ask(questions.public_certificate(old, on=on))
+        assert answer is not None and answer["renewed_by"] == new
 
 
 def assert_status_matches(

@@ -14,6 +14,7 @@ from lifecycle.values import Location, Owner, OwnerKind, RevocationReason
 from registry.service import Recorded, Registry
 from seed import builders as make
 from seed import corrections as fix
+from seed.renewal_builders import renewal_notice
 
 QUANG_NINH = make.QUANG_NINH
 
@@ -105,6 +106,14 @@ def revoke(
     return registry.change(
         code, make.authority(make.competent_level(stars, on, province), province), decision
     )
+
+
+def give_notice(
+    registry: Registry, code: str, stars: int, on: date, province: str = QUANG_NINH
+) -> Recorded:
+    """The authority competent for ``stars`` gives notice that the certificate ends."""
+    notice = renewal_notice(on, notice_ref=f"TB-{code}-{on:%Y%m%d}")
+    return registry.change(code, make.authority(make.competent_level(stars, on), province), notice)
 
 
 def remove(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:

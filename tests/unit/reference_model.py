@@ -21,6 +21,13 @@ OLD_PARTS, NEW_PARTS = {"A": 35, "B": 25, "C": 40}, {"A": 40, "B": 25, "C": 35}
 BONUS_KINDS = {"women-participation", "ethnic-minority-participation", "local-materials"}
 BONUS_KINDS |= {"local-labour"}
 KIND_CAP, BONUS_CAP = 2, 5
+# The product groups of each set (1048's and 148's); a herbal product's essential oils are a
+# sub-group of the herbal group under both.
+OLD_GROUPS = {"food", "beverages", "herbal-products", "textiles-garments", "rural-tourism"}
+OLD_GROUPS |= {"souvenirs-furniture-decoration"}
+NEW_GROUPS = {"food", "beverages", "medicinal-herbs", "handicrafts", "community-tourism"}
+NEW_GROUPS |= {"ornamental-plants-animals"}
+HERBAL = {"herbal-products", "medicinal-herbs"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,7 @@ class Rules:
     bonus: bool
     councils: frozenset[Level]
     certifies: dict[Level, set[int]]
+    groups: set[str]
     # The last decision day on which the previous set's evaluations still count (assumed).
     takes_previous_until: date | None = None
 
@@ -39,11 +47,11 @@ class Rules:
 NATIONAL = (  # latest first: 1489/2025, 148/2023, 1048/2019 (from the province's switch-over)
     Rules(
         date(2025, 7, 6), NEW_PARTS, True, frozenset({P, C}), {P: {3, 4}, C: {5}},
-        date(2025, 12, 31),
+        NEW_GROUPS, date(2025, 12, 31),
     ),
     Rules(
         date(2023, 2, 24), NEW_PARTS, True, frozenset({D, P, C}), {D: {3}, P: {4}, C: {5}},
-        date(2023, 12, 31),
+        NEW_GROUPS, date(2023, 12, 31),
     ),
 )  # fmt: skip
 QUANG_NINH, HA_NOI = "Quảng Ninh", "Hà Nội"
@@ -51,7 +59,7 @@ QUANG_NINH, HA_NOI = "Quảng Ninh", "Hà Nội"
 
 def legacy(starts: date) -> Rules:
     """A province's own set before 1048: as the generic provincial set."""
-    return Rules(starts, OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}})
+    return Rules(starts, OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}, OLD_GROUPS)
 
 
 # Each province's sets, latest first: Quảng Ninh's own from 3479/2015 and 978/2018, and 1048
@@ -66,11 +74,13 @@ PROVINCES = {
 def sets_of(province: str) -> tuple[Rules, ...]:
     """The province's criteria sets, latest first."""
     national_from, own = PROVINCES[province]
-    national = Rules(national_from, OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}})
+    national = Rules(
+        national_from, OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}}, OLD_GROUPS
+    )
     return (*NATIONAL, national, *own)
 
 
-NO_SET = Rules(date.min, {}, False, frozenset(), {})  # before a province's first set
+NO_SET = Rules(date.min, {}, False, frozenset(), {}, set())  # before a province's first set
 
 
 def rules_on(day: date, province: str = QUANG_NINH) -> Rules:
@@ -159,6 +169,8 @@ class PaperRegister:
 
     last: date
     province: str = QUANG_NINH
+    group: str = ""
+    subgroup: str = "essential-oils"
     removed: bool = False
     # council level, band, levels whose mandatory criteria were met, evaluated on
     pending: tuple[Level, int, tuple[int, ...], date] | None = None
@@ -195,6 +207,21 @@ class PaperRegister:
         met: tuple[int, ...] | None,
     ) -> bool:
         return self.accepts_council(day, level, [("", points, bonus)], 1, met)
+
+    def grouped(self, day: date, given: str) -> bool:
+        """An evaluation is made in a group of its day's set: the product's own (its
+        sub-group with it), or one the council names, with no sub-group."""
+        groups = rules_on(day, self.province).groups
+        if given:
+            return given in groups
+        return self.group in groups and (not self.subgroup or self.group in HERBAL)
+
+    def renews(self, day: date) -> str:
+        """The certificate a new one dated ``day`` continues: the previous one, unrevoked,
+        standing that day or ending the day before."""
+        if self.valid_until is None or self.revoked or day > self.valid_until + timedelta(1):
+            return ""
+        return f"QN-0001-C{self.issued}"
 
     def accepts_council(
         self,
@@ -237,11 +264,28 @@ class PaperRegister:
     def accepts_reinstatement(self, day: date) -> bool:
         return self.may_act(day) and self.status(day) is Status.SUSPENDED
 
-    def accepts_revocation(self, day: date, level: Level) -> bool:
+    def accepts_revocation(self, day: date, level: Level, not_renewed: bool = False) -> bool:
+        """Revocation as not renewed only once the certificate has expired."""
         competent = level is self.issued_by or self.stars in rules_on(
             day, self.province
         ).certifies.get(level, ())
-        return self.may_act(day) and self.valid_until is not None and not self.revoked and competent
+        lapsed = self.valid_until is not None and day > self.valid_until
+        return (
+            self.may_act(day)
+            and self.valid_until is not None
+            and not self.revoked
+            and competent
+            and (lapsed or not not_renewed)
+        )
+
+    def accepts_notice(self, day: date, level: Level) -> bool:
+        """The issuing level, or the one competent for the stars that day, gives notice of
+        an unrevoked certificate's end before it ends."""
+        competent = level is self.issued_by or self.stars in rules_on(
+            day, self.province
+        ).certifies.get(level, ())
+        standing = self.valid_until is not None and not self.revoked and day <= self.valid_until
+        return self.may_act(day) and standing and competent
 
     def accepts_correction(self, day: date, named: dict[str, str]) -> bool:
         """A correction names a detail and changes at least one."""

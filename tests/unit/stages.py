@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from lifecycle import errors
+from lifecycle import commands, errors
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level
 from seed import builders as make
+from seed.renewal_builders import regrouped
 from tests.unit.eras import ERAS, TODAY
 
 # The refusals a command meets, each an error class and its stable code.
@@ -63,10 +64,18 @@ def certified(era: str, stars: int = 4, level: Level = Level.PROVINCE) -> Produc
     return product
 
 
+def in_its_group(product: Product, day: date, total: int = 80) -> commands.RecordEvaluation:
+    """A council's scores on ``day``, naming the herbal product's group anew when the day's
+    set no longer has the one it was registered in."""
+    evaluation = make.evaluation(day, total)
+    return evaluation if product.group == make.herbal_group(day) else regrouped(evaluation)
+
+
 def scored_and_certified(product: Product, day: date, stars: int = 4) -> None:
     """The provincial council scores the product for ``stars`` and the province certifies it,
     both on ``day``."""
-    product.evaluate(make.evaluation(day, make.TOTAL_FOR_STARS[stars]), make.council(), TODAY)
+    evaluation = in_its_group(product, day, make.TOTAL_FOR_STARS[stars])
+    product.evaluate(evaluation, make.council(), TODAY)
     product.certify(make.certificate(day, stars), make.authority(), TODAY)
 
 
@@ -91,7 +100,7 @@ def removed(era: str) -> Product:
 def attempt(command: str, product: Product, day: date) -> Callable[[], None]:
     """The command, dated ``day``, made by the (provincial) principal whose role it is."""
     return {
-        "evaluate": lambda: product.evaluate(make.evaluation(day, 80), make.council(), TODAY),
+        "evaluate": lambda: product.evaluate(in_its_group(product, day), make.council(), TODAY),
         "certify": lambda: product.certify(make.certificate(day, 4), make.authority(), TODAY),
         "suspend": lambda: product.suspend(make.suspension(day), make.inspector(), TODAY),
         "reinstate": lambda: product.reinstate(make.reinstatement(day), make.inspector(), TODAY),

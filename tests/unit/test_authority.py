@@ -22,7 +22,8 @@ from lifecycle.values import Actor, Level, Role
 CHANGES_BY = {
     Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE, Change.CORRECT, Change.TRANSFER},
     Role.EVALUATION_COUNCIL: {Change.EVALUATE},
-    Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE},
+    # The issuing body gives notice of a certificate's end (148/QĐ-TTg).
+    Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE, Change.GIVE_NOTICE},
     Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE, Change.EXTEND_DEADLINE},
 }
 ROLE_FOR = {change: role for role, changes in CHANGES_BY.items() for change in changes}

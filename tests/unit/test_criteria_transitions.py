@@ -11,6 +11,7 @@ from lifecycle import errors
 from lifecycle.criteria import BY_ID, CRITERIA_SETS, criteria_set
 from lifecycle.values import Level
 from seed import builders as make
+from seed.renewal_builders import regrouped
 from tests.unit.eras import TODAY
 from tests.unit.stages import assert_refused, registered
 
@@ -34,7 +35,8 @@ def test_an_evaluation_under_the_old_set_is_certified_within_the_transition(
     evaluated_on: date, decided_on: date, evaluation_set: str
 ) -> None:
     product = registered("quang-ninh-978-2018" if evaluated_on.year == 2019 else "1048-2019")
-    product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
+    evaluation = regrouped(make.evaluation(evaluated_on, 80))
+    product.evaluate(evaluation, make.council(), TODAY)
     product.certify(make.certificate(decided_on, 4), make.authority(), TODAY)
     assert product.certificate is not None
     assert product.certificate.criteria_set == evaluation_set
@@ -46,7 +48,8 @@ def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
     evaluated_on: date, decided_on: date
 ) -> None:
     product = registered("quang-ninh-978-2018" if evaluated_on.year == 2019 else "1048-2019")
-    product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
+    evaluation = regrouped(make.evaluation(evaluated_on, 80))
+    product.evaluate(evaluation, make.council(), TODAY)
     refused = assert_refused(
         product,
         errors.EvaluationUnderSupersededCriteria,
@@ -59,7 +62,8 @@ def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
 def test_competence_follows_the_set_in_force_on_the_decision_date() -> None:
     """A 148 evaluation by the district, decided under 1489: no district authority then."""
     product = registered("1048-2019")
-    product.evaluate(make.evaluation(date(2025, 7, 1), 60), make.council(Level.DISTRICT), TODAY)
+    evaluation = regrouped(make.evaluation(date(2025, 7, 1), 60))
+    product.evaluate(evaluation, make.council(Level.DISTRICT), TODAY)
     assert_refused(
         product,
         errors.LevelNotCompetent,

@@ -11,6 +11,7 @@ import pytest
 from lifecycle import errors
 from lifecycle.values import Actor, Level, Role, Status
 from seed import builders as make
+from seed.renewal_builders import regrouped
 from tests.unit.eras import ALL_ERAS, ERAS, TODAY
 from tests.unit.stages import assert_refused, certified, later, registered
 
@@ -210,6 +211,6 @@ def test_a_certified_product_may_be_re_evaluated_for_renewal_and_stays_certified
 
 def test_an_evaluation_records_the_set_in_force_on_its_own_date() -> None:
     product = registered("1048-2019")
-    product.evaluate(make.evaluation(ERAS["148-2023"]), make.council(), TODAY)
+    product.evaluate(regrouped(make.evaluation(ERAS["148-2023"])), make.council(), TODAY)
     assert product.evaluation is not None
     assert product.evaluation.criteria_set == "148-2023"

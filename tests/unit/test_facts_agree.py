@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from api.schemas.corrections import CorrectionBody, DeadlineExtensionBody, TransferBody
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
+from api.schemas.renewals import RenewalNoticeBody
 from api.schemas.requests import (
     CertificateBody,
     CommandBody,
@@ -32,6 +33,7 @@ from lifecycle import correction_events as corrections
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
+from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
@@ -61,6 +63,12 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
         commands.ExtendCorrectiveDeadline,
         corrections.CorrectiveDeadlineExtended,
         {"previous_deadline"},
+    ),
+    (
+        RenewalNoticeBody,
+        commands.GiveRenewalNotice,
+        RenewalNoticeGiven,
+        {"certificate_number", "valid_until", "notice_by"},
     ),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
@@ -110,8 +118,9 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
     computed: set[str],
 ) -> None:
     if event is events.Evaluated:
-        assert carried_by(event) == ENVELOPE | {"actor", "evaluation"}
-        scored = names(command) - ENVELOPE
+        grouping = {"group", "subgroup"}  # the product's, carried beside its evaluation
+        assert carried_by(event) == ENVELOPE | {"actor", "evaluation"} | grouping
+        scored = names(command) - ENVELOPE - grouping
         assert mismatch(names(Evaluation), scored | EVALUATION_COMPUTED) == set()
     else:
         assert mismatch(set(carried_by(event)), names(command) | {"actor"} | computed) == set()

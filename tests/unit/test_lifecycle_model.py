@@ -20,9 +20,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from lifecycle.errors import NoCriteriaSet, RegisterError
 from lifecycle.product import Product
-from lifecycle.values import Level, Location, ScoreSheet
+from lifecycle.values import Level, Location, RevocationReason, ScoreSheet
 from seed import builders as make
 from seed import corrections as fix
+from seed.renewal_builders import renewal_notice
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     BONUS_KINDS,
@@ -73,6 +74,12 @@ MET = st.one_of(
 MOSTLY_MET = st.sampled_from([(True, None), (None, (3, 4, 5)), (None, (3,)), (False, None)])
 Met = tuple[bool | None, tuple[int, ...] | None]
 LEVELS = st.sampled_from([D, P, C])
+# The group an evaluation names: mostly none, else one of either set's.
+NAMED_GROUPS = st.sampled_from(["", "", "herbal-products", "medicinal-herbs", "handicrafts"])
+NAMED_GROUPS |= st.just("textiles-garments")
+REASONS = st.sampled_from(
+    [RevocationReason.BREACH_OF_REGULATION, RevocationReason.EXPIRED_NOT_RENEWED]
+)
 SET_CHANGES = [date(2018, 3, 30), date(2019, 8, 21), date(2020, 1, 1), date(2023, 2, 24)]
 SET_CHANGES += [date(2025, 7, 6)]
 
@@ -108,7 +115,11 @@ class ProductLifecycle(RuleBasedStateMachine):
         details = {"name": make.NAME, "owner_name": make.OWNER.name}
         details |= {"district": location.district, "commune": location.commune}
         self.paper = PaperRegister(
-            last=start, province=province, details=details, owner_id=make.OWNER.organisation_id
+            last=start,
+            province=province,
+            details=details,
+            owner_id=make.OWNER.organisation_id,
+            group=make.herbal_group(start, province),
         )
 
     def rules_on(self, day: date) -> Any:
@@ -135,7 +146,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         for when in (day, day + timedelta(days=400), day + timedelta(days=1200)):
             assert self.product.status_on(when) is self.paper.status(when)
 
-    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=MET)
+    @rule(step=STEPS, level=LEVELS, points=ANY_POINTS, bonus=BONUS, met=MET, group=NAMED_GROUPS)
     def evaluate(
         self,
         step: int | None,
@@ -143,8 +154,14 @@ class ProductLifecycle(RuleBasedStateMachine):
         points: dict[str, Decimal],
         bonus: dict[str, Decimal],
         met: Met,
+        group: str,
     ) -> None:
-        self.evaluation(self.day(step), level, points, bonus, met)
+        self.evaluation(self.day(step), level, points, bonus, met, group)
+
+    def fair_group(self, day: date) -> str:
+        """What a council that knows the catalogue names: the herbal group of the day's set
+        when the product's own is not that set's, else nothing."""
+        return "" if self.paper.grouped(day, "") else make.herbal_group(day, self.paper.province)
 
     @rule(step=SOON, level=st.sampled_from([P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
     def evaluate_fairly(
@@ -159,15 +176,18 @@ class ProductLifecycle(RuleBasedStateMachine):
         points: dict[str, Decimal],
         bonus: dict[str, Decimal],
         met: Met,
+        group: str | None = None,
     ) -> None:
-        levels = levels_met(*met)
+        levels, named = levels_met(*met), self.fair_group(day) if group is None else group
         expected = self.paper.accepts_evaluation(day, level, points, bonus, levels)
-        scored = make.evaluation(day, bonus=bonus, points=points)
+        expected = expected and self.paper.grouped(day, named)
+        scored = make.evaluation(day, bonus=bonus, points=points, group=named)
         command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         total = sum([*points.values(), *bonus.values()], Decimal(0))
         found = band(total, levels or ())
-        self.check(act, expected, day, pending=(level, found, levels, day))
+        grouping = {"group": named, "subgroup": ""} if named else {}
+        self.check(act, expected, day, pending=(level, found, levels, day), **grouping)
         if expected:
             assert self.product.evaluation is not None
             assert self.product.evaluation.band == found
@@ -192,14 +212,17 @@ class ProductLifecycle(RuleBasedStateMachine):
     ) -> None:
         """A council's members' sheets, sometimes too few, too many or one member twice."""
         day, levels = self.day(step), levels_met(*met)
+        named = self.fair_group(day)
         expected = self.paper.accepts_council(day, level, sheets, members, levels)
+        expected = expected and self.paper.grouped(day, named)
         given = tuple(ScoreSheet(member, points, bonus) for member, points, bonus in sheets)
-        scored = make.evaluation(day, sheets=given, council_members=members)
+        scored = make.evaluation(day, sheets=given, council_members=members, group=named)
         command = replace(scored, mandatory_met=met[0], mandatory_met_for=met[1])
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         total = council_average([sum([*p.values(), *b.values()], Decimal(0)) for _, p, b in sheets])
         found = band(total, levels or ())
-        self.check(act, expected, day, pending=(level, found, levels, day))
+        grouping = {"group": named, "subgroup": ""} if named else {}
+        self.check(act, expected, day, pending=(level, found, levels, day), **grouping)
         if expected:
             assert self.product.evaluation is not None
             assert (self.product.evaluation.total, self.product.evaluation.band) == (total, found)
@@ -247,7 +270,7 @@ class ProductLifecycle(RuleBasedStateMachine):
 
     def certification(self, day: date, level: Level, stars: int) -> None:
         paper = self.paper
-        expected = paper.accepts_certificate(day, level, stars)
+        expected, renews = paper.accepts_certificate(day, level, stars), paper.renews(day)
         decision, by = make.certificate(day, stars), make.authority(level)
         act = lambda: self.product.certify(decision, by, TODAY)  # noqa: E731
         certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
@@ -259,6 +282,7 @@ class ProductLifecycle(RuleBasedStateMachine):
             assert issued is not None
             assert issued.number == f"{make.CODE}-C{paper.issued}"
             assert (issued.valid_from, issued.valid_until) == (day, paper.valid_until)
+            assert issued.renews == renews  # re-recognition continues the old one, no gap
 
     @rule(step=STEPS, deadline=st.integers(-3, 90))
     def suspend(self, step: int | None, deadline: int) -> None:
@@ -273,11 +297,33 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.reinstate(make.reinstatement(day), make.inspector(), TODAY)  # noqa: E731
         self.check(act, self.paper.accepts_reinstatement(day), day, suspended=False, deadline=None)
 
+    @rule(step=STEPS, level=LEVELS, reason=REASONS)
+    def revoke(self, step: int | None, level: Level, reason: RevocationReason) -> None:
+        day, not_renewed = self.day(step), reason is RevocationReason.EXPIRED_NOT_RENEWED
+        decision = make.revocation(day, reason)
+        act = lambda: self.product.revoke(decision, make.authority(level), TODAY)  # noqa: E731
+        expected = self.paper.accepts_revocation(day, level, not_renewed)
+        self.check(act, expected, day, revoked=True)
+
     @rule(step=STEPS, level=LEVELS)
-    def revoke(self, step: int | None, level: Level) -> None:
+    def give_notice(self, step: int | None, level: Level) -> None:
+        """Notice of the certificate's end, near it or not, by any level."""
         day = self.day(step)
-        act = lambda: self.product.revoke(make.revocation(day), make.authority(level), TODAY)  # noqa: E731
-        self.check(act, self.paper.accepts_revocation(day, level), day, revoked=True)
+        act = lambda: self.product.give_renewal_notice(  # noqa: E731
+            renewal_notice(day), make.authority(level), TODAY
+        )
+        self.check(act, self.paper.accepts_notice(day, level), day)
+
+    @precondition(lambda self: self.paper.valid_until is not None)
+    @rule(days=st.sampled_from([-31, -30, -1, 0, 1, 2]), level=LEVELS)
+    def give_notice_near_the_end(self, days: int, level: Level) -> None:
+        """Notice in time, late, on the last day, or after the end (refused)."""
+        assert self.paper.valid_until is not None
+        day = min(max(self.paper.valid_until + timedelta(days=days), self.paper.last), TODAY)
+        act = lambda: self.product.give_renewal_notice(  # noqa: E731
+            renewal_notice(day), make.authority(level), TODAY
+        )
+        self.check(act, self.paper.accepts_notice(day, level), day)
 
     @rule(
         step=STEPS,
@@ -355,6 +401,10 @@ class ProductLifecycle(RuleBasedStateMachine):
         assert self.product.status_on(TODAY) is self.paper.status(TODAY)
         assert self.product.last_effective_on == self.paper.last
         assert self.product.certificates_issued == self.paper.issued
+        assert (self.product.group, self.product.subgroup) == (
+            self.paper.group,
+            self.paper.subgroup,
+        )
 
 
 ProductLifecycle.TestCase.settings = settings(

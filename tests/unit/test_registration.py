@@ -35,7 +35,7 @@ def test_a_registered_product_participates_and_carries_every_fact(era: str) -> N
         "QN-0001",
         "Tinh dầu trầu tiên Yên Tử",
         herbal,
-        "essential oils",
+        "essential-oils",
     )
     assert product.owner == Owner("5700101234", "HTX Yên Tử", OwnerKind.COOPERATIVE)
     assert product.location == Location("Quảng Ninh", "Uông Bí", "Thượng Yên Công")
@@ -82,8 +82,9 @@ def test_a_group_the_set_in_force_does_not_define_is_refused(era: str, group: st
     [("1048-2019", "textiles-garments"), ("148-2023", "handicrafts"), ("1489-2025", "food")],
 )
 def test_a_group_of_the_set_in_force_is_accepted(era: str, group: str) -> None:
-    product = Product.register(make.registration(ERAS[era], group=group), make.office(), TODAY)
-    assert product.group == group
+    registration = make.registration(ERAS[era], group=group, subgroup="")
+    product = Product.register(registration, make.office(), TODAY)
+    assert (product.group, product.subgroup) == (group, "")
 
 
 def test_no_product_is_registered_before_any_criteria_set_was_in_force() -> None:
