@@ -17,8 +17,9 @@ from fastapi.responses import JSONResponse, Response
 from api.deps import ReadSideDep, SettingsDep
 from api.problems import problem_response
 from ocop.settings import Settings
+from transparency import checkpoints
 from transparency.note import SigningKey
-from transparency.published import IMMUTABLE, read_signing_key, signed_checkpoint, tile
+from transparency.published import IMMUTABLE, read_signing_key, tile
 from transparency.refusals import MalformedKey, MalformedTilePath, TileBeyondTree
 
 router = APIRouter(prefix="/log", tags=["log"], include_in_schema=False)
@@ -43,12 +44,15 @@ def key_of(settings: Settings) -> SigningKey | JSONResponse:
 
 @router.get("/checkpoint")
 def checkpoint(read_side: ReadSideDep, settings: SettingsDep) -> Response:
-    """The log's latest checkpoint, signed (it changes as the log grows)."""
+    """The log's latest stored checkpoint, signed by the log and cosigned by the witnesses
+    that answered (it changes as the log grows)."""
     key = key_of(settings)
     if isinstance(key, JSONResponse):
         return key
-    note = read_side.ask(lambda db: signed_checkpoint(db, key))
-    return Response(note, media_type=TEXT, headers={"Cache-Control": "no-cache"})
+    stored = read_side.ask(lambda db: checkpoints.latest(db, key.name))
+    if stored is None:
+        return problem_response(503, "log-not-yet-signed", "No checkpoint is stored yet.")
+    return Response(stored.cosigned, media_type=TEXT, headers={"Cache-Control": "no-cache"})
 
 
 @router.get("/key")
