@@ -53,9 +53,11 @@ def create(db: Database) -> None:
         db.run(statement)
 
 
-def latest(db: Database, origin: str) -> Stored | None:
-    """The latest stored checkpoint of ``origin``, if one was ever stored."""
-    rows = db.rows(f"SELECT * FROM {TABLE} WHERE origin = ?", [origin])
+def latest(db: Database, origin: str, *, lock: bool = False) -> Stored | None:
+    """The latest stored checkpoint of ``origin``, if one was ever stored (``lock``: its
+    row locked until the transaction ends, on PostgreSQL)."""
+    clause = db.lock_clause if lock else ""
+    rows = db.rows(f"SELECT * FROM {TABLE} WHERE origin = ?{clause}", [origin])
     if not rows:
         return None
     row = rows[0]
@@ -86,7 +88,7 @@ def store(db: Database, note: str, new: Checkpoint, previous: Checkpoint | None)
 def add_cosignature(db: Database, state: Checkpoint, line: str) -> bool:
     """Appends a witness's cosignature line to the stored checkpoint, if it is still
     ``state`` and does not hold the line yet."""
-    stored = latest(db, state.origin)
+    stored = latest(db, state.origin, lock=True)  # two pushers never lose each other's line
     if stored is None or stored.checkpoint != state or line in stored.cosignatures:
         return False
     lines = "\n".join((*stored.cosignatures, line))

@@ -123,3 +123,28 @@ def test_at_most_one_per_interval_and_the_head_is_signed_once_quiet(
     assert [each.checkpoint.size for each in projector.stored] == [2, 5]  # type: ignore[attr-defined]
     projector.stop()
     projector.connections.close()
+
+
+def test_cosignatures_added_at_once_are_all_kept(store_url: str) -> None:
+    connections = connections_to(store_url)
+    try:
+        connections.ask(checkpoints.create)
+        with connections.transaction() as db:
+            checkpoints.store(db, "note", state(4), None)
+        start = threading.Barrier(6)
+
+        def add(line: str) -> None:
+            start.wait(timeout=10)
+            with connections.transaction() as db:
+                checkpoints.add_cosignature(db, state(4), line)
+
+        lines = [f"— witness.example.vn/w{n} line" for n in range(6)]
+        threads = [threading.Thread(target=add, args=(line,)) for line in lines]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        stored = connections.ask(lambda db: checkpoints.latest(db, KEY.name))
+        assert stored is not None and sorted(stored.cosignatures) == lines
+    finally:
+        connections.close()

@@ -24,7 +24,7 @@ from tests.transparency.test_tamper import rewrite_decision
 from transparency import checkpoints
 from transparency.cosignature import Cosigner, CosigningKey
 from transparency.note import Checkpoint, SigningKey
-from transparency.published import write_signing_key
+from transparency.published import export, write_signing_key
 from transparency.witness import Witness, WitnessRecord
 from transparency.witness_http import serve_in_background
 
@@ -92,6 +92,7 @@ def witnessed(store_url: str, tmp_path: Path) -> Iterator[Witnessed]:
             story.register(services.registry, f"QN-06{number:02}", "Trà", date(2024, 1, 2))
         head = story.certify(services.registry, "QN-0601", 4, date(2024, 3, 1)).position
         assert services.read_side.wait_for(head, timeout=10)
+        services.log.checkpoint()  # the projector may be about to; either way, head is signed
         cosigners = [key.cosigner for key in keys]
         yield Witnessed(services, client, witnesses, cosigners, said, head)
     services.close()
@@ -110,6 +111,12 @@ def test_two_of_three_witnesses_cosign_while_one_is_down(witnessed: Witnessed) -
     assert Checkpoint.from_text(note.partition("\n\n")[0] + "\n").size == witnessed.head
     for witness in witnessed.witnesses:
         assert witness.record.last(ORIGIN).size == witnessed.head
+    key = SigningKey.from_skey(
+        Path(str(witnessed.services.settings.log_signing_key_file)).read_text()
+    )
+    site = Path(str(witnessed.services.settings.log_signing_key_file)).parent / "site"
+    witnessed.services.read_side.ask(lambda db: export(db, key, site))
+    assert (site / "checkpoint").read_text() == note  # the export carries the cosignatures too
     unreachable = [f for level, event, f in witnessed.said.events if event == "witness.refused"]
     assert unreachable and all(found["status"] == 0 for found in unreachable)
 
