@@ -21,11 +21,11 @@ from typing import Any
 
 from storage.connections import Connections
 from storage.sql import Database
-from transparency import checkpoints, leaves
+from transparency import checkpoints
 from transparency.checkpoints import Stored
 from transparency.cosignature import Cosigner
 from transparency.refusals import MalformedKey, NoteNotVerified
-from transparency.tree import consistency_proof
+from transparency.subtrees import consistency_proof
 from transparency.witness import request_body
 
 
@@ -149,4 +149,4 @@ def cosigned_by(stored: Stored, cosigner: Cosigner) -> bool:
 
 def proof_from(db: Database, *, old: int, size: int) -> list[bytes]:
     """The consistency proof from the tree of ``old`` leaves to that of ``size``."""
-    return consistency_proof(old, leaves.leaf_hashes(db, 0, size))
+    return consistency_proof(db, old, size)
