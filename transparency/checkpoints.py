@@ -112,27 +112,43 @@ class Checkpointer:
     ) -> None:
         self.key, self.interval, self.on_stored, self.clock = key, interval, on_stored, clock
         self._last = float("-inf")
+        self._created = False
 
     def after_batch(self, db: Database) -> Stored | None:
         """Stores a checkpoint of the tree as it is now, unless one was stored less than
         ``interval`` ago or the stored one covers it; ``ForkRefused`` if the tree of the
-        stored size is another tree. Returns what it stored."""
+        stored size is another tree. Returns what it stored. Looks first without a write
+        transaction, so an idle projector's look takes no write lock."""
         if self.clock() - self._last < self.interval:
             return None
+        if not self._created:
+            with db.transaction():
+                create(db)
+            self._created = True
+        if self._due(db) is None:
+            return None
         with db.transaction():
-            create(db)
-            tree = leaves.frontier(db)
-            previous = latest(db, self.key.name)
-            new = Checkpoint(self.key.name, tree.size, tree.root())
-            if previous is not None and previous.checkpoint.size >= new.size:
-                if previous.checkpoint.size == new.size and previous.checkpoint != new:
-                    self._last = self.clock()  # refused loudly, once an interval
-                    raise ForkRefused(f"the tree of {new.size} leaves is not the one signed")
+            found = self._due(db)
+            if found is None:
                 return None
+            new, previous = found
             note = self.key.sign(new.text)
-            if not store(db, note, new, previous.checkpoint if previous else None):
+            if not store(db, note, new, previous):
                 return None
         self._last = self.clock()
         stored = Stored(new, note)
         self.on_stored(stored)
         return stored
+
+    def _due(self, db: Database) -> tuple[Checkpoint, Checkpoint | None] | None:
+        """The tree's checkpoint and the stored one it would replace, if it grew."""
+        tree = leaves.frontier(db)
+        stored = latest(db, self.key.name)
+        previous = stored.checkpoint if stored else None
+        new = Checkpoint(self.key.name, tree.size, tree.root())
+        if previous is not None and previous.size >= new.size:
+            if previous.size == new.size and previous != new:
+                self._last = self.clock()  # refused loudly, once an interval
+                raise ForkRefused(f"the tree of {new.size} leaves is not the one signed")
+            return None
+        return new, previous
