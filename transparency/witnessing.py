@@ -76,8 +76,10 @@ class Pusher:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
-            with suppress(Exception):
+            try:
                 self.push_latest()
+            except Exception as error:  # the database away: asked again on the next wake
+                self._tell("warning", "witness.push_failed", error=str(error))
             self._woken.wait(self.retry_every)
             self._woken.clear()
 

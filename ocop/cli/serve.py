@@ -92,6 +92,7 @@ def introduce_demo(services: ServedRegister, url: str) -> None:
     )
     print(f"Public pages: {url}/  (a label's QR code opens {url}/p/QN-UB-01)")
     print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
+    print(f"The signed public log: {url}/log/checkpoint (verifier key: {url}/log/key)")
     print(
         "\nDemo keys, new on every start (the previous ones are revoked); "
         "send them as 'Authorization: Bearer <key>':"
