@@ -15,6 +15,7 @@ import pytest
 
 from transparency.cosignature import CosigningKey
 from transparency.note import Checkpoint, SigningKey
+from transparency.refusals import MalformedKey
 from transparency.tree import EMPTY_ROOT, consistency_proof, leaf_hash, root
 from transparency.witness import (
     NotConsistent,
@@ -27,6 +28,7 @@ from transparency.witness import (
     request_body,
 )
 from transparency.witness_http import serve_in_background
+from transparency.witnessing import WitnessAddress
 
 ORIGIN = "ocop.example.vn/log"
 LOG = SigningKey.generate(ORIGIN)
@@ -145,3 +147,15 @@ def test_over_http_the_statuses_bodies_and_the_monitors_checkpoint(served: str) 
     origin_hash = hashlib.sha256(ORIGIN.encode()).hexdigest()
     with urllib.request.urlopen(f"{served}/{origin_hash}/checkpoint", timeout=10) as answer:
         assert answer.read().decode() == note(12) + line
+
+
+def test_a_witness_setting_is_a_url_and_a_cosigner_vkey(witness: Witness) -> None:
+    vkey = witness.key.cosigner.vkey
+    address = WitnessAddress.parse(f"https://w1.example.edu.vn/witness/ {vkey}")
+    assert (address.url, address.cosigner) == (
+        "https://w1.example.edu.vn/witness",
+        witness.key.cosigner,
+    )
+    for wrong in (f"w1.example.edu.vn {vkey}", f"https://w1 {LOG.verifier.vkey}", "https://w1"):
+        with pytest.raises(MalformedKey):
+            WitnessAddress.parse(wrong)
