@@ -40,7 +40,7 @@ class LogKeeping:
     _pushing: bool = field(default=False, init=False)
 
     def after(self, on_advance: Callable[[int], object]) -> Callable[[int], None]:
-        """``on_advance``, followed by a checkpoint if one is due."""
+        """``on_advance``, preceded by a checkpoint if one is due."""
 
         def advanced(position: int) -> None:
             self.checkpoint()  # first, so a reader told of a position finds it signed
