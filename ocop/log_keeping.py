@@ -105,17 +105,14 @@ def refused_start(check: LogCheck, logger: Any, command: str) -> bool:
     """Logs the self-check's finding; True if the register must not start (a position
     differs): serving read models the events no longer back, and signing over a rewritten
     history, would make the register a party to the tampering."""
-    if check.tampered_at is None:
+    if not check.tampered:
         logger.info("log.self_check_passed", checked=check.checked, first=check.first)
         return False
     logger.critical(
         "log.tampered", position=check.tampered_at, reason=check.reason, checked=check.checked
     )
-    print(
-        f"{command}: the events table was changed at position {check.tampered_at}: "
-        f"{check.reason}; refusing to start",
-        file=sys.stderr,
-    )
+    at = "" if check.tampered_at is None else f" at position {check.tampered_at}"
+    print(f"{command}: the log was changed{at}: {check.reason}; refusing to start", file=sys.stderr)
     return True
 
 

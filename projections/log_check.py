@@ -2,6 +2,9 @@
 committed to? Each stored leaf is compared with the entry made again from the event at its
 position; the first position whose event was edited, deleted or no longer decodes is named.
 
+First, the stored tree's root at the size of the stored checkpoint must be the signed one
+(an old event rewritten, then the read models rebuilt from it, is caught so, without a
+position: only an earlier copy of the log can name it, ``ocop verify --state``).
 Bounded: a deleted row is looked for in the whole log (one pass over the positions' index);
 the entries are made again for the latest ``limit`` leaves only (all of a log that small;
 the setting ``OCOP_LOG_SELF_CHECK_EVENTS``), in chunks, reading each event once: making an
@@ -20,6 +23,7 @@ from eventsourcing.persistence import Notification
 from lifecycle.events import ProductEvent
 from storage.event_log import events_after, first_missing
 from storage.sql import Database
+from transparency import checkpoints
 from transparency.entry import entry
 from transparency.tree import leaf_hash
 
@@ -29,12 +33,17 @@ CHUNK = 2000
 @dataclass(frozen=True)
 class LogCheck:
     """What the self-check found: how many leaves it compared, from which position, and the
-    first position that differs (None: none)."""
+    first position that differs, or (with no position) why the stored tree is not the
+    signed one; ``tampered`` if either."""
 
     checked: int
     first: int
     tampered_at: int | None = None
     reason: str = ""
+
+    @property
+    def tampered(self) -> bool:
+        return bool(self.reason)
 
 
 def check_log(db: Database, decode: Callable[[Notification], object], limit: int) -> LogCheck:
@@ -44,6 +53,10 @@ def check_log(db: Database, decode: Callable[[Notification], object], limit: int
     missing = first_missing(db, last) if last else None  # a deleted row, anywhere: cheap
     if missing is not None:
         return LogCheck(0, 1, missing, "the event is missing from the events table")
+    checkpoints.create(db)
+    unlike = checkpoints.unlike_signed(db)  # rewritten and rebuilt: the signed root differs
+    if unlike:
+        return LogCheck(0, 1, None, unlike)
     start = max(0, last - limit)  # the position just before the first checked
     checked, position = 0, start
     while position < last:

@@ -18,6 +18,7 @@ from time import monotonic, time
 from storage.sql import Database
 from transparency import leaves
 from transparency.note import Checkpoint, SigningKey
+from transparency.subtrees import subtree_root
 
 TABLE = "log_checkpoints"
 DDL = (
@@ -83,6 +84,20 @@ def store(db: Database, note: str, new: Checkpoint, previous: Checkpoint | None)
     )
     values = [new.size, new.root.hex(), note, time(), new.origin, previous.size]
     return bool(db.rows(sql, [*values, previous.root.hex()]))
+
+
+def unlike_signed(db: Database) -> str:
+    """Why the stored tree is not the tree a stored checkpoint signed ('' if it is): its
+    root at the signed size is read from the stored nodes, in O(log n) small reads. A
+    history rewritten and then rebuilt into the read models is caught here, however old."""
+    size = leaves.frontier(db).size
+    for row in db.rows(f"SELECT origin, size, root FROM {TABLE}"):
+        signed = int(row["size"])
+        if signed > size:
+            return f"the tree has {size} leaves, fewer than the {signed} signed"
+        if subtree_root(db, 0, signed).hex() != row["root"]:
+            return f"the tree of {signed} leaves is not the one signed for {row['origin']}"
+    return ""
 
 
 def add_cosignature(db: Database, state: Checkpoint, line: str) -> bool:

@@ -98,3 +98,23 @@ def test_the_projector_will_not_sign_a_rebuilt_tree_that_differs(
     assert [event for level, event, _ in keeping.logger.events] == ["log.fork_refused"]
     projector.stop()
     projector.connections.close()
+
+
+def test_a_rewritten_history_rebuilt_into_the_read_models_is_caught_by_the_signed_root(
+    registry: Registry, store_url: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    certified = record(registry)
+    story.register(registry, "QN-0809", "Gạo", date(2024, 4, 1))
+    projector = projected(registry, store_url)
+    keeping = LogKeeping(projector.connections, Said())
+    keeping.checkpointer = Checkpointer(SigningKey.generate("ocop.example.vn/log"), 0)
+    assert keeping.checkpoint() is not None
+    rewrite_decision(store_url, certified)
+    projector.rebuild()  # the leaves now agree with the rewritten event
+    projector.stop()
+    projector.connections.close()
+    assert checked(registry, store_url) is None  # no leaf differs from its event any more...
+    monkeypatch.setenv("OCOP_DATABASE_URL", store_url)
+    assert main(["project"]) == 3  # ...but the tree is not the one signed
+    assert "is not the one signed" in capsys.readouterr().err
