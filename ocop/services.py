@@ -11,6 +11,7 @@ from typing import Any
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
 from ocop.bootstrap import build_registry
+from ocop.log_keeping import LogKeeping, log_keeping
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector, ReadSide
@@ -34,10 +35,12 @@ class ServedRegister:
     intake: Intake
     idempotency: IdempotencyStore
     logger: Any
+    log: LogKeeping  # the log's checkpoints and witnesses
 
     def close(self) -> None:
         """Stops the projector and closes every connection."""
         self.projector.stop()
+        self.log.stop()
         self.read_side.close()
         self.database.close()
         self.registry.close()
@@ -50,11 +53,12 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
     registry = build_registry(settings, clock)
     database = open_connections(settings.store)
     read_side = ReadSide.open(database, settings.waits_at_once)
+    log = log_keeping(settings, database, logger)
     projector = Projector(
         registry,
         database,
         logger=logger.bind(part="projector"),
-        on_advance=read_side.projected_to,
+        on_advance=log.after(read_side.projected_to),
     )
     return ServedRegister(
         settings=settings,
@@ -72,4 +76,5 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
             claim_for=timedelta(seconds=settings.idempotency_claim_seconds),
         ),
         logger=logger,
+        log=log,
     )

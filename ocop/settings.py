@@ -65,6 +65,13 @@ class Settings(BaseSettings):
     # The public log's Ed25519 signing key (``ocop log keygen`` writes one); without it the
     # log's tiles are served but no checkpoint is signed.
     log_signing_key_file: Path | None = None
+    # A new checkpoint at most this often under load (one is stored when idle, too).
+    log_checkpoint_seconds: Annotated[float, Field(ge=0)] = 2.0
+    # The witnesses asked to cosign each checkpoint: '<URL prefix> <vkey>' each, as JSON.
+    log_witnesses: tuple[str, ...] = ()
+    # The self-check at start makes again the entries of this many of the latest leaves
+    # (about 2,600 a second); deleted events are looked for in the whole log.
+    log_self_check_events: Annotated[int, Field(ge=0)] = 20_000
 
     _store: StoreUrl = PrivateAttr()
 

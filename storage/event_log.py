@@ -44,6 +44,24 @@ def events_after(db: Database, position: int, limit: int) -> list[Notification]:
     ]  # fmt: skip
 
 
+def first_missing(db: Database, up_to: int) -> int | None:
+    """The first position from 1 to ``up_to`` with no event (a row deleted), if any: one
+    pass over the positions' index, however long the log."""
+    table, column = EVENTS[db.kind]
+    rows = db.rows(
+        f"SELECT previous + 1 AS missing FROM (SELECT {column} AS position, "
+        f"COALESCE(LAG({column}) OVER (ORDER BY {column}), 0) AS previous FROM {table} "
+        f"WHERE {column} <= ?) AS positions WHERE position > previous + 1 "
+        "ORDER BY position LIMIT 1",
+        [up_to],
+    )
+    if rows:
+        return int(rows[0]["missing"])
+    last = db.rows(f"SELECT MAX({column}) AS last FROM {table} WHERE {column} <= ?", [up_to])
+    reached = int(last[0]["last"] or 0)
+    return reached + 1 if reached < up_to else None
+
+
 def head(db: Database) -> int:
     """The last position in the log (0 while the register has not created its table)."""
     table, position_column = EVENTS[db.kind]

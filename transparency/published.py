@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from storage.sql import Database
-from transparency import leaves
+from transparency import checkpoints, leaves
 from transparency.note import Checkpoint, SigningKey
 from transparency.tiles import parse, tiles_of
 
@@ -48,13 +48,17 @@ def tile(db: Database, path: str) -> bytes:
 
 
 def export(db: Database, key: SigningKey, directory: Path) -> int:
-    """Writes the checkpoint and every tile and entry bundle of its tree under
+    """Writes the checkpoint (the stored one, with its cosignatures, if the projector stored
+    one; else one signed now) and every tile and entry bundle of its tree under
     ``directory``; returns the tree's size. Tiles are written before the checkpoint, so a
     host serving the directory never names a tree whose tiles it lacks."""
-    state = checkpoint(db, key)
+    checkpoints.create(db)  # so that a store never signed by a projector exports too
+    stored = checkpoints.latest(db, key.name)
+    state = stored.checkpoint if stored else checkpoint(db, key)
     for each in tiles_of(state.size):
         target = directory / each.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(leaves.tile_bytes(db, each, state.size))
-    (directory / "checkpoint").write_text(key.sign(state.text), encoding="utf-8")
+    note = stored.cosigned if stored else key.sign(state.text)
+    (directory / "checkpoint").write_text(note, encoding="utf-8")
     return state.size

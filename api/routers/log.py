@@ -17,8 +17,10 @@ from fastapi.responses import JSONResponse, Response
 from api.deps import ReadSideDep, SettingsDep
 from api.problems import problem_response
 from ocop.settings import Settings
+from projections import ReadSide
+from transparency import checkpoints
 from transparency.note import SigningKey
-from transparency.published import IMMUTABLE, read_signing_key, signed_checkpoint, tile
+from transparency.published import IMMUTABLE, read_signing_key, tile
 from transparency.refusals import MalformedKey, MalformedTilePath, TileBeyondTree
 
 router = APIRouter(prefix="/log", tags=["log"], include_in_schema=False)
@@ -41,13 +43,26 @@ def key_of(settings: Settings) -> SigningKey | JSONResponse:
     return problem_response(503, "log-not-signed", "The register has no usable log key.")
 
 
-@router.get("/checkpoint")
-def checkpoint(read_side: ReadSideDep, settings: SettingsDep) -> Response:
-    """The log's latest checkpoint, signed (it changes as the log grows)."""
+def served_checkpoint(read_side: ReadSide, settings: Settings) -> str | JSONResponse:
+    """The checkpoint the log serves: the latest the projector stored, signed by the log
+    and followed by the witnesses' cosignatures; the 503 problem without a usable key, or
+    before the first is stored."""
     key = key_of(settings)
     if isinstance(key, JSONResponse):
         return key
-    note = read_side.ask(lambda db: signed_checkpoint(db, key))
+    stored = read_side.ask(lambda db: checkpoints.latest(db, key.name))
+    if stored is None:
+        return problem_response(503, "log-not-yet-signed", "No checkpoint is stored yet.")
+    return stored.cosigned
+
+
+@router.get("/checkpoint")
+def checkpoint(read_side: ReadSideDep, settings: SettingsDep) -> Response:
+    """The log's latest stored checkpoint, with its cosignatures (it changes as the log
+    grows)."""
+    note = served_checkpoint(read_side, settings)
+    if isinstance(note, JSONResponse):
+        return note
     return Response(note, media_type=TEXT, headers={"Cache-Control": "no-cache"})
 
 

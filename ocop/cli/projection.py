@@ -9,6 +9,7 @@ import threading
 from types import FrameType
 
 from ocop.bootstrap import build_registry
+from ocop.log_keeping import log_keeping, refused_start, self_check
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
@@ -36,7 +37,15 @@ def run_project(args: argparse.Namespace) -> int:
     logger = configure_logging(settings.log_level).bind(part="projector")
     registry = build_registry(settings)
     connections = open_connections(settings.store)
-    projector = Projector(registry, connections, batch_size=args.batch_size, logger=logger)
+    if refused_start(self_check(settings, registry, connections), logger, "ocop project"):
+        connections.close()
+        registry.close()
+        return 3
+    log = log_keeping(settings, connections, logger)
+    projector = Projector(
+        registry, connections, batch_size=args.batch_size, logger=logger,
+        on_advance=log.after(lambda position: None),
+    )  # fmt: skip
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -48,6 +57,7 @@ def run_project(args: argparse.Namespace) -> int:
         stopping.wait()
     finally:
         projector.stop()
+        log.stop()
         connections.close()
         registry.close()
         for sig, handler in previous.items():

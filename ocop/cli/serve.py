@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ocop.log_keeping import demo_signing_key, refused_start, self_check
 from ocop.settings import Settings
 
 if TYPE_CHECKING:
@@ -39,9 +40,13 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
-
+    if args.demo and settings.log_signing_key_file is None:
+        settings.log_signing_key_file = demo_signing_key(settings)  # under var/, never the repo
     services = build_services(settings)
     try:
+        check = self_check(settings, services.registry, services.database)
+        if refused_start(check, services.log.logger, "ocop serve"):
+            return 3
         if args.demo:
             try:
                 introduce_demo(services, f"http://{host}:{port}")
@@ -87,6 +92,7 @@ def introduce_demo(services: ServedRegister, url: str) -> None:
     )
     print(f"Public pages: {url}/  (a label's QR code opens {url}/p/QN-UB-01)")
     print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
+    print(f"The signed public log: {url}/log/checkpoint (verifier key: {url}/log/key)")
     print(
         "\nDemo keys, new on every start (the previous ones are revoked); "
         "send them as 'Authorization: Bearer <key>':"

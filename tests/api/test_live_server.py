@@ -22,6 +22,7 @@ from ocop.services import build_services
 from ocop.settings import Settings
 from tests.api import bodies
 from tests.conftest import fixed_today
+from transparency.note import Checkpoint, SigningKey
 
 
 def free_port() -> int:
@@ -64,6 +65,12 @@ def test_the_server_starts_as_make_run_starts_it(tmp_path: Path) -> None:
         found = httpx.get(f"{base}/v1/public/products", params={"q": "tinh dau trau"}).json()
         assert found["total"] >= 1
         assert httpx.get(f"{base}/v1/events").status_code == 401
+        # The demo signs its log with a key it made under var/ (beside its database).
+        vkey = SigningKey.from_skey((tmp_path / "demo-log.key").read_text()).verifier
+        assert httpx.get(f"{base}/log/key").text == vkey.vkey + "\n"
+        wait_until(lambda: httpx.get(f"{base}/log/checkpoint").status_code == 200)
+        note = httpx.get(f"{base}/log/checkpoint").text
+        assert Checkpoint.from_text(vkey.open(note)).size > 0
     finally:
         server.terminate()
         output, _ = server.communicate(timeout=30)
