@@ -1,0 +1,60 @@
+"""The register's ``.tlog-proof`` of one event, read from the tree's read model.
+
+The proof is made against the checkpoint the log serves (its signed note, handed in
+verbatim with whatever cosignatures it carries), for that checkpoint's size: tiles and
+nodes never change once made, so a read model ahead of the checkpoint proves the same.
+The hashes come from the tile levels (``log_leaves`` for level 0, ``log_nodes`` above):
+two queries, a few hundred rows, however long the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storage.sql import Database
+from transparency import leaves
+from transparency.entry import leaf_index
+from transparency.note import Checkpoint
+from transparency.proof import TlogProof, note_text
+from transparency.proof_path import Ranges, Reader, inclusion_path
+from transparency.refusals import NotInCheckpoint
+
+
+def reader(db: Database) -> Reader:
+    """The tile levels of the read model, as ``proof_path`` reads them."""
+
+    def read(ranges: Ranges) -> list[Sequence[bytes]]:
+        leaf_ranges = [(first, end) for level, first, end in ranges if level == 0]
+        node_ranges = [(level, first, end) for level, first, end in ranges if level > 0]
+        found: dict[tuple[int, int], bytes] = {}
+        if leaf_ranges:
+            where = " OR ".join("(position > ? AND position <= ?)" for _ in leaf_ranges)
+            rows = db.rows(
+                f"SELECT position, leaf_hash FROM log_leaves WHERE {where}",
+                [bound for pair in leaf_ranges for bound in pair],
+            )
+            found |= {(0, int(r["position"]) - 1): bytes.fromhex(r["leaf_hash"]) for r in rows}
+        if node_ranges:
+            where = " OR ".join("(level = ? AND node >= ? AND node < ?)" for _ in node_ranges)
+            rows = db.rows(
+                f"SELECT level, node, hash FROM log_nodes WHERE {where}",
+                [bound for triple in node_ranges for bound in triple],
+            )
+            found |= {(int(r["level"]), int(r["node"])): bytes.fromhex(r["hash"]) for r in rows}
+        return [
+            [found[level, node] for node in range(first, end) if (level, node) in found]
+            for level, first, end in ranges
+        ]
+
+    return read
+
+
+def proof_of(db: Database, position: int, note: str) -> TlogProof:
+    """The proof of the event at ``position`` against the signed checkpoint ``note``, with
+    the event's entry as its extra data; ``NotInCheckpoint`` if that tree lacks it."""
+    size = Checkpoint.from_text(note_text(note)).size
+    if not 0 < position <= size:
+        raise NotInCheckpoint(f"position {position} is not in the log's checkpoint of {size}")
+    path = inclusion_path(leaf_index(position), size, reader(db))
+    [entry] = leaves.entries(db, position - 1, position)
+    return TlogProof(position - 1, path, note, extra=entry)
