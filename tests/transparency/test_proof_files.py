@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from typing import Any
 
 import pytest
 import rfc8785
@@ -56,8 +57,8 @@ def test_any_leaf_of_any_tree(size: int, data: st.DataObject) -> None:
     assert inclusion_path(index, size, tile_reader(hashed)) == tree.inclusion_proof(index, hashed)
 
 
-def entry(position: int, **fields: object) -> bytes:
-    facts = {
+def entry(position: int, **fields: Any) -> bytes:
+    facts: dict[str, Any] = {
         "position": position, "product": "QN-0701", "version": 3, "kind": "certified",
         "effective_on": "2024-03-01", "fields": fields, "payload_sha256": "00" * 32,
     }  # fmt: skip
@@ -109,7 +110,13 @@ def test_a_certificate_s_proof_is_checked_with_the_key_alone() -> None:
 
 
 def test_the_full_event_is_checked_against_the_entry_s_payload_hash() -> None:
-    event = {"type": "Starred", "stars": 4, "notes": "Hội đồng\ttỉnh", "e": 1e-7, "x": [1.5]}
+    event: dict[str, Any] = {
+        "type": "Starred",
+        "stars": 4,
+        "notes": "Hội đồng\ttỉnh",
+        "e": 1e-7,
+        "x": [1.5],
+    }
     digest = hashlib.sha256(rfc8785.dumps(event)).hexdigest()
     facts = json.loads(entry(1))
     facts["payload_sha256"] = digest
@@ -129,6 +136,6 @@ JSON = st.recursive(
 
 
 @given(JSON)
-def test_the_verifier_s_canonical_json_is_rfc_8785(value: object) -> None:
+def test_the_verifier_s_canonical_json_is_rfc_8785(value: Any) -> None:
     assert canonical(value).encode() == rfc8785.dumps(value)
     assert payload_sha256(value) == hashlib.sha256(rfc8785.dumps(value)).hexdigest()
