@@ -89,7 +89,7 @@ def check_proof(
     except InclusionNotProven as error:
         raise LogMismatch(str(error), position) from None
     facts = json.loads(logged)
-    if facts.get("position") != position:
+    if not isinstance(facts, dict) or facts.get("position") != position:
         raise LogMismatch("the entry names another position", position)
     report = [
         f"checkpoint {checkpoint.origin} size {checkpoint.size} signed by {verifier.name}",
