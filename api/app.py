@@ -24,6 +24,7 @@ from api.routers import (
     log,
     open_data,
     products,
+    proofs,
     public,
 )
 from api.tail import ChangeStreams
@@ -67,6 +68,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         changes.router,
         health.router,
         log.router,
+        proofs.router,
     ):
         app.include_router(router)
     if settings.docs:

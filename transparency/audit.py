@@ -33,15 +33,24 @@ from transparency.replay import PublicReplay, compare, day_of, register_rows
 VIETNAM = timezone(timedelta(hours=7))
 
 
+def check_all_leaves(checkpoint: Checkpoint, hashes: Sequence[bytes]) -> None:
+    """The level-0 tiles hold every leaf of the checkpoint's tree; else the first missing."""
+    if len(hashes) != checkpoint.size:
+        missing = len(hashes) + 1
+        raise LogMismatch(f"the tiles hold {len(hashes)} of the checkpoint's {checkpoint.size} "
+                          f"leaves: the first missing is position {missing}", missing)  # fmt: skip
+
+
 def check_history(state: Path, checkpoint: Checkpoint, hashes: Sequence[bytes]) -> None:
     """The tree extends the one verified before (kept in ``state``), leaf for leaf."""
     if not (state / "checkpoint").exists():
         return
     before = Checkpoint.from_text((state / "checkpoint").read_text(encoding="utf-8"))
     kept = (state / "leaves").read_bytes()
-    for index in range(min(before.size, checkpoint.size)):
+    for index in range(min(before.size, len(hashes))):
         if kept[index * 32 : index * 32 + 32] != hashes[index]:
             raise LogMismatch("the leaf differs from the one verified before", index + 1)
+    check_all_leaves(checkpoint, hashes)
     if before.size > checkpoint.size:
         raise LogMismatch(
             f"the log went back from {before.size} to {checkpoint.size} entries",
@@ -100,11 +109,12 @@ def audit(
         report.append(f"cosigned by {len(cosigners)} of {len(witnesses)} witnesses "
                       f"({', '.join(cosigners)}), quorum {quorum}")  # fmt: skip
     hashes = leaf_hashes(source, checkpoint.size)
+    if state is not None:
+        check_history(state, checkpoint, hashes)
+    check_all_leaves(checkpoint, hashes)
     if tree.root(hashes) != checkpoint.root:
         raise LogMismatch("the tiles do not make the checkpoint's root")
     report.append(f"the {checkpoint.size} leaves of the tiles make the checkpoint's root")
-    if state is not None:
-        check_history(state, checkpoint, hashes)
     if full:
         report += check_register(source, register, hashes, checkpoint.size)
     for position in positions:

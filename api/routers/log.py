@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from api.deps import ReadSideDep, SettingsDep
 from api.problems import problem_response
 from ocop.settings import Settings
+from projections import ReadSide
 from transparency.note import SigningKey
 from transparency.published import IMMUTABLE, read_signing_key, signed_checkpoint, tile
 from transparency.refusals import MalformedKey, MalformedTilePath, TileBeyondTree
@@ -41,13 +42,21 @@ def key_of(settings: Settings) -> SigningKey | JSONResponse:
     return problem_response(503, "log-not-signed", "The register has no usable log key.")
 
 
-@router.get("/checkpoint")
-def checkpoint(read_side: ReadSideDep, settings: SettingsDep) -> Response:
-    """The log's latest checkpoint, signed (it changes as the log grows)."""
+def served_checkpoint(read_side: ReadSide, settings: Settings) -> str | JSONResponse:
+    """The checkpoint the log serves, as its signed note: the one place ``/log/checkpoint``
+    and every ``.tlog-proof`` take it from; the 503 problem without a usable key."""
     key = key_of(settings)
     if isinstance(key, JSONResponse):
         return key
-    note = read_side.ask(lambda db: signed_checkpoint(db, key))
+    return read_side.ask(lambda db: signed_checkpoint(db, key))
+
+
+@router.get("/checkpoint")
+def checkpoint(read_side: ReadSideDep, settings: SettingsDep) -> Response:
+    """The log's latest checkpoint, signed (it changes as the log grows)."""
+    note = served_checkpoint(read_side, settings)
+    if isinstance(note, JSONResponse):
+        return note
     return Response(note, media_type=TEXT, headers={"Cache-Control": "no-cache"})
 
 

@@ -74,6 +74,14 @@ class PublicCertificate(PublicProduct):
     current_certificate: str | None = Field(
         description="The product's live certificate, if this one was superseded"
     )
+    issued_position: int = Field(
+        examples=[57], description="The log position of the event that issued the certificate"
+    )
+    proof: str = Field(
+        examples=["/log/proof/57.tlog-proof"],
+        description="That event's proof of inclusion in the public log (C2SP tlog-proof), "
+        "checked offline with `ocop verify --proof FILE --vkey VKEY`",
+    )
 
 
 class RegisterPage(BaseModel):
