@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from transparency.tiles import HEIGHT, WIDTH
-from transparency.tree import node_hash, split, subtree_root
+from transparency.tree import node_hash, split
 
 # (tile level, first node, end node) ranges -> the stored hashes of each range, in order.
 Ranges = Sequence[tuple[int, int, int]]
@@ -30,6 +30,14 @@ def perfect_pieces(start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((height, start >> height))
         start += 1 << height
     return pieces
+
+
+def perfect_root(hashes: Sequence[bytes]) -> bytes:
+    """The root of a perfect subtree (a power of two of hashes), folded pair by pair."""
+    level = list(hashes)
+    while len(level) > 1:
+        level = [node_hash(level[i], level[i + 1]) for i in range(0, len(level), 2)]
+    return level[0]
 
 
 def stored_range(height: int, index: int) -> tuple[int, int, int]:
@@ -68,7 +76,7 @@ def roots(leaf_ranges: Sequence[tuple[int, int]], read: Reader) -> list[bytes]:
             stored = found[stored_range(*piece)]
             if len(stored) != 1 << (piece[0] % HEIGHT):
                 raise LookupError(f"the tiles lack the subtree {piece}")
-            hashes.append(subtree_root(stored, 0, len(stored)))
+            hashes.append(perfect_root(stored))
         folded = hashes[-1]
         for left in reversed(hashes[:-1]):
             folded = node_hash(left, folded)

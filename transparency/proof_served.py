@@ -4,7 +4,7 @@ The proof is made against the checkpoint the log serves (its signed note, handed
 verbatim with whatever cosignatures it carries), for that checkpoint's size: tiles and
 nodes never change once made, so a read model ahead of the checkpoint proves the same.
 The hashes come from the tile levels (``log_leaves`` for level 0, ``log_nodes`` above):
-two queries, a few hundred rows, however long the log.
+one query for them and one for the entry, a few hundred rows, however long the log.
 """
 
 from __future__ import annotations
@@ -24,25 +24,20 @@ def reader(db: Database) -> Reader:
     """The tile levels of the read model, as ``proof_path`` reads them."""
 
     def read(ranges: Ranges) -> list[Sequence[bytes]]:
-        leaf_ranges = [(first, end) for level, first, end in ranges if level == 0]
-        node_ranges = [(level, first, end) for level, first, end in ranges if level > 0]
-        found: dict[tuple[int, int], bytes] = {}
-        if leaf_ranges:
-            where = " OR ".join("(position > ? AND position <= ?)" for _ in leaf_ranges)
-            rows = db.rows(
-                f"SELECT position, leaf_hash FROM log_leaves WHERE {where}",
-                [bound for pair in leaf_ranges for bound in pair],
-            )
-            found |= {(0, int(r["position"]) - 1): bytes.fromhex(r["leaf_hash"]) for r in rows}
-        if node_ranges:
-            where = " OR ".join("(level = ? AND node >= ? AND node < ?)" for _ in node_ranges)
-            rows = db.rows(
-                f"SELECT level, node, hash FROM log_nodes WHERE {where}",
-                [bound for triple in node_ranges for bound in triple],
-            )
-            found |= {(int(r["level"]), int(r["node"])): bytes.fromhex(r["hash"]) for r in rows}
+        leaf = [(first, end) for level, first, end in ranges if level == 0]
+        node = [(level, first, end) for level, first, end in ranges if level > 0]
+        parts = [
+            "SELECT 0 AS level, position - 1 AS node, leaf_hash AS hash FROM log_leaves WHERE "
+            + " OR ".join("(position > ? AND position <= ?)" for _ in leaf),
+            "SELECT level, node, hash FROM log_nodes WHERE "
+            + " OR ".join("(level = ? AND node >= ? AND node < ?)" for _ in node),
+        ]
+        chosen = [part for part, wanted in zip(parts, (leaf, node), strict=True) if wanted]
+        bounds = [bound for pair in (*leaf, *node) for bound in pair]
+        rows = db.rows(" UNION ALL ".join(chosen), bounds) if chosen else []
+        found = {(int(r["level"]), int(r["node"])): bytes.fromhex(r["hash"]) for r in rows}
         return [
-            [found[level, node] for node in range(first, end) if (level, node) in found]
+            [found[level, at] for at in range(first, end) if (level, at) in found]
             for level, first, end in ranges
         ]
 
