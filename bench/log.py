@@ -45,6 +45,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--admin-url", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--results-dir", type=Path, default=RESULTS)
     parser.add_argument("--python-load", action="store_true")
+    parser.add_argument("--log-only", action="store_true", help="only the proof and verify")
     return parser.parse_args()
 
 
@@ -92,8 +93,9 @@ def main() -> None:
     args = arguments()
     started, load_before = time.perf_counter(), os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch:
-        results = {**tree_figures(args, Path(scratch) / "site"),
-                   **store_figures(args, Path(scratch))}  # fmt: skip
+        results = tree_figures(args, Path(scratch) / "site")
+        if not args.log_only:
+            results |= store_figures(args, Path(scratch))
     options = {**vars(args), "results_dir": str(args.results_dir)}
     run = {"seconds": round(time.perf_counter() - started, 1), "options": options,
            "cpus": os.cpu_count(), "load_average_before": load_before,

@@ -11,13 +11,15 @@ them: the register's read model, or a log's tile files. Standard library only.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from transparency.tiles import HEIGHT, WIDTH
 from transparency.tree import node_hash, split
 
 # (tile level, first node, end node) ranges -> the stored hashes of each range, in order.
 Ranges = Sequence[tuple[int, int, int]]
+# Ranges this long are shared by many proofs: the top of the tree and its right edge.
+SHARED = 1 << 12
 Reader = Callable[[Ranges], list[Sequence[bytes]]]
 
 
@@ -64,11 +66,23 @@ def path_ranges(index: int, size: int) -> list[tuple[int, int]]:
     return ranges[::-1]
 
 
-def roots(leaf_ranges: Sequence[tuple[int, int]], read: Reader) -> list[bytes]:
-    """The root of each leaf range (as a tree of its own), from one call to ``read``."""
+def roots(
+    leaf_ranges: Sequence[tuple[int, int]],
+    read: Reader,
+    known: MutableMapping[tuple[int, int], bytes] | None = None,
+) -> list[bytes]:
+    """The root of each leaf range (as a tree of its own), from one call to ``read``; the
+    roots in ``known`` are taken as they are, and the roots of ranges of at least
+    ``SHARED`` leaves are added to it (every range of a tree is the same for ever, so a
+    caller may keep ``known`` per tree, by its root)."""
+    if known is not None:
+        unknown = [each for each in leaf_ranges if each not in known]
+        fresh = dict(zip(unknown, roots(unknown, read), strict=True))
+        known.update({each: fresh[each] for each in unknown if each[1] - each[0] >= SHARED})
+        return [known[each] if each in known else fresh[each] for each in leaf_ranges]
     pieces = [perfect_pieces(start, end) for start, end in leaf_ranges]
     wanted = sorted({stored_range(*piece) for run in pieces for piece in run})
-    found = dict(zip(wanted, read(wanted), strict=True))
+    found = dict(zip(wanted, read(wanted) if wanted else [], strict=True))
     made: list[bytes] = []
     for run in pieces:
         hashes = []
@@ -84,9 +98,15 @@ def roots(leaf_ranges: Sequence[tuple[int, int]], read: Reader) -> list[bytes]:
     return made
 
 
-def inclusion_path(index: int, size: int, read: Reader) -> list[bytes]:
-    """The audit path of leaf ``index`` in the tree of ``size`` leaves, bottom first."""
-    return roots(path_ranges(index, size), read)
+def inclusion_path(
+    index: int,
+    size: int,
+    read: Reader,
+    known: MutableMapping[tuple[int, int], bytes] | None = None,
+) -> list[bytes]:
+    """The audit path of leaf ``index`` in the tree of ``size`` leaves, bottom first (the
+    roots in ``known`` taken as they are, see ``roots``)."""
+    return roots(path_ranges(index, size), read, known)
 
 
 def tree_root(size: int, read: Reader) -> bytes:

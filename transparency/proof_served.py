@@ -18,12 +18,32 @@ from transparency.note import Checkpoint
 from transparency.proof import TlogProof, note_text
 from transparency.proof_path import Ranges, Reader, inclusion_path
 from transparency.refusals import NotInCheckpoint
+from transparency.tree import check_inclusion, leaf_hash
+
+# One range of a tile level as one row: its hashes in hex, concatenated in order by the
+# database (PostgreSQL's ordered aggregate; SQLite 3.40 has none, so there a row per hash).
+LEAF_RUN = (
+    "SELECT string_agg(leaf_hash, '' ORDER BY position) AS hashes FROM log_leaves "
+    "WHERE position > ? AND position <= ?"
+)
+NODE_RUN = (
+    "SELECT string_agg(hash, '' ORDER BY node) AS hashes FROM log_nodes "
+    "WHERE level = ? AND node >= ? AND node < ?"
+)
+
+
+# The roots of the large ranges (the top of the tree, its right edge) that proofs share,
+# per tree, by its root: the same root is the same tree, whichever database it came from.
+KNOWN: dict[bytes, dict[tuple[int, int], bytes]] = {}
+TREES_KEPT = 4
 
 
 def reader(db: Database) -> Reader:
-    """The tile levels of the read model, as ``proof_path`` reads them."""
+    """The tile levels of the read model, as ``proof_path`` reads them: one query."""
 
     def read(ranges: Ranges) -> list[Sequence[bytes]]:
+        if db.kind == "postgresql":
+            return runs(db, ranges)
         leaf = [(first, end) for level, first, end in ranges if level == 0]
         node = [(level, first, end) for level, first, end in ranges if level > 0]
         parts = [
@@ -44,12 +64,34 @@ def reader(db: Database) -> Reader:
     return read
 
 
+def runs(db: Database, ranges: Ranges) -> list[Sequence[bytes]]:
+    """Each range's hashes from one row of its own (PostgreSQL), in the ranges' order."""
+    sql = " UNION ALL ".join(
+        f"SELECT {n} AS n, hashes FROM ({LEAF_RUN if level == 0 else NODE_RUN}) AS r{n}"
+        for n, (level, _, _) in enumerate(ranges)
+    )
+    bounds = [
+        bound
+        for level, first, end in ranges
+        for bound in ((first, end) if level == 0 else (level, first, end))
+    ]
+    found = {int(row["n"]): bytes.fromhex(row["hashes"] or "") for row in db.rows(sql, bounds)}
+    return [[found[n][i : i + 32] for i in range(0, len(found[n]), 32)] for n in range(len(ranges))]
+
+
 def proof_of(db: Database, position: int, note: str) -> TlogProof:
     """The proof of the event at ``position`` against the signed checkpoint ``note``, with
     the event's entry as its extra data; ``NotInCheckpoint`` if that tree lacks it."""
-    size = Checkpoint.from_text(note_text(note)).size
+    checkpoint = Checkpoint.from_text(note_text(note))
+    size = checkpoint.size
     if not 0 < position <= size:
         raise NotInCheckpoint(f"position {position} is not in the log's checkpoint of {size}")
-    path = inclusion_path(leaf_index(position), size, reader(db))
+    known = KNOWN.setdefault(checkpoint.root, {})
+    while len(KNOWN) > TREES_KEPT:
+        KNOWN.pop(next(iter(KNOWN)))
+    path = inclusion_path(leaf_index(position), size, reader(db), known)
     [entry] = leaves.entries(db, position - 1, position)
+    # What the register serves, it has proven first: a read model that disagrees with the
+    # checkpoint it signed is a fault to stop at (InclusionNotProven), never a file to hand out.
+    check_inclusion(leaf_index(position), size, leaf_hash(entry), path, checkpoint.root)
     return TlogProof(position - 1, path, note, extra=entry)

@@ -57,6 +57,25 @@ def test_any_leaf_of_any_tree(size: int, data: st.DataObject) -> None:
     assert inclusion_path(index, size, tile_reader(hashed)) == tree.inclusion_proof(index, hashed)
 
 
+def test_proofs_that_share_the_top_of_the_tree_read_it_once() -> None:
+    size = 3 * 4096 + 700
+    hashed = leaves(size)
+    tiles = tile_reader(hashed)
+    asked: list[list[tuple[int, int, int]]] = []
+
+    def read(ranges: Sequence[tuple[int, int, int]]) -> list[Sequence[bytes]]:
+        asked.append(list(ranges))
+        return tiles(ranges)
+
+    known: dict[tuple[int, int], bytes] = {}
+    for index in (5, size - 1, 4100, 9000, 5):
+        assert inclusion_path(index, size, read, known) == tree.inclusion_proof(index, hashed)
+    assert known and all(end - start >= 4096 for start, end in known)
+    first, again = asked[0], asked[-1]
+    assert len(again) < len(first)  # the top of the tree and its right edge were known
+    assert {range_ for range_ in again if range_[0] == 1} < {r for r in first if r[0] == 1}
+
+
 def entry(position: int, **fields: Any) -> bytes:
     facts: dict[str, Any] = {
         "position": position, "product": "QN-0701", "version": 3, "kind": "certified",
