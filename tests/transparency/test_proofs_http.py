@@ -15,12 +15,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from lifecycle.events import Starred
 from ocop.cli import main
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from tests.conftest import fixed_today
 from tests.projections import programme as story
 from transparency.audit import audit
+from transparency.entry import payload
 from transparency.note import SigningKey
 from transparency.proof import TlogProof
 from transparency.proof_check import check_proof
@@ -87,6 +89,21 @@ def test_a_certificate_links_the_proof_of_the_event_that_issued_it(
     assert "certified of QN-0603" in capsys.readouterr().out
     other = SigningKey.generate(ORIGIN).verifier.vkey
     assert main(["verify", "--proof", str(printed), "--vkey", other]) == 2
+
+
+def test_the_full_event_is_the_one_its_proof_commits_to(log: Log, tmp_path: Path) -> None:
+    events = log.services.registry.events_of("QN-0603")
+    issued = next(event for event in events if isinstance(event, Starred))
+    position = log.client.get("/v1/public/certificates/QN-0603-C1").json()["issued_position"]
+    text = log.client.get(f"/log/proof/{position}.tlog-proof").text
+    full = payload(issued)
+    (tmp_path / "event.json").write_text(json.dumps(full, ensure_ascii=False))
+    (tmp_path / "proof").write_text(text)
+    verify = ["verify", "--proof", str(tmp_path / "proof"), "--vkey", log.key.verifier.vkey]
+    assert main([*verify, "--event", str(tmp_path / "event.json")]) == 0
+    field = next(key for key, value in full.items() if value == issued.decision_ref)
+    (tmp_path / "event.json").write_text(json.dumps({**full, field: "999/QĐ-UBND"}))
+    assert main([*verify, "--event", str(tmp_path / "event.json")]) == 1
 
 
 def test_every_event_has_its_proof(log: Log) -> None:
