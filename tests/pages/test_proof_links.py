@@ -10,7 +10,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ocop.site import create_site
+from tests.api.test_live_server import wait_until
 from tests.pages.conftest import caught_up, demo_register
+from tests.transparency.test_proofs_http import signed_size
 from transparency.note import SigningKey, Verifier
 from transparency.proof_check import check_proof
 
@@ -28,6 +30,8 @@ def signed_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient
     )
     with TestClient(create_site(services), raise_server_exceptions=False) as client:
         caught_up(services)
+        head = services.read_side.head()
+        wait_until(lambda: signed_size(client, key) == head, timeout=30)
         yield client
     services.close()
 

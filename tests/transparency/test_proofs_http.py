@@ -19,11 +19,12 @@ from lifecycle.events import Starred
 from ocop.cli import main
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
+from tests.api.test_live_server import wait_until
 from tests.conftest import fixed_today
 from tests.projections import programme as story
 from transparency.audit import audit
 from transparency.entry import payload
-from transparency.note import SigningKey
+from transparency.note import Checkpoint, SigningKey
 from transparency.proof import TlogProof
 from transparency.proof_check import check_proof
 from transparency.refusals import LogMismatch
@@ -38,6 +39,15 @@ class Log:
     key: SigningKey
     head: int
     marks: dict[str, int]
+
+
+def signed_size(client: TestClient, key: SigningKey) -> int | None:
+    """The size of the checkpoint ``/log/checkpoint`` serves now (None before there is one):
+    proofs are made against it, so the tests wait until it covers the head."""
+    answer = client.get("/log/checkpoint")
+    if answer.status_code != 200:
+        return None
+    return Checkpoint.from_text(key.verifier.open(answer.text)).size
 
 
 @pytest.fixture
@@ -61,6 +71,7 @@ def log(store_url: str, tmp_path: Path) -> Iterator[Log]:
         story.revoke(registry, "QN-0601", 4, date(2024, 9, 1))
         head = story.remove(registry, "QN-0604", date(2024, 10, 1)).position
         assert services.read_side.wait_for(head, timeout=10)
+        wait_until(lambda: signed_size(client, key) == head, timeout=30)
         marks = {"QN-0602": suspended.position, "QN-0603": reinstated.position}
         yield Log(client, services, key, head, marks)
     services.close()
