@@ -6,12 +6,15 @@ event has its proof; a malformed request is a 400 problem, a missing one a 404."
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import httpx
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -19,7 +22,7 @@ from lifecycle.events import Starred
 from ocop.cli import main
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
-from tests.api.test_live_server import wait_until
+from tests.api.test_live_server import free_port, wait_until
 from tests.conftest import fixed_today
 from tests.projections import programme as story
 from transparency.audit import audit
@@ -41,7 +44,7 @@ class Log:
     marks: dict[str, int]
 
 
-def signed_size(client: TestClient, key: SigningKey) -> int | None:
+def signed_size(client: httpx.Client, key: SigningKey) -> int | None:
     """The size of the checkpoint ``/log/checkpoint`` serves now (None before there is one):
     proofs are made against it, so the tests wait until it covers the head."""
     answer = client.get("/log/checkpoint")
@@ -192,3 +195,33 @@ def test_without_a_key_a_proof_is_a_problem(sqlite_url: str) -> None:
         answer = client.get("/log/proof/1.tlog-proof")
         assert answer.status_code == 503 and answer.json()["code"] == "log-not-signed"
     services.close()
+
+
+def test_the_full_audit_of_a_served_log_compares_the_served_register(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    key = SigningKey.generate(ORIGIN)
+    (tmp_path / "log.key").write_text(key.skey + "\n")
+    settings = Settings(database_url=sqlite_url, log_signing_key_file=tmp_path / "log.key")
+    services = build_services(settings, clock=fixed_today)
+    story.register(services.registry, "QN-0650", "Mật ong", date(2024, 1, 2))
+    head = story.certify(services.registry, "QN-0650", 3, date(2024, 3, 1)).position
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(services), port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        wait_until(lambda: server.started)
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base) as client:
+            wait_until(lambda: signed_size(client, key) == head, timeout=30)
+        report = audit(f"{base}/log", key.verifier.vkey, full=True, positions=[head], state=None)
+        assert (
+            f"the public register at {base}/v1/public/register.json (position {head}"
+            in (report[-2])
+        )
+        assert report[-1] == f"position {head} is included"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        services.close()
