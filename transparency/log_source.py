@@ -56,7 +56,8 @@ def check_entries(
     for tile in (tile for tile in tiles_of(len(hashes)) if tile.level is None):
         entries = unbundle(fetch(source, tile.path))
         if len(entries) != tile.width:
-            raise LogMismatch(f"{tile.path} holds {len(entries)} entries", tile.index * WIDTH + 1)
+            first_missing = tile.index * WIDTH + min(len(entries), tile.width) + 1
+            raise LogMismatch(f"{tile.path} holds {len(entries)} entries", first_missing)
         for offset, entry in enumerate(entries):
             position = tile.index * WIDTH + offset + 1
             if tree.leaf_hash(entry) != hashes[position - 1]:
