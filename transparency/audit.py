@@ -104,7 +104,7 @@ def audit(
     checkpoint = Checkpoint.from_text(verifier.open(note))
     report = [f"checkpoint {checkpoint.origin} size {checkpoint.size} root "
               f"{checkpoint.text.split(chr(10))[2]} signed by {verifier.name}"]  # fmt: skip
-    if witnesses:
+    if witnesses or quorum:
         cosigners = check_quorum(note, witnesses, quorum)
         report.append(f"cosigned by {len(cosigners)} of {len(witnesses)} witnesses "
                       f"({', '.join(cosigners)}), quorum {quorum}")  # fmt: skip

@@ -75,7 +75,7 @@ def check_proof(
     position (or ``ValueError`` for a proof, signature or quorum that does not verify)."""
     proof = TlogProof.from_text(text)
     checkpoint = Checkpoint.from_text(verifier.open(proof.checkpoint))
-    cosigners = check_quorum(proof.checkpoint, witnesses, quorum) if witnesses else []
+    cosigners = check_quorum(proof.checkpoint, witnesses, quorum) if witnesses or quorum else []
     position = proof.index + 1
     if entry is not None and proof.extra is not None and entry != proof.extra:
         raise LogMismatch("the entry given is not the one the proof carries", position)
@@ -94,7 +94,7 @@ def check_proof(
     report = [
         f"checkpoint {checkpoint.origin} size {checkpoint.size} signed by {verifier.name}",
         *([f"cosigned by {len(cosigners)} of {len(witnesses)} witnesses "
-           f"({', '.join(cosigners)}), quorum {quorum}"] if witnesses else []),
+           f"({', '.join(cosigners)}), quorum {quorum}"] if witnesses or quorum else []),
         f"position {position} is included: {facts.get('kind')} of {facts.get('product')} "
         f"version {facts.get('version')} effective {facts.get('effective_on')}",
     ]  # fmt: skip

@@ -96,6 +96,8 @@ class Witness:
 def check_quorum(note: str, witnesses: Sequence[Witness], quorum: int) -> list[str]:
     """The names of the trusted witnesses that cosigned ``note``; ``QuorumNotMet`` when
     fewer than ``quorum`` of them did."""
+    if quorum > len(witnesses):
+        raise QuorumNotMet(f"the policy asks {quorum} cosignatures of {len(witnesses)} witnesses")
     cosigners = sorted({w.name for w in witnesses if w.cosigned(note)})
     if len(cosigners) < quorum:
         raise QuorumNotMet(

@@ -91,5 +91,6 @@ def test_a_proof_and_a_log_are_held_to_the_policy(tmp_path: Path) -> None:
     assert main([*base, *policy, "--quorum", "3"]) == 2  # two of three cosigned
     assert main([*base, *policy]) == 2  # without --quorum: every witness
     assert main([*base, *policy, "--quorum", "2"]) == 0
+    assert main([*base, "--quorum", "1"]) == 2  # a quorum of no trusted witness is refused
     (tmp_path / "entry").write_bytes(ENTRIES[4])
     assert main([*base, *policy, "--quorum", "2"]) == 1  # the quorum holds; the entry lies
