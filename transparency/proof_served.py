@@ -38,12 +38,13 @@ KNOWN: dict[bytes, dict[tuple[int, int], bytes]] = {}
 TREES_KEPT = 4
 
 
-def reader(db: Database) -> Reader:
-    """The tile levels of the read model, as ``proof_path`` reads them: one query."""
+def reader(db: Database, entries: dict[int, bytes] | None = None) -> Reader:
+    """The tile levels of the read model, as ``proof_path`` reads them: one query (which on
+    PostgreSQL also brings the entries at the positions ``entries`` names, into it)."""
 
     def read(ranges: Ranges) -> list[Sequence[bytes]]:
         if db.kind == "postgresql":
-            return runs(db, ranges)
+            return runs(db, ranges, entries if entries is not None else {})
         leaf = [(first, end) for level, first, end in ranges if level == 0]
         node = [(level, first, end) for level, first, end in ranges if level > 0]
         parts = [
@@ -64,18 +65,26 @@ def reader(db: Database) -> Reader:
     return read
 
 
-def runs(db: Database, ranges: Ranges) -> list[Sequence[bytes]]:
-    """Each range's hashes from one row of its own (PostgreSQL), in the ranges' order."""
+def runs(db: Database, ranges: Ranges, entries: dict[int, bytes]) -> list[Sequence[bytes]]:
+    """Each range's hashes from one row of its own (PostgreSQL), in the ranges' order, and
+    the entries asked for (rows numbered below zero) in the same query."""
     sql = " UNION ALL ".join(
-        f"SELECT {n} AS n, hashes FROM ({LEAF_RUN if level == 0 else NODE_RUN}) AS r{n}"
-        for n, (level, _, _) in enumerate(ranges)
-    )
+        [f"SELECT {n} AS n, hashes FROM ({LEAF_RUN if level == 0 else NODE_RUN}) AS r{n}"
+         for n, (level, _, _) in enumerate(ranges)]
+        + ["SELECT -position AS n, entry AS hashes FROM log_leaves WHERE position = ?"
+           for _ in entries]
+    )  # fmt: skip
     bounds = [
         bound
         for level, first, end in ranges
         for bound in ((first, end) if level == 0 else (level, first, end))
-    ]
-    found = {int(row["n"]): bytes.fromhex(row["hashes"] or "") for row in db.rows(sql, bounds)}
+    ] + list(entries)
+    found: dict[int, bytes] = {}
+    for row in db.rows(sql, bounds):
+        if int(row["n"]) < 0:
+            entries[-int(row["n"])] = str(row["hashes"]).encode()
+        else:
+            found[int(row["n"])] = bytes.fromhex(row["hashes"] or "")
     return [[found[n][i : i + 32] for i in range(0, len(found[n]), 32)] for n in range(len(ranges))]
 
 
@@ -89,8 +98,9 @@ def proof_of(db: Database, position: int, note: str) -> TlogProof:
     known = KNOWN.setdefault(checkpoint.root, {})
     while len(KNOWN) > TREES_KEPT:
         KNOWN.pop(next(iter(KNOWN)))
-    path = inclusion_path(leaf_index(position), size, reader(db), known)
-    [entry] = leaves.entries(db, position - 1, position)
+    entries: dict[int, bytes] = dict.fromkeys([position], b"")
+    path = inclusion_path(leaf_index(position), size, reader(db, entries), known)
+    entry = entries[position] or leaves.entries(db, position - 1, position)[0]
     # What the register serves, it has proven first: a read model that disagrees with the
     # checkpoint it signed is a fault to stop at (InclusionNotProven), never a file to hand out.
     check_inclusion(leaf_index(position), size, leaf_hash(entry), path, checkpoint.root)
