@@ -40,6 +40,7 @@ bench: $(INSTALLED)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk) \
 		|| echo "wrk could not be installed: using the Python load generator"
 	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench.log $(BENCH_LOG_ARGS)
 
 # Refreshes both locks after a change to pyproject.toml's dependencies (needs the registry):
 # the service's own (the image installs it) and, within it, the developers' (make installs it).

@@ -26,6 +26,7 @@ from api.routers import (
     log,
     open_data,
     products,
+    proofs,
     public,
     renewals,
 )
@@ -73,6 +74,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         log.router,
         renewals.router,
         criteria_sets.router,
+        proofs.router,
     ):
         app.include_router(router)
     if settings.docs:

@@ -128,6 +128,9 @@ def measure(url: str, *, timeout: float) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
+    from bench import log_switch
+
+    log_switch.apply()
     which, database = sys.argv[1], sys.argv[2]
     outcome = plain_loop(database) if which == "plain" else projector_rebuild(database)
     print(json.dumps(outcome))

@@ -124,6 +124,9 @@ def bench_app(url: str) -> Any:
 def main() -> None:
     import uvicorn
 
+    from bench import log_switch
+
+    log_switch.apply()
     url, port = sys.argv[1], int(sys.argv[2])
     uvicorn.run(
         bench_app(url), host="127.0.0.1", port=port, workers=1, loop="uvloop",

@@ -146,4 +146,12 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
         "current_certificate": row["live_number"],
         **renewals.of_certificate(db, number),
         "reasons": reasons(db, number),
+        "issued_position": row["issued_position"],
+        "proof": f"/log/proof/{row['issued_position']}.tlog-proof",
     }
+
+
+def issued_position(db: Database, number: str) -> int | None:
+    """The log position of the event that issued the certificate, if it was issued."""
+    rows = db.rows("SELECT issued_position FROM certificates WHERE number = ?", (number,))
+    return int(rows[0]["issued_position"]) if rows else None

@@ -68,6 +68,31 @@ def test_the_quick_bench_reports_every_figure_with_its_baseline_and_ratio(
     assert len(list(tmp_path.glob("*.json"))) == 2  # the timestamped file and latest.json
 
 
+LOG_FIGURES = ("proof", "verify_full", "rebuild_with_log", "commands_log_on_off")
+
+
+@pytest.mark.postgres
+def test_the_log_bench_reports_every_figure_with_its_baseline_and_ratio(tmp_path: Path) -> None:
+    postgres_answers()
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.log", "--leaves", "600", "--proofs", "50",
+         "--slow-proofs", "2", "--products", "8", "--command-seconds", "1",
+         "--results-dir", str(tmp_path), "--admin-url", ADMIN_URL, "--python-load"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-4000:]
+    results = json.loads((tmp_path / "log-latest.json").read_text())
+    for name in LOG_FIGURES:
+        figure = results["figures"][name]
+        assert figure["baseline"] and figure["measured"], name
+        assert figure["ratio"] and all(isinstance(r, float | int) for r in figure["ratio"].values())
+        assert figure["target"] and all(isinstance(m, bool) for m in figure["met"].values()), name
+    assert results["figures"]["proof"]["measured"]["from_tile_levels"]["samples"] == 50
+    runs = results["figures"]["commands_log_on_off"]
+    assert len(runs["measured"]["log_on"]["runs"]) == len(runs["baseline"]["log_off"]["runs"]) == 2
+    assert len(list(tmp_path.glob("log-*.json"))) == 2  # the timestamped file and the latest
+
+
 class Constant(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 

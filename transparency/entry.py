@@ -62,11 +62,16 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def payload(event: ProductEvent) -> dict[str, Any]:
+    """The event's full payload as JSON: its class name and every attribute it holds (what
+    an auditor with the full event hands ``ocop verify --event``)."""
+    return {"type": type(event).__name__, **jsonable(vars(event))}
+
+
 def payload_hash(event: ProductEvent) -> str:
-    """The SHA-256, in hex, of the canonical JSON of every attribute the event holds, with
-    its class name: the commitment to what the public entry leaves out."""
-    payload = {"type": type(event).__name__, **jsonable(vars(event))}
-    return hashlib.sha256(rfc8785.dumps(payload)).hexdigest()
+    """The SHA-256, in hex, of the canonical JSON of the event's full payload: the
+    commitment to what the public entry leaves out."""
+    return hashlib.sha256(rfc8785.dumps(payload(event))).hexdigest()
 
 
 def public_fields(event: ProductEvent) -> dict[str, Any]:

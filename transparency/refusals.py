@@ -31,6 +31,25 @@ class NoteNotVerified(ValueError):
     code = "note-not-verified"
 
 
+class QuorumNotMet(ValueError):
+    """A checkpoint without valid cosignatures from as many of the trusted witnesses as the
+    policy asks (or with a bad one by a trusted witness)."""
+
+    code = "witness-quorum-not-met"
+
+
+class MalformedProof(ValueError):
+    """Text that is not a C2SP tlog-proof, or a proof request that names no entry."""
+
+    code = "malformed-proof"
+
+
+class NotInCheckpoint(LookupError):
+    """A position that the served checkpoint's tree does not (yet) hold."""
+
+    code = "not-in-checkpoint"
+
+
 class MalformedCheckpoint(ValueError):
     """A note text that is not a checkpoint."""
 

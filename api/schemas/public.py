@@ -80,6 +80,14 @@ class PublicCertificate(PublicProduct):
     renewed_by: str | None = Field(
         None, description="The certificate that renewed this one without a gap, if any"
     )
+    issued_position: int = Field(
+        examples=[57], description="The log position of the event that issued the certificate"
+    )
+    proof: str = Field(
+        examples=["/log/proof/57.tlog-proof"],
+        description="That event's proof of inclusion in the public log (C2SP tlog-proof), "
+        "checked offline with `ocop verify --proof FILE --vkey VKEY`",
+    )
 
 
 class RegisterPage(BaseModel):

@@ -3,7 +3,8 @@
 ``ocop log keygen NAME --key-file FILE`` writes a new Ed25519 signing key (readable by its
 owner only, never over an existing file) and prints its verifier key (vkey) for the README
 and for auditors; ``OCOP_LOG_SIGNING_KEY_FILE`` then names the file. ``ocop log export DIR``
-writes the signed checkpoint and every tile and entry bundle, for any static host.
+writes the signed checkpoint and every tile and entry bundle, for any static host, and
+beside them the public register's open data (``register.json``) at the checkpoint's size.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import sys
 from pathlib import Path
 
 from ocop.settings import Settings
-from projections import ReadSide
+from projections import ReadSide, open_data
+from registry.service import vietnam_today
 from storage.connections import open_connections
 from transparency.note import SigningKey
 from transparency.published import export, read_signing_key, write_signing_key
@@ -51,7 +53,19 @@ def run(args: argparse.Namespace) -> int:
     read_side = ReadSide.open(open_connections(settings.store))
     try:
         size = read_side.ask(lambda db: export(db, key, args.directory))
+        write_register(read_side, args.directory / "register.json", size)
     finally:
         read_side.close()
-    print(f"exported the log of {size} entries to {args.directory}")
+    print(f"exported the log of {size} entries, and the public register, to {args.directory}")
     return 0
+
+
+def write_register(read_side: ReadSide, target: Path, size: int) -> None:
+    """The public register's open data JSON as the log of ``size`` entries says it is today,
+    beside the log: what ``ocop verify --full`` compares the entries' replay with."""
+    from api.exports import json_bytes  # the API's own bytes; loaded only when exporting
+
+    chunks = open_data.rows(read_side.ask, on=vietnam_today(), upto=size)
+    with target.open("wb") as file:
+        for part in json_bytes(chunks):
+            file.write(part)

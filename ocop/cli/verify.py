@@ -9,7 +9,10 @@ from transparency import audit
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds ``ocop verify SOURCE --vkey VKEY [--full] [--position N] [--state DIR]``."""
-    verify = commands.add_parser("verify", help="verify the public log", add_help=False)
-    verify.add_argument("arguments", nargs=argparse.REMAINDER)
+    """Adds ``ocop verify``, every argument handed to ``transparency.audit`` as it came
+    (this parser reads none of them as an option: its only prefix is a NUL)."""
+    verify = commands.add_parser(
+        "verify", help="verify the public log or a proof", add_help=False, prefix_chars="\0"
+    )
+    verify.add_argument("arguments", nargs="*")
     verify.set_defaults(run=lambda args: audit.main(args.arguments))

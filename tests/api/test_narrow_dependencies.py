@@ -35,7 +35,7 @@ ROUTES = [
 
 
 def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
-    assert len(ROUTES) == 33  # 27, 3 corrections, the renewal notice, the due list, the catalogue
+    assert len(ROUTES) == 35  # 27, 3 corrections, renewals 2, the catalogue, 2 proofs
     for route in ROUTES:
         for call in calls_of(route.dependant):
             hints = get_type_hints(call)
@@ -44,14 +44,16 @@ def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
 
 def test_every_read_documents_its_answer_with_a_response_model() -> None:
     """A read that streams another media type (CSV, Atom, Server-Sent Events) documents its
-    body under its own media type instead. The public log's files (checkpoint, key, tiles)
-    are specified by C2SP, not by the OpenAPI document, and stay out of it."""
+    body under its own media type instead. The public log's files (checkpoint, key, tiles,
+    proofs) are specified by C2SP, not by the OpenAPI document, and stay out of it."""
     reads = [route for route in ROUTES if "GET" in route.methods and route.include_in_schema]
     assert len(reads) == 19  # 17, the due list and the catalogue
     assert {r.path for r in ROUTES if not r.include_in_schema} == {
         "/log/checkpoint",
         "/log/key",
         "/log/tile/{path:path}",
+        "/log/proof/{name}",
+        "/log/proof/certificate/{name}",
     }
     streamed = [route for route in reads if route.response_model is None]
     assert sorted(r.path for r in streamed) == [

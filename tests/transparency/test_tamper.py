@@ -1,6 +1,7 @@
-"""Tampering is caught at its position: a row of the events table rewritten in the database,
-then the read models rebuilt and the log re-signed, is reported by an auditor holding the
-earlier checkpoint; so are a log rolled back and an entry bundle edited on the static host.
+"""Tampering is caught at its position: a row of the events table rewritten or deleted in the
+database, then the read models rebuilt and the log re-signed, is reported by an auditor
+holding the earlier checkpoint (``ocop verify --full --state``, on both backends); so are a
+log rolled back and an entry bundle edited on the static host.
 The verifier needs nothing but the standard library and ``cryptography``."""
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from ocop.cli.log import write_register
 from projections import Projector, ReadSide
 from registry.service import Registry
 from storage.url import StoreUrl
 from tests.conftest import connections_to
 from tests.projections import programme as story
-from transparency.audit import audit
+from transparency.audit import audit, main
 from transparency.note import SigningKey
 from transparency.published import export
 from transparency.refusals import LogMismatch
@@ -35,13 +37,15 @@ def record(registry: Registry) -> int:
 
 
 def published(store_url: str, registry: Registry, key: SigningKey, site: Path) -> int:
-    """Projects what is new, or rebuilds everything, then exports the log to ``site``."""
+    """Projects what is new, then exports the log and the public register to ``site``."""
     projector = Projector(registry, connections_to(store_url))
     projector.catch_up()
     projector.stop()
     side = ReadSide.open(connections_to(store_url))
     try:
-        return side.ask(lambda db: export(db, key, site))
+        size = side.ask(lambda db: export(db, key, site))
+        write_register(side, site / "register.json", size)
+        return size
     finally:
         side.close()
 
@@ -129,3 +133,49 @@ def test_the_verifier_loads_only_the_standard_library_and_cryptography() -> None
     # ``_openssl`` and ``_cffi_backend`` are cryptography's own compiled parts.
     assert loaded <= {"transparency", "cryptography", "_openssl", "_cffi_backend"}, loaded
     assert "transparency" in loaded and "cryptography" in loaded
+
+
+def delete_event(store_url: str, position: int) -> None:
+    """An operator deletes the event at ``position`` directly in the database."""
+    url = StoreUrl.parse(store_url)
+    if url.kind == "sqlite":
+        import sqlite3
+
+        with sqlite3.connect(url.path) as conn:
+            assert conn.execute("DELETE FROM stored_events WHERE rowid = ?", [position]).rowcount
+        return
+    base, _, schema = store_url.partition("?schema=")
+    with psycopg.connect(base, autocommit=True) as conn:
+        deleted = conn.execute(
+            f'DELETE FROM "{schema}".ocop_events WHERE notification_id = %s', [position]
+        )
+        assert deleted.rowcount == 1
+
+
+@pytest.mark.parametrize("which", ["a certificate", "the last event"])
+def test_a_deleted_event_is_reported_at_its_position_by_the_full_audit(
+    registry: Registry,
+    store_url: str,
+    tmp_path: Path,
+    which: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    key = SigningKey.generate("ocop.example.vn/log")
+    certified = record(registry)
+    head = story.register(registry, "QN-0809", "Gạo", date(2024, 4, 1)).position
+    published(store_url, registry, key, tmp_path / "before")
+    kept = tmp_path / "auditor"
+    verify = ["--vkey", key.verifier.vkey, "--full", "--state", str(kept)]
+    assert main([str(tmp_path / "before"), *verify]) == 0
+    gone = certified if which == "a certificate" else head
+    delete_event(store_url, gone)
+    projector = Projector(registry, connections_to(store_url))
+    projector.rebuild()
+    projector.stop()
+    assert published(store_url, registry, key, tmp_path / "after") == head - 1
+    capsys.readouterr()
+    assert main([str(tmp_path / "after"), *verify]) == 1
+    assert f"MISMATCH at position {gone}:" in capsys.readouterr().err
+    with pytest.raises(LogMismatch) as caught:
+        audit(str(tmp_path / "after"), key.verifier.vkey, full=True, positions=[], state=kept)
+    assert caught.value.position == gone
