@@ -1,11 +1,13 @@
-"""Who may change what: one role per change, and provincial principals only in their province;
-and which roles, levels and provinces make a principal at all."""
+"""Who may change what: one role per change, and provincial principals only in their province
+as it stood on the act's date; and which roles, levels and provinces make a principal at all."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 from lifecycle import errors
+from lifecycle.places import DISTRICTS_ABOLISHED_ON, province_on, successor_named
 from lifecycle.values import Actor, Level, Role
 
 
@@ -73,25 +75,50 @@ def check_acts_at_a_level(actor: Actor) -> Level:
     return actor.level
 
 
-def check_within_jurisdiction(actor: Actor, province: str) -> None:
-    """Provincial and district principals act only on products of their own province."""
-    if not is_central(actor) and actor.province != province:
+def check_within_jurisdiction(actor: Actor, province: str, day: date) -> None:
+    """Provincial and district principals act only on products of their own province, as
+    the provinces stood on ``day`` (a Hà Giang product is Tuyên Quang's from 1/7/2025)."""
+    if is_central(actor):
+        return
+    own = province_on(actor.province, day) if actor.province else None
+    under = province_on(province, day)
+    if own != under:
+        formerly = f" (formerly {province})" if under != province else ""
         raise errors.OutsideJurisdiction(
             f"A principal of {actor.province or 'no province'} may not act on a product "
-            f"of {province}."
+            f"of {under}{formerly} on {day}."
         )
 
 
-def check_may_make(actor: Actor, change: Change, province: str) -> None:
-    """The actor has the role for the change and jurisdiction over the product's province."""
+def check_principal_stands(actor: Actor, day: date) -> None:
+    """A principal acts only while its province stands, and a district one only while there
+    are districts (until 30 June 2025)."""
+    if actor.level is Level.DISTRICT and day >= DISTRICTS_ABOLISHED_ON:
+        raise errors.DistrictLevelEnded(
+            f"District principals do not act from {DISTRICTS_ABOLISHED_ON}; the act is "
+            f"dated {day}."
+        )
+    successor = successor_named(actor.province, day) if actor.province else None
+    if successor is not None:
+        raise errors.ProvinceNoLongerStands(
+            f"{actor.province} no longer stands on {day}: its principals' acts from then are "
+            f"{successor}'s."
+        )
+
+
+def check_may_make(actor: Actor, change: Change, province: str, day: date) -> None:
+    """The actor has the role for the change, stands on the act's date and has jurisdiction
+    over the product's province on that date."""
     check_role_may_make(actor, change)
-    check_within_jurisdiction(actor, province)
+    check_principal_stands(actor, day)
+    check_within_jurisdiction(actor, province, day)
 
 
-def check_may_read(actor: Actor, province: str) -> None:
-    """Auditors and central principals read everything; others read their own province."""
+def check_may_read(actor: Actor, province: str, day: date) -> None:
+    """Auditors and central principals read everything; others their own province's, as
+    the provinces stand on ``day``."""
     if actor.role is not Role.AUDITOR:
-        check_within_jurisdiction(actor, province)
+        check_within_jurisdiction(actor, province, day)
 
 
 def check_may_read_the_log(actor: Actor) -> None:

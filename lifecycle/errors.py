@@ -36,6 +36,12 @@ from lifecycle.malformed import (
     UnknownProductGroup,
     UnknownStarLevel,
 )
+from lifecycle.place_refusals import (
+    DistrictLevelEnded,
+    PlaceNotSuccessor,
+    ProvinceNoLongerStands,
+    UnknownProvince,
+)
 from lifecycle.refusal import (
     InvalidCommand,
     NotPermitted,
@@ -73,6 +79,7 @@ __all__ = [
     "ControlCharacterInText",
     "CorrectiveDeadlinePassed",
     "CriteriaPartsMismatch",
+    "DistrictLevelEnded",
     "DuplicateGtin",
     "EffectiveDateInFuture",
     "EffectiveDateOutOfOrder",
@@ -92,10 +99,12 @@ __all__ = [
     "NotPermitted",
     "NotSuspended",
     "PointsAboveMaximum",
+    "PlaceNotSuccessor",
     "PointsTooPrecise",
     "ProductAlreadyRegistered",
     "ProductRemoved",
     "ProductSuspended",
+    "ProvinceNoLongerStands",
     "PublicReasonTooLong",
     "QuorumNotMet",
     "RegisterError",
@@ -106,6 +115,7 @@ __all__ = [
     "TotalAboveMaximum",
     "UnknownBonusKind",
     "UnknownProductGroup",
+    "UnknownProvince",
     "UnknownStarLevel",
 ]
 

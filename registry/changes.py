@@ -105,7 +105,7 @@ def check_may_order(order: Order, product: Product | None) -> None:
         raise errors.ProductNotFound(order.code)
     else:
         province = product.location.province
-    check_may_make(order.actor, command.change, province)
+    check_may_make(order.actor, command.change, province, command.effective_on)
 
 
 def check_code_unused(product: Product | None, code: str) -> None:

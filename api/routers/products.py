@@ -61,17 +61,17 @@ def product_status(
     row = reading.ask(questions.product_status(code, on=reading.today))
     if row is None:
         raise errors.ProductNotFound(code)
-    check_may_read(actor, row["province"])
+    check_may_read(actor, row["province"], reading.today)
     return row
 
 
 @router.get("/{code}/history", response_model=list[HistoryEntry], responses=READ)
 def product_history(
-    code: CodePath, actor: PrincipalDep, registry: RegistryDep
+    code: CodePath, actor: PrincipalDep, registry: RegistryDep, today: TodayDep
 ) -> list[dict[str, Any]]:
     """Every event of the product, in order, with the state after each (replayed)."""
     events = registry.events_of(code)
-    check_may_read(actor, jurisdiction_of(events))
+    check_may_read(actor, jurisdiction_of(events), today)
     return history_of(steps(events))
 
 
@@ -95,6 +95,6 @@ def product_state(
             400, "missing-as-of-or-version", "Give as_of=DATE, version=N or known_at=DATETIME."
         )
     events = registry.events_of(code)
-    check_may_read(actor, jurisdiction_of(events))
+    check_may_read(actor, jurisdiction_of(events), today)
     product = state_at(events, as_of=as_of, version=version, known_at=known_at)
     return describe_state(product, as_of or today)
