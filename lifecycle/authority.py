@@ -21,6 +21,7 @@ class Change(Enum):
     REINSTATE = "reinstate"
     REVOKE = "revoke"
     REMOVE = "remove"
+    RENAME_PLACE = "rename-place"
 
 
 ROLE_FOR: dict[Change, Role] = {
@@ -31,6 +32,7 @@ ROLE_FOR: dict[Change, Role] = {
     Change.REINSTATE: Role.INSPECTOR,
     Change.REVOKE: Role.CERTIFYING_AUTHORITY,
     Change.REMOVE: Role.PROGRAMME_OFFICE,
+    Change.RENAME_PLACE: Role.PROGRAMME_OFFICE,
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
 # Roles that act for every province whatever their level (they change nothing).
@@ -95,8 +97,7 @@ def check_principal_stands(actor: Actor, day: date) -> None:
     are districts (until 30 June 2025)."""
     if actor.level is Level.DISTRICT and day >= DISTRICTS_ABOLISHED_ON:
         raise errors.DistrictLevelEnded(
-            f"District principals do not act from {DISTRICTS_ABOLISHED_ON}; the act is "
-            f"dated {day}."
+            f"District principals do not act from {DISTRICTS_ABOLISHED_ON}; the act is dated {day}."
         )
     successor = successor_named(actor.province, day) if actor.province else None
     if successor is not None:

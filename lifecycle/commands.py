@@ -108,6 +108,17 @@ class RemoveProduct(Command):
     public_reason: str = ""
 
 
+@dataclass(frozen=True, kw_only=True)
+class RenamePlace(Command):
+    """Record the product's place under its new commune and province after an administrative
+    change (a merger of provinces or communes), by the text that made it; the business did
+    not move."""
+
+    change: ClassVar[Change] = Change.RENAME_PLACE
+    location: Location
+    decision_ref: str
+
+
 ProductCommand = (
     RecordEvaluation
     | IssueCertificate
@@ -115,4 +126,5 @@ ProductCommand = (
     | ReinstateCertificate
     | RevokeCertificate
     | RemoveProduct
+    | RenamePlace
 )

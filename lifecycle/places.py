@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from lifecycle import errors
 from lifecycle.places_table import (
     HUE_ON,
     HUE_SOURCE,
@@ -24,6 +25,7 @@ from lifecycle.places_table import (
     OLD_UNITS,
     UNCHANGED,
 )
+from lifecycle.values import Location
 
 # From the day the provinces merged there is no district level (two-tier local government:
 # province and commune), under Resolution 203/2025/QH15 amending the Constitution and the Law
@@ -136,3 +138,14 @@ def successor_named(name: str, day: date) -> str | None:
         return None
     successor = province_on(name, day)
     return successor if successor != name else None
+
+
+def check_place_follows_succession(old: Location, new: Location, day: date) -> None:
+    """A change of place records an administrative change, not a move: the new province is
+    the one the old became by ``day`` (the same, where it did not merge)."""
+    became = province_on(old.province, day)
+    if new.province != became:
+        raise errors.PlaceNotSuccessor(
+            f"On {day} a place of {old.province} lies in {became}, not {new.province}; "
+            "a move of the business is not an administrative change."
+        )

@@ -21,6 +21,7 @@ from lifecycle.commands import (
     RegisterProduct,
     ReinstateCertificate,
     RemoveProduct,
+    RenamePlace,
     RevokeCertificate,
     SuspendCertificate,
 )
@@ -36,6 +37,8 @@ from lifecycle.events import (
 )
 from lifecycle.facts import facts_for
 from lifecycle.gtin import check_gtins
+from lifecycle.place_events import PlaceRenamed
+from lifecycle.places import check_place_follows_succession
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -169,3 +172,10 @@ class Product(Aggregate, Standing):
         check_public_reason_short(command.public_reason)
         self.check_certificate_not_current(command.effective_on)
         self.trigger_event(Removed, **facts_for(Removed, command, actor))
+
+    def rename_place(self, command: RenamePlace, actor: Actor, today: date) -> None:
+        """The programme office records the product's place under its new commune and
+        province after an administrative change; the business did not move."""
+        self.check_dated_in_order(command.effective_on, today)
+        check_place_follows_succession(self.location, command.location, command.effective_on)
+        self.trigger_event(PlaceRenamed, **facts_for(PlaceRenamed, command, actor))

@@ -14,7 +14,7 @@ def expiring(
     db: Database, *, on: date, within_days: int, province: str | None
 ) -> list[dict[str, Any]]:
     """Certificates still valid on ``on`` whose validity ends within ``within_days``."""
-    region, params = in_province(province)
+    region, params = in_province(province, on)
     rows = db.rows(
         f"{PLACED_ROWS} WHERE s.status IN {STANDING} AND NOT {expired('s')} "
         f"AND s.valid_until <= ? {region} ORDER BY s.valid_until, s.code",
@@ -25,7 +25,7 @@ def expiring(
 
 def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, Any]]:
     """Suspended, unexpired certificates whose corrective deadline passed before ``on``."""
-    region, params = in_province(province)
+    region, params = in_province(province, on)
     rows = db.rows(
         f"{PLACED_ROWS} WHERE s.status = 'suspended' AND NOT {expired('s')} "
         f"AND s.corrective_deadline < ? {region} ORDER BY s.corrective_deadline, s.code",

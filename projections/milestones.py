@@ -12,6 +12,7 @@ from typing import Any
 
 from lifecycle import events
 from projections import status
+from projections.regions import in_region
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
 from storage.sql import Database
@@ -67,10 +68,11 @@ MODEL = ReadModel("programme milestones", ("programme_milestones",), DDL, apply)
 def statistics(
     db: Database, *, start: date, end: date, province: str | None, on: date
 ) -> dict[str, Any]:
-    """Counts over the period [start, end] and by province, group, stars and status on ``on``."""
-    region, region_params = (
-        ("AND province_key = ?", [search_key(province)]) if province else ("", [])
-    )
+    """Counts over the period [start, end] and by province, group, stars and status on ``on``.
+
+    The period's counts take the province as it stood at the period's end (Tuyên Quang up to
+    2024 is the old province; up to 2026, Hà Giang's places too); the counts now, on ``on``."""
+    region, region_params = in_region("province_key", province, end)
     counts: dict[str, Any] = {"start": start, "end": end, "province": province}
     for kind in KINDS.values():
         counts[kind if kind != "joined" else "joined_in_period"] = count(

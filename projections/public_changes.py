@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from lifecycle import events
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes, tracked_position
@@ -57,6 +58,17 @@ FOLLOWS = (
 )
 
 
+# A change of place keeps the product's status and certificate and reads its new place.
+RENAMED = (
+    f"INSERT INTO public_changes (position, kind, status, effective_on, recorded_at, "
+    f"reference_kind, reference, {', '.join(CERTIFICATE)}, {FACTS}) "
+    f"SELECT ?, 'place-renamed', status, ?, ?, 'decision_ref', ?, {', '.join(CERTIFICATE)}, "
+    "product_id, code, name, owner_name, owner_kind, ?, ?, ?, ?, product_group, subgroup "
+    "FROM public_changes WHERE position = "
+    "(SELECT MAX(position) FROM public_changes WHERE product_id = ?)"
+)
+
+
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Registration enters the product's facts; each later public change copies them."""
     if isinstance(event, events.Registered):
@@ -74,6 +86,14 @@ def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
             f"INSERT INTO public_changes ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
             list(row.values()),
         )
+        return
+    if isinstance(event, PlaceRenamed):
+        where = event.location
+        writes.run(
+            RENAMED,
+            (position, event.effective_on, event.timestamp, event.decision_ref, where.province,
+             search_key(where.province), where.district, where.commune, str(event.originator_id)),
+        )  # fmt: skip
         return
     if type(event) not in KINDS:
         return  # an evaluation is not published

@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 from lifecycle.events import ProductEvent, Registered, Starred
+from lifecycle.place_events import PlaceRenamed
 from projections import status
+from projections.regions import in_region
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import like_pattern, search_key
 from storage.sql import Database
@@ -37,6 +39,18 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
                 search_key(words),
                 search_key(where.province),
                 search_key(where.district),
+            ),
+        )
+    elif isinstance(event, PlaceRenamed):  # the old names stay searchable beside the new
+        where = event.location
+        writes.run(
+            "UPDATE public_register SET search_key = search_key || ?, province_key = ?, "
+            "district_key = ? WHERE product_id = ?",
+            (
+                " " + search_key(f"{where.district} {where.commune}"),
+                search_key(where.province),
+                search_key(where.district),
+                str(event.originator_id),
             ),
         )
     elif isinstance(event, Starred):
@@ -69,10 +83,13 @@ def search(
     for word in search_key(q or "").split():
         conditions.append("r.search_key LIKE ? ESCAPE '\\'")
         params.append(like_pattern(word))
-    for column, value in (("r.province_key", province), ("r.district_key", district)):
-        if value:
-            conditions.append(f"{column} = ?")
-            params.append(search_key(value))
+    region, region_params = in_region("r.province_key", province, on)
+    if region:
+        conditions.append(region.removeprefix("AND "))
+        params.extend(region_params)
+    if district:
+        conditions.append("r.district_key = ?")
+        params.append(search_key(district))
     for column, wanted in (("s.product_group", group), ("s.stars", stars)):
         if wanted is not None:
             conditions.append(f"{column} = ?")

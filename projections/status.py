@@ -10,10 +10,11 @@ from datetime import date
 from typing import Any
 
 from lifecycle import events
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
+from projections.regions import as_provinces_on, in_region
 from projections.schema import ReadModel, Writes
-from projections.vietnamese import search_key
 from storage.sql import Database, Row, columns
 
 DDL = (
@@ -49,10 +50,10 @@ STATUS_ROWS = f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s"
 PLACED_ROWS = f"{STATUS_ROWS} JOIN public_register r ON r.product_id = s.product_id"
 
 
-def in_province(province: str | None) -> tuple[str, list[Any]]:
-    """The condition (to follow a WHERE clause) keeping one province's rows, and its
-    parameter; nothing for every province."""
-    return ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+def in_province(province: str | None, on: date) -> tuple[str, list[Any]]:
+    """The condition (to follow a WHERE clause) keeping the rows of one province as it stood
+    on ``on`` (old and new names alike), and its parameters; nothing for every province."""
+    return in_region("r.province_key", province, on)
 
 
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
@@ -89,6 +90,9 @@ def changes(event: events.ProductEvent) -> dict[str, Any]:
             "removal_reason": public_reason(event),
             "removal_reason_code": reason_code(event),
         }
+    if isinstance(event, PlaceRenamed):
+        where = event.location
+        return {"province": where.province, "district": where.district, "commune": where.commune}
     assert isinstance(event, events.Evaluated), event
     return {}
 
@@ -161,7 +165,7 @@ def public(row: Row) -> dict[str, Any]:
 def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dict[str, int]]:
     """Products by status on ``on``; by province and group while in the programme; by stars
     while certified."""
-    region, params = in_province(province)
+    region, params = in_province(province, on)
     products = f"{PLACED_ROWS} WHERE TRUE {region}"
     counts = {}
     for name, column, among in (
@@ -176,4 +180,5 @@ def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dic
             [on, *params],
         )
         counts[name] = {str(row["k"]): int(row["n"]) for row in rows}
+    counts["by_province"] = as_provinces_on(counts["by_province"], on)
     return counts

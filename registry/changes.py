@@ -75,6 +75,14 @@ def remove(product: Product, actor: Actor, command: commands.RemoveProduct, toda
     return product
 
 
+def rename_place(
+    product: Product, actor: Actor, command: commands.RenamePlace, today: date
+) -> Product:
+    """The programme office records the product's place after an administrative change."""
+    product.rename_place(command, actor, today)
+    return product
+
+
 UseCase = Callable[[Any, Actor, Any, date], Product]
 USE_CASES: dict[type[Any], UseCase] = {
     commands.RegisterProduct: register,
@@ -84,6 +92,7 @@ USE_CASES: dict[type[Any], UseCase] = {
     commands.ReinstateCertificate: reinstate,
     commands.RevokeCertificate: revoke,
     commands.RemoveProduct: remove,
+    commands.RenamePlace: rename_place,
 }
 
 

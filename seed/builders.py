@@ -186,3 +186,11 @@ def removal(
 ) -> commands.RemoveProduct:
     """The programme office's decision taking the product out of the programme; final."""
     return commands.RemoveProduct(effective_on=on, decision_ref=decision_ref, reason=reason)
+
+
+def place_renamed(
+    on: date, location: Location, *, decision_ref: str = "202/2025/QH15"
+) -> commands.RenamePlace:
+    """The programme office records the product's place under its new names after a merger
+    of provinces or communes (the resolution that made it); the business did not move."""
+    return commands.RenamePlace(effective_on=on, location=location, decision_ref=decision_ref)

@@ -22,6 +22,7 @@ import rfc8785
 
 from lifecycle import events
 from lifecycle.events import ProductEvent
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 
 # What each kind of event is called in the log (the change feed's words, and evaluation).
@@ -33,6 +34,7 @@ KINDS: dict[type[ProductEvent], str] = {
     events.Reinstated: "reinstated",
     events.Revoked: "revoked",
     events.Removed: "removed",
+    PlaceRenamed: "place-renamed",
 }
 
 
@@ -88,6 +90,8 @@ def public_fields(event: ProductEvent) -> dict[str, Any]:
         }  # fmt: skip
     if isinstance(event, events.Reinstated):
         return {"reinspection_ref": event.reinspection_ref, "public_reason": public_reason(event)}
+    if isinstance(event, PlaceRenamed):
+        return {"decision_ref": event.decision_ref, **jsonable(event.location)}
     if isinstance(event, (events.Revoked, events.Removed)):
         return {
             "decision_ref": event.decision_ref, "reason_code": reason_code(event),

@@ -19,6 +19,7 @@ from api.deps import (
 from api.openapi import Kind, documented
 from api.problems import Problem
 from api.reading import ReadingDep
+from api.schemas.places import PlaceBody
 from api.schemas.products import HistoryEntry, ProductState, ProductStatus
 from api.schemas.requests import Registration, RemovalBody
 from api.schemas.responses import ChangeRecorded
@@ -48,6 +49,18 @@ def register_product(body: Registration, write: WriteDep) -> JSONResponse:
 )
 def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONResponse:
     """Remove a product from the programme, for good (programme office)."""
+    return write.record(body, code)
+
+
+@router.post(
+    "/{code}/place",
+    status_code=201,
+    response_model=ChangeRecorded,
+    responses=documented(Kind.WRITE),
+)
+def rename_place(code: CodePath, body: PlaceBody, write: WriteDep) -> JSONResponse:
+    """Record the product's place under its new commune and province after an administrative
+    change (programme office); the business did not move."""
     return write.record(body, code)
 
 

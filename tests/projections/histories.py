@@ -43,6 +43,7 @@ ACTIONS = (
     "reinstate",
     "revoke",
     "remove",
+    "rename",
 )
 START = date(2019, 9, 1)
 
@@ -75,6 +76,7 @@ STORIES = (
     ("certify", "evaluate", "certify", "revoke"),
     ("certify", "suspend", "revoke", "remove"),
     ("evaluate", "remove"),
+    ("certify", "rename", "suspend", "reinstate"),
 )
 
 
@@ -138,6 +140,8 @@ def carry_out(registry: Registry, step: Step, day: date) -> None:
             story.revoke(registry, code, stars, day, province)
         elif step.action == "remove":
             story.remove(registry, code, day, province)
+        elif step.action == "rename":
+            story.rename_place(registry, code, day, province)
     except RegisterError:
         pass
 

@@ -95,6 +95,9 @@ def assert_status_matches(
             "version",
             "position",
             "last_event",
+            "province",
+            "district",
+            "commune",
         )
     } == {
         "status": product.status_on(on).value,
@@ -104,6 +107,7 @@ def assert_status_matches(
         "version": product.version,
         "position": mine[-1][0],
         "last_event": type(mine[-1][1]).__name__,
+        **{name: getattr(product.location, name) for name in ("province", "district", "commune")},
     }
 
 

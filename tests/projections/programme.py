@@ -1,7 +1,8 @@
 """Stories of the OCOP programme, told to a register through its use cases (never event rows).
 
 The commands and principals are the shared builders' (``seed.builders``); each story step
-here is made by the principal whose role it is, councils and authorities at the level the
+here is made by the principal whose role it is (of the province standing that day: Tuyên
+Quang's for a Hà Giang product from 1 July 2025), councils and authorities at the level the
 criteria set in force makes competent for the stars asked for. References name the product
 and the day, so that a test can find them in what the read side shows.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lifecycle.places import province_on
 from lifecycle.values import Location, Owner, OwnerKind, RevocationReason
 from registry.service import Recorded, Registry
 from seed import builders as make
@@ -40,7 +42,7 @@ def register(
         group=group,
         subgroup="",
     )
-    return registry.register_product(make.office(province), command)
+    return registry.register_product(make.office(province_on(province, on)), command)
 
 
 def evaluate(
@@ -48,7 +50,9 @@ def evaluate(
 ) -> Recorded:
     """The competent council scores the product in the band of ``stars``."""
     scores = make.evaluation(on, make.TOTAL_FOR_STARS[stars], minutes_ref=f"BB-{code}-{on:%Y%m%d}")
-    return registry.change(code, make.council(make.competent_level(stars, on), province), scores)
+    return registry.change(
+        code, make.council(make.competent_level(stars, on), province_on(province, on)), scores
+    )
 
 
 def certify(
@@ -58,7 +62,7 @@ def certify(
     evaluate(registry, code, stars, on, province)
     decision = make.certificate(on, stars, f"{on.day}/QĐ-UBND")
     return registry.change(
-        code, make.authority(make.competent_level(stars, on), province), decision
+        code, make.authority(make.competent_level(stars, on), province_on(province, on)), decision
     )
 
 
@@ -78,7 +82,7 @@ def suspend(
         findings="Kiểm tra định kỳ",
         reason=reason,
     )
-    return registry.change(code, make.inspector(province), inspection)
+    return registry.change(code, make.inspector(province_on(province, on)), inspection)
 
 
 def reinstate(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
@@ -86,7 +90,7 @@ def reinstate(registry: Registry, code: str, on: date, province: str = QUANG_NIN
     reinspection = make.reinstatement(
         on, reinspection_ref=f"TKT-{code}-{on:%Y%m%d}", corrected="Đã sửa nhãn"
     )
-    return registry.change(code, make.inspector(province), reinspection)
+    return registry.change(code, make.inspector(province_on(province, on)), reinspection)
 
 
 def revoke(
@@ -100,11 +104,20 @@ def revoke(
     """The authority competent for ``stars`` withdraws the certificate."""
     decision = make.revocation(on, reason, decision_ref=f"THU-{code}")
     return registry.change(
-        code, make.authority(make.competent_level(stars, on), province), decision
+        code, make.authority(make.competent_level(stars, on), province_on(province, on)), decision
     )
 
 
 def remove(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
     """The programme office takes the product out of the programme."""
     decision = make.removal(on, decision_ref=f"LOAI-{code}")
-    return registry.change(code, make.office(province), decision)
+    return registry.change(code, make.office(province_on(province, on)), decision)
+
+
+def rename_place(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
+    """The programme office records the product's place under the province it lies in that
+    day, without a district (there are none from 1 July 2025), its commune kept."""
+    where = registry.product(code).location
+    new = Location(province_on(where.province, on), "", where.commune)
+    command = make.place_renamed(on, new, decision_ref=f"NQ-{code}-{on:%Y%m%d}")
+    return registry.change(code, make.office(province_on(province, on)), command)

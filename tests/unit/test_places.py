@@ -89,7 +89,9 @@ def test_a_standing_name_takes_in_the_names_merged_into_it_and_an_old_name_keeps
     name=st.sampled_from(sorted(OLD_UNITS)),
     day=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
 )
-def test_the_province_a_place_is_under_stands_that_day_and_contains_it(name: str, day: date) -> None:
+def test_the_province_a_place_is_under_stands_that_day_and_contains_it(
+    name: str, day: date
+) -> None:
     under = places.province_on(name, day)
     assert places.unit_on(under, day) is not None
     assert name in places.names_within(under, day)
