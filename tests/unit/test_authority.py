@@ -22,7 +22,7 @@ from lifecycle.values import Actor, Level, Role
 
 # The SPEC's table of who does what, restated role by role.
 CHANGES_BY = {
-    Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE},
+    Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE, Change.RENAME_PLACE},
     Role.EVALUATION_COUNCIL: {Change.EVALUATE},
     Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE},
     Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE},

@@ -15,6 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
+from api.schemas.places import NewPlaceBody, PlaceBody
 from api.schemas.requests import (
     CertificateBody,
     CommandBody,
@@ -30,6 +31,7 @@ from lifecycle import commands, events
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
@@ -47,6 +49,7 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
     (ReinstatementBody, commands.ReinstateCertificate, events.Reinstated, set()),
     (RevocationBody, commands.RevokeCertificate, events.Revoked, set()),
     (RemovalBody, commands.RemoveProduct, events.Removed, set()),
+    (PlaceBody, commands.RenamePlace, PlaceRenamed, set()),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {
@@ -103,7 +106,13 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
 
 
 @pytest.mark.parametrize(
-    ("body", "value"), [(OwnerBody, Owner), (LocationBody, Location), (ScoreSheetBody, ScoreSheet)]
+    ("body", "value"),
+    [
+        (OwnerBody, Owner),
+        (LocationBody, Location),
+        (NewPlaceBody, Location),
+        (ScoreSheetBody, ScoreSheet),
+    ],
 )
 def test_a_nested_body_names_exactly_its_values_facts(body: Any, value: type[Any]) -> None:
     assert body.value is value
