@@ -7,7 +7,12 @@ from datetime import date
 from enum import Enum
 
 from lifecycle import errors
-from lifecycle.places import DISTRICTS_ABOLISHED_ON, province_on, successor_named
+from lifecycle.places import (
+    DISTRICTS_ABOLISHED_ON,
+    check_province_known,
+    province_on,
+    successor_named,
+)
 from lifecycle.values import Actor, Level, Role
 
 
@@ -52,6 +57,18 @@ def check_principal_fits(role: Role, level: Level | None, province: str | None) 
         raise errors.InvalidPrincipal(f"A {role.value} at this level belongs to a province.")
     if level is Level.CENTRAL and province:
         raise errors.InvalidPrincipal("Central principals act for every province: no province.")
+
+
+def check_principal_may_be_made(
+    role: Role, level: Level | None, province: str | None, day: date
+) -> None:
+    """A new principal (a key made on ``day``) fits the programme, names a known province
+    and stands that day: none for a merged province (its successor is named) nor for a
+    district. Keys made before the merger keep acting for acts dated before it."""
+    check_principal_fits(role, level, province)
+    if province:
+        check_province_known(province)
+    check_principal_stands(Actor("new", role, province, level), day)
 
 
 def is_central(actor: Actor) -> bool:

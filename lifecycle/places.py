@@ -149,3 +149,12 @@ def check_place_follows_succession(old: Location, new: Location, day: date) -> N
             f"On {day} a place of {old.province} lies in {became}, not {new.province}; "
             "a move of the business is not an administrative change."
         )
+
+
+def check_province_known(name: str) -> None:
+    """A principal or a place names a provincial unit as the table writes it."""
+    if not is_known(name):
+        raise errors.UnknownProvince(
+            f"{name!r} is no province or centrally-run city of the table of provinces; "
+            f"{len(provinces_on(MERGED_ON))} stand from {MERGED_ON}, e.g. 'Tuyên Quang'."
+        )

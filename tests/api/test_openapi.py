@@ -18,6 +18,7 @@ PROBLEM = {"$ref": "#/components/schemas/Problem"}
 # The examples, in the order of one product's story, and who may record each.
 STORY = [
     ("/v1/products", "Registration", "office_qn"),
+    ("/v1/products/QN-0123/place", "PlaceBody", "office_qn"),
     ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_province_qn"),
     ("/v1/products/QN-0123/certificates", "CertificateBody", "authority_province_qn"),
     ("/v1/products/QN-0123/suspensions", "SuspensionBody", "inspector_qn"),
