@@ -20,7 +20,7 @@ def expiring(
         f"AND s.valid_until <= ? {region} ORDER BY s.valid_until, s.code",
         [on, on, on + timedelta(days=within_days), *params],
     )
-    return [{**public(row), "days_left": (row["valid_until"] - on).days} for row in rows]
+    return [{**public(row, on), "days_left": (row["valid_until"] - on).days} for row in rows]
 
 
 def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, Any]]:
@@ -33,7 +33,7 @@ def overdue(db: Database, *, on: date, province: str | None) -> list[dict[str, A
     )
     return [
         {
-            **public(row),
+            **public(row, on),
             "suspended_on": row["suspended_on"],
             "corrective_deadline": row["corrective_deadline"],
             "suspension_reason": row["suspension_reason"],

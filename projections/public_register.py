@@ -41,17 +41,13 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
                 search_key(where.district),
             ),
         )
-    elif isinstance(event, PlaceRenamed):  # the old names stay searchable beside the new
+    elif isinstance(event, PlaceRenamed):
+        # The keys stay the registered province's and district's (a province asked for takes
+        # in the names merged into it); the new commune's words join the search key.
         where = event.location
         writes.run(
-            "UPDATE public_register SET search_key = search_key || ?, province_key = ?, "
-            "district_key = ? WHERE product_id = ?",
-            (
-                " " + search_key(f"{where.district} {where.commune}"),
-                search_key(where.province),
-                search_key(where.district),
-                str(event.originator_id),
-            ),
+            "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
+            (" " + search_key(f"{where.district} {where.commune}"), str(event.originator_id)),
         )
     elif isinstance(event, Starred):
         writes.run(
@@ -107,4 +103,4 @@ def search(
         f"SELECT * {found} ORDER BY code LIMIT ? OFFSET ?",
         [*params, page_size, (max(page, 1) - 1) * page_size],
     )
-    return [status.public(row) for row in rows], total
+    return [status.public(row, on) for row in rows], total

@@ -11,6 +11,7 @@ from typing import Any
 
 from lifecycle import events
 from lifecycle.place_events import PlaceRenamed
+from lifecycle.places import province_on
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
 from projections.regions import as_provinces_on, in_region
@@ -149,12 +150,14 @@ def described(row: Row) -> dict[str, Any]:
     return {**answer, "group": row["product_group"], "status": row["status_on"]}
 
 
-def public(row: Row) -> dict[str, Any]:
-    """What anyone may read of a product: no ids, no contacts."""
+def public(row: Row, on: date) -> dict[str, Any]:
+    """What anyone may read of a product on ``on``: no ids, no contacts; its place as
+    recorded, and the province that place lies in on ``on`` (after the 2025 mergers)."""
     return {
         **columns(row, "code", "name"),
         "group": row["product_group"],
         **columns(row, "subgroup", "owner_name", "owner_kind", "province", "district", "commune"),
+        "jurisdiction": province_on(row["province"], on),
         "status": row["status_on"],
         **public_stars(row["status_on"], row["stars"]),
         **columns(row, "certificate_number", "valid_from", "valid_until"),

@@ -46,9 +46,14 @@ class PublicProduct(BaseModel):
     subgroup: str
     owner_name: str = Field(examples=["HTX Dược liệu Yên Tử"])
     owner_kind: str = Field(examples=["cooperative"])
-    province: str = Field(examples=["Quảng Ninh"])
+    province: str = Field(examples=["Quảng Ninh"], description="As registered or renamed since")
     district: str
     commune: str
+    jurisdiction: str = Field(
+        examples=["Quảng Ninh"],
+        description="The province the place lies in today: after the mergers of 1 July 2025 "
+        "the one a merged province joined (Tuyên Quang for Hà Giang), else the same",
+    )
     status: str = Field(examples=["certified"])
     stars: int | None = Field(
         examples=[4], description="Stars held now: only while the certificate stands"
