@@ -9,12 +9,14 @@ data as of a date, both rest on that. The public reason is ``lifecycle.publicati
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from lifecycle import events
 from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import public_stars
+from projections.regions import in_region
 from projections.schema import ReadModel, Writes, tracked_position
 from projections.vietnamese import search_key
 from storage.sql import Database, Row, columns
@@ -115,8 +117,9 @@ MODEL = ReadModel("public changes", ("public_changes",), DDL, apply)
 
 
 def in_province(province: str | None) -> tuple[str, list[Any]]:
-    """The condition keeping one province's changes (by its search key), and its parameter."""
-    return ("AND province_key = ?", [search_key(province)]) if province else ("", [])
+    """The condition keeping one province's changes, and its parameters: the province as it
+    stands from now on, so Tuyên Quang's feed holds Hà Giang's changes too (by search key)."""
+    return in_region("province_key", province, date.max)
 
 
 def after(

@@ -100,6 +100,10 @@ def test_the_successors_office_renames_the_place_and_every_reader_sees_it(api: A
     trail: Any = api.get("auditor", "/v1/events", position=after)
     assert trail.json()["events"][-1]["type"] == "PlaceRenamed"
     assert trail.json()["events"][-1]["refs"]["decision_ref"] == "202/2025/QH15"
+    feed: Any = api.get(None, "/v1/public/changes", province="Tuyên Quang", position=after)
+    changes = [(item["data"]["kind"], item["data"]["province"]) for item in feed.json()["items"]]
+    assert changes == [("registered", "Hà Giang"), ("place-renamed", "Tuyên Quang")]
+    assert feed.json()["items"][-1]["data"]["decision_ref"] == "202/2025/QH15"
     as_read = api.client.get("/v1/products/HG-0001", params={"position": after}, headers=office_tq)
     assert as_read.status_code == 200 and as_read.json()["province"] == "Tuyên Quang"
 
