@@ -148,3 +148,15 @@ def test_search_and_statistics_answer_to_old_and_new_names_now_and_as_of_2024(ap
     by_province = statistics(api, now, "Tuyên Quang")["now"]["by_province"]
     assert by_province == {"Tuyên Quang": 2}
     assert statistics(api, now)["now"]["by_province"] == {"Quảng Ninh": 1, "Tuyên Quang": 2}
+
+
+def test_the_open_data_names_the_province_a_place_lay_in_on_its_day(api: Api) -> None:
+    after = register(api, "office_hg", "HG-0001", HG_LOCATION)
+    for as_of, province in (("2024-12-31", "Hà Giang"), ("2026-11-29", "Tuyên Quang")):
+        answer: Any = api.get(None, "/v1/public/register.json", as_of=as_of, position=after)
+        assert answer.status_code == 200, answer.text
+        (row,) = answer.json()
+        assert (row["province"], row["province_as_of"]) == ("Hà Giang", province)
+    csv: Any = api.get(None, "/v1/public/register.csv", position=after)
+    assert "province_as_of" in csv.text.splitlines()[0]
+    assert "Tuyên Quang" in csv.text.splitlines()[1]
