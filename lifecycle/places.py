@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from lifecycle import errors
 from lifecycle.places_table import (
@@ -120,6 +120,7 @@ def province_on(name: str, day: date) -> str:
     return last.name
 
 
+@lru_cache(maxsize=4096)  # asked once per query with a province; the table never changes
 def names_within(name: str, day: date) -> frozenset[str]:
     """The registered names whose places lie, on ``day``, in the territory called ``name``.
 
