@@ -7,9 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lifecycle import errors
 from lifecycle.authority import ROLE_FOR, Change, check_may_make, check_may_read
+from lifecycle.places import province_on, successor_named
+from lifecycle.places_table import OLD_UNITS
 from lifecycle.values import Actor, Level, Role
 
 BEFORE, MERGED = date(2025, 6, 30), date(2025, 7, 1)
@@ -80,3 +84,22 @@ def test_the_successors_principals_read_the_merged_provinces_products_from_the_m
     check_may_read(office, "Hà Giang", MERGED)
     with pytest.raises(errors.OutsideJurisdiction):
         check_may_read(office, "Hà Giang", BEFORE)
+
+
+@given(
+    registered_in=st.sampled_from(sorted(OLD_UNITS)),
+    other=st.sampled_from([*sorted(OLD_UNITS), "Huế"]),
+    change=st.sampled_from(list(Change)),
+    day=st.dates(min_value=date(2019, 1, 1), max_value=date(2029, 12, 31)),
+)
+def test_on_any_day_exactly_the_province_then_standing_over_the_place_acts_on_it(
+    registered_in: str, other: str, change: Change, day: date
+) -> None:
+    under = province_on(registered_in, day)
+    check_may_make(principal(change, under), change, registered_in, day)
+    if successor_named(other, day) is not None:
+        with pytest.raises(errors.ProvinceNoLongerStands):
+            check_may_make(principal(change, other), change, registered_in, day)
+    elif other != under:  # another province, or one not yet standing (Huế before 2025)
+        with pytest.raises(errors.OutsideJurisdiction):
+            check_may_make(principal(change, other), change, registered_in, day)
