@@ -147,6 +147,10 @@ def test_search_and_statistics_answer_to_old_and_new_names_now_and_as_of_2024(ap
     assert statistics(api, now, "ha giang")["joined_total"] == 1
     by_province = statistics(api, now, "Tuyên Quang")["now"]["by_province"]
     assert by_province == {"Tuyên Quang": 2}
+    at_end = "in_programme_at_end_by_province"
+    assert statistics(api, then)[at_end] == {"Hà Giang": 1, "Quảng Ninh": 1, "Tuyên Quang": 1}
+    assert statistics(api, now)[at_end] == {"Quảng Ninh": 1, "Tuyên Quang": 2}
+    assert statistics(api, then, "Tuyên Quang")[at_end] == {"Tuyên Quang": 1}
     assert statistics(api, now)["now"]["by_province"] == {"Quảng Ninh": 1, "Tuyên Quang": 2}
 
 

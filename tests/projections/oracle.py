@@ -128,6 +128,8 @@ def assert_counts_match(
         for e in joined:
             first.setdefault(e.owner.organisation_id, e.effective_on)
         assert stats["joined_total"] == len(joined)
+        at_end = stats["in_programme_at_end_by_province"]
+        assert sum(at_end.values()) == stats["in_programme_at_end"]
         assert stats["owners_total"] == len(first)
         assert stats["new_owners_in_period"] == sum(start <= d <= end for d in first.values())
     items, total = read_side.ask(
