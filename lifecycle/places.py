@@ -29,7 +29,8 @@ from lifecycle.values import Location
 
 # From the day the provinces merged there is no district level (two-tier local government:
 # province and commune), under Resolution 203/2025/QH15 amending the Constitution and the Law
-# on the Organisation of Local Government 72/2025/QH15, both in force 1/7/2025.
+# on the Organisation of Local Government 72/2025/QH15, both in force 1/7/2025 (ASSUMPTION:
+# the texts' numbers as recalled, the texts not at hand; the date is the merger's).
 DISTRICTS_ABOLISHED_ON = MERGED_ON
 
 

@@ -15,7 +15,9 @@ list of the 34 units): the clause numbers follow the order in which the resoluti
 new units, as recalled; the membership of each merger is as published. The codes of the 23
 new units are not given here (Decision 19/2025/QĐ-TTg gives codes from 1 July 2025, not at
 hand): each new unit's code is its name without diacritics, lower-case, hyphenated, followed
-by ``-2025``, so it never collides with an old unit's two-digit code.
+by ``-2025``, so it never collides with an old unit's two-digit code. Huế keeps Thừa Thiên
+Huế's code 46 (ASSUMPTION: same territory, same code); the number and date of the
+resolution making it a city are as recalled.
 """
 
 from __future__ import annotations
