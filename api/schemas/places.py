@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from pydantic import Field
 
-from api.schemas.requests import CommandBody, Text, example
-from api.schemas.scores import ValueBody
+from api.schemas.requests import CommandBody, LocationBody, Text, example
 from lifecycle import commands
-from lifecycle.values import Location
-
-
-class NewPlaceBody(ValueBody):
-    """The place under its new names; from 1 July 2025 there is no district (left empty)."""
-
-    value = Location
-
-    province: Text = Field(examples=["Quảng Ninh"])
-    district: Annotated[str, Field(max_length=500)] = ""
-    commune: Text = Field(examples=["Thượng Yên Công"])
 
 
 class PlaceBody(CommandBody):
@@ -33,5 +19,5 @@ class PlaceBody(CommandBody):
         effective_on="2026-03-03",
     )
 
-    location: NewPlaceBody
+    location: LocationBody
     decision_ref: Text = Field(examples=["202/2025/QH15"])

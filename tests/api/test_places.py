@@ -164,3 +164,17 @@ def test_the_open_data_names_the_province_a_place_lay_in_on_its_day(api: Api) ->
     csv: Any = api.get(None, "/v1/public/register.csv", position=after)
     assert "province_as_of" in csv.text.splitlines()[0]
     assert "Tuyên Quang" in csv.text.splitlines()[1]
+
+
+def test_a_product_registers_after_the_merger_without_a_district(api: Api) -> None:
+    office_tq = tuyen_quang(api, Role.PROGRAMME_OFFICE)
+    place = {"province": "Tuyên Quang", "commune": "Lũng Cú"}
+    body = {**bodies.registration("TQ-0002", location=place), "effective_on": "2026-03-02"}
+    body["group"] = "medicinal-herbs"  # the herbal group's name under the sets since 2023
+    answer = api.client.post("/v1/products", json=body, headers=office_tq)
+    assert answer.status_code == 201, answer.json()
+    assert api.services.registry.product("TQ-0002").location.district == ""
+    too_long = {**place, "district": "x" * 501}
+    body = {**body, "code": "TQ-0003", "location": too_long}
+    refused = api.client.post("/v1/products", json=body, headers=office_tq)
+    assert refused.status_code == 422 and api.version_of("TQ-0003") == 0

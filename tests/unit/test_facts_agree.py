@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
-from api.schemas.places import NewPlaceBody, PlaceBody
+from api.schemas.places import PlaceBody
 from api.schemas.requests import (
     CertificateBody,
     CommandBody,
@@ -110,7 +110,6 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
     [
         (OwnerBody, Owner),
         (LocationBody, Location),
-        (NewPlaceBody, Location),
         (ScoreSheetBody, ScoreSheet),
     ],
 )
