@@ -38,6 +38,7 @@ from lifecycle.malformed import (
 )
 from lifecycle.place_refusals import (
     DistrictLevelEnded,
+    PlaceInMergedProvince,
     PlaceNotSuccessor,
     ProvinceNoLongerStands,
     UnknownProvince,
@@ -98,6 +99,7 @@ __all__ = [
     "NoEvaluation",
     "NotPermitted",
     "NotSuspended",
+    "PlaceInMergedProvince",
     "PlaceNotSuccessor",
     "PointsAboveMaximum",
     "PointsTooPrecise",

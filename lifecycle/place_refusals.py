@@ -31,3 +31,9 @@ class PlaceNotSuccessor(InvalidCommand):
     old became on that date."""
 
     code = "place-not-successor"
+
+
+class PlaceInMergedProvince(InvalidCommand):
+    """A product registered on or after a merger names the province it merged into."""
+
+    code = "place-in-merged-province"

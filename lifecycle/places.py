@@ -160,3 +160,14 @@ def check_province_known(name: str) -> None:
             f"{name!r} is no province or centrally-run city of the table of provinces; "
             f"{len(provinces_on(MERGED_ON))} stand from {MERGED_ON}, e.g. 'Tuyên Quang'."
         )
+
+
+def check_place_stands(place: Location, day: date) -> None:
+    """A product registered on ``day`` names a province standing that day (a record of an
+    earlier day keeps the province of its day); a name the table does not know is kept."""
+    successor = successor_named(place.province, day)
+    if successor is not None:
+        raise errors.PlaceInMergedProvince(
+            f"{place.province} merged into {successor} before {day}: a product registered "
+            f"that day is in {successor}."
+        )

@@ -38,7 +38,7 @@ from lifecycle.events import (
 from lifecycle.facts import facts_for
 from lifecycle.gtin import check_gtins
 from lifecycle.place_events import PlaceRenamed
-from lifecycle.places import check_place_follows_succession
+from lifecycle.places import check_place_follows_succession, check_place_stands
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -92,6 +92,7 @@ class Product(Aggregate, Standing):
         """A programme office registers a product under its code."""
         check_product_code(command.code)
         check_not_in_future(command.effective_on, today)
+        check_place_stands(command.location, command.effective_on)
         criteria = check_criteria_in_force(command.effective_on)
         check_group_in_set(criteria, command.group)
         check_gtins(command.gtins)

@@ -76,3 +76,12 @@ def test_the_state_as_of_a_date_reads_the_place_as_it_then_was() -> None:
     events = product.collect_events()
     assert state_at(events, as_of=date(2025, 6, 30)).location == HA_GIANG
     assert state_at(events, as_of=MERGED).location.province == "Tuyên Quang"
+
+
+def test_a_product_registered_after_the_merger_names_the_province_standing_that_day() -> None:
+    late = make.registration(MERGED, "HG-0002", location=HA_GIANG)
+    with pytest.raises(errors.PlaceInMergedProvince) as refused:
+        Product.register(late, make.office("Tuyên Quang"), TODAY)
+    assert "Tuyên Quang" in refused.value.message and str(MERGED) in refused.value.message
+    on_its_day = make.registration(date(2025, 6, 30), "HG-0002", location=HA_GIANG)
+    assert Product.register(on_its_day, make.office("Hà Giang"), TODAY).location == HA_GIANG
