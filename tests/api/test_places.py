@@ -178,3 +178,12 @@ def test_a_product_registers_after_the_merger_without_a_district(api: Api) -> No
     body = {**body, "code": "TQ-0003", "location": too_long}
     refused = api.client.post("/v1/products", json=body, headers=office_tq)
     assert refused.status_code == 422 and api.version_of("TQ-0003") == 0
+
+
+def test_a_product_registered_after_the_merger_in_a_merged_province_is_refused(api: Api) -> None:
+    office_tq = tuyen_quang(api, Role.PROGRAMME_OFFICE)
+    body = {**bodies.registration("HG-0009", location=HG_LOCATION), "effective_on": "2026-03-02"}
+    body["group"] = "medicinal-herbs"
+    refused = api.client.post("/v1/products", json=body, headers=office_tq)
+    assert refused.status_code == 422 and refused.json()["code"] == "place-in-merged-province"
+    assert "Tuyên Quang" in refused.json()["detail"] and api.version_of("HG-0009") == 0
