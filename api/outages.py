@@ -8,9 +8,11 @@ import sqlite3
 
 import psycopg
 import psycopg_pool
-from eventsourcing.persistence import InterfaceError as StoreInterfaceError
-from eventsourcing.persistence import OperationalError as StoreOperationalError
-from eventsourcing.persistence import PersistenceError
+from eventsourcing.persistence import (
+    InterfaceError as StoreInterfaceError,
+    OperationalError as StoreOperationalError,
+    PersistenceError,
+)
 
 from storage.sql import StoreUnavailable
 

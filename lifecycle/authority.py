@@ -1,11 +1,18 @@
-"""Who may change what: one role per change, and provincial principals only in their province;
-and which roles, levels and provinces make a principal at all."""
+"""Who may change what: one role per change, and provincial principals only in their province
+as it stood on the act's date; and which roles, levels and provinces make a principal at all."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 
 from lifecycle import errors
+from lifecycle.places import (
+    DISTRICTS_ABOLISHED_ON,
+    check_province_known,
+    province_on,
+    successor_named,
+)
 from lifecycle.values import Actor, Level, Role
 
 
@@ -23,6 +30,7 @@ class Change(Enum):
     TRANSFER = "transfer"
     EXTEND_DEADLINE = "extend-deadline"
     GIVE_NOTICE = "give-notice"
+    RENAME_PLACE = "rename-place"
 
 
 ROLE_FOR: dict[Change, Role] = {
@@ -37,6 +45,7 @@ ROLE_FOR: dict[Change, Role] = {
     Change.TRANSFER: Role.PROGRAMME_OFFICE,
     Change.EXTEND_DEADLINE: Role.INSPECTOR,
     Change.GIVE_NOTICE: Role.CERTIFYING_AUTHORITY,  # the issuing body gives notice
+    Change.RENAME_PLACE: Role.PROGRAMME_OFFICE,
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
 # Roles that act for every province whatever their level (they change nothing).
@@ -56,6 +65,18 @@ def check_principal_fits(role: Role, level: Level | None, province: str | None) 
         raise errors.InvalidPrincipal(f"A {role.value} at this level belongs to a province.")
     if level is Level.CENTRAL and province:
         raise errors.InvalidPrincipal("Central principals act for every province: no province.")
+
+
+def check_principal_may_be_made(
+    role: Role, level: Level | None, province: str | None, day: date
+) -> None:
+    """A new principal (a key made on ``day``) fits the programme, names a known province
+    and stands that day: none for a merged province (its successor is named) nor for a
+    district. Keys made before the merger keep acting for acts dated before it."""
+    check_principal_fits(role, level, province)
+    if province:
+        check_province_known(province)
+    check_principal_stands(Actor("new", role, province, level), day)
 
 
 def is_central(actor: Actor) -> bool:
@@ -81,25 +102,49 @@ def check_acts_at_a_level(actor: Actor) -> Level:
     return actor.level
 
 
-def check_within_jurisdiction(actor: Actor, province: str) -> None:
-    """Provincial and district principals act only on products of their own province."""
-    if not is_central(actor) and actor.province != province:
+def check_within_jurisdiction(actor: Actor, province: str, day: date) -> None:
+    """Provincial and district principals act only on products of their own province, as
+    the provinces stood on ``day`` (a Hà Giang product is Tuyên Quang's from 1/7/2025)."""
+    if is_central(actor):
+        return
+    own = province_on(actor.province, day) if actor.province else None
+    under = province_on(province, day)
+    if own != under:
+        formerly = f" (formerly {province})" if under != province else ""
         raise errors.OutsideJurisdiction(
             f"A principal of {actor.province or 'no province'} may not act on a product "
-            f"of {province}."
+            f"of {under}{formerly} on {day}."
         )
 
 
-def check_may_make(actor: Actor, change: Change, province: str) -> None:
-    """The actor has the role for the change and jurisdiction over the product's province."""
+def check_principal_stands(actor: Actor, day: date) -> None:
+    """A principal acts only while its province stands, and a district one only while there
+    are districts (until 30 June 2025)."""
+    if actor.level is Level.DISTRICT and day >= DISTRICTS_ABOLISHED_ON:
+        raise errors.DistrictLevelEnded(
+            f"District principals do not act from {DISTRICTS_ABOLISHED_ON}; the act is dated {day}."
+        )
+    successor = successor_named(actor.province, day) if actor.province else None
+    if successor is not None:
+        raise errors.ProvinceNoLongerStands(
+            f"{actor.province} no longer stands on {day}: its principals' acts from then are "
+            f"{successor}'s."
+        )
+
+
+def check_may_make(actor: Actor, change: Change, province: str, day: date) -> None:
+    """The actor has the role for the change, stands on the act's date and has jurisdiction
+    over the product's province on that date."""
     check_role_may_make(actor, change)
-    check_within_jurisdiction(actor, province)
+    check_principal_stands(actor, day)
+    check_within_jurisdiction(actor, province, day)
 
 
-def check_may_read(actor: Actor, province: str) -> None:
-    """Auditors and central principals read everything; others read their own province."""
+def check_may_read(actor: Actor, province: str, day: date) -> None:
+    """Auditors and central principals read everything; others their own province's, as
+    the provinces stand on ``day``."""
     if actor.role is not Role.AUDITOR:
-        check_within_jurisdiction(actor, province)
+        check_within_jurisdiction(actor, province, day)
 
 
 def check_may_read_the_log(actor: Actor) -> None:

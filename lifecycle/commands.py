@@ -151,6 +151,17 @@ class GiveRenewalNotice(Command):
     notice_ref: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class RenamePlace(Command):
+    """Record the product's place under its new commune and province after an administrative
+    change (a merger of provinces or communes), by the text that made it; the business did
+    not move."""
+
+    change: ClassVar[Change] = Change.RENAME_PLACE
+    location: Location
+    decision_ref: str
+
+
 ProductCommand = (
     GiveRenewalNotice
     | RecordEvaluation
@@ -162,4 +173,5 @@ ProductCommand = (
     | CorrectRegistration
     | TransferOwnership
     | ExtendCorrectiveDeadline
+    | RenamePlace
 )

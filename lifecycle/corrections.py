@@ -1,7 +1,8 @@
 """The offices' corrections of a product's record, and the rules each must meet.
 
 A programme office corrects details registered wrongly and records a transfer to a new
-owner; an inspector extends a corrective deadline before it passes. Each records one event
+owner, and the place under its new commune and province after an administrative change;
+an inspector extends a corrective deadline before it passes. Each records one event
 of ``lifecycle.correction_events``, the old details beside the new. The product aggregate
 (``lifecycle.product``) is built on these commands; its standing says what they read.
 
@@ -15,7 +16,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from lifecycle.commands import CorrectRegistration, ExtendCorrectiveDeadline, TransferOwnership
+from lifecycle.commands import (
+    CorrectRegistration,
+    ExtendCorrectiveDeadline,
+    RenamePlace,
+    TransferOwnership,
+)
 from lifecycle.correction_events import (
     CORRECTABLE,
     CorrectiveDeadlineExtended,
@@ -30,6 +36,8 @@ from lifecycle.correction_refusals import (
     SameOwner,
 )
 from lifecycle.facts import facts_for
+from lifecycle.place_events import PlaceRenamed
+from lifecycle.places import check_place_follows_succession
 from lifecycle.standing import Standing
 from lifecycle.values import Actor, Certificate
 
@@ -124,3 +132,10 @@ class Corrections(Standing):
         previous = check_deadline_later(certificate, command.corrective_deadline)
         facts = facts_for(CorrectiveDeadlineExtended, command, actor, previous_deadline=previous)
         self.trigger_event(CorrectiveDeadlineExtended, **facts)
+
+    def rename_place(self, command: RenamePlace, actor: Actor, today: date) -> None:
+        """The programme office records the product's place under its new commune and
+        province after an administrative change; the business did not move."""
+        self.check_dated_in_order(command.effective_on, today)
+        check_place_follows_succession(self.location, command.location, command.effective_on)
+        self.trigger_event(PlaceRenamed, **facts_for(PlaceRenamed, command, actor))

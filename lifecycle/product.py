@@ -1,10 +1,10 @@
 """The product aggregate: each command checks the programme's rules, then records one event.
 
 Rules live in ``check_*`` functions and methods named after the rule, each raising one error
-class; those reading the product's state are its ``Standing``'s, the offices' corrections
-its ``Corrections``' (``lifecycle/corrections.py``). Dates come in as arguments
-(``today`` is the caller's clock), so the aggregate does no I/O. An event carries the
-command's facts under the same names (``lifecycle/facts.py`` checks it as it builds one).
+class; those reading the product's state are its ``Standing``'s, the offices' corrections (a
+renamed place among them) its ``Corrections``'. Dates come in as arguments (``today`` is the
+caller's clock), so the aggregate does no I/O. An event carries the command's facts under the
+same names (``lifecycle/facts.py`` checks it as it builds one).
 """
 
 from __future__ import annotations
@@ -28,18 +28,11 @@ from lifecycle.commands import (
 )
 from lifecycle.corrections import Corrections
 from lifecycle.council import score
-from lifecycle.events import (
-    Evaluated,
-    Registered,
-    Reinstated,
-    Removed,
-    Revoked,
-    Starred,
-    Suspended,
-)
+from lifecycle.events import Evaluated, Registered, Reinstated, Removed, Revoked, Starred, Suspended
 from lifecycle.facts import facts_for
 from lifecycle.grouping import check_grouped_under, check_subgroup_in_group
 from lifecycle.gtin import check_gtins
+from lifecycle.places import check_place_stands
 from lifecycle.renewal import (
     check_lapsed_when_not_renewed,
     check_level_may_give_notice,
@@ -99,6 +92,7 @@ class Product(Aggregate, Corrections):
         """A programme office registers a product under its code."""
         check_product_code(command.code)
         check_not_in_future(command.effective_on, today)
+        check_place_stands(command.location, command.effective_on)
         criteria = check_criteria_in_force(command.effective_on, command.location.province)
         check_group_in_set(criteria, command.group)
         check_subgroup_in_group(criteria, command.group, command.subgroup)

@@ -132,7 +132,7 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
         return None
     row = rows[0]
     product = status.public(
-        {**row, "status_on": row["product_status_on"], "certificate_number": row["number"]}
+        {**row, "status_on": row["product_status_on"], "certificate_number": row["number"]}, on
     )
     return {
         **product,

@@ -12,6 +12,7 @@ from typing import Any
 
 from lifecycle import events
 from projections import status
+from projections.regions import as_provinces_on, in_region
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import search_key
 from storage.sql import Database
@@ -67,10 +68,11 @@ MODEL = ReadModel("programme milestones", ("programme_milestones",), DDL, apply)
 def statistics(
     db: Database, *, start: date, end: date, province: str | None, on: date
 ) -> dict[str, Any]:
-    """Counts over the period [start, end] and by province, group, stars and status on ``on``."""
-    region, region_params = (
-        ("AND province_key = ?", [search_key(province)]) if province else ("", [])
-    )
+    """Counts over the period [start, end] and by province, group, stars and status on ``on``.
+
+    The period's counts take the province as it stood at the period's end (Tuyên Quang up to
+    2024 is the old province; up to 2026, Hà Giang's places too); the counts now, on ``on``."""
+    region, region_params = in_region("province_key", province, end)
     counts: dict[str, Any] = {"start": start, "end": end, "province": province}
     for kind in KINDS.values():
         counts[kind if kind != "joined" else "joined_in_period"] = count(
@@ -83,6 +85,7 @@ def statistics(
     )
     removed = count(db, f"kind = 'removals' AND effective_on <= ? {region}", [end, *region_params])
     counts["in_programme_at_end"] = counts["joined_total"] - removed
+    counts["in_programme_at_end_by_province"] = at_end_by_province(db, end, region, region_params)
     owners = (
         "SELECT owner_id, MIN(effective_on) AS first_joined FROM programme_milestones "
         f"WHERE kind = 'joined' {region} GROUP BY owner_id"
@@ -106,3 +109,23 @@ def count(db: Database, where: str, params: list[Any]) -> int:
     """How many milestones match."""
     rows = db.rows(f"SELECT COUNT(*) AS n FROM programme_milestones WHERE {where}", params)
     return int(rows[0]["n"])
+
+
+# Products joined and not removed by a day, by the province each registered in (its name as
+# the registration recorded it, from the public changes).
+AT_END = (
+    "SELECT c.province AS k, COUNT(*) AS n FROM programme_milestones m "
+    "JOIN public_changes c ON c.product_id = m.product_id AND c.kind = 'registered' "
+    "WHERE m.kind = 'joined' AND m.effective_on <= ? {region} AND NOT EXISTS ("
+    "SELECT 1 FROM programme_milestones r WHERE r.product_id = m.product_id "
+    "AND r.kind = 'removals' AND r.effective_on <= ?) GROUP BY c.province"
+)
+
+
+def at_end_by_province(
+    db: Database, end: date, region: str, region_params: list[Any]
+) -> dict[str, int]:
+    """Products in the programme on ``end``, by the provinces standing that day."""
+    sql = AT_END.format(region=region.replace("province_key", "m.province_key"))
+    rows = db.rows(sql, [end, *region_params, end])
+    return as_provinces_on({str(row["k"]): int(row["n"]) for row in rows}, end)

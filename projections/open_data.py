@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from lifecycle.places import province_on
 from lifecycle.values import OwnerKind, Status
 from projections import status
 from projections.public_facts import public_stars
@@ -39,7 +40,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("name", "string", "The product's name."),
     Column("owner_name", "string", "The owner's public name (business, cooperative, group)."),
     Column("owner_kind", "string", "The owner's legal form.", tuple(k.value for k in OwnerKind)),
-    Column("province", "string", "Province where the product is made."),
+    Column("province", "string", "Province where the product is made, as recorded by as_of."),
+    Column(
+        "province_as_of",
+        "string",
+        "The province that place lies in on as_of: after the mergers of 1 July 2025 the "
+        "successor of a merged province (Tuyên Quang for Hà Giang), else the same.",
+    ),
     Column("district", "string", "District where the product is made."),
     Column("commune", "string", "Commune where the product is made."),
     Column("group", "string", "Product group under the criteria set."),
@@ -85,6 +92,7 @@ COLUMNS: tuple[Column, ...] = (
             "removed",
             "corrected",
             "transferred",
+            "place-renamed",
         ),
     ),
     Column("last_change_on", "date", "The day that change took effect."),
@@ -122,6 +130,7 @@ def entry(row: Row, on: date) -> Row:
         **row,
         "group": row["product_group"],
         "as_of": on,
+        "province_as_of": province_on(row["province"], on),
         "status": row["status_on"],
         **public_stars(row["status_on"], row["stars"]),
     }

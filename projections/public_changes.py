@@ -2,20 +2,21 @@
 product's public facts as they stood after it.
 
 A registration, a certificate, a suspension, a reinstatement, a revocation, a removal, a
-correction of the registered details and a transfer to a new owner each add a row
-(evaluations and extended deadlines are not published). Rows are only ever added, so every answer
-read up to a log position is the same for ever: the change feed's cursor, and the open
-data as of a date, both rest on that. The public reason is ``lifecycle.publication``'s.
-"""
+correction of the registered details, a transfer to a new owner and a renamed place each add
+a row (evaluations and extended deadlines are not published). Rows are only ever added, so
+every answer read up to a log position is the same for ever: the change feed's cursor and the
+open data as of a date rest on that. The public reason is ``lifecycle.publication``'s."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from lifecycle import correction_events as corrections
-from lifecycle import events
+from lifecycle import correction_events as corrections, events
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import public_stars
+from projections.regions import in_region
 from projections.schema import ReadModel, Writes, tracked_position
 from projections.vietnamese import search_key
 from storage.sql import Database, Row, columns
@@ -59,6 +60,17 @@ FOLLOWS = (
 )
 
 
+# A change of place keeps the product's status and certificate and reads its new place.
+RENAMED = (
+    f"INSERT INTO public_changes (position, kind, status, effective_on, recorded_at, "
+    f"reference_kind, reference, {', '.join(CERTIFICATE)}, {FACTS}) "
+    f"SELECT ?, 'place-renamed', status, ?, ?, 'decision_ref', ?, {', '.join(CERTIFICATE)}, "
+    "product_id, code, name, owner_name, owner_kind, ?, ?, ?, ?, product_group, subgroup "
+    "FROM public_changes WHERE position = "
+    "(SELECT MAX(position) FROM public_changes WHERE product_id = ?)"
+)
+
+
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Registration enters the product's facts; each later public change copies them."""
     if isinstance(event, events.Registered):
@@ -79,6 +91,14 @@ def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
         return
     if isinstance(event, (corrections.RegistrationCorrected, corrections.OwnershipTransferred)):
         return correction(writes, position, event)
+    if isinstance(event, PlaceRenamed):
+        where = event.location
+        writes.run(
+            RENAMED,
+            (position, event.effective_on, event.timestamp, event.decision_ref, where.province,
+             search_key(where.province), where.district, where.commune, str(event.originator_id)),
+        )  # fmt: skip
+        return
     if type(event) not in KINDS:
         return  # an evaluation (or a deadline's extension) is not published here
     kind, status, reference = KINDS[type(event)]
@@ -138,8 +158,9 @@ MODEL = ReadModel("public changes", ("public_changes",), DDL, apply)
 
 
 def in_province(province: str | None) -> tuple[str, list[Any]]:
-    """The condition keeping one province's changes (by its search key), and its parameter."""
-    return ("AND province_key = ?", [search_key(province)]) if province else ("", [])
+    """The condition keeping one province's changes, and its parameters: the province as it
+    stands from now on, so Tuyên Quang's feed holds Hà Giang's changes too (by search key)."""
+    return in_region("province_key", province, date.max)
 
 
 def after(

@@ -12,7 +12,9 @@ from typing import Any
 
 from lifecycle.correction_events import OwnershipTransferred, RegistrationCorrected
 from lifecycle.events import ProductEvent, Registered, Starred
+from lifecycle.place_events import PlaceRenamed
 from projections import status
+from projections.regions import in_region
 from projections.schema import ReadModel, Writes
 from projections.vietnamese import like_pattern, search_key
 from storage.sql import Database
@@ -40,6 +42,14 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
                 search_key(where.province),
                 search_key(where.district),
             ),
+        )
+    elif isinstance(event, PlaceRenamed):
+        # The keys stay the registered province's and district's (a province asked for takes
+        # in the names merged into it); the new commune's words join the search key.
+        where = event.location
+        writes.run(
+            "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
+            (" " + search_key(f"{where.district} {where.commune}"), str(event.originator_id)),
         )
     elif isinstance(event, Starred):
         more_words(writes, event, event.certificate_number)
@@ -86,10 +96,13 @@ def search(
     for word in search_key(q or "").split():
         conditions.append("r.search_key LIKE ? ESCAPE '\\'")
         params.append(like_pattern(word))
-    for column, value in (("r.province_key", province), ("r.district_key", district)):
-        if value:
-            conditions.append(f"{column} = ?")
-            params.append(search_key(value))
+    region, region_params = in_region("r.province_key", province, on)
+    if region:
+        conditions.append(region.removeprefix("AND "))
+        params.extend(region_params)
+    if district:
+        conditions.append("r.district_key = ?")
+        params.append(search_key(district))
     for column, wanted in (("s.product_group", group), ("s.stars", stars)):
         if wanted is not None:
             conditions.append(f"{column} = ?")
@@ -107,4 +120,4 @@ def search(
         f"SELECT * {found} ORDER BY code LIMIT ? OFFSET ?",
         [*params, page_size, (max(page, 1) - 1) * page_size],
     )
-    return [status.public(row) for row in rows], total
+    return [status.public(row, on) for row in rows], total

@@ -58,7 +58,7 @@ def public_product(code: str, *, on: date) -> Remembered[Answer | None]:
         if row is None:
             return None
         return {
-            **status.public(row),
+            **status.public(row, on),
             "reasons": certificates.reasons(db, row["certificate_number"]),
         }
 

@@ -92,7 +92,7 @@ def due_for_notice(
 ) -> list[dict[str, Any]]:
     """Certificates standing on ``on`` whose notice is due by ``within_days`` days on (or was
     due already), soonest first, each with the notices given so far."""
-    region, params = in_province(province)
+    region, params = in_province(province, on)
     horizon = on + timedelta(days=within_days)
     rows = db.rows(
         f"{PLACED_ROWS} WHERE s.status IN {STANDING} AND NOT {expired('s')} "
@@ -103,7 +103,7 @@ def due_for_notice(
     given = notices(db, [row["certificate_number"] for row in due])
     return [
         {
-            **public(row),
+            **public(row, on),
             "notice_by": notice_by(row["valid_until"]),
             "days_left": (row["valid_until"] - on).days,
             "notices": given[row["certificate_number"]],

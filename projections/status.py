@@ -1,20 +1,19 @@
-"""Current status: one row per product, with its live certificate.
-
-The stored status is what the events made it (participating, certified, suspended, revoked,
-removed); "expired" is read from valid-until against the day asked about, never stored.
-"""
+"""Current status: one row per product, with its live certificate. The stored status is what
+the events made it (participating, certified, suspended, revoked, removed); "expired" is read
+from valid-until against the day asked about, never stored."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from lifecycle import correction_events as corrections
-from lifecycle import events
+from lifecycle import correction_events as corrections, events
+from lifecycle.place_events import PlaceRenamed
+from lifecycle.places import province_on
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
+from projections.regions import as_provinces_on, in_region
 from projections.schema import ReadModel, Writes
-from projections.vietnamese import search_key
 from storage.sql import Database, Row, columns
 
 DDL = (
@@ -50,10 +49,10 @@ STATUS_ROWS = f"SELECT s.*, {STATUS_ON} AS status_on FROM product_status s"
 PLACED_ROWS = f"{STATUS_ROWS} JOIN public_register r ON r.product_id = s.product_id"
 
 
-def in_province(province: str | None) -> tuple[str, list[Any]]:
-    """The condition (to follow a WHERE clause) keeping one province's rows, and its
-    parameter; nothing for every province."""
-    return ("AND r.province_key = ?", [search_key(province)]) if province else ("", [])
+def in_province(province: str | None, on: date) -> tuple[str, list[Any]]:
+    """The condition (to follow a WHERE clause) keeping the rows of one province as it stood
+    on ``on`` (old and new names alike), and its parameters; nothing for every province."""
+    return in_region("r.province_key", province, on)
 
 
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
@@ -94,13 +93,16 @@ def changes(event: events.ProductEvent) -> dict[str, Any]:
 
 
 def corrected(event: events.ProductEvent) -> dict[str, Any]:
-    """The columns an office's correction or an evaluation under a later set changes."""
+    """The columns a correction, a renamed place or an evaluation under a later set changes."""
     if isinstance(event, corrections.RegistrationCorrected):
         return dict(event.corrected())  # the details are named as their columns
     if isinstance(event, corrections.OwnershipTransferred):
         owner = event.owner
         return {"owner_id": owner.organisation_id, "owner_name": owner.name,
                 "owner_kind": owner.kind.value}  # fmt: skip
+    if isinstance(event, PlaceRenamed):
+        where = event.location
+        return {"province": where.province, "district": where.district, "commune": where.commune}
     if isinstance(event, corrections.CorrectiveDeadlineExtended):
         return {"corrective_deadline": event.corrective_deadline}
     if isinstance(event, events.Evaluated) and event.group:  # named under a later set
@@ -160,12 +162,14 @@ def described(row: Row) -> dict[str, Any]:
     return {**answer, "group": row["product_group"], "status": row["status_on"]}
 
 
-def public(row: Row) -> dict[str, Any]:
-    """What anyone may read of a product: no ids, no contacts."""
+def public(row: Row, on: date) -> dict[str, Any]:
+    """What anyone may read of a product on ``on``: no ids, no contacts; its place as
+    recorded, and the province that place lies in on ``on`` (after the 2025 mergers)."""
     return {
         **columns(row, "code", "name"),
         "group": row["product_group"],
         **columns(row, "subgroup", "owner_name", "owner_kind", "province", "district", "commune"),
+        "jurisdiction": province_on(row["province"], on),
         "status": row["status_on"],
         **public_stars(row["status_on"], row["stars"]),
         **columns(row, "certificate_number", "valid_from", "valid_until"),
@@ -176,7 +180,7 @@ def public(row: Row) -> dict[str, Any]:
 def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dict[str, int]]:
     """Products by status on ``on``; by province and group while in the programme; by stars
     while certified."""
-    region, params = in_province(province)
+    region, params = in_province(province, on)
     products = f"{PLACED_ROWS} WHERE TRUE {region}"
     counts = {}
     for name, column, among in (
@@ -191,4 +195,5 @@ def counts_now(db: Database, *, on: date, province: str | None) -> dict[str, dic
             [on, *params],
         )
         counts[name] = {str(row["k"]): int(row["n"]) for row in rows}
+    counts["by_province"] = as_provinces_on(counts["by_province"], on)
     return counts

@@ -107,6 +107,14 @@ def extend_deadline(
     return product
 
 
+def rename_place(
+    product: Product, actor: Actor, command: commands.RenamePlace, today: date
+) -> Product:
+    """The programme office records the product's place after an administrative change."""
+    product.rename_place(command, actor, today)
+    return product
+
+
 UseCase = Callable[[Any, Actor, Any, date], Product]
 USE_CASES: dict[type[Any], UseCase] = {
     commands.RegisterProduct: register,
@@ -120,6 +128,7 @@ USE_CASES: dict[type[Any], UseCase] = {
     commands.TransferOwnership: transfer_ownership,
     commands.ExtendCorrectiveDeadline: extend_deadline,
     commands.GiveRenewalNotice: give_renewal_notice,
+    commands.RenamePlace: rename_place,
 }
 
 
@@ -141,7 +150,7 @@ def check_may_order(order: Order, product: Product | None) -> None:
         raise errors.ProductNotFound(order.code)
     else:
         province = product.location.province
-    check_may_make(order.actor, command.change, province)
+    check_may_make(order.actor, command.change, province, command.effective_on)
 
 
 def check_code_unused(product: Product | None, code: str) -> None:

@@ -25,9 +25,7 @@ from lifecycle.product import Product
 from lifecycle.values import Actor, product_id
 from registry import changes
 from registry.batch import carry_out_together
-from registry.orders import Order as Order
-from registry.orders import Recorded as Recorded
-from registry.orders import Request, answered, recorded
+from registry.orders import Order as Order, Recorded as Recorded, Request, answered, recorded
 from registry.transcodings import RegisterTranscoder, register_register_types
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -70,10 +70,11 @@ def registration(
     owner: Owner = OWNER,
     location: Location = LOCATION,
     group: str | None = None,
-    subgroup: str = "essential-oils",
+    subgroup: str | None = None,
     note: str = "",
 ) -> commands.RegisterProduct:
-    """A product joining the programme (in the herbal group of its day unless told)."""
+    """A product joining the programme: in the herbal group of its day, its essential oils,
+    unless told its group (then no sub-group unless told)."""
     return commands.RegisterProduct(
         effective_on=on,
         code=code,
@@ -81,7 +82,7 @@ def registration(
         owner=owner,
         location=location,
         group=group or herbal_group(on, location.province),
-        subgroup=subgroup,
+        subgroup=subgroup if subgroup is not None else "" if group else "essential-oils",
         note=note,
     )
 
@@ -193,3 +194,11 @@ def removal(
 ) -> commands.RemoveProduct:
     """The programme office's decision taking the product out of the programme; final."""
     return commands.RemoveProduct(effective_on=on, decision_ref=decision_ref, reason=reason)
+
+
+def place_renamed(
+    on: date, location: Location, *, decision_ref: str = "202/2025/QH15"
+) -> commands.RenamePlace:
+    """The programme office records the product's place under its new names after a merger
+    of provinces or communes (the resolution that made it); the business did not move."""
+    return commands.RenamePlace(effective_on=on, location=location, decision_ref=decision_ref)

@@ -1,7 +1,8 @@
 """A small demo register: fourteen products in four provinces, every public status today.
 
-Quảng Ninh, Hà Giang, Thái Nguyên and Đồng Tháp; certificates under every criteria set
-(the stories are in ``demo_stories``). Loaded through the register's own commands, in one
+Quảng Ninh, Tuyên Quang (Hà Giang's products, registered before the 2025 merger), Thái
+Nguyên and Đồng Tháp; certificates under every criteria set (the stories are in
+``demo_stories``). Loaded through the register's own commands, in one
 batch, so it is all there or not at all.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from lifecycle.values import product_id
 from registry.service import Order, Registry
 from seed.demo_stories import FIRST_CODE, STORIES
-from seed.principals import DEMO_PRINCIPALS
+from seed.principals import ACTED_AS, DEMO_PRINCIPALS
 from seed.writing import carry_out
 
 __all__ = ["DEMO_PRINCIPALS", "FIRST_CODE", "NotADemoRegister", "demo_orders", "load_demo"]
@@ -24,10 +25,10 @@ def demo_orders() -> list[Order]:
     """Every story as orders, in the order their dates took effect."""
     orders = []
     for registration, changes in STORIES:
-        office = DEMO_PRINCIPALS[f"{registration.code[:2].lower()}-programme-office"]
+        office = ACTED_AS[f"{registration.code[:2].lower()}-programme-office"]
         orders.append(Order(office, registration))
         code = registration.code
-        orders += [Order(DEMO_PRINCIPALS[key], change, code=code) for key, change in changes]
+        orders += [Order(ACTED_AS[key], change, code=code) for key, change in changes]
     return sorted(orders, key=lambda order: order.command.effective_on)
 
 

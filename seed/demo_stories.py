@@ -3,8 +3,9 @@
 Dates are chosen so each certificate falls under the criteria set in force on its decision
 date: a provincial legacy certificate of 2017, Decision 1048 certificates by provinces, a
 district-issued 3-star under Decision 148, 5-star certificates by the ministry, and 3- and
-4-star certificates by provinces under Decision 1489. Hà Giang's stories end before the
-province was merged (1 July 2025); districts are those in use when each product registered.
+4-star certificates by provinces under Decision 1489. Hà Giang's stories cross the merger
+of 1 July 2025: Hà Giang's principals act before it, Tuyên Quang's office renames a place
+after it; districts are those in use when each product registered.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import date
 from lifecycle.commands import IssueCertificate, ProductCommand, RecordEvaluation, RegisterProduct
 from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason
 from seed import builders as make
-from seed.principals import PROVINCES
+from seed.principals import PROVINCES, TUYEN_QUANG
 
 Story = tuple[RegisterProduct, list[tuple[str, ProductCommand]]]
 ENTERPRISE, COOPERATIVE = OwnerKind.ENTERPRISE, OwnerKind.COOPERATIVE
@@ -124,6 +125,9 @@ STORIES: list[Story] = [
         [
             ("central-council", _scored("2023-10-12", (38, 23, 31), "04/BB-HĐTW", 2)),
             ("central-authority", _starred("2024-01-15", 5, "152/QĐ-BNN-KTHT")),
+            # Synthetic: the commune's name after the 2025 commune mergers is not at hand.
+            ("tq-programme-office", make.place_renamed(date(2025, 7, 1),
+                Location(TUYEN_QUANG, "", "Thông Nguyên"))),
         ],
     ),
     (

@@ -1,5 +1,6 @@
 """Who acts in the programme's stories: each principal by role, level and province, and the
-demo register's principals, one per role, level and province the demo acts in."""
+demo register's principals: today's, one per role, level and province the demo acts in (its
+keys), and the former ones, of Hà Giang and of the districts, who acted before 1 July 2025."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from lifecycle.legacy_sets import criteria_for
 from lifecycle.values import Actor, Level, Role
 
 QUANG_NINH, HA_GIANG, THAI_NGUYEN, DONG_THAP = "Quảng Ninh", "Hà Giang", "Thái Nguyên", "Đồng Tháp"
+TUYEN_QUANG = "Tuyên Quang"  # Hà Giang merged into it on 1 July 2025
+# Where the demo's products were registered, by the first letters of their codes.
 PROVINCES = {"qn": QUANG_NINH, "hg": HA_GIANG, "tn": THAI_NGUYEN, "dt": DONG_THAP}
+# The provinces standing today that the demo's keys act for.
+PROVINCES_TODAY = {"qn": QUANG_NINH, "tq": TUYEN_QUANG, "tn": THAI_NGUYEN, "dt": DONG_THAP}
 
 
 def office(province: str = QUANG_NINH, named: str = "") -> Actor:
@@ -59,15 +64,23 @@ def provincial_principals(slug: str, province: str) -> dict[str, Actor]:
 DEMO_PRINCIPALS: dict[str, Actor] = {
     **{
         key: actor
-        for slug, province in PROVINCES.items()
+        for slug, province in PROVINCES_TODAY.items()
         for key, actor in provincial_principals(slug, province).items()
     },
-    "hg-district-council": council(Level.DISTRICT, HA_GIANG, "hg-hd-ocop-dong-van"),
-    "tn-district-council": council(Level.DISTRICT, THAI_NGUYEN, "tn-hd-ocop-dai-tu"),
-    "tn-district-authority": authority(Level.DISTRICT, THAI_NGUYEN, "tn-ubnd-huyen-dai-tu"),
     "central-council": council(Level.CENTRAL, named="hd-ocop-trung-uong"),
     "central-authority": authority(Level.CENTRAL, named="bo-nong-nghiep"),
     "auditor": Actor("kiem-toan-ocop", Role.AUDITOR),
 }
 """Every principal the demo acts as (and each province's inspector, and an auditor), keyed
 by a name saying its role, level and province."""
+
+FORMER_PRINCIPALS: dict[str, Actor] = {
+    **provincial_principals("hg", HA_GIANG),
+    "hg-district-council": council(Level.DISTRICT, HA_GIANG, "hg-hd-ocop-dong-van"),
+    "tn-district-council": council(Level.DISTRICT, THAI_NGUYEN, "tn-hd-ocop-dai-tu"),
+    "tn-district-authority": authority(Level.DISTRICT, THAI_NGUYEN, "tn-ubnd-huyen-dai-tu"),
+}
+"""The principals who acted in the demo's stories before 1 July 2025 and act no more: Hà
+Giang's (merged into Tuyên Quang) and the district councils and authorities. No key is made
+for them."""
+ACTED_AS = {**DEMO_PRINCIPALS, **FORMER_PRINCIPALS}

@@ -47,6 +47,7 @@ def test_the_history_prints_every_event_with_the_state_after_it(
         "Starred",
         "Suspended",
         "Reinstated",
+        "PlaceRenamed",
         "Evaluated",
         "Starred",
         "RenewalNoticeGiven",
@@ -62,7 +63,12 @@ def test_the_history_prints_every_event_with_the_state_after_it(
     assert starred["event"]["actor"]["role"] == "certifying-authority"
     assert starred["state"]["stars"] == 4
     assert starred["state"]["certificate"]["valid_until"] == "2026-03-19"
-    assert lines[6]["state"]["certificate"]["number"] == "QN-0123-C2"
+    assert lines[5]["state"]["location"] == {
+        "province": "Quảng Ninh",
+        "district": "",
+        "commune": "Yên Tử",
+    }
+    assert lines[7]["state"]["certificate"]["number"] == "QN-0123-C2"
 
 
 def test_as_of_cuts_the_history_at_that_date(

@@ -20,9 +20,9 @@ from uuid import UUID
 
 import rfc8785
 
-from lifecycle import correction_events as corrections
-from lifecycle import events
+from lifecycle import correction_events as corrections, events
 from lifecycle.events import ProductEvent
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from lifecycle.renewal_events import RenewalNoticeGiven
 
@@ -39,6 +39,7 @@ KINDS: dict[type[ProductEvent], str] = {
     corrections.OwnershipTransferred: "transferred",
     corrections.CorrectiveDeadlineExtended: "deadline-extended",
     RenewalNoticeGiven: "renewal-notice",  # its facts are not published
+    PlaceRenamed: "place-renamed",
 }
 
 
@@ -99,6 +100,8 @@ def public_fields(event: ProductEvent) -> dict[str, Any]:
         }  # fmt: skip
     if isinstance(event, events.Reinstated):
         return {"reinspection_ref": event.reinspection_ref, "public_reason": public_reason(event)}
+    if isinstance(event, PlaceRenamed):
+        return {"decision_ref": event.decision_ref, **jsonable(event.location)}
     if isinstance(event, (events.Revoked, events.Removed)):
         return {
             "decision_ref": event.decision_ref, "reason_code": reason_code(event),

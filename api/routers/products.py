@@ -19,6 +19,7 @@ from api.deps import (
 from api.openapi import Kind, documented
 from api.problems import Problem
 from api.reading import ReadingDep
+from api.schemas.places import PlaceBody
 from api.schemas.products import HistoryEntry, ProductState, ProductStatus
 from api.schemas.requests import Registration, RemovalBody
 from api.schemas.responses import ChangeRecorded
@@ -51,6 +52,18 @@ def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONRe
     return write.record(body, code)
 
 
+@router.post(
+    "/{code}/place",
+    status_code=201,
+    response_model=ChangeRecorded,
+    responses=documented(Kind.WRITE),
+)
+def rename_place(code: CodePath, body: PlaceBody, write: WriteDep) -> JSONResponse:
+    """Record the product's place under its new commune and province after an administrative
+    change (programme office); the business did not move."""
+    return write.record(body, code)
+
+
 @router.get("/{code}", response_model=ProductStatus, responses=READ)
 def product_status(
     code: CodePath,
@@ -61,17 +74,17 @@ def product_status(
     row = reading.ask(questions.product_status(code, on=reading.today))
     if row is None:
         raise errors.ProductNotFound(code)
-    check_may_read(actor, row["province"])
+    check_may_read(actor, row["province"], reading.today)
     return row
 
 
 @router.get("/{code}/history", response_model=list[HistoryEntry], responses=READ)
 def product_history(
-    code: CodePath, actor: PrincipalDep, registry: RegistryDep
+    code: CodePath, actor: PrincipalDep, registry: RegistryDep, today: TodayDep
 ) -> list[dict[str, Any]]:
     """Every event of the product, in order, with the state after each (replayed)."""
     events = registry.events_of(code)
-    check_may_read(actor, jurisdiction_of(events))
+    check_may_read(actor, jurisdiction_of(events), today)
     return history_of(steps(events))
 
 
@@ -95,6 +108,6 @@ def product_state(
             400, "missing-as-of-or-version", "Give as_of=DATE, version=N or known_at=DATETIME."
         )
     events = registry.events_of(code)
-    check_may_read(actor, jurisdiction_of(events))
+    check_may_read(actor, jurisdiction_of(events), today)
     product = state_at(events, as_of=as_of, version=version, known_at=known_at)
     return describe_state(product, as_of or today)

@@ -41,6 +41,6 @@ def due_for_notice(
     """Certificates whose renewal notice is due within the days given, or overdue, soonest
     first (a province's staff: their own province; auditors and central: any or all)."""
     place = province if province is not None else actor.province
-    check_may_read(actor, place or "")
+    check_may_read(actor, place or "", reading.today)
     question = questions.due_for_notice(on=reading.today, within_days=within_days, province=place)
     return reading.ask(question)

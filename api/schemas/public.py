@@ -46,9 +46,14 @@ class PublicProduct(BaseModel):
     subgroup: str
     owner_name: str = Field(examples=["HTX Dược liệu Yên Tử"])
     owner_kind: str = Field(examples=["cooperative"])
-    province: str = Field(examples=["Quảng Ninh"])
+    province: str = Field(examples=["Quảng Ninh"], description="As registered or renamed since")
     district: str
     commune: str
+    jurisdiction: str = Field(
+        examples=["Quảng Ninh"],
+        description="The province the place lies in today: after the mergers of 1 July 2025 "
+        "the one a merged province joined (Tuyên Quang for Hà Giang), else the same",
+    )
     status: str = Field(examples=["certified"])
     stars: int | None = Field(
         examples=[4], description="Stars held now: only while the certificate stands"
@@ -124,6 +129,11 @@ class Statistics(BaseModel):
     removals: int
     joined_total: int = Field(description="Products that joined by the end of the period")
     in_programme_at_end: int = Field(description="Joined and not removed by the end")
+    in_programme_at_end_by_province: dict[str, int] = Field(
+        examples=[{"Hà Giang": 3, "Tuyên Quang": 2}],
+        description="The same, by the provinces standing on the period's last day (up to "
+        "2025-06-30 Hà Giang apart; from 2025-07-01 within Tuyên Quang)",
+    )
     owners_total: int = Field(description="Owners with a product joined by the end")
     new_owners_in_period: int = Field(description="Owners whose first product joined in it")
     now: CountsNow

@@ -95,7 +95,9 @@ class LocationBody(ValueBody):
     value = Location
 
     province: Text = Field(examples=["Quảng Ninh"])
-    district: Text = Field(examples=["Uông Bí"])
+    district: Annotated[str, Field(max_length=500)] = Field(
+        "", examples=["Uông Bí"], description="Empty from 1 July 2025: there are no districts"
+    )
     commune: Text = Field(examples=["Thượng Yên Công"])
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from lifecycle.errors import InvalidPrincipal
+from lifecycle.authority import check_principal_may_be_made
+from lifecycle.errors import RegisterError
 from lifecycle.values import Level, Role
 from ocop.settings import Settings
+from registry.service import vietnam_today
 from storage.connections import open_connections
 
 
@@ -18,7 +20,9 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     create = actions.add_parser("create", help="create a key and print it once")
     create.add_argument("--role", required=True, choices=[r.value for r in Role])
     create.add_argument("--level", choices=[lv.value for lv in Level])
-    create.add_argument("--province", help="e.g. 'Quảng Ninh' (not for central keys)")
+    create.add_argument(
+        "--province", help="one standing today, e.g. 'Quảng Ninh' (not for central keys)"
+    )
     create.add_argument("--principal-id", help="who the key stands for (default: its key id)")
     actions.add_parser("list", help="list keys (never their secrets)")
     revoke = actions.add_parser("revoke", help="revoke a key by its id")
@@ -34,14 +38,13 @@ def run(args: argparse.Namespace) -> int:
     store = KeyStore(database)
     try:
         if args.action == "create":
+            role, level = Role(args.role), Level(args.level) if args.level else None
             try:
+                check_principal_may_be_made(role, level, args.province, vietnam_today())
                 key, record = store.create(
-                    Role(args.role),
-                    level=Level(args.level) if args.level else None,
-                    province=args.province,
-                    principal_id=args.principal_id,
+                    role, level=level, province=args.province, principal_id=args.principal_id
                 )
-            except InvalidPrincipal as error:
+            except RegisterError as error:
                 print(f"ocop: {error}", file=sys.stderr)
                 return 2
             print(

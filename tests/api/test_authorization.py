@@ -12,8 +12,7 @@ import pytest
 
 from lifecycle.values import Level
 from registry.service import Registry
-from seed import builders as make
-from seed import corrections as fix
+from seed import builders as make, corrections as fix
 from seed.bodies import body_of
 from tests.api import bodies
 from tests.api.conftest import PRINCIPALS, QN, Api

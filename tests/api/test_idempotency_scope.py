@@ -79,7 +79,7 @@ def test_ocop_keys_create_says_why_a_principal_id_is_refused(
     create = ["keys", "create", "--principal-id", "demo-qn-programme-office", "--province"]
     assert ocop([*create, QN, "--role", "programme-office"]) == 0
     capsys.readouterr()
-    assert ocop([*create, "Hà Giang", "--role", "inspector"]) == 2
+    assert ocop([*create, "Tuyên Quang", "--role", "inspector"]) == 2
     error = capsys.readouterr().err
     assert "demo-qn-programme-office" in error and "already has keys" in error
 

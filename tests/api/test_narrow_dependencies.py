@@ -35,7 +35,7 @@ ROUTES = [
 
 
 def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
-    assert len(ROUTES) == 35  # 27, 3 corrections, renewals 2, the catalogue, 2 proofs
+    assert len(ROUTES) == 36  # 27, 3 corrections, renewals 2, the catalogue, 2 proofs, place
     for route in ROUTES:
         for call in calls_of(route.dependant):
             hints = get_type_hints(call)

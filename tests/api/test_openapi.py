@@ -20,6 +20,7 @@ STORY = [
     ("/v1/products", "Registration", "office_qn"),
     ("/v1/products/QN-0123/corrections", "CorrectionBody", "office_qn"),
     ("/v1/products/QN-0123/transfers", "TransferBody", "office_qn"),
+    ("/v1/products/QN-0123/place", "PlaceBody", "office_qn"),
     ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_province_qn"),
     ("/v1/products/QN-0123/certificates", "CertificateBody", "authority_province_qn"),
     ("/v1/products/QN-0123/suspensions", "SuspensionBody", "inspector_qn"),

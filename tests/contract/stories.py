@@ -11,7 +11,7 @@ from typing import Any
 from lifecycle import errors
 from lifecycle.commands import ProductCommand, RegisterProduct
 from lifecycle.product import Product
-from lifecycle.values import Actor, Level, RemovalReason
+from lifecycle.values import Actor, Level, Location, RemovalReason
 from registry.changes import USE_CASES
 from registry.service import Recorded, Registry
 from seed import builders as make
@@ -23,14 +23,17 @@ Step = tuple[Actor, RegisterProduct | ProductCommand]
 # Registered under 148, 4 stars from the province, suspended and reinstated, re-evaluated
 # under 1489 (the council naming its group under that set) and re-recognised at 5 stars by
 # the ministry (the new certificate continues the old), given notice of its end, revoked,
-# then removed.
+# then removed; on the way its place reads under its new commune, without a district, after
+# the communes merged in 2025.
 BONUS = {"local-materials": 2, "local-labour": 1}  # by kind, within 148's caps
+NEW_PLACE = Location(make.QUANG_NINH, "", "Yên Tử")
 LIFE: list[Step] = [
     (make.office(), make.registration(date(2023, 3, 1), CODE)),
     (make.council(), make.evaluation(date(2023, 3, 10), 80, bonus=BONUS)),
     (make.authority(), make.certificate(date(2023, 3, 20), 4)),
     (make.inspector(), make.suspension(date(2024, 1, 10))),
     (make.inspector(), make.reinstatement(date(2024, 2, 1))),
+    (make.office(), make.place_renamed(date(2025, 7, 1), NEW_PLACE)),
     (
         make.council(Level.CENTRAL),
         make.evaluation(date(2025, 9, 1), 95, group="medicinal-herbs", subgroup="herbal-cosmetics"),

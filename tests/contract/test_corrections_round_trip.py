@@ -13,8 +13,7 @@ from lifecycle.correction_events import (
 )
 from lifecycle.values import Owner, OwnerKind
 from registry.service import Registry
-from seed import builders as make
-from seed import corrections as fix
+from seed import builders as make, corrections as fix
 from tests.contract.stories import CODE, Step, assert_identical, domain_state, live, record
 
 SUSPENDED_ON = date(2024, 1, 10)

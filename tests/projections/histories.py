@@ -48,6 +48,7 @@ ACTIONS = (
     "transfer",
     "extend",
     "notice",
+    "rename",
 )
 START = date(2019, 9, 1)
 
@@ -83,6 +84,7 @@ STORIES = (
     ("evaluate", "remove"),
     ("correct", "certify", "suspend", "extend", "reinstate", "transfer"),
     ("transfer", "correct", "evaluate", "remove"),
+    ("certify", "rename", "suspend", "reinstate"),
 )
 
 
@@ -155,6 +157,8 @@ def carry_out(registry: Registry, step: Step, day: date) -> None:
             certificate = registry.product(code).certificate
             stars = certificate.stars if certificate else step.stars
             story.give_notice(registry, code, stars, day, province)
+        elif step.action == "rename":
+            story.rename_place(registry, code, day, province)
     except RegisterError:
         pass
 

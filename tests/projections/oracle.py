@@ -131,6 +131,9 @@ def assert_status_matches(
             "version",
             "position",
             "last_event",
+            "province",
+            "district",
+            "commune",
         )
     } == {
         "status": product.status_on(on).value,
@@ -140,6 +143,7 @@ def assert_status_matches(
         "version": product.version,
         "position": mine[-1][0],
         "last_event": type(mine[-1][1]).__name__,
+        **{name: getattr(product.location, name) for name in ("province", "district", "commune")},
     }
 
 
@@ -160,6 +164,8 @@ def assert_counts_match(
         for e in joined:
             first.setdefault(e.owner.organisation_id, e.effective_on)
         assert stats["joined_total"] == len(joined)
+        at_end = stats["in_programme_at_end_by_province"]
+        assert sum(at_end.values()) == stats["in_programme_at_end"]
         assert stats["owners_total"] == len(first)
         assert stats["new_owners_in_period"] == sum(start <= d <= end for d in first.values())
     items, total = read_side.ask(

@@ -1,7 +1,8 @@
 """Stories of the OCOP programme, told to a register through its use cases (never event rows).
 
 The commands and principals are the shared builders' (``seed.builders``); each story step
-here is made by the principal whose role it is, councils and authorities at the level the
+here is made by the principal whose role it is (of the province standing that day: Tuyên
+Quang's for a Hà Giang product from 1 July 2025), councils and authorities at the level the
 criteria set in force makes competent for the stars asked for. References name the product
 and the day, so that a test can find them in what the read side shows.
 """
@@ -10,10 +11,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from lifecycle.places import province_on
 from lifecycle.values import Location, Owner, OwnerKind, RevocationReason
 from registry.service import Recorded, Registry
-from seed import builders as make
-from seed import corrections as fix
+from seed import builders as make, corrections as fix
 from seed.renewal_builders import renewal_notice
 
 QUANG_NINH = make.QUANG_NINH
@@ -42,7 +43,7 @@ def register(
         group=group,
         subgroup="",
     )
-    return registry.register_product(make.office(province), command)
+    return registry.register_product(make.office(province_on(province, on)), command)
 
 
 def evaluate(
@@ -51,7 +52,9 @@ def evaluate(
     """The competent council scores the product in the band of ``stars``."""
     scores = make.evaluation(on, make.TOTAL_FOR_STARS[stars], minutes_ref=f"BB-{code}-{on:%Y%m%d}")
     return registry.change(
-        code, make.council(make.competent_level(stars, on, province), province), scores
+        code,
+        make.council(make.competent_level(stars, on, province), province_on(province, on)),
+        scores,
     )
 
 
@@ -62,7 +65,9 @@ def certify(
     evaluate(registry, code, stars, on, province)
     decision = make.certificate(on, stars, f"{on.day}/QĐ-UBND")
     return registry.change(
-        code, make.authority(make.competent_level(stars, on, province), province), decision
+        code,
+        make.authority(make.competent_level(stars, on, province), province_on(province, on)),
+        decision,
     )
 
 
@@ -82,7 +87,7 @@ def suspend(
         findings="Kiểm tra định kỳ",
         reason=reason,
     )
-    return registry.change(code, make.inspector(province), inspection)
+    return registry.change(code, make.inspector(province_on(province, on)), inspection)
 
 
 def reinstate(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
@@ -90,7 +95,7 @@ def reinstate(registry: Registry, code: str, on: date, province: str = QUANG_NIN
     reinspection = make.reinstatement(
         on, reinspection_ref=f"TKT-{code}-{on:%Y%m%d}", corrected="Đã sửa nhãn"
     )
-    return registry.change(code, make.inspector(province), reinspection)
+    return registry.change(code, make.inspector(province_on(province, on)), reinspection)
 
 
 def revoke(
@@ -104,7 +109,9 @@ def revoke(
     """The authority competent for ``stars`` withdraws the certificate."""
     decision = make.revocation(on, reason, decision_ref=f"THU-{code}")
     return registry.change(
-        code, make.authority(make.competent_level(stars, on, province), province), decision
+        code,
+        make.authority(make.competent_level(stars, on, province), province_on(province, on)),
+        decision,
     )
 
 
@@ -119,21 +126,23 @@ def give_notice(
 def remove(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
     """The programme office takes the product out of the programme."""
     decision = make.removal(on, decision_ref=f"LOAI-{code}")
-    return registry.change(code, make.office(province), decision)
+    return registry.change(code, make.office(province_on(province, on)), decision)
 
 
 def correct(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
     """The programme office corrects the product's misspelt name and its commune."""
     name = f"{registry.product(code).name} (đã sửa {on:%d/%m/%Y})"
     command = fix.correction(on, name=name, commune="Hà Khẩu", decision_ref=f"SUA-{code}")
-    return registry.change(code, make.office(province), command)
+    return registry.change(code, make.office(province_on(province, on)), command)
 
 
 def transfer(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
     """The programme office records the product's transfer to a new enterprise."""
     owner = Owner(f"org:{code}:{on}", f"Công ty {code} {on:%Y%m%d}", OwnerKind.ENTERPRISE)
     return registry.change(
-        code, make.office(province), fix.transfer(on, owner, decision_ref=f"CHUYEN-{code}")
+        code,
+        make.office(province_on(province, on)),
+        fix.transfer(on, owner, decision_ref=f"CHUYEN-{code}"),
     )
 
 
@@ -142,4 +151,15 @@ def extend(registry: Registry, code: str, on: date, province: str = QUANG_NINH) 
     certificate = registry.product(code).certificate
     deadline = certificate.corrective_deadline if certificate else None
     later = (deadline or on) + timedelta(days=20)
-    return registry.change(code, make.inspector(province), fix.extension(on, later))
+    return registry.change(
+        code, make.inspector(province_on(province, on)), fix.extension(on, later)
+    )
+
+
+def rename_place(registry: Registry, code: str, on: date, province: str = QUANG_NINH) -> Recorded:
+    """The programme office records the product's place under the province it lies in that
+    day, without a district (there are none from 1 July 2025), its commune kept."""
+    where = registry.product(code).location
+    new = Location(province_on(where.province, on), "", where.commune)
+    command = make.place_renamed(on, new, decision_ref=f"NQ-{code}-{on:%Y%m%d}")
+    return registry.change(code, make.office(province_on(province, on)), command)

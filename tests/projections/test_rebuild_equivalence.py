@@ -10,8 +10,7 @@ from contextlib import contextmanager
 
 import psycopg
 import pytest
-from hypothesis import HealthCheck, event, given, settings, target
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st, target
 
 from projections import Projector, ReadSide, questions
 from registry.service import Registry

@@ -8,8 +8,7 @@ import json
 from datetime import timedelta
 
 from lifecycle.events import ProductEvent
-from seed import builders as make
-from seed import corrections as fix
+from seed import builders as make, corrections as fix
 from tests.unit.eras import TODAY
 from tests.unit.stages import later, suspended
 from transparency.entry import entry, payload_hash

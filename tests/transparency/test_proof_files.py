@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 import rfc8785
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from transparency import tree
 from transparency.note import Checkpoint, SigningKey

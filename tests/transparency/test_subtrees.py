@@ -13,9 +13,12 @@ from tests.conftest import connections_to
 from transparency import leaves
 from transparency.frontier import Frontier
 from transparency.subtrees import consistency_proof, subtree_root
-from transparency.tree import check_consistency, root
-from transparency.tree import consistency_proof as from_every_leaf
-from transparency.tree import leaf_hash as hashed
+from transparency.tree import (
+    check_consistency,
+    consistency_proof as from_every_leaf,
+    leaf_hash as hashed,
+    root,
+)
 
 SMALL = [hashed(b"%d" % index) for index in range(1100)]
 

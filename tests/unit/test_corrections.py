@@ -17,8 +17,7 @@ from lifecycle.describe import describe_event, history_of
 from lifecycle.history import state_at, steps
 from lifecycle.product import Product
 from lifecycle.values import Owner, OwnerKind
-from seed import builders as make
-from seed import corrections as fix
+from seed import builders as make, corrections as fix
 from tests.unit.eras import TODAY
 from tests.unit.stages import (
     EXPIRED,

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from api.schemas.corrections import CorrectionBody, DeadlineExtensionBody, TransferBody
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
+from api.schemas.places import PlaceBody
 from api.schemas.renewals import RenewalNoticeBody
 from api.schemas.requests import (
     CertificateBody,
@@ -28,11 +29,11 @@ from api.schemas.requests import (
     RevocationBody,
 )
 from api.schemas.scores import ScoreSheetBody
-from lifecycle import commands, events
-from lifecycle import correction_events as corrections
+from lifecycle import commands, correction_events as corrections, events
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
+from lifecycle.place_events import PlaceRenamed
 from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
@@ -70,6 +71,7 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
         RenewalNoticeGiven,
         {"certificate_number", "valid_until", "notice_by"},
     ),
+    (PlaceBody, commands.RenamePlace, PlaceRenamed, set()),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {
@@ -127,7 +129,12 @@ def test_an_event_carries_its_commands_facts_and_what_the_register_computed(
 
 
 @pytest.mark.parametrize(
-    ("body", "value"), [(OwnerBody, Owner), (LocationBody, Location), (ScoreSheetBody, ScoreSheet)]
+    ("body", "value"),
+    [
+        (OwnerBody, Owner),
+        (LocationBody, Location),
+        (ScoreSheetBody, ScoreSheet),
+    ],
 )
 def test_a_nested_body_names_exactly_its_values_facts(body: Any, value: type[Any]) -> None:
     assert body.value is value

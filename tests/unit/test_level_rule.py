@@ -34,7 +34,7 @@ def test_an_unlevelled_council_or_authority_may_not_act(actor: Actor, change: Ch
     with pytest.raises(errors.RoleNotPermitted, match="must act at a stated level") as direct:
         check_acts_at_a_level(actor)
     with pytest.raises(errors.RoleNotPermitted) as asked:
-        check_may_make(actor, change, "QN")
+        check_may_make(actor, change, "QN", TODAY)
     assert asked.value.message == direct.value.message
 
 
@@ -48,4 +48,4 @@ def test_the_product_refuses_an_unlevelled_council_and_authority_by_the_same_rul
 
 
 def test_a_principal_without_a_levelled_role_needs_no_level() -> None:
-    check_may_make(Actor("office-qn", Role.PROGRAMME_OFFICE, "QN"), Change.REGISTER, "QN")
+    check_may_make(Actor("office-qn", Role.PROGRAMME_OFFICE, "QN"), Change.REGISTER, "QN", TODAY)

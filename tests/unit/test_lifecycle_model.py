@@ -14,15 +14,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import settings
-from hypothesis import strategies as st
+from hypothesis import settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from lifecycle.errors import NoCriteriaSet, RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level, Location, RevocationReason, ScoreSheet
-from seed import builders as make
-from seed import corrections as fix
+from seed import builders as make, corrections as fix
 from seed.renewal_builders import renewal_notice
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (

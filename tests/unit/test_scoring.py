@@ -11,8 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from lifecycle import errors
-from lifecycle import scoring_figures as figures
+from lifecycle import errors, scoring_figures as figures
 from lifecycle.criteria import CRITERIA_SETS, criteria_set
 from lifecycle.product import Product
 from seed import builders as make
