@@ -8,6 +8,13 @@ product's state forbids by those of ``lifecycle.state_refusals``; both are named
 
 from __future__ import annotations
 
+from lifecycle.handoff_refusals import (
+    AlreadyHandedOff,
+    BelowHandOffThreshold,
+    NoEvaluationToHandOn,
+    NoHandOffFromLevel,
+    NotHandedOff,
+)
 from lifecycle.malformed import (
     BonusAboveCap,
     BonusAboveKindCap,
@@ -62,7 +69,9 @@ from lifecycle.state_refusals import (
 
 # Refusals defined in other modules, named here too so that every refusal reads errors.X.
 __all__ = [
+    "AlreadyHandedOff",
     "BandTooLow",
+    "BelowHandOffThreshold",
     "BonusAboveCap",
     "BonusAboveKindCap",
     "BonusNotCounted",
@@ -89,6 +98,9 @@ __all__ = [
     "NoCertificate",
     "NoCriteriaSet",
     "NoEvaluation",
+    "NoEvaluationToHandOn",
+    "NoHandOffFromLevel",
+    "NotHandedOff",
     "NotPermitted",
     "NotSuspended",
     "PointsAboveMaximum",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from eventsourcing.domain import AggregateCreated, AggregateEvent
 
+from lifecycle.handoffs import after_certificate
 from lifecycle.scoring import evaluation_of_older_record
 from lifecycle.values import (
     Actor,
@@ -72,8 +73,6 @@ class Registered(AggregateCreated, ProductEvent):
     # stored before they were named read the class default.
     gtins: tuple[str, ...] = ()
 
-    # Product.__init__ takes these facts when the aggregate is first built.
-
 
 @dataclass(frozen=True)
 class Evaluated(ProductEvent):
@@ -109,7 +108,7 @@ class Evaluated(ProductEvent):
         return self.evaluation.criteria_set
 
     def record(self, product: Product) -> None:
-        product.evaluation = self.evaluation
+        product.evaluation = product.latest_evaluation = self.evaluation
 
 
 @dataclass(frozen=True)
@@ -136,6 +135,7 @@ class Starred(ProductEvent):
         )
         product.certificates_issued += 1
         product.evaluation = None
+        product.handed_to = after_certificate(product.handed_to, self.issuing_level)
         product.suspension_reason = None
 
 

@@ -16,7 +16,10 @@ from eventsourcing.domain import Aggregate
 
 from lifecycle.authority import check_acts_at_a_level
 from lifecycle.commands import (
+    ForwardProduct,
+    HandOffCommand,
     IssueCertificate,
+    ProposePotentialFiveStar,
     RecordEvaluation,
     RegisterProduct,
     ReinstateCertificate,
@@ -36,6 +39,8 @@ from lifecycle.events import (
 )
 from lifecycle.facts import facts_for
 from lifecycle.gtin import check_gtins
+from lifecycle.handoff_events import Forwarded, HandedOff, ProposedAsPotentialFiveStar
+from lifecycle.handoff_rules import check_hand_off, check_handed_off_to
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -72,7 +77,8 @@ class Product(Aggregate, Standing):
     ) -> None:
         self.code, self.name, self.owner, self.location = code, name, owner, location
         self.group, self.subgroup, self.gtins = group, subgroup, tuple(gtins)
-        self.evaluation = None
+        self.evaluation = self.latest_evaluation = None
+        self.handed_to = ()
         self.certificate = None
         self.certificates_issued = 0
         self.suspension_reason = None
@@ -104,6 +110,7 @@ class Product(Aggregate, Standing):
         criteria = check_criteria_in_force(command.effective_on)
         level = check_acts_at_a_level(actor)
         check_council_level_in_set(criteria, level)
+        check_handed_off_to(criteria, level, self.handed_to, self.code)
         evaluation = score(criteria, command, level)
         self.trigger_event(
             Evaluated,
@@ -112,6 +119,27 @@ class Product(Aggregate, Standing):
             note=command.note,
             evaluation=evaluation,
         )
+
+    def forward(self, command: ForwardProduct, actor: Actor, today: date) -> None:
+        """A district council (under 1489, a commune's) forwards the product to the province."""
+        self.hand_off(Forwarded, command, actor, today)
+
+    def propose(self, command: ProposePotentialFiveStar, actor: Actor, today: date) -> None:
+        """A province's council proposes the product to the central level as potential 5★."""
+        self.hand_off(ProposedAsPotentialFiveStar, command, actor, today)
+
+    def hand_off(
+        self, event: type[HandedOff], command: HandOffCommand, actor: Actor, today: date
+    ) -> None:
+        """A council hands the product up, on its own latest evaluation, from the threshold."""
+        self.check_dated_in_order(command.effective_on, today)
+        self.check_not_suspended(command.effective_on)
+        criteria = check_criteria_in_force(command.effective_on)
+        level = check_acts_at_a_level(actor)
+        computed = check_hand_off(
+            criteria, event.kind, level, self.latest_evaluation, self.handed_to
+        )
+        self.trigger_event(event, **facts_for(event, command, actor, **computed))
 
     def certify(self, command: IssueCertificate, actor: Actor, today: date) -> None:
         """A competent authority issues a star certificate, superseding any earlier one."""

@@ -28,6 +28,7 @@ REFERENCES = (
     "decision_ref",
     "inspection_ref",
     "reinspection_ref",
+    "dispatch_ref",
 )
 
 

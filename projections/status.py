@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from lifecycle import events
+from lifecycle.handoff_events import HandedOff
 from lifecycle.publication import public_reason, reason_code
 from projections.public_facts import CERTIFICATE_STANDS, public_stars, removal
 from projections.schema import ReadModel, Writes
@@ -89,7 +90,7 @@ def changes(event: events.ProductEvent) -> dict[str, Any]:
             "removal_reason": public_reason(event),
             "removal_reason_code": reason_code(event),
         }
-    assert isinstance(event, events.Evaluated), event
+    assert isinstance(event, events.Evaluated | HandedOff), event  # neither is published
     return {}
 
 

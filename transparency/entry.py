@@ -20,7 +20,7 @@ from uuid import UUID
 
 import rfc8785
 
-from lifecycle import events
+from lifecycle import events, handoff_events
 from lifecycle.events import ProductEvent
 from lifecycle.publication import public_reason, reason_code
 
@@ -28,6 +28,8 @@ from lifecycle.publication import public_reason, reason_code
 KINDS: dict[type[ProductEvent], str] = {
     events.Registered: "registered",
     events.Evaluated: "evaluated",
+    handoff_events.Forwarded: "forwarded",
+    handoff_events.ProposedAsPotentialFiveStar: "proposed-potential-5-star",
     events.Starred: "certified",
     events.Suspended: "suspended",
     events.Reinstated: "reinstated",

@@ -13,6 +13,7 @@ from lifecycle import errors
 from lifecycle.errors import RegisterError
 from lifecycle.product import Product
 from lifecycle.values import Level
+from registry.changes import USE_CASES
 from seed import builders as make
 from tests.unit.eras import ERAS, TODAY
 
@@ -45,10 +46,33 @@ def registered(era: str, code: str = make.CODE) -> Product:
     return Product.register(make.registration(ERAS[era], code), make.office(), TODAY)
 
 
+def forwarded(era: str, level: Level = Level.PROVINCE) -> Product:
+    """A product registered in ``era`` and handed up to ``level``'s council (issue 11 item 5)."""
+    product = registered(era)
+    brought_to(product, level, later(product))
+    return product
+
+
+def brought_to(product: Product, level: Level, day: date, total: int = 80) -> None:
+    """The lower councils' evaluations and hand-offs that bring the product to ``level``'s
+    council under the set in force on ``day`` (issue 11 item 5), all dated ``day``; nothing
+    while a hand-off to ``level`` stands."""
+    for actor, command in hand_ups(product, level, day, total):
+        USE_CASES[type(command)](product, actor, command, TODAY)
+
+
+def hand_ups(product: Product, level: Level, day: date, total: int = 80) -> list[make.Step]:
+    """The steps ``brought_to`` takes."""
+    if any(standing.to_level is level for standing in product.handed_to):
+        return []
+    return make.steps_to(level, day, total)
+
+
 def evaluated(
     era: str, total: int = 80, level: Level = Level.PROVINCE, *, mandatory_met: bool = True
 ) -> Product:
     product = registered(era)
+    brought_to(product, level, later(product), total)
     product.evaluate(
         make.evaluation(later(product), total, mandatory_met=mandatory_met),
         make.council(level),
@@ -65,7 +89,8 @@ def certified(era: str, stars: int = 4, level: Level = Level.PROVINCE) -> Produc
 
 def scored_and_certified(product: Product, day: date, stars: int = 4) -> None:
     """The provincial council scores the product for ``stars`` and the province certifies it,
-    both on ``day``."""
+    both on ``day``, once the district forwarded it."""
+    brought_to(product, Level.PROVINCE, day, make.TOTAL_FOR_STARS[stars])
     product.evaluate(make.evaluation(day, make.TOTAL_FOR_STARS[stars]), make.council(), TODAY)
     product.certify(make.certificate(day, stars), make.authority(), TODAY)
 
@@ -91,7 +116,10 @@ def removed(era: str) -> Product:
 def attempt(command: str, product: Product, day: date) -> Callable[[], None]:
     """The command, dated ``day``, made by the (provincial) principal whose role it is."""
     return {
-        "evaluate": lambda: product.evaluate(make.evaluation(day, 80), make.council(), TODAY),
+        "evaluate": lambda: (
+            brought_to(product, Level.PROVINCE, day),
+            product.evaluate(make.evaluation(day, 80), make.council(), TODAY),
+        ),
         "certify": lambda: product.certify(make.certificate(day, 4), make.authority(), TODAY),
         "suspend": lambda: product.suspend(make.suspension(day), make.inspector(), TODAY),
         "reinstate": lambda: product.reinstate(make.reinstatement(day), make.inspector(), TODAY),

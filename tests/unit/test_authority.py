@@ -21,7 +21,8 @@ from lifecycle.values import Actor, Level, Role
 # The SPEC's table of who does what, restated role by role.
 CHANGES_BY = {
     Role.PROGRAMME_OFFICE: {Change.REGISTER, Change.REMOVE},
-    Role.EVALUATION_COUNCIL: {Change.EVALUATE},
+    # A council also hands on what it scored (issue 11 item 5: forwarding, potential 5★).
+    Role.EVALUATION_COUNCIL: {Change.EVALUATE, Change.FORWARD, Change.PROPOSE},
     Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE},
     Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE},
 }

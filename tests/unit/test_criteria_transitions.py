@@ -12,7 +12,7 @@ from lifecycle.criteria import BY_ID, CRITERIA_SETS, criteria_set
 from lifecycle.values import Level
 from seed import builders as make
 from tests.unit.eras import TODAY
-from tests.unit.stages import assert_refused, registered
+from tests.unit.stages import assert_refused, brought_to, registered
 
 # (evaluated under, on; decided on; decision-date set) at each change of criteria.
 WITHIN = [
@@ -34,6 +34,7 @@ def test_an_evaluation_under_the_old_set_is_certified_within_the_transition(
     evaluated_on: date, decided_on: date, evaluation_set: str
 ) -> None:
     product = registered("provincial-legacy" if evaluated_on.year == 2019 else "1048-2019")
+    brought_to(product, Level.PROVINCE, evaluated_on)
     product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
     product.certify(make.certificate(decided_on, 4), make.authority(), TODAY)
     assert product.certificate is not None
@@ -46,6 +47,7 @@ def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
     evaluated_on: date, decided_on: date
 ) -> None:
     product = registered("provincial-legacy" if evaluated_on.year == 2019 else "1048-2019")
+    brought_to(product, Level.PROVINCE, evaluated_on)
     product.evaluate(make.evaluation(evaluated_on, 80), make.council(), TODAY)
     refused = assert_refused(
         product,
