@@ -20,6 +20,7 @@ from api.routers import (
     changes,
     evaluations,
     events,
+    handoffs,
     health,
     log,
     open_data,
@@ -60,6 +61,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
     for router in (
         products.router,
         evaluations.router,
+        handoffs.router,
         certificates.router,
         events.router,
         public.router,

@@ -4,6 +4,7 @@ and the steps that bring a product to a level's council under the set in force."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ from lifecycle.handoffs import HandOffKind, hand_offs_under
 from lifecycle.values import Actor, Level
 from seed.principals import QUANG_NINH, council
 
-Step = tuple[Actor, commands.Command]
+Step = tuple[Actor, commands.ProductCommand]
 
 
 def forwarding(on: date, dispatch_ref: str = "") -> commands.ForwardProduct:
@@ -34,11 +35,16 @@ def hand_off(kind: HandOffKind, on: date) -> commands.HandOffCommand:
 
 
 def steps_to(
-    level: Level, on: date, total: int | Decimal = 80, province: str = QUANG_NINH
+    level: Level,
+    on: date,
+    total: int | Decimal = 80,
+    province: str = QUANG_NINH,
+    councils: Callable[[Level, str], Actor] = council,
 ) -> list[Step]:
     """What brings a product to ``level``'s council under the set in force on ``on``, all dated
     ``on``: each lower council's evaluation (``total`` points, or its step's threshold if
-    higher) and its hand-off; nothing for an entry level."""
+    higher) and its hand-off, by ``councils`` of each level and the province; nothing for an
+    entry level."""
     from seed.builders import evaluation  # the builders name this module's words too
 
     criteria = criteria_in_force(on)
@@ -46,12 +52,12 @@ def steps_to(
     step = hand_offs_under(criteria.id).step_to(level)
     if level in hand_offs_under(criteria.id).entry_levels or step is None:
         return []
-    below = council(step.from_level, province)
+    below = councils(step.from_level, province)
     scored = evaluation(
         on, max(Decimal(total), step.threshold), minutes_ref=f"BB-{step.from_level.value}-{on}"
     )
     return [
-        *steps_to(step.from_level, on, total, province),
+        *steps_to(step.from_level, on, total, province, councils),
         (below, scored),
         (below, hand_off(step.kind, on)),
     ]

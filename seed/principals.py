@@ -64,6 +64,14 @@ DEMO_PRINCIPALS: dict[str, Actor] = {
     },
     "hg-district-council": council(Level.DISTRICT, HA_GIANG, "hg-hd-ocop-dong-van"),
     "tn-district-council": council(Level.DISTRICT, THAI_NGUYEN, "tn-hd-ocop-dai-tu"),
+    # The councils that hand products up to the province: a district's before 1/7/2025,
+    # then (Decision 1489) a commune's; the demo names one of each per province.
+    "qn-district-council": council(Level.DISTRICT, QUANG_NINH, "qn-hd-ocop-huyen"),
+    "dt-district-council": council(Level.DISTRICT, DONG_THAP, "dt-hd-ocop-huyen"),
+    **{
+        f"{slug}-commune-council": council(Level.COMMUNE, province, f"{slug}-hd-ocop-xa")
+        for slug, province in PROVINCES.items()
+    },
     "tn-district-authority": authority(Level.DISTRICT, THAI_NGUYEN, "tn-ubnd-huyen-dai-tu"),
     "central-council": council(Level.CENTRAL, named="hd-ocop-trung-uong"),
     "central-authority": authority(Level.CENTRAL, named="bo-nong-nghiep"),

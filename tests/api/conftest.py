@@ -22,6 +22,7 @@ QN, HG = "Quảng Ninh", "Hà Giang"
 PRINCIPALS: dict[str, tuple[Role, Level | None, str | None]] = {
     "office_qn": (Role.PROGRAMME_OFFICE, None, QN),
     "office_hg": (Role.PROGRAMME_OFFICE, None, HG),
+    "council_commune_qn": (Role.EVALUATION_COUNCIL, Level.COMMUNE, QN),
     "council_district_qn": (Role.EVALUATION_COUNCIL, Level.DISTRICT, QN),
     "council_province_qn": (Role.EVALUATION_COUNCIL, Level.PROVINCE, QN),
     "council_province_hg": (Role.EVALUATION_COUNCIL, Level.PROVINCE, HG),

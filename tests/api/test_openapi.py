@@ -18,7 +18,11 @@ PROBLEM = {"$ref": "#/components/schemas/Problem"}
 # The examples, in the order of one product's story, and who may record each.
 STORY = [
     ("/v1/products", "Registration", "office_qn"),
+    # Under 1489 the commune assesses and forwards; the province evaluates and proposes.
+    ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_commune_qn"),
+    ("/v1/products/QN-0123/forwardings", "ForwardingBody", "council_commune_qn"),
     ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_province_qn"),
+    ("/v1/products/QN-0123/five-star-proposals", "FiveStarProposalBody", "council_province_qn"),
     ("/v1/products/QN-0123/certificates", "CertificateBody", "authority_province_qn"),
     ("/v1/products/QN-0123/suspensions", "SuspensionBody", "inspector_qn"),
     ("/v1/products/QN-0123/reinstatements", "ReinstatementBody", "inspector_qn"),

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
+from api.schemas.handoffs import FiveStarProposalBody, ForwardingBody
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
 from api.schemas.requests import (
     CertificateBody,
@@ -26,13 +27,16 @@ from api.schemas.requests import (
     RevocationBody,
 )
 from api.schemas.scores import ScoreSheetBody
-from lifecycle import commands, events
+from lifecycle import commands, events, handoff_events
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
+# What a hand-off records of its step and of the evaluation it rests on.
+HANDED_OFF = {"from_level", "to_level", "criteria_set", "total", "band", "minutes_ref"}
+HANDED_OFF |= {"evaluated_on"}
 # Each body, the command it asks for, the event recording it, and what the register adds.
 CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent], set[str]]] = [
     (Registration, commands.RegisterProduct, events.Registered, {"criteria_set"}),
@@ -47,6 +51,13 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
     (ReinstatementBody, commands.ReinstateCertificate, events.Reinstated, set()),
     (RevocationBody, commands.RevokeCertificate, events.Revoked, set()),
     (RemovalBody, commands.RemoveProduct, events.Removed, set()),
+    (ForwardingBody, commands.ForwardProduct, handoff_events.Forwarded, HANDED_OFF),
+    (
+        FiveStarProposalBody,
+        commands.ProposePotentialFiveStar,
+        handoff_events.ProposedAsPotentialFiveStar,
+        HANDED_OFF,
+    ),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {
