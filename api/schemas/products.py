@@ -126,6 +126,23 @@ class EvaluationAccount(BaseModel):
     evaluated_on: date
 
 
+class HandOffAccount(BaseModel):
+    """A hand-off standing on the product: who handed it to which level, when, on what score
+    (the evaluation it rests on), by which dispatch."""
+
+    kind: str = Field(examples=["propose-potential-5-star"])
+    from_level: str = Field(examples=["province"])
+    to_level: str = Field(examples=["central"])
+    by: str = Field(description="The principal who recorded it")
+    on: date
+    total: int | float
+    band: int
+    criteria_set: str
+    minutes_ref: str
+    evaluated_on: date
+    dispatch_ref: str
+
+
 class ProductState(BaseModel):
     """A product's state as read on a day (expiry is judged against that day)."""
 
@@ -141,6 +158,10 @@ class ProductState(BaseModel):
     certificate: CertificateAccount | None
     suspension_reason: str | None
     pending_evaluation: EvaluationAccount | None
+    handed_to: list[HandOffAccount] = Field(
+        description="Hand-offs to higher levels standing: a certificate at a level ends those "
+        "to it and below"
+    )
     certificates_issued: int
     version: int
     last_effective_on: date
