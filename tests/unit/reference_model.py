@@ -15,7 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from lifecycle.values import Level, Status
 from tests.unit.eras import TODAY
 
-D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
+K, D, P, C = Level.COMMUNE, Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
+UPWARDS = (K, D, P, C)
+FORWARD, PROPOSE = "forward", "propose"
 OLD_PARTS, NEW_PARTS = {"A": 35, "B": 25, "C": 40}, {"A": 40, "B": 25, "C": 35}
 # 148's bonus kinds, each capped at 2 points, 5 in all (the register's ASSUMPTION).
 BONUS_KINDS = {"women-participation", "ethnic-minority-participation", "local-materials"}
@@ -33,20 +35,30 @@ class Rules:
     councils: frozenset[Level]
     certifies: dict[Level, set[int]]
     # The last decision day on which the previous set's evaluations still count (assumed).
-    takes_previous_until: date | None = None
+    takes_previous_until: date | None
+    # The levels whose councils evaluate without a hand-off, and each hand-off: who hands
+    # the product on, to whom, from how many points.
+    entry: frozenset[Level]
+    hand_offs: dict[str, tuple[Level, Level, int]]
 
 
 SETS = (  # latest first: 1489/2025, 148/2023, 1048/2019, provincial legacy
     Rules(
-        date(2025, 7, 6), NEW_PARTS, True, frozenset({P, C}), {P: {3, 4}, C: {5}},
-        date(2025, 12, 31),
+        date(2025, 7, 6), NEW_PARTS, True, frozenset({K, P, C}), {P: {3, 4}, C: {5}},
+        date(2025, 12, 31), frozenset({K}), {FORWARD: (K, P, 50), PROPOSE: (P, C, 90)},
     ),
     Rules(
         date(2023, 2, 24), NEW_PARTS, True, frozenset({D, P, C}), {D: {3}, P: {4}, C: {5}},
-        date(2023, 12, 31),
+        date(2023, 12, 31), frozenset({D}), {FORWARD: (D, P, 70), PROPOSE: (P, C, 90)},
     ),
-    Rules(date(2019, 8, 21), OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}}),
-    Rules(date(2013, 1, 1), OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}),
+    Rules(
+        date(2019, 8, 21), OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}},
+        None, frozenset({D}), {FORWARD: (D, P, 50), PROPOSE: (P, C, 90)},
+    ),
+    Rules(
+        date(2013, 1, 1), OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}},
+        None, frozenset({D, P}), {},
+    ),
 )  # fmt: skip
 
 
@@ -138,6 +150,18 @@ class PaperRegister:
     suspended: bool = False
     revoked: bool = False
     issued: int = 0
+    # The latest evaluation by any council (level, total, day), and the hand-offs standing:
+    # to each level, the day of the evaluation it rested on.
+    latest: tuple[Level, Decimal, date] | None = None
+    handed: dict[Level, date] | None = None
+
+    def handed_to(self) -> dict[Level, date]:
+        return self.handed or {}
+
+    def handed_after_certificate(self, level: Level) -> dict[Level, date]:
+        """A certificate at a level ends the hand-offs to it and below."""
+        above = UPWARDS[UPWARDS.index(level) + 1 :]
+        return {to: on for to, on in self.handed_to().items() if to in above}
 
     def status(self, day: date) -> Status:
         if self.removed:
@@ -178,6 +202,7 @@ class PaperRegister:
             self.may_act(day)
             and self.status(day) is not Status.SUSPENDED
             and level in rules.councils
+            and (level in rules.entry or level in self.handed_to())
             and all(sheet_allowed(rules, points, bonus) for _, points, bonus in sheets)
             and members is not None
             and 3 * len(sheets) >= 2 * members >= 2 * len(sheets)
@@ -196,6 +221,22 @@ class PaperRegister:
             and self.pending[1] >= stars
             and evaluation_counts(self.pending[3], day)
             and stars in rules_on(day).certifies.get(level, ())
+        )
+
+    def accepts_hand_off(self, day: date, kind: str, level: Level) -> bool:
+        """A council hands on its own latest evaluation, the way and from the points its set
+        says, once per evaluation."""
+        step = rules_on(day).hand_offs.get(kind)
+        latest = self.latest
+        return (
+            self.may_act(day)
+            and self.status(day) is not Status.SUSPENDED
+            and step is not None
+            and step[0] is level
+            and latest is not None
+            and latest[0] is level
+            and latest[1] >= step[2]
+            and self.handed_to().get(step[1]) != latest[2]
         )
 
     def accepts_suspension(self, day: date, deadline: date) -> bool:

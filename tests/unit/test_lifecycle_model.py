@@ -25,9 +25,12 @@ from seed import builders as make
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     BONUS_KINDS,
+    FORWARD,
+    PROPOSE,
     SETS,
     C,
     D,
+    K,
     P,
     PaperRegister,
     band,
@@ -53,6 +56,9 @@ def points(low: int, high: int) -> st.SearchStrategy[Decimal]:
 
 
 FAIR_POINTS = st.fixed_dictionaries({"A": points(20, 35), "B": points(12, 25), "C": points(20, 35)})
+HIGH_POINTS = st.fixed_dictionaries(
+    {"A": points(30, 35), "B": points(22, 25), "C": points(33, 35)}
+)  # 85 to 95 points: a province's candidates for potential 5 stars
 ANY_POINTS = st.one_of(
     st.fixed_dictionaries({"A": points(0, 41), "B": points(0, 26), "C": points(-1, 41)}),
     st.just({"A": Decimal(30), "B": Decimal(20)}),
@@ -69,7 +75,7 @@ MET = st.one_of(
 )
 MOSTLY_MET = st.sampled_from([(True, None), (None, (3, 4, 5)), (None, (3,)), (False, None)])
 Met = tuple[bool | None, tuple[int, ...] | None]
-LEVELS = st.sampled_from([D, P, C])
+LEVELS = st.sampled_from([K, D, P, C])
 SET_CHANGES = [date(2019, 8, 21), date(2023, 2, 24), date(2025, 7, 6)]
 
 
@@ -121,7 +127,7 @@ class ProductLifecycle(RuleBasedStateMachine):
     ) -> None:
         self.evaluation(self.day(step), level, points, bonus, met)
 
-    @rule(step=SOON, level=st.sampled_from([P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
+    @rule(step=SOON, level=st.sampled_from([K, D, P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
     def evaluate_fairly(
         self, step: int, level: Level, points: dict[str, Decimal], met: Met
     ) -> None:
@@ -142,7 +148,8 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         total = sum([*points.values(), *bonus.values()], Decimal(0))
         found = band(total, levels or ())
-        self.check(act, expected, day, pending=(level, found, levels, day))
+        latest = (level, total, day)
+        self.check(act, expected, day, pending=(level, found, levels, day), latest=latest)
         if expected:
             assert self.product.evaluation is not None
             assert self.product.evaluation.band == found
@@ -150,7 +157,7 @@ class ProductLifecycle(RuleBasedStateMachine):
 
     @rule(
         step=SOON,
-        level=st.sampled_from([P, P, C]),
+        level=st.sampled_from([D, P, P, C]),
         sheets=st.lists(
             st.tuples(st.sampled_from("abcdefg"), FAIR_POINTS, BONUS), min_size=1, max_size=7
         ),
@@ -174,7 +181,8 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.evaluate(command, make.council(level), TODAY)  # noqa: E731
         total = council_average([sum([*p.values(), *b.values()], Decimal(0)) for _, p, b in sheets])
         found = band(total, levels or ())
-        self.check(act, expected, day, pending=(level, found, levels, day))
+        latest = (level, total, day)
+        self.check(act, expected, day, pending=(level, found, levels, day), latest=latest)
         if expected:
             assert self.product.evaluation is not None
             assert (self.product.evaluation.total, self.product.evaluation.band) == (total, found)
@@ -227,12 +235,55 @@ class ProductLifecycle(RuleBasedStateMachine):
         act = lambda: self.product.certify(decision, by, TODAY)  # noqa: E731
         certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
         fresh = {"pending": None, "suspended": False, "revoked": False, "issued": paper.issued + 1}
+        fresh["handed"] = paper.handed_after_certificate(level)
         self.check(act, expected, day, **certificate, **fresh)
         if expected:
             issued = self.product.certificate
             assert issued is not None
             assert issued.number == f"{make.CODE}-C{paper.issued}"
             assert (issued.valid_from, issued.valid_until) == (day, paper.valid_until)
+
+    @rule(step=STEPS, kind=st.sampled_from([FORWARD, PROPOSE]), level=LEVELS)
+    def hand_off(self, step: int | None, kind: str, level: Level) -> None:
+        """A council forwards the product to the province, or proposes it as potential 5★
+        (issue 11 item 5), whichever its level and latest evaluation allow or not."""
+        self.hand_off_as(self.day(step), kind, level)
+
+    @rule(step=SOON, kind=st.sampled_from([FORWARD, FORWARD, PROPOSE]))
+    def hand_off_fairly(self, step: int, kind: str) -> None:
+        """The council that scored last hands the product on."""
+        if self.paper.latest is not None:
+            self.hand_off_as(self.day(step), kind, self.paper.latest[0])
+
+    @rule(step=SOON, points=HIGH_POINTS, upto=st.sampled_from([P, C]))
+    def climb(self, step: int, points: dict[str, Decimal], upto: Level) -> None:
+        """The councils score the product level by level and hand it up to ``upto``, as the
+        set in force asks, and ``upto``'s council evaluates it (all on one day)."""
+        day, hand_offs = self.day(step), rules_on(self.day(step)).hand_offs
+        for kind in (FORWARD, PROPOSE):
+            if kind not in hand_offs:
+                break
+            below, above, _ = hand_offs[kind]
+            self.evaluation(day, below, points, {}, (True, None))
+            self.hand_off_as(day, kind, below)
+            if above is upto:
+                break
+        self.evaluation(day, upto, points, {}, (True, None))
+
+    def hand_off_as(self, day: date, kind: str, level: Level) -> None:
+        expected = self.paper.accepts_hand_off(day, kind, level)
+        command = make.forwarding(day) if kind == FORWARD else make.proposal(day)
+        act = {FORWARD: self.product.forward, PROPOSE: self.product.propose}[kind]
+        step = rules_on(day).hand_offs.get(kind)
+        latest = self.paper.latest
+        handed = dict(self.paper.handed_to())
+        if step is not None and latest is not None:
+            handed[step[1]] = latest[2]
+        self.check(lambda: act(command, make.council(level), TODAY), expected, day, handed=handed)  # type: ignore[operator]
+        if expected:
+            assert step is not None and latest is not None
+            standing = self.product.handed_to[-1]
+            assert (standing.to_level, standing.total, standing.on) == (step[1], latest[1], day)
 
     @rule(step=STEPS, deadline=st.integers(-3, 90))
     def suspend(self, step: int | None, deadline: int) -> None:
