@@ -41,16 +41,28 @@ def check_handed_off_to(
     )
 
 
-def check_hand_off(
+def hand_off_facts(
     criteria: CriteriaSet,
     kind: HandOffKind,
     level: Level,
     latest: Evaluation | None,
     handed_to: Sequence[HandOff],
 ) -> dict[str, Any]:
-    """A council hands the product on only the way its set provides for, on its own latest
-    evaluation, from the set's threshold, once per evaluation; what the hand-off records of
-    the step and of that evaluation."""
+    """What a hand-off records of its step and of the evaluation it rests on, once every rule
+    of a hand-off holds."""
+    step = check_hand_off_provided(criteria, kind, level)
+    evaluation = check_hands_on_own_evaluation(level, latest)
+    check_reaches_threshold(criteria, step, evaluation)
+    check_not_handed_off_already(step, evaluation, handed_to)
+    return {
+        "from_level": level, "to_level": step.to_level, "criteria_set": criteria.id,
+        "total": evaluation.total, "band": evaluation.band,
+        "minutes_ref": evaluation.minutes_ref, "evaluated_on": evaluation.evaluated_on,
+    }  # fmt: skip
+
+
+def check_hand_off_provided(criteria: CriteriaSet, kind: HandOffKind, level: Level) -> HandOffStep:
+    """A council hands a product on only the way its set provides for its level."""
     rules = hand_offs_under(criteria.id)
     step = rules.step_of(kind, level)
     if step is None:
@@ -58,6 +70,11 @@ def check_hand_off(
         raise errors.NoHandOffFromLevel(
             f"Under {criteria.id} a {level.value} council does not {kind.value}: {ways}."
         )
+    return step
+
+
+def check_hands_on_own_evaluation(level: Level, latest: Evaluation | None) -> Evaluation:
+    """A council hands on its own evaluation, the product's latest."""
     if latest is None or latest.council_level is not level:
         found = (
             f"is by the {latest.council_level.value} council ({latest.evaluated_on})"
@@ -68,19 +85,25 @@ def check_hand_off(
             f"A {level.value} council hands on its own evaluation; the product's latest "
             f"evaluation {found}."
         )
+    return latest
+
+
+def check_reaches_threshold(criteria: CriteriaSet, step: HandOffStep, latest: Evaluation) -> None:
+    """The evaluation scored at least the set's threshold for that hand-off."""
     if latest.total < step.threshold:
         raise errors.BelowHandOffThreshold(
-            f"The {level.value} council's evaluation of {latest.evaluated_on} scored "
+            f"The {step.from_level.value} council's evaluation of {latest.evaluated_on} scored "
             f"{latest.total} points; under {criteria.id} {in_words(step)}."
         )
+
+
+def check_not_handed_off_already(
+    step: HandOffStep, latest: Evaluation, handed_to: Sequence[HandOff]
+) -> None:
+    """One evaluation is handed to a level once."""
     if any(h.to_level is step.to_level and h.evaluated_on == latest.evaluated_on
            and h.minutes_ref == latest.minutes_ref for h in handed_to):  # fmt: skip
         raise errors.AlreadyHandedOff(
             f"The evaluation of {latest.evaluated_on} ({latest.minutes_ref}) was already "
             f"handed to the {step.to_level.value}."
         )
-    return {
-        "from_level": level, "to_level": step.to_level, "criteria_set": criteria.id,
-        "total": latest.total, "band": latest.band, "minutes_ref": latest.minutes_ref,
-        "evaluated_on": latest.evaluated_on,
-    }  # fmt: skip

@@ -40,7 +40,7 @@ from lifecycle.events import (
 from lifecycle.facts import facts_for
 from lifecycle.gtin import check_gtins
 from lifecycle.handoff_events import Forwarded, HandedOff, ProposedAsPotentialFiveStar
-from lifecycle.handoff_rules import check_hand_off, check_handed_off_to
+from lifecycle.handoff_rules import check_handed_off_to, hand_off_facts
 from lifecycle.rules import (
     certificate_valid_until,
     check_band_reaches,
@@ -136,7 +136,7 @@ class Product(Aggregate, Standing):
         self.check_not_suspended(command.effective_on)
         criteria = check_criteria_in_force(command.effective_on)
         level = check_acts_at_a_level(actor)
-        computed = check_hand_off(
+        computed = hand_off_facts(
             criteria, event.kind, level, self.latest_evaluation, self.handed_to
         )
         self.trigger_event(event, **facts_for(event, command, actor, **computed))
