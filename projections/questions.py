@@ -14,7 +14,15 @@ from datetime import date
 from functools import partial
 from typing import Any, Generic, TypeVar
 
-from projections import audit, certificates, deadlines, milestones, public_register, status
+from projections import (
+    audit,
+    certificates,
+    deadlines,
+    hand_offs,
+    milestones,
+    public_register,
+    status,
+)
 from storage.sql import Database
 
 T = TypeVar("T")
@@ -37,7 +45,9 @@ def product_status(code: str, *, on: date) -> Callable[[Database], Answer | None
 
     def question(db: Database) -> Answer | None:
         row = status.find(db, code, on)
-        return status.described(row) if row else None
+        if row is None:
+            return None
+        return {**status.described(row), "hand_offs": hand_offs.of_product(db, row["product_id"])}
 
     return question
 

@@ -9,6 +9,23 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
+class HandOffAccount(BaseModel):
+    """A hand-off: who handed the product to which level, when, on what score (the evaluation
+    it rests on), by which dispatch."""
+
+    kind: str = Field(examples=["propose-potential-5-star"])
+    from_level: str = Field(examples=["province"])
+    to_level: str = Field(examples=["central"])
+    by: str = Field(description="The principal who recorded it")
+    on: date
+    total: int | float
+    band: int
+    criteria_set: str
+    minutes_ref: str
+    evaluated_on: date
+    dispatch_ref: str
+
+
 class ProductStatus(BaseModel):
     """The product's row on the read side, with its status on today's date."""
 
@@ -41,6 +58,9 @@ class ProductStatus(BaseModel):
     position: int = Field(description="The log position of the product's last event")
     group: str = Field(examples=["herbal-products"])
     status: str = Field(examples=["certified"], description="As of today: expired is read")
+    hand_offs: list[HandOffAccount] = Field(
+        description="Every forwarding and potential-5-star proposal recorded, oldest first"
+    )
 
 
 class PrincipalAccount(BaseModel):
@@ -124,23 +144,6 @@ class EvaluationAccount(BaseModel):
     )
     minutes_ref: str
     evaluated_on: date
-
-
-class HandOffAccount(BaseModel):
-    """A hand-off standing on the product: who handed it to which level, when, on what score
-    (the evaluation it rests on), by which dispatch."""
-
-    kind: str = Field(examples=["propose-potential-5-star"])
-    from_level: str = Field(examples=["province"])
-    to_level: str = Field(examples=["central"])
-    by: str = Field(description="The principal who recorded it")
-    on: date
-    total: int | float
-    band: int
-    criteria_set: str
-    minutes_ref: str
-    evaluated_on: date
-    dispatch_ref: str
 
 
 class ProductState(BaseModel):

@@ -95,6 +95,12 @@ def test_148_district_to_province_to_central_ends_with_the_ministrys_5_stars(api
     assert row["type"] == "ProposedAsPotentialFiveStar"
     assert row["refs"] == {"dispatch_ref": "120/TTr-UBND", "minutes_ref": "BB-T7"}
     assert history[-1]["state"]["handed_to"] == []
+    row = api.get("auditor", path, position=starred["position"]).json()  # type: ignore[attr-defined]
+    assert [(h["kind"], h["by"], h["on"], h["total"]) for h in row["hand_offs"]] == [
+        ("forward", "council_district_qn", "2023-04-05", 84),
+        ("propose-potential-5-star", "council_province_qn", "2023-05-20", 91),
+    ]  # every hand-off stays on the staff's status answer, after the certificate too
+    assert row["hand_offs"][1]["dispatch_ref"] == "120/TTr-UBND"
 
 
 def test_without_a_provinces_proposal_the_central_council_and_the_ministry_are_refused(
