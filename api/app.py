@@ -22,6 +22,7 @@ from api.routers import (
     criteria_sets,
     evaluations,
     events,
+    handoffs,
     health,
     log,
     open_data,
@@ -64,6 +65,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
     for router in (
         products.router,
         evaluations.router,
+        handoffs.router,
         certificates.router,
         corrections.router,
         events.router,

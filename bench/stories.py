@@ -1,7 +1,8 @@
-"""The products the benchmarks load: ten events each, through the register's own commands.
+"""The products the benchmarks load: sixteen events each, through the register's own commands.
 
-Every product lives the same ten-event story (registered under 1048, certified, suspended
-and reinstated, renewed, re-certified under 148) and ends in one of three ways, so the
+Every product lives the same sixteen-event story (registered under 1048, scored and forwarded
+by its district, certified by the province, suspended and reinstated, renewed, re-certified
+under 148, each time after the district's forwarding) and ends in one of three ways, so the
 register holds certified, suspended and revoked products in equal thirds. The commands are
 the shared builders' (``seed.builders``), whose defaults are this story's first year.
 """
@@ -20,9 +21,11 @@ PROVINCE = make.QUANG_NINH
 DISTRICTS = ("Uông Bí", "Đông Triều", "Hạ Long", "Móng Cái", "Tiên Yên", "Đầm Hà", "Vân Đồn")
 OFFICE = make.office(PROVINCE, "bench-van-phong-ocop")
 COUNCIL = make.council(Level.PROVINCE, PROVINCE, "bench-hd-ocop-tinh")
+DISTRICT_COUNCIL = make.council(Level.DISTRICT, PROVINCE, "bench-hd-ocop-huyen")
+COMMUNE_COUNCIL = make.council(Level.COMMUNE, PROVINCE, "bench-hd-ocop-xa")
 AUTHORITY = make.authority(Level.PROVINCE, PROVINCE, "bench-ubnd-tinh")
 INSPECTOR = make.inspector(PROVINCE, "bench-thanh-tra")
-EVENTS_PER_PRODUCT = 10
+EVENTS_PER_PRODUCT = 16
 CURRENT_CERTIFICATE = 3  # every story issues three certificates; the third is current
 AS_OF = date(2021, 6, 1)  # a date in every product's past: certified under 1048
 FINDINGS = "Hàm lượng kiểm nghiệm thấp hơn mức đã công bố"
@@ -51,9 +54,17 @@ def evaluation(on: date, points: tuple[int, int, int], minutes: str) -> RecordEv
     return make.evaluation(on, points=dict(zip("ABC", points, strict=True)), minutes_ref=minutes)
 
 
+def forwarded(on: date, points: tuple[int, int, int]) -> list[tuple[Actor, ProductCommand]]:
+    """The district council's scoring and its forwarding to the province, on ``on``."""
+    scored = evaluation(on, points, f"{on.day}/BB-HĐOCOP-H")
+    return [(DISTRICT_COUNCIL, scored), (DISTRICT_COUNCIL, make.forwarding(on))]
+
+
 def first_year() -> list[tuple[Actor, ProductCommand]]:
-    """Evaluated, certified, suspended after an inspection (the builders' defaults, 2019-20)."""
+    """Forwarded by the district and evaluated by the province, certified, suspended after an
+    inspection (the builders' defaults, 2019-20)."""
     return [
+        *forwarded(make.EVALUATED_ON, (30, 20, 30)),
         (COUNCIL, evaluation(make.EVALUATED_ON, (30, 20, 30), "12/BB-HĐOCOP")),
         (AUTHORITY, make.certificate()),
         (INSPECTOR, make.suspension(findings=FINDINGS, reason=REASON)),
@@ -61,19 +72,21 @@ def first_year() -> list[tuple[Actor, ProductCommand]]:
 
 
 def story(n: int) -> Iterator[Order]:
-    """The ten orders of the n-th product, in the order they took effect."""
+    """The sixteen orders of the n-th product, in the order they took effect."""
     code = code_of(n)
     endings: list[tuple[Actor, ProductCommand]] = [
         (INSPECTOR, make.suspension(date(2025, 1, 10), 90, findings=FINDINGS, reason=REASON)),
-        (COUNCIL, evaluation(date(2025, 8, 1), (36, 21, 30), "19/BB-HĐOCOP")),
+        (COMMUNE_COUNCIL, evaluation(date(2025, 8, 1), (36, 21, 30), "19/BB-HĐOCOP-X")),
         (AUTHORITY, make.revocation(
             date(2025, 2, 1), RevocationReason.PRODUCTION_STOPPED, decision_ref="220/QĐ-UBND")),
     ]  # fmt: skip
     changes: list[tuple[Actor, ProductCommand]] = [
         *first_year(),
         (INSPECTOR, make.reinstatement(corrected="Đã chuẩn hóa quy trình")),
+        *forwarded(date(2022, 9, 1), (30, 20, 30)),
         (COUNCIL, evaluation(date(2022, 9, 1), (30, 20, 30), "31/BB-HĐOCOP")),
         (AUTHORITY, make.certificate(date(2022, 10, 1), 4, "3120/QĐ-UBND")),
+        *forwarded(date(2024, 3, 1), (35, 20, 30)),
         (COUNCIL, evaluation(date(2024, 3, 1), (35, 20, 30), "07/BB-HĐOCOP")),
         (AUTHORITY, make.certificate(date(2024, 4, 1), 4, "1042/QĐ-UBND")),
         endings[n % len(endings)],

@@ -1,4 +1,5 @@
-"""Commands over HTTP (register, evaluate, certify, suspend), 1 and 16 clients.
+"""Commands over HTTP (register, the district's scoring and forwarding, evaluate, certify,
+suspend), 1 and 16 clients.
 
 Baseline: the library in this process doing the same load + save, one command after another;
 its rate (1 / mean latency) is also the one-save-per-command ceiling that grouping
@@ -26,11 +27,11 @@ from storage.environment import store_environment
 from storage.url import StoreUrl
 
 TARGET_ONE_CLIENT, TARGET_SIXTEEN_CLIENTS = 0.6, 2.0
-FOUR = ["register", "evaluate", "certify", "suspend"]
+STEPS = ["register", "evaluate", "forward", "evaluate", "certify", "suspend"]
 
 
 def commands(code: str) -> list[tuple[Actor, Any]]:
-    """The four commands every benchmarked product goes through, in order."""
+    """The commands every benchmarked product goes through, in order."""
     return [(stories.OFFICE, stories.registration(code, 0)), *stories.first_year()]
 
 
@@ -63,10 +64,10 @@ def in_process(url: str, products: int, seconds: float) -> dict[str, Any]:
 
 
 def http_plan(url: str, prefix: str) -> Stages:
-    """The same four commands as HTTP requests, each under its principal's key."""
+    """The same commands as HTTP requests, each under its principal's key."""
     keys = KeyStore(open_connections(StoreUrl.parse(url)))
     stages = []
-    for (actor, command), step in zip(commands("{CODE}"), FOUR, strict=True):
+    for (actor, command), step in zip(commands("{CODE}"), STEPS, strict=True):
         key, _ = keys.create(actor.role, level=actor.level, province=actor.province,
                              principal_id=f"{actor.principal_id}-{prefix}")  # fmt: skip
         path = "/v1/products" if step == "register" else f"/v1/products/{{CODE}}/{PATHS[step]}"
@@ -78,7 +79,8 @@ def http_plan(url: str, prefix: str) -> Stages:
     return Stages(stages, prefix)
 
 
-PATHS = {"evaluate": "evaluations", "certify": "certificates", "suspend": "suspensions"}
+PATHS = {"evaluate": "evaluations", "forward": "forwardings", "certify": "certificates"}
+PATHS["suspend"] = "suspensions"
 
 
 def measure(
@@ -101,7 +103,7 @@ def measure(
         "sixteen_clients_vs_ceiling": round(sixteen.requests_per_second / ceiling, 2),
     }
     return {
-        "figure": "commands over HTTP (register, evaluate, certify, suspend)",
+        "figure": "commands over HTTP (register, evaluate, forward, evaluate, certify, suspend)",
         "baseline": {"in_process_load_and_save": baseline},
         "measured": {"one_client": one.as_dict(), "sixteen_clients": sixteen.as_dict()},
         "ratio": ratio,

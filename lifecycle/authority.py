@@ -31,6 +31,8 @@ class Change(Enum):
     EXTEND_DEADLINE = "extend-deadline"
     GIVE_NOTICE = "give-notice"
     RENAME_PLACE = "rename-place"
+    FORWARD = "forward"
+    PROPOSE = "propose"
 
 
 ROLE_FOR: dict[Change, Role] = {
@@ -46,6 +48,9 @@ ROLE_FOR: dict[Change, Role] = {
     Change.EXTEND_DEADLINE: Role.INSPECTOR,
     Change.GIVE_NOTICE: Role.CERTIFYING_AUTHORITY,  # the issuing body gives notice
     Change.RENAME_PLACE: Role.PROGRAMME_OFFICE,
+    # The council that scored hands the product on (lifecycle/handoffs.py says which way).
+    Change.FORWARD: Role.EVALUATION_COUNCIL,
+    Change.PROPOSE: Role.EVALUATION_COUNCIL,
 }
 LEVELLED_ROLES = frozenset({Role.EVALUATION_COUNCIL, Role.CERTIFYING_AUTHORITY})
 # Roles that act for every province whatever their level (they change nothing).
@@ -57,7 +62,7 @@ def check_principal_fits(role: Role, level: Level | None, province: str | None) 
     to a province but central ones, auditors and administrators; central ones to none."""
     if role in LEVELLED_ROLES and level is None:
         raise errors.InvalidPrincipal(
-            f"A {role.value} acts at a level: district, province or central."
+            f"A {role.value} acts at a level: commune, district, province or central."
         )
     if role not in LEVELLED_ROLES and level is not None:
         raise errors.InvalidPrincipal(f"A {role.value} has no level.")

@@ -162,9 +162,30 @@ class RenamePlace(Command):
     decision_ref: str
 
 
+@dataclass(frozen=True, kw_only=True)
+class ForwardProduct(Command):
+    """Forward the product to the province (a district council, or under 1489 a commune's),
+    by the dispatch that sent its dossier up."""
+
+    change: ClassVar[Change] = Change.FORWARD
+    dispatch_ref: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposePotentialFiveStar(Command):
+    """Propose the product to the central level as potential 5 stars (a province's council),
+    by the dispatch that sent its dossier up."""
+
+    change: ClassVar[Change] = Change.PROPOSE
+    dispatch_ref: str
+
+
+HandOffCommand = ForwardProduct | ProposePotentialFiveStar
 ProductCommand = (
     GiveRenewalNotice
     | RecordEvaluation
+    | ForwardProduct
+    | ProposePotentialFiveStar
     | IssueCertificate
     | SuspendCertificate
     | ReinstateCertificate

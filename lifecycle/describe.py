@@ -94,6 +94,7 @@ def describe_state(product: Product, day: date) -> dict[str, Any]:
         "certificate": plain(certificate),
         "suspension_reason": product.suspension_reason,
         "pending_evaluation": plain(product.evaluation),
+        "handed_to": plain(product.handed_to),
         "certificates_issued": product.certificates_issued,
         "version": product.version,
         "last_effective_on": product.last_effective_on.isoformat(),

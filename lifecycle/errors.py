@@ -14,6 +14,13 @@ from lifecycle.catalogue_refusals import (
     GroupNeededUnderSet as GroupNeededUnderSet,
     UnknownProductSubgroup as UnknownProductSubgroup,
 )
+from lifecycle.handoff_refusals import (
+    AlreadyHandedOff as AlreadyHandedOff,
+    BelowHandOffThreshold as BelowHandOffThreshold,
+    NoEvaluationToHandOn as NoEvaluationToHandOn,
+    NoHandOffFromLevel as NoHandOffFromLevel,
+    NotHandedOff as NotHandedOff,
+)
 from lifecycle.malformed import (
     BonusAboveCap as BonusAboveCap,
     BonusAboveKindCap as BonusAboveKindCap,

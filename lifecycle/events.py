@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from eventsourcing.domain import AggregateCreated, AggregateEvent
 
 from lifecycle import upcasts
+from lifecycle.handoffs import after_certificate
 from lifecycle.renewal import renewed_number
 from lifecycle.values import (
     Actor,
@@ -62,8 +63,6 @@ class Registered(AggregateCreated, ProductEvent):
     # stored before they were named read the class default.
     gtins: tuple[str, ...] = ()
 
-    # Product.__init__ takes these facts when the aggregate is first built.
-
 
 @dataclass(frozen=True)
 class Evaluated(ProductEvent):
@@ -97,7 +96,7 @@ class Evaluated(ProductEvent):
         return self.evaluation.criteria_set
 
     def record(self, product: Product) -> None:
-        product.evaluation = self.evaluation
+        product.evaluation = product.latest_evaluation = self.evaluation
         if self.group:
             product.group, product.subgroup = self.group, self.subgroup
 
@@ -129,6 +128,7 @@ class Starred(ProductEvent):
         )
         product.certificates_issued += 1
         product.evaluation = None
+        product.handed_to = after_certificate(product.handed_to, self.issuing_level)
         product.suspension_reason = None
 
 

@@ -2,9 +2,9 @@
 
 Rules live in ``check_*`` functions and methods named after the rule, each raising one error
 class; those reading the product's state are its ``Standing``'s, the offices' corrections (a
-renamed place among them) its ``Corrections``'. Dates come in as arguments (``today`` is the
-caller's clock), so the aggregate does no I/O. An event carries the command's facts under the
-same names (``lifecycle/facts.py`` checks it as it builds one).
+renamed place among them) its ``Corrections``', the councils' hand-offs its ``HandingOn``'.
+Dates come in as arguments (``today`` is the caller's clock), so the aggregate does no I/O. An
+event carries the command's facts under the same names (``lifecycle/facts.py`` checks it).
 """
 
 from __future__ import annotations
@@ -32,6 +32,8 @@ from lifecycle.events import Evaluated, Registered, Reinstated, Removed, Revoked
 from lifecycle.facts import facts_for
 from lifecycle.grouping import check_grouped_under, check_subgroup_in_group
 from lifecycle.gtin import check_gtins
+from lifecycle.handing_on import HandingOn
+from lifecycle.handoff_rules import check_handed_off_to
 from lifecycle.places import check_place_stands
 from lifecycle.renewal import (
     check_lapsed_when_not_renewed,
@@ -60,7 +62,7 @@ from lifecycle.rules import (
 from lifecycle.values import Actor, Location, Owner, certificate_number, product_id
 
 
-class Product(Aggregate, Corrections):
+class Product(Aggregate, Corrections, HandingOn):
     """A product in the OCOP programme, from registration to removal."""
 
     def __init__(
@@ -75,7 +77,8 @@ class Product(Aggregate, Corrections):
     ) -> None:
         self.code, self.name, self.owner, self.location = code, name, owner, location
         self.group, self.subgroup, self.gtins = group, subgroup, tuple(gtins)
-        self.evaluation = None
+        self.evaluation = self.latest_evaluation = None
+        self.handed_to = ()
         self.certificate = None
         self.certificates_issued = 0
         self.suspension_reason = None
@@ -109,6 +112,7 @@ class Product(Aggregate, Corrections):
         criteria = check_criteria_in_force(command.effective_on, self.location.province)
         level = check_acts_at_a_level(actor)
         check_council_level_in_set(criteria, level)
+        check_handed_off_to(criteria, level, self.handed_to, self.code)
         given = (command.group, command.subgroup)
         group, subgroup = check_grouped_under(criteria, (self.group, self.subgroup), given)
         evaluation = score(criteria, command, level)

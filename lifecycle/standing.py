@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from lifecycle import errors
+from lifecycle.handoffs import HandOff
 from lifecycle.rules import check_not_in_future
 from lifecycle.values import Certificate, Evaluation, Location, Owner, Status
 
@@ -25,6 +26,10 @@ class Standing:
     subgroup: str
     gtins: tuple[str, ...]
     evaluation: Evaluation | None
+    # The latest evaluation by any council (a certificate leaves it), and the hand-offs to
+    # higher levels standing (a certificate at a level ends those to it and below).
+    latest_evaluation: Evaluation | None
+    handed_to: tuple[HandOff, ...]
     certificate: Certificate | None
     certificates_issued: int
     suspension_reason: str | None

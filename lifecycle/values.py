@@ -30,8 +30,10 @@ class Role(Enum):
 
 
 class Level(Enum):
-    """The administrative level of a council or a certifying authority."""
+    """The administrative level of a council or a certifying authority (the commune's
+    council assesses under Decision 1489/QĐ-TTg, which has no district level)."""
 
+    COMMUNE = "commune"
     DISTRICT = "district"
     PROVINCE = "province"
     CENTRAL = "central"

@@ -29,6 +29,7 @@ REFERENCES = (
     "inspection_ref",
     "reinspection_ref",
     "notice_ref",
+    "dispatch_ref",
 )
 
 

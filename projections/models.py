@@ -16,6 +16,7 @@ from projections import (
     audit,
     certificates,
     gtins,
+    hand_offs,
     milestones,
     public_changes,
     public_register,
@@ -45,6 +46,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     public_changes.MODEL,
     gtins.MODEL,
     renewals.MODEL,
+    hand_offs.MODEL,
     # The public log's leaves are filled per batch (``project_next_batch``), not per event.
     ReadModel("public log", leaves.TABLES, leaves.DDL, lambda writes, position, event: None),
 )

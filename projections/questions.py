@@ -18,6 +18,7 @@ from projections import (
     audit,
     certificates,
     deadlines,
+    hand_offs,
     milestones,
     public_register,
     renewals,
@@ -45,7 +46,9 @@ def product_status(code: str, *, on: date) -> Callable[[Database], Answer | None
 
     def question(db: Database) -> Answer | None:
         row = status.find(db, code, on)
-        return status.described(row) if row else None
+        if row is None:
+            return None
+        return {**status.described(row), "hand_offs": hand_offs.of_product(db, row["product_id"])}
 
     return question
 

@@ -107,7 +107,7 @@ def corrected(event: events.ProductEvent) -> dict[str, Any]:
         return {"corrective_deadline": event.corrective_deadline}
     if isinstance(event, events.Evaluated) and event.group:  # named under a later set
         return {"product_group": event.group, "subgroup": event.subgroup}
-    return {}  # an evaluation in the product's own group, a renewal notice
+    return {}  # an evaluation in the product's own group, a hand-off, a renewal notice
 
 
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:

@@ -37,6 +37,22 @@ def evaluate(
     return product
 
 
+def forward(
+    product: Product, actor: Actor, command: commands.ForwardProduct, today: date
+) -> Product:
+    """A district (under 1489, commune) council forwards the product to the province."""
+    product.forward(command, actor, today)
+    return product
+
+
+def propose(
+    product: Product, actor: Actor, command: commands.ProposePotentialFiveStar, today: date
+) -> Product:
+    """A province's council proposes the product to the central level as potential 5 stars."""
+    product.propose(command, actor, today)
+    return product
+
+
 def certify(
     product: Product, actor: Actor, command: commands.IssueCertificate, today: date
 ) -> Product:
@@ -119,6 +135,8 @@ UseCase = Callable[[Any, Actor, Any, date], Product]
 USE_CASES: dict[type[Any], UseCase] = {
     commands.RegisterProduct: register,
     commands.RecordEvaluation: evaluate,
+    commands.ForwardProduct: forward,
+    commands.ProposePotentialFiveStar: propose,
     commands.IssueCertificate: certify,
     commands.SuspendCertificate: suspend,
     commands.ReinstateCertificate: reinstate,

@@ -14,6 +14,7 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from lifecycle.handoffs import HandOffKind
 from lifecycle.values import (
     Actor,
     Evaluation,
@@ -141,7 +142,7 @@ def register_register_types(transcoder: JSONTranscoder) -> None:
     """Teaches the transcoder every type that appears on the register's events."""
     transcoder.register(DateAsISO())
     transcoder.register(TupleAsItems())
-    for enum in (Role, Level, OwnerKind, RevocationReason, RemovalReason):
+    for enum in (Role, Level, OwnerKind, RevocationReason, RemovalReason, HandOffKind):
         transcoder.register(EnumAsValue(enum))
     for value_type in (Actor, Owner, Location, ScoreSheet):
         transcoder.register(ValueAsFields(value_type))

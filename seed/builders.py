@@ -17,14 +17,8 @@ from decimal import Decimal
 
 from lifecycle import commands
 from lifecycle.legacy_sets import GENERIC_LEGACY, criteria_for, set_by_id
-from lifecycle.values import (
-    Location,
-    Owner,
-    OwnerKind,
-    RemovalReason,
-    RevocationReason,
-    ScoreSheet,
-)
+from lifecycle.values import Location, Owner, OwnerKind, RemovalReason, RevocationReason, ScoreSheet
+from seed.hand_offs import Step, forwarding, proposal, steps_to
 from seed.principals import QUANG_NINH, authority, competent_level, council, inspector, office
 
 CODE = "QN-0001"
@@ -35,7 +29,8 @@ LOCATION = Location(QUANG_NINH, "Uông Bí", "Thượng Yên Công")
 HERBAL = ("herbal-products", "medicinal-herbs")
 TOTAL_FOR_STARS = {3: 60, 4: 80, 5: 95}
 CORRECTED = "New distillation line; lab test meets the standard"
-__all__ = ["QUANG_NINH", "authority", "competent_level", "council", "inspector", "office"]
+__all__ = ["QUANG_NINH", "authority", "competent_level", "council", "forwarding", "inspector"]
+__all__ += ["Step", "office", "proposal", "steps_to"]
 # When each step of the default story took effect.
 REGISTERED_ON, EVALUATED_ON, CERTIFIED_ON = date(2019, 9, 2), date(2019, 10, 1), date(2019, 11, 1)
 SUSPENDED_ON, REINSTATED_ON = date(2020, 2, 10), date(2020, 4, 20)

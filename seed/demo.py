@@ -8,9 +8,13 @@ batch, so it is all there or not at all.
 
 from __future__ import annotations
 
-from lifecycle.values import product_id
+from decimal import Decimal
+
+from lifecycle.commands import RecordEvaluation
+from lifecycle.values import Actor, Level, Role, product_id
 from registry.service import Order, Registry
 from seed.demo_stories import FIRST_CODE, STORIES
+from seed.hand_offs import steps_to
 from seed.principals import ACTED_AS, DEMO_PRINCIPALS
 from seed.writing import carry_out
 
@@ -22,14 +26,38 @@ class NotADemoRegister(RuntimeError):
 
 
 def demo_orders() -> list[Order]:
-    """Every story as orders, in the order their dates took effect."""
+    """Every story as orders, in the order their dates took effect; before a council's
+    evaluation, the lower councils' evaluations and hand-offs the set in force asks for."""
     orders = []
     for registration, changes in STORIES:
         office = ACTED_AS[f"{registration.code[:2].lower()}-programme-office"]
         orders.append(Order(office, registration))
-        code = registration.code
-        orders += [Order(ACTED_AS[key], change, code=code) for key, change in changes]
+        code, province = registration.code, registration.location.province
+        for key, change in changes:
+            actor = ACTED_AS[key]
+            if isinstance(change, RecordEvaluation) and actor.level is not None:
+                steps = steps_to(
+                    actor.level, change.effective_on, scored(change), province, demo_council
+                )
+                orders += [Order(who, step, code=code) for who, step in steps]
+            orders.append(Order(actor, change, code=code))
     return sorted(orders, key=lambda order: order.command.effective_on)
+
+
+def demo_council(level: Level, province: str) -> Actor:
+    """The demo's council of ``level`` in ``province``."""
+    return next(
+        actor
+        for actor in ACTED_AS.values()
+        if actor.role is Role.EVALUATION_COUNCIL
+        and actor.level is level
+        and actor.province == province
+    )
+
+
+def scored(evaluation: RecordEvaluation) -> Decimal:
+    """The total of one set of points and bonus (the demo gives no members' sheets)."""
+    return sum([*evaluation.points.values(), *evaluation.bonus.values()], Decimal(0))
 
 
 def load_demo(registry: Registry) -> bool:

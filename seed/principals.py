@@ -67,6 +67,12 @@ DEMO_PRINCIPALS: dict[str, Actor] = {
         for slug, province in PROVINCES_TODAY.items()
         for key, actor in provincial_principals(slug, province).items()
     },
+    # The councils that hand products up to the province since 1 July 2025 (Decision 1489):
+    # a commune's; the demo names one per province.
+    **{
+        f"{slug}-commune-council": council(Level.COMMUNE, province, f"{slug}-hd-ocop-xa")
+        for slug, province in PROVINCES_TODAY.items()
+    },
     "central-council": council(Level.CENTRAL, named="hd-ocop-trung-uong"),
     "central-authority": authority(Level.CENTRAL, named="bo-nong-nghiep"),
     "auditor": Actor("kiem-toan-ocop", Role.AUDITOR),
@@ -78,6 +84,9 @@ FORMER_PRINCIPALS: dict[str, Actor] = {
     **provincial_principals("hg", HA_GIANG),
     "hg-district-council": council(Level.DISTRICT, HA_GIANG, "hg-hd-ocop-dong-van"),
     "tn-district-council": council(Level.DISTRICT, THAI_NGUYEN, "tn-hd-ocop-dai-tu"),
+    # The district councils that handed products up to the province before 1 July 2025.
+    "qn-district-council": council(Level.DISTRICT, QUANG_NINH, "qn-hd-ocop-huyen"),
+    "dt-district-council": council(Level.DISTRICT, DONG_THAP, "dt-hd-ocop-huyen"),
     "tn-district-authority": authority(Level.DISTRICT, THAI_NGUYEN, "tn-ubnd-huyen-dai-tu"),
 }
 """The principals who acted in the demo's stories before 1 July 2025 and act no more: Hà

@@ -156,6 +156,7 @@ class Teller:
             on = self.day(max(first, NATIONAL_SET_FROM), round.on - timedelta(days=50))
             council = DISTRICT_COUNCILS[story.district]
             story.steps.append((council, self.scores(on, self.rng.randint(50, 89))))
+            story.steps.append((council, make.forwarding(on)))  # 1048: from 50 points
         on = round.on - timedelta(days=self.rng.randint(10, 35))
         story.steps.append((COUNCIL, self.scores(on, self.rng.randint(*BANDS[stars]))))
         story.steps.append((AUTHORITY, make.certificate(round.on, stars, round.decision_ref)))

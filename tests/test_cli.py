@@ -44,10 +44,16 @@ def test_the_history_prints_every_event_with_the_state_after_it(
     assert [line["event"]["type"] for line in lines] == [
         "Registered",
         "Evaluated",
+        "Forwarded",
+        "Evaluated",
         "Starred",
         "Suspended",
         "Reinstated",
         "PlaceRenamed",
+        "Evaluated",
+        "Forwarded",
+        "Evaluated",
+        "ProposedAsPotentialFiveStar",
         "Evaluated",
         "Starred",
         "RenewalNoticeGiven",
@@ -58,17 +64,26 @@ def test_the_history_prints_every_event_with_the_state_after_it(
     assert [line["event"]["effective_on"] for line in lines] == [
         command.effective_on.isoformat() for _, command in LIFE
     ]
-    starred = lines[2]
+    proposed = lines[11]  # by whom, when, with what score
+    assert proposed["event"]["actor"]["level"] == "province"
+    assert proposed["event"]["effective_on"] == "2025-09-01"
+    assert (proposed["event"]["facts"]["total"], proposed["event"]["facts"]["to_level"]) == (
+        95,
+        "central",
+    )
+    assert [h["to_level"] for h in proposed["state"]["handed_to"]] == ["province", "central"]
+    assert lines[13]["state"]["handed_to"] == []  # the ministry's 5 stars end the hand-offs
+    starred = lines[4]
     assert starred["event"]["facts"]["certificate_number"] == "QN-0123-C1"
     assert starred["event"]["actor"]["role"] == "certifying-authority"
     assert starred["state"]["stars"] == 4
     assert starred["state"]["certificate"]["valid_until"] == "2026-03-19"
-    assert lines[5]["state"]["location"] == {
+    assert lines[7]["state"]["location"] == {
         "province": "Quảng Ninh",
         "district": "",
         "commune": "Yên Tử",
     }
-    assert lines[7]["state"]["certificate"]["number"] == "QN-0123-C2"
+    assert lines[13]["state"]["certificate"]["number"] == "QN-0123-C2"
 
 
 def test_as_of_cuts_the_history_at_that_date(
@@ -77,6 +92,8 @@ def test_as_of_cuts_the_history_at_that_date(
     lines = history(capsys, "--as-of", "2024-01-31")
     assert [line["event"]["type"] for line in lines] == [
         "Registered",
+        "Evaluated",
+        "Forwarded",
         "Evaluated",
         "Starred",
         "Suspended",

@@ -20,7 +20,7 @@ from uuid import UUID
 
 import rfc8785
 
-from lifecycle import correction_events as corrections, events
+from lifecycle import correction_events as corrections, events, handoff_events
 from lifecycle.events import ProductEvent
 from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
@@ -30,6 +30,8 @@ from lifecycle.renewal_events import RenewalNoticeGiven
 KINDS: dict[type[ProductEvent], str] = {
     events.Registered: "registered",
     events.Evaluated: "evaluated",
+    handoff_events.Forwarded: "forwarded",
+    handoff_events.ProposedAsPotentialFiveStar: "proposed-potential-5-star",
     events.Starred: "certified",
     events.Suspended: "suspended",
     events.Reinstated: "reinstated",

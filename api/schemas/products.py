@@ -9,6 +9,23 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
+class HandOffAccount(BaseModel):
+    """A hand-off: who handed the product to which level, when, on what score (the evaluation
+    it rests on), by which dispatch."""
+
+    kind: str = Field(examples=["propose-potential-5-star"])
+    from_level: str = Field(examples=["province"])
+    to_level: str = Field(examples=["central"])
+    by: str = Field(description="The principal who recorded it")
+    on: date
+    total: int | float
+    band: int
+    criteria_set: str
+    minutes_ref: str
+    evaluated_on: date
+    dispatch_ref: str
+
+
 class ProductStatus(BaseModel):
     """The product's row on the read side, with its status on today's date."""
 
@@ -41,6 +58,9 @@ class ProductStatus(BaseModel):
     position: int = Field(description="The log position of the product's last event")
     group: str = Field(examples=["herbal-products"])
     status: str = Field(examples=["certified"], description="As of today: expired is read")
+    hand_offs: list[HandOffAccount] = Field(
+        description="Every forwarding and potential-5-star proposal recorded, oldest first"
+    )
 
 
 class PrincipalAccount(BaseModel):
@@ -142,6 +162,10 @@ class ProductState(BaseModel):
     certificate: CertificateAccount | None
     suspension_reason: str | None
     pending_evaluation: EvaluationAccount | None
+    handed_to: list[HandOffAccount] = Field(
+        description="Hand-offs to higher levels standing: a certificate at a level ends those "
+        "to it and below"
+    )
     certificates_issued: int
     version: int
     last_effective_on: date

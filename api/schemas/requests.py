@@ -143,7 +143,7 @@ class EvaluationBody(CommandBody):
 
     command = commands.RecordEvaluation
     model_config = example(
-        points={"A": 30.5, "B": 20, "C": 30},
+        points={"A": 36.5, "B": 23, "C": 30},
         bonus={"local-materials": 1},
         mandatory_met_for=[3, 4],
         minutes_ref="BB-12/HĐ-OCOP",

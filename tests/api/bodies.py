@@ -11,7 +11,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from lifecycle.commands import Command
+from lifecycle.commands import Command, ForwardProduct, ProposePotentialFiveStar, RecordEvaluation
+from lifecycle.values import Level
 from seed import builders as make
 from seed.bodies import body_of
 
@@ -47,6 +48,43 @@ suspension = partial(valid, "suspension")  # the inspection that found quality u
 reinstatement = partial(valid, "reinstatement")  # the re-inspection after correction
 revocation = partial(valid, "revocation")  # the province withdraws the certificate
 removal = partial(valid, "removal")  # the programme office removes the product
+
+
+def forwarding(**overrides: Any) -> dict[str, Any]:
+    """The district council's forwarding to the province, on the story's evaluation day."""
+    return {**body_of(make.forwarding(make.EVALUATED_ON)), **overrides}
+
+
+def proposal(**overrides: Any) -> dict[str, Any]:
+    """The province's proposal of a potential 5-star product, on the evaluation day."""
+    return {**body_of(make.proposal(make.EVALUATED_ON)), **overrides}
+
+
+# Where each command of a hand-up is posted.
+RESOURCES: dict[type[Command], str] = {
+    RecordEvaluation: "evaluations",
+    ForwardProduct: "forwardings",
+    ProposePotentialFiveStar: "five-star-proposals",
+}
+
+
+def handed_up(
+    code: str = make.CODE,
+    level: Level = Level.PROVINCE,
+    on: date = make.EVALUATED_ON,
+    total: int = 80,
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """Who posts what, where, to bring a Quảng Ninh product to ``level``'s council under the
+    set in force on ``on`` (issue 11 item 5): the lower councils' evaluations and hand-offs,
+    all dated ``on``."""
+    steps = []
+    for actor, command in make.steps_to(level, on, total):
+        assert actor.level is not None
+        who = (
+            "council_central" if actor.level is Level.CENTRAL else f"council_{actor.level.value}_qn"
+        )
+        steps.append((who, f"/v1/products/{code}/{RESOURCES[type(command)]}", body_of(command)))
+    return steps
 
 
 json_values = st.recursive(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -14,6 +15,8 @@ from lifecycle.errors import ProductNotFound
 from lifecycle.values import Level, Role
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
+from seed import builders as make
+from tests.api import bodies
 from tests.conftest import fixed_today
 from tests.projections.proxy import TcpProxy
 
@@ -22,6 +25,7 @@ QN, HG = "Quảng Ninh", "Hà Giang"
 PRINCIPALS: dict[str, tuple[Role, Level | None, str | None]] = {
     "office_qn": (Role.PROGRAMME_OFFICE, None, QN),
     "office_hg": (Role.PROGRAMME_OFFICE, None, HG),
+    "council_commune_qn": (Role.EVALUATION_COUNCIL, Level.COMMUNE, QN),
     "council_district_qn": (Role.EVALUATION_COUNCIL, Level.DISTRICT, QN),
     "council_province_qn": (Role.EVALUATION_COUNCIL, Level.PROVINCE, QN),
     "council_province_hg": (Role.EVALUATION_COUNCIL, Level.PROVINCE, HG),
@@ -52,6 +56,22 @@ class Api:
     def get(self, who: str | None, path: str, **params: object) -> object:
         """GETs as the named principal (or anonymously)."""
         return self.client.get(path, params=params, headers=self.auth[who] if who else {})
+
+    def hand_up(
+        self,
+        code: str,
+        level: Level = Level.PROVINCE,
+        on: date = make.EVALUATED_ON,
+        total: int = 80,
+    ) -> int:
+        """Posts the lower councils' evaluations and hand-offs that bring a Quảng Ninh product
+        to ``level``'s council under the set in force on ``on`` (issue 11 item 5), all dated
+        ``on``; answers how many events they recorded."""
+        steps = bodies.handed_up(code, level, on, total)
+        for who, path, body in steps:
+            answer = self.client.post(path, json=body, headers=self.auth[who])
+            assert answer.status_code == 201, answer.text
+        return len(steps)
 
     def version_of(self, code: str) -> int:
         """The product's version in the store (0 if it was never registered).

@@ -51,6 +51,7 @@ def a_story(api: Api) -> int:
     steps = [
         ("office_qn", "/v1/products",
          bodies.registration(owner=owner, note=PRIVATE["registration_note"])),
+        *bodies.handed_up(),  # the district's evaluation and forwarding: not published
         ("council_province_qn", "/v1/products/QN-0001/evaluations", bodies.evaluation()),
         ("authority_province_qn", "/v1/products/QN-0001/certificates", bodies.certificate()),
         ("office_hg", "/v1/products", bodies.registration("HG-0001", location=bodies.HG_LOCATION)),

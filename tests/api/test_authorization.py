@@ -22,8 +22,30 @@ def registered(registry: Registry, code: str) -> None:
     registry.register_product(make.office(QN), make.registration(code=code))
 
 
-def evaluated(registry: Registry, code: str) -> None:
+def handed_up(registry: Registry, code: str, level: Level, total: int = 80) -> None:
+    """Registered, and brought to ``level``'s council by the councils below (issue 11 item 5)."""
     registered(registry, code)
+    for actor, command in make.steps_to(level, make.EVALUATED_ON, total):
+        registry.change(code, actor, command)
+
+
+def proposed(registry: Registry, code: str) -> None:
+    """Handed up to every level: forwarded to the province, proposed to the central level."""
+    handed_up(registry, code, Level.CENTRAL, 95)
+
+
+def scored_by_district(registry: Registry, code: str) -> None:
+    handed_up(registry, code, Level.DISTRICT)
+    registry.change(code, make.council(Level.DISTRICT, QN), make.evaluation())
+
+
+def scored_95_by_province(registry: Registry, code: str) -> None:
+    handed_up(registry, code, Level.PROVINCE, 95)
+    registry.change(code, make.council(Level.PROVINCE, QN), make.evaluation(total=95))
+
+
+def evaluated(registry: Registry, code: str) -> None:
+    handed_up(registry, code, Level.PROVINCE)
     registry.change(code, make.council(Level.PROVINCE, QN), make.evaluation())
 
 
@@ -47,10 +69,17 @@ EXTENSION = body_of(fix.extension(date(2020, 3, 1), date(2020, 5, 31)))
 ENDPOINTS: dict[str, tuple[Callable[[Registry, str], None], str, dict[str, Any], set[str]]] = {
     "register": (nothing, "", {}, {"office_qn"}),
     "evaluate": (
-        registered,
+        proposed,
         "evaluations",
         bodies.evaluation(effective_on="2020-01-10"),  # 1048 in Quảng Ninh: a central council
         {"council_province_qn", "council_district_qn", "council_central"},
+    ),
+    "forward": (scored_by_district, "forwardings", bodies.forwarding(), {"council_district_qn"}),
+    "propose": (
+        scored_95_by_province,
+        "five-star-proposals",
+        bodies.proposal(),
+        {"council_province_qn"},
     ),
     "certify": (evaluated, "certificates", bodies.certificate(), {"authority_province_qn"}),
     "suspend": (certified, "suspensions", bodies.suspension(), {"inspector_qn"}),
@@ -81,6 +110,8 @@ def test_only_the_competent_principals_may_make_each_change(api: Api, endpoint: 
                 "role-not-permitted",
                 "outside-jurisdiction",
                 "level-not-competent",
+                "council-level-not-in-set",  # a commune's council under 1048
+                "no-hand-off-from-level",
             }, response.text
             assert api.version_of(code) == before
     assert {who for who, status in outcomes.items() if status == 201} == competent

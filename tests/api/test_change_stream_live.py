@@ -26,6 +26,7 @@ STREAM = "/v1/public/changes/stream"
 KEYS = {
     "office": (Role.PROGRAMME_OFFICE, None),
     "council": (Role.EVALUATION_COUNCIL, Level.PROVINCE),
+    "council_district_qn": (Role.EVALUATION_COUNCIL, Level.DISTRICT),
     "authority": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE),
 }
 
@@ -107,7 +108,10 @@ def test_a_change_recorded_while_a_stream_is_open_arrives_on_it(
         tail.until(": public changes after")
         beyond = httpx.get(base + STREAM, timeout=30)
         assert beyond.status_code == 503 and beyond.json()["code"] == "too-many-streams"
+        handed_up = [(who, path.removeprefix("/v1/products/QN-0001"), body)
+                     for who, path, body in bodies.handed_up()]  # fmt: skip
         for who, path, body in [
+            *handed_up,
             ("council", "/evaluations", bodies.evaluation()),
             ("authority", "/certificates", bodies.certificate()),
         ]:

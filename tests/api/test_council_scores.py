@@ -5,6 +5,7 @@ problem with its own code and the figures in its detail, and stores nothing."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -27,6 +28,7 @@ def pending(api: Api) -> dict[str, Any]:
 
 def test_1048_the_councils_average_of_69_5_is_recorded_and_is_a_3_star_product(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council scored and forwarded it
     points = {"A": 24.5, "B": 17.25, "C": 27.75}
     answer: Any = api.post("council_province_qn", EVALUATIONS, bodies.evaluation(points=points))
     assert answer.status_code == 201, answer.text
@@ -42,6 +44,7 @@ def test_781_an_80_point_product_meeting_only_3_stars_mandatory_criteria_is_cert
     api: Api,
 ) -> None:
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council scored and forwarded it
     only_3 = bodies.evaluation(mandatory_met=None, mandatory_met_for=[3])
     assert only_3["points"] == {"A": 28, "B": 20, "C": 32}
     answer: Any = api.post("council_province_qn", EVALUATIONS, only_3)
@@ -56,7 +59,7 @@ def test_781_an_80_point_product_meeting_only_3_stars_mandatory_criteria_is_cert
     assert four.json()["code"] == "mandatory-criteria-failed"
     assert "4-star's mandatory criteria unmet (met for 3-star)" in four.json()["detail"]
     assert "80 points reach the 4-star band" in four.json()["detail"]
-    assert api.version_of("QN-0001") == 2
+    assert api.version_of("QN-0001") == 4
     three: Any = api.post("authority_province_qn", CERTIFICATES, bodies.certificate(stars=3))
     assert three.status_code == 201, three.text
 
@@ -92,17 +95,19 @@ def test_148_refused_scores_name_their_rule_and_figures_and_store_nothing(
     api: Api, scores: dict[str, Any], code: str, detail: str
 ) -> None:
     api.post("office_qn", P, bodies.registration(**UNDER_148))
+    api.hand_up("QN-0001", on=date(2023, 3, 10))
     body = bodies.evaluation(**{**SCORED_UNDER_148, **scores})
     refused: Any = api.post("council_province_qn", EVALUATIONS, body)
     assert refused.status_code == 422, refused.text
     assert refused.headers["content-type"] == "application/problem+json"
     assert refused.json()["code"] == code
     assert detail in refused.json()["detail"]
-    assert api.version_of("QN-0001") == 1
+    assert api.version_of("QN-0001") == 3
 
 
 def test_148_bonus_points_by_kind_are_kept_on_the_record(api: Api) -> None:
     api.post("office_qn", P, bodies.registration(**UNDER_148))
+    api.hand_up("QN-0001", on=date(2023, 3, 10))
     bonus = {"local-labour": 2, "women-participation": 1.5}
     body = bodies.evaluation(**SCORED_UNDER_148, bonus=bonus)
     answer: Any = api.post("council_province_qn", EVALUATIONS, body)
@@ -117,6 +122,7 @@ def sheet(member: str, a: float, b: float, c: float) -> dict[str, Any]:
 
 def test_a_councils_sheets_are_kept_and_their_average_places_the_product(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council scored and forwarded it
     sheets = [
         sheet("Member 1", 25, 17, 28),
         sheet("Member 2", 24, 17, 28),
@@ -134,6 +140,7 @@ def test_a_councils_sheets_are_kept_and_their_average_places_the_product(api: Ap
 
 def test_one_set_of_points_stays_accepted_as_a_one_member_council_and_says_so(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council scored and forwarded it
     answer: Any = api.post("council_province_qn", EVALUATIONS, bodies.evaluation())
     assert answer.status_code == 201, answer.text
     evaluation = pending(api)
@@ -143,6 +150,7 @@ def test_one_set_of_points_stays_accepted_as_a_one_member_council_and_says_so(ap
 
 def test_too_few_sheets_for_the_quorum_are_refused_and_store_nothing(api: Api) -> None:
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council scored and forwarded it
     sheets = [sheet("Member 1", 25, 17, 28), sheet("Member 2", 24, 17, 28)]
     body = {**bodies.evaluation(), "points": {}, "sheets": sheets, "council_members": 7}
     refused: Any = api.post("council_province_qn", EVALUATIONS, body)
@@ -152,4 +160,4 @@ def test_too_few_sheets_for_the_quorum_are_refused_and_store_nothing(api: Api) -
         "2 score sheets from a council of 7; at least two thirds of its members (5) must "
         "score, each once."
     )
-    assert api.version_of("QN-0001") == 1
+    assert api.version_of("QN-0001") == 3

@@ -3,6 +3,7 @@ records the evaluation's set; after it, it is refused with its own code and stor
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from tests.api import bodies
@@ -15,6 +16,7 @@ CERTIFICATES = f"{P}/QN-0001/certificates"
 def evaluated_just_before_148(api: Api) -> None:
     """Registered under 1048, evaluated by the province on 20/2/2023, days before 148."""
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001", on=date(2023, 2, 20))
     answer: Any = api.post(
         "council_province_qn",
         f"{P}/QN-0001/evaluations",
@@ -40,4 +42,4 @@ def test_a_decision_after_the_transition_is_refused_with_its_own_code(api: Api) 
     assert refused.status_code == 409, refused.text
     assert refused.json()["code"] == "evaluation-under-superseded-criteria"
     assert refused.headers["content-type"] == "application/problem+json"
-    assert api.version_of("QN-0001") == 2
+    assert api.version_of("QN-0001") == 4

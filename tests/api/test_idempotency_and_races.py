@@ -13,7 +13,7 @@ def test_a_request_retried_five_times_stores_one_event(api: Api) -> None:
     api.post("office_qn", "/v1/products", bodies.registration())
     path = "/v1/products/QN-0001/evaluations"
     answers = [
-        api.post("council_province_qn", path, bodies.evaluation(), **{"Idempotency-Key": "ev-1"})
+        api.post("council_district_qn", path, bodies.evaluation(), **{"Idempotency-Key": "ev-1"})
         for _ in range(5)
     ]
     assert {a.status_code for a in answers} == {201}
@@ -25,9 +25,9 @@ def test_a_request_retried_five_times_stores_one_event(api: Api) -> None:
 def test_the_same_key_with_another_body_is_refused(api: Api) -> None:
     api.post("office_qn", "/v1/products", bodies.registration())
     path = "/v1/products/QN-0001/evaluations"
-    api.post("council_province_qn", path, bodies.evaluation(), **{"Idempotency-Key": "ev-1"})
+    api.post("council_district_qn", path, bodies.evaluation(), **{"Idempotency-Key": "ev-1"})
     other = api.post(
-        "council_province_qn",
+        "council_district_qn",
         path,
         bodies.evaluation(minutes_ref="BB-99"),
         **{"Idempotency-Key": "ev-1"},
@@ -57,7 +57,7 @@ def test_concurrent_retries_of_one_request_record_it_once(api: Api) -> None:
     def send() -> int:
         start.wait(timeout=10)
         response = api.post(
-            "council_province_qn", path, bodies.evaluation(), **{"Idempotency-Key": "same"}
+            "council_district_qn", path, bodies.evaluation(), **{"Idempotency-Key": "same"}
         )
         return int(response.status_code)
 
@@ -75,7 +75,7 @@ def test_racing_writers_with_if_match_get_one_version_each_or_412(api: Api) -> N
     def send(n: int) -> tuple[int, dict[str, object]]:
         start.wait(timeout=10)
         response = api.post(
-            "council_province_qn",
+            "council_district_qn",
             path,
             bodies.evaluation(minutes_ref=f"BB-{n}"),
             **{"If-Match": '"1"'},

@@ -102,7 +102,7 @@ def test_kill_9_during_keyed_writes_loses_no_answer_and_records_nothing_twice(
     headers = {}
     for name, role, level in [
         ("office", Role.PROGRAMME_OFFICE, None),
-        ("council", Role.EVALUATION_COUNCIL, Level.PROVINCE),
+        ("council", Role.EVALUATION_COUNCIL, Level.DISTRICT),  # evaluates with no hand-off
     ]:
         key, _ = services.keys.create(role, level=level, province="Quảng Ninh")
         headers[name] = {"Authorization": f"Bearer {key}"}

@@ -58,7 +58,7 @@ def clock(api: Api) -> Clock:
 
 
 def evaluate(api: Api) -> object:
-    return api.post("council_province_qn", PATH, bodies.evaluation(), **KEY)
+    return api.post("council_district_qn", PATH, bodies.evaluation(), **KEY)
 
 
 def test_an_answer_is_replayed_for_a_day_then_the_key_is_new_again(api: Api, clock: Clock) -> None:

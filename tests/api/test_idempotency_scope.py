@@ -51,8 +51,8 @@ def test_the_same_key_and_body_sent_to_another_path_is_refused(api: Api) -> None
     for code in ("QN-0001", "QN-0002"):
         api.post("office_qn", "/v1/products", bodies.registration(code))
     evaluation, key = bodies.evaluation(), {"Idempotency-Key": "council-ev-7"}
-    first = api.post("council_province_qn", "/v1/products/QN-0001/evaluations", evaluation, **key)
-    other = api.post("council_province_qn", "/v1/products/QN-0002/evaluations", evaluation, **key)
+    first = api.post("council_district_qn", "/v1/products/QN-0001/evaluations", evaluation, **key)
+    other = api.post("council_district_qn", "/v1/products/QN-0002/evaluations", evaluation, **key)
     assert first.status_code == 201
     assert (other.status_code, other.json()["code"]) == (422, "idempotency-key-reused")
     assert (api.version_of("QN-0001"), api.version_of("QN-0002")) == (2, 1)

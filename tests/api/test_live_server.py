@@ -85,7 +85,8 @@ def live(postgres_url: str) -> Iterator[tuple[str, dict[str, str]]]:
     keys = {}
     for name, role, level, province in [
         ("office", Role.PROGRAMME_OFFICE, None, "Quảng Ninh"),
-        ("council", Role.EVALUATION_COUNCIL, Level.PROVINCE, "Quảng Ninh"),
+        # A district council: under 1048 it evaluates without a hand-off before it.
+        ("council", Role.EVALUATION_COUNCIL, Level.DISTRICT, "Quảng Ninh"),
     ]:
         key, _ = services.keys.create(role, level=level, province=province, principal_id=name)
         keys[name] = key

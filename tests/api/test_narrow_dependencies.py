@@ -35,7 +35,9 @@ ROUTES = [
 
 
 def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
-    assert len(ROUTES) == 36  # 27, 3 corrections, renewals 2, the catalogue, 2 proofs, place
+    assert (
+        len(ROUTES) == 38
+    )  # 27, corrections 3, renewals 2, catalogue, proofs 2, place, hand-offs 2
     for route in ROUTES:
         for call in calls_of(route.dependant):
             hints = get_type_hints(call)
@@ -75,6 +77,7 @@ def test_reads_take_today_from_the_register_clock_not_through_the_registry(api: 
     although the registry's own clock says it has long expired."""
     for who, path, body in [
         ("office_qn", "/v1/products", bodies.registration()),
+        *bodies.handed_up(),
         ("council_province_qn", "/v1/products/QN-0001/evaluations", bodies.evaluation()),
         ("authority_province_qn", "/v1/products/QN-0001/certificates", bodies.certificate()),
     ]:

@@ -43,6 +43,10 @@ def keys(served: tuple[TestClient, ServedRegister]) -> dict[str, str]:
     ]:
         key, _ = services.keys.create(role, level=level, province="Quảng Ninh")
         made[role.value] = f"Bearer {key}"
+    district, _ = services.keys.create(
+        Role.EVALUATION_COUNCIL, level=Level.DISTRICT, province="Quảng Ninh"
+    )
+    made["council_district_qn"] = f"Bearer {district}"  # scores and forwards (1048)
     client.post(
         "/v1/products",
         json=bodies.registration(),
@@ -86,6 +90,9 @@ def test_valid_bodies_with_one_field_changed_reach_the_rules(
             auth = {"Authorization": keys[role]}
             ready = client.post(address(code, path), json=bodies.valid(step, code), headers=auth)
             assert ready.status_code == 201, ready.text
+            for who, where, handed in bodies.handed_up(code) if step == "registration" else []:
+                forwarded = client.post(where, json=handed, headers={"Authorization": keys[who]})
+                assert forwarded.status_code == 201, forwarded.text
         path, role, _ = WRITES[write]
         response = client.post(
             address(code, path), json=body, headers={"Authorization": keys[role]}

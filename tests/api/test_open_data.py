@@ -23,6 +23,7 @@ def a_small_register(api: Api) -> int:
     Hà Giang product whose name looks like a spreadsheet formula. The last write's position."""
     steps = [
         ("office_qn", "/v1/products", bodies.registration()),
+        *bodies.handed_up(),
         ("council_province_qn", "/v1/products/QN-0001/evaluations", bodies.evaluation()),
         ("authority_province_qn", "/v1/products/QN-0001/certificates", bodies.certificate()),
         ("office_qn", "/v1/products", bodies.registration("QN-0002", effective_on="2020-01-15")),

@@ -21,7 +21,11 @@ STORY = [
     ("/v1/products/QN-0123/corrections", "CorrectionBody", "office_qn"),
     ("/v1/products/QN-0123/transfers", "TransferBody", "office_qn"),
     ("/v1/products/QN-0123/place", "PlaceBody", "office_qn"),
+    # Under 1489 the commune assesses and forwards; the province evaluates and proposes.
+    ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_commune_qn"),
+    ("/v1/products/QN-0123/forwardings", "ForwardingBody", "council_commune_qn"),
     ("/v1/products/QN-0123/evaluations", "EvaluationBody", "council_province_qn"),
+    ("/v1/products/QN-0123/five-star-proposals", "FiveStarProposalBody", "council_province_qn"),
     ("/v1/products/QN-0123/certificates", "CertificateBody", "authority_province_qn"),
     ("/v1/products/QN-0123/suspensions", "SuspensionBody", "inspector_qn"),
     ("/v1/products/QN-0123/deadline-extensions", "DeadlineExtensionBody", "inspector_qn"),
@@ -135,13 +139,15 @@ def test_the_examples_succeed_today(api: Api, document: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize(
     ("if_match", "status"),
-    [('"1"', 201), ('W/"1"', 201), ("1", 201), ('""1""', 400), ('"1"""', 400), ("W/W/1", 400)],
+    [('"3"', 201), ('W/"3"', 201), ("3", 201), ('""3""', 400), ('"3"""', 400), ("W/W/3", 400)],
 )
 def test_if_match_is_accepted_exactly_as_its_pattern_says(
     api: Api, if_match: str, status: int
 ) -> None:
-    """'""1""' broke the documented pattern yet was taken as version 1."""
+    """'""1""' broke the documented pattern yet was taken as version 1 (here 3: after the
+    district's evaluation and forwarding)."""
     api.post("office_qn", "/v1/products", bodies.registration())
+    api.hand_up("QN-0001")
     path = "/v1/products/QN-0001/evaluations"
     answer = api.client.post(
         path,

@@ -19,6 +19,7 @@ CORRECTED = "Hộ ông Nguyễn Văn A, SĐT 0912 345 678, đã nộp phạt và
 def certified_and_suspended(api: Api) -> None:
     """Registered under 1048, 4★ from the province, suspended after an inspection."""
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council's evaluation and forwarding
     api.post("council_province_qn", f"{P}/QN-0001/evaluations", bodies.evaluation())
     api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate())
     api.post("inspector_qn", f"{P}/QN-0001/suspensions", bodies.suspension())
@@ -84,7 +85,7 @@ def test_a_long_public_reason_is_refused_and_nothing_is_stored(api: Api) -> None
         refused: Any = api.post(who, path, body)
         assert (refused.status_code, refused.json()["code"]) == (422, "invalid-request")
         assert refused.json()["errors"][0]["location"] == ["body", "public_reason"]
-    assert api.version_of("QN-0001") == 4
+    assert api.version_of("QN-0001") == 6
 
 
 def test_the_form_says_the_public_reason_is_published(api: Api) -> None:

@@ -17,6 +17,7 @@ P = "/v1/products"
 def the_story_of_tinh_dau_trau(api: Api) -> int:
     """Registered, evaluated, certified 4★, suspended, reinstated; returns the last position."""
     api.post("office_qn", P, bodies.registration())
+    api.hand_up("QN-0001")  # the district council's evaluation and forwarding
     api.post("council_province_qn", f"{P}/QN-0001/evaluations", bodies.evaluation())
     api.post("authority_province_qn", f"{P}/QN-0001/certificates", bodies.certificate())
     api.post("inspector_qn", f"{P}/QN-0001/suspensions", bodies.suspension())
@@ -34,6 +35,8 @@ def test_the_history_endpoint_answers_as_ocop_history_does(api: Api, store_url: 
     assert [entry["state"]["status"] for entry in over_http] == [
         "participating",
         "participating",
+        "participating",
+        "participating",
         "certified",
         "suspended",
         "certified",
@@ -43,9 +46,9 @@ def test_the_history_endpoint_answers_as_ocop_history_does(api: Api, store_url: 
 def test_the_state_on_a_date_and_at_a_version(api: Api) -> None:
     the_story_of_tinh_dau_trau(api)
     during = api.get("auditor", f"{P}/QN-0001/state", as_of="2020-03-01").json()
-    assert during["status"] == "suspended" and during["version"] == 4
-    at_three = api.get("auditor", f"{P}/QN-0001/state", version=3).json()
-    assert at_three["version"] == 3 and at_three["certificate"]["valid_until"] == "2022-10-31"
+    assert during["status"] == "suspended" and during["version"] == 6
+    at_five = api.get("auditor", f"{P}/QN-0001/state", version=5).json()
+    assert at_five["version"] == 5 and at_five["certificate"]["valid_until"] == "2022-10-31"
     before = api.get("auditor", f"{P}/QN-0001/state", as_of="2019-01-01")
     assert (before.status_code, before.json()["code"]) == (404, "not-registered-then")
     long_ago = api.get("auditor", f"{P}/QN-0001/state", known_at="2001-01-01T00:00:00Z")
@@ -94,8 +97,16 @@ def test_statistics_and_the_audit_trail(api: Api) -> None:
     assert stats["joined_total"] == 1 and stats["joined_in_period"] == 0
     trail = api.get("auditor", "/v1/events", after=0, limit=3, position=position).json()
     assert [e["position"] for e in trail["events"]] == [1, 2, 3]
+    assert [e["type"] for e in trail["events"]] == ["Registered", "Evaluated", "Forwarded"]
+    forwarded = {"dispatch_ref": "CV-20191001", "minutes_ref": "BB-district-2019-10-01"}
+    assert trail["events"][2]["refs"] == forwarded  # on the district council's evaluation
     rest = api.get("auditor", "/v1/events", after=trail["next_after"]).json()
-    assert [e["type"] for e in rest["events"]] == ["Suspended", "Reinstated"]
+    assert [e["type"] for e in rest["events"]] == [
+        "Evaluated",
+        "Starred",
+        "Suspended",
+        "Reinstated",
+    ]
     ready = api.get(None, "/readyz").json()  # the trail was read at ``position``: the last
     assert (ready["status"], ready["head"], ready["position"], ready["lag"]) == (
         "ready",

@@ -52,6 +52,7 @@ QN = "Quảng Ninh"
 KEYS = {
     "office": (Role.PROGRAMME_OFFICE, None, QN),
     "council": (Role.EVALUATION_COUNCIL, Level.PROVINCE, QN),
+    "council_district_qn": (Role.EVALUATION_COUNCIL, Level.DISTRICT, QN),
     "authority": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE, QN),
     "inspector": (Role.INSPECTOR, None, QN),
     "auditor": (Role.AUDITOR, None, None),
@@ -61,6 +62,8 @@ WRITER = {
     "/v1/products": "office",
     "/v1/products/{code}/removal": "office",
     "/v1/products/{code}/evaluations": "council",
+    "/v1/products/{code}/forwardings": "council_district_qn",
+    "/v1/products/{code}/five-star-proposals": "council",
     "/v1/products/{code}/certificates": "authority",
     "/v1/products/{code}/revocations": "authority",
     "/v1/products/{code}/suspensions": "inspector",
@@ -102,19 +105,18 @@ def keys(register: tuple[FastAPI, ServedRegister]) -> dict[str, str]:
     for name, (role, level, province) in KEYS.items():
         key, _ = services.keys.create(role, level=level, province=province, principal_id=name)
         made[name] = f"Bearer {key}"
-    story = [
-        ("", bodies.registration, "office"),
-        ("/evaluations", bodies.evaluation, "council"),
-        ("/certificates", bodies.certificate, "authority"),
-        ("/suspensions", bodies.suspension, "inspector"),
-    ]
     with TestClient(app) as client:
         for steps, code in enumerate(SEEDED, start=1):
-            for path, body, who in story[:steps]:
-                where = f"/v1/products/{code}{path}" if path else "/v1/products"
-                extra = {"code": code} if not path else {}
+            path = f"/v1/products/{code}"
+            stages = [  # registered; forwarded by the district and evaluated; certified; ...
+                [("office", "/v1/products", bodies.registration(code))],
+                [*bodies.handed_up(code), ("council", f"{path}/evaluations", bodies.evaluation())],
+                [("authority", f"{path}/certificates", bodies.certificate())],
+                [("inspector", f"{path}/suspensions", bodies.suspension())],
+            ]
+            for who, where, body in [step for stage in stages[:steps] for step in stage]:
                 auth = {"Authorization": made[who]}
-                answer = client.post(where, json=body(**extra), headers=auth)
+                answer = client.post(where, json=body, headers=auth)
                 assert answer.status_code == 201, answer.text
     assert services.read_side.wait_for(services.read_side.head())
     return made

@@ -20,20 +20,25 @@ from tests.conftest import fixed_today
 
 CODE = "QN-0123"
 Step = tuple[Actor, RegisterProduct | ProductCommand]
-# Registered under 148, 4 stars from the province, suspended and reinstated, re-evaluated
-# under 1489 (the council naming its group under that set) and re-recognised at 5 stars by
-# the ministry (the new certificate continues the old), given notice of its end, revoked,
-# then removed; on the way its place reads under its new commune, without a district, after
-# the communes merged in 2025.
+# Registered under 148, forwarded by the district, 4 stars from the province, suspended and
+# reinstated; its place read under its new commune, without a district, after the communes
+# merged in 2025; under 1489 assessed by the commune, forwarded, proposed by the province as
+# potential 5 stars, evaluated by the central council (naming its group under that set) and
+# re-recognised at 5 stars by the ministry (the new certificate continues the old); given
+# notice of its end, revoked, then removed.
 BONUS = {"local-materials": 2, "local-labour": 1}  # by kind, within 148's caps
 NEW_PLACE = Location(make.QUANG_NINH, "", "Yên Tử")
+TO_THE_PROVINCE = make.steps_to(Level.PROVINCE, date(2023, 3, 10), 80)
+TO_THE_CENTRE = make.steps_to(Level.CENTRAL, date(2025, 9, 1), 95)
 LIFE: list[Step] = [
     (make.office(), make.registration(date(2023, 3, 1), CODE)),
+    *TO_THE_PROVINCE,
     (make.council(), make.evaluation(date(2023, 3, 10), 80, bonus=BONUS)),
     (make.authority(), make.certificate(date(2023, 3, 20), 4)),
     (make.inspector(), make.suspension(date(2024, 1, 10))),
     (make.inspector(), make.reinstatement(date(2024, 2, 1))),
     (make.office(), make.place_renamed(date(2025, 7, 1), NEW_PLACE)),
+    *TO_THE_CENTRE,
     (
         make.council(Level.CENTRAL),
         make.evaluation(date(2025, 9, 1), 95, group="medicinal-herbs", subgroup="herbal-cosmetics"),
@@ -45,10 +50,12 @@ LIFE: list[Step] = [
 ]
 STATUS_AFTER = [
     "participating",
+    *["participating"] * len(TO_THE_PROVINCE),
     "participating",
     "certified",
     "suspended",
     "certified",
+    *["certified"] * len(TO_THE_CENTRE),
     "certified",
     "certified",
     "certified",

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from lifecycle.values import Level
 from registry.answer_store import answering_environment
 from registry.orders import Order, Recorded, Request
 from registry.service import Registry
@@ -18,6 +19,8 @@ from storage.url import StoreUrl
 from tests.conftest import connections_to, fixed_today
 
 LATER = date(2026, 1, 5)
+# Under 1489 the commune's council evaluates first, with no hand-off before it.
+COMMUNE_COUNCIL = make.council(Level.COMMUNE)
 DAY = LATER + timedelta(days=7)
 
 
@@ -52,7 +55,9 @@ def test_a_batch_stores_each_keyed_answer_with_its_event_and_position(
         [
             Order(make.office(), make.registration(LATER, "QN-0001"), request=request("r-1")),
             Order(make.office(), make.registration(LATER, "QN-0002")),
-            Order(make.council(), make.evaluation(DAY, 85), code="QN-0001", request=request("e-1")),
+            Order(
+                COMMUNE_COUNCIL, make.evaluation(DAY, 85), code="QN-0001", request=request("e-1")
+            ),
         ]
     )
     recorded = [outcome for outcome in outcomes if isinstance(outcome, Recorded)]
@@ -66,11 +71,13 @@ def test_an_order_carried_out_twice_under_one_key_stores_its_event_once(
     registry, url = answering
     registry.register_product(make.office(), make.registration(LATER, "QN-0001"))
     once = registry.change(
-        "QN-0001", make.council(), make.evaluation(DAY, 85), request=request("e-1")
+        "QN-0001", COMMUNE_COUNCIL, make.evaluation(DAY, 85), request=request("e-1")
     )
     again = registry.carry_out_batch(
         [
-            Order(make.council(), make.evaluation(DAY, 85), code="QN-0001", request=request("e-1")),
+            Order(
+                COMMUNE_COUNCIL, make.evaluation(DAY, 85), code="QN-0001", request=request("e-1")
+            ),
             Order(make.office(), make.registration(LATER, "QN-0002")),
         ]
     )

@@ -26,7 +26,14 @@ from lifecycle.values import Evaluation, Status
 from registry.service import Registry
 from seed import builders as make
 from seed.builders import office, registration
-from tests.contract.stories import CODE, LIFE, assert_identical, domain_state, live
+from tests.contract.stories import (
+    CODE,
+    LIFE,
+    TO_THE_PROVINCE,
+    assert_identical,
+    domain_state,
+    live,
+)
 
 WITHOUT_PUBLIC_REASON = (Reinstated, Revoked, Removed)
 
@@ -112,13 +119,14 @@ def test_evaluations_stored_in_older_shapes_load_in_todays(
     events = product.collect_events()
     stored = [registry.mapper.to_stored_event(event) for event in events]
     old = [older(s) if s.topic.endswith(":Evaluated") else s for s in stored]
-    assert sum(s is not o for s, o in zip(stored, old, strict=True)) == 2
+    # The district's, the province's, the commune's, the province's again and the centre's.
+    assert sum(s is not o for s, o in zip(stored, old, strict=True)) == 5
     registry.recorder.insert_events(old)
 
     loaded = registry.events_of(CODE)
     evaluations = [event for event in loaded if isinstance(event, Evaluated)]
     written = [event for event in events if isinstance(event, Evaluated)]
-    assert [e.evaluation.bonus for e in evaluations] == [{"not-recorded": 3}, {}]
+    assert [e.evaluation.bonus for e in evaluations] == [{}, {"not-recorded": 3}, {}, {}, {}]
     for event, kept in zip(evaluations, written, strict=True):
         assert_identical(
             event.evaluation, as_older_registers_read_it(kept.evaluation), "evaluation"
@@ -131,9 +139,9 @@ def test_an_older_evaluation_failing_the_mandatory_criteria_reads_as_no_level_me
     registry: Registry,
 ) -> None:
     failing = dataclasses.replace(make.evaluation(date(2023, 3, 10), 80), mandatory_met=False)
-    story = [*LIFE[:1], (make.council(), failing)]
-    stored = [registry.mapper.to_stored_event(e) for e in live(story).collect_events()]
-    registry.recorder.insert_events([stored[0], as_the_second_register_wrote_it(stored[1])])
+    story = [*LIFE[:1], *TO_THE_PROVINCE, (make.council(), failing)]
+    *before, last = [registry.mapper.to_stored_event(e) for e in live(story).collect_events()]
+    registry.recorder.insert_events([*before, as_the_second_register_wrote_it(last)])
 
     evaluation = registry.product(CODE).evaluation
     assert evaluation is not None

@@ -19,6 +19,7 @@ from tests.contract.stories import (
     CODE,
     LIFE,
     STATUS_AFTER,
+    TO_THE_PROVINCE,
     assert_identical,
     domain_state,
     live,
@@ -40,7 +41,7 @@ def test_a_whole_life_round_trips_with_every_field_intact(registry: Registry) ->
         for name, value in vars(kept_event).items():
             if name != "timestamp":
                 assert_identical(getattr(stored_event, name), value, f"{where}.{name}")
-    registered, starred = vars(stored[0]), vars(stored[2])
+    registered, starred = vars(stored[0]), vars(stored[2 + len(TO_THE_PROVINCE)])
     assert type(registered["effective_on"]) is date
     assert type(registered["owner"]) is Owner and type(registered["location"]) is Location
     assert type(registered["actor"]) is Actor and registered["actor"] == make.office()
@@ -65,20 +66,20 @@ def test_the_register_reads_a_product_as_it_stood_at_a_past_version_or_date(
     registry: Registry,
 ) -> None:
     record(registry, LIFE)
-    at_three = registry.state_at(CODE, version=3)
-    assert at_three.version == 3 and at_three.certificate is not None
-    assert (at_three.certificate.number, at_three.certificate.suspended_on) == ("QN-0123-C1", None)
+    at_five = registry.state_at(CODE, version=5)  # the province's certificate
+    assert at_five.version == 5 and at_five.certificate is not None
+    assert (at_five.certificate.number, at_five.certificate.suspended_on) == ("QN-0123-C1", None)
     in_january_2024 = registry.state_at(CODE, as_of=date(2024, 1, 15))
     assert in_january_2024.status_on(date(2024, 1, 15)) is Status.SUSPENDED
     new_year_2026 = registry.state_at(CODE, as_of=date(2026, 1, 1))
     assert new_year_2026.certificate is not None and new_year_2026.certificate.stars == 5
     assert new_year_2026.status_on(date(2026, 1, 1)) is Status.CERTIFIED
-    both = registry.state_at(CODE, as_of=date(2026, 1, 1), version=4)
-    assert both.version == 4
+    both = registry.state_at(CODE, as_of=date(2026, 1, 1), version=6)
+    assert both.version == 6
 
 
 def test_an_expired_certificate_reads_as_expired_now_and_as_of_a_date(registry: Registry) -> None:
-    record(registry, LIFE[:3])
+    record(registry, LIFE[:5])  # to the province's 4-star certificate
     for day in (date(2026, 3, 20), date(2026, 6, 1)):
         assert registry.state_at(CODE, as_of=day).status_on(day) is Status.EXPIRED
     assert (
@@ -128,7 +129,10 @@ def test_an_unknown_code_is_not_found(registry: Registry) -> None:
 def test_councils_racing_on_one_product_never_both_win_a_version(registry: Registry) -> None:
     registry.register_product(make.office(), make.registration(LATER, CODE))
     outcomes = race(
-        8, lambda: registry.change(CODE, make.council(), make.evaluation(LATER + timedelta(days=1)))
+        8,
+        lambda: registry.change(
+            CODE, make.council(Level.COMMUNE), make.evaluation(LATER + timedelta(days=1))
+        ),
     )
     # A lost race is retried on the fresh state, and an evaluation is allowed on any
     # version: with retries to spare, every one of the eight wins a version of its own.
@@ -165,15 +169,17 @@ def test_a_code_is_never_registered_again_even_after_removal(registry: Registry)
 
 def test_a_change_made_against_an_old_version_is_refused(registry: Registry) -> None:
     registry.register_product(make.office(), make.registration(LATER, CODE))
-    registry.change(CODE, make.council(), make.evaluation(LATER), expected_version=1)
+    for actor, command in make.steps_to(Level.PROVINCE, LATER):  # the commune forwards it
+        registry.change(CODE, actor, command)
+    registry.change(CODE, make.council(), make.evaluation(LATER), expected_version=3)
     with pytest.raises(errors.StaleVersion) as refused:
-        registry.change(CODE, make.authority(), make.certificate(LATER, 4), expected_version=1)
-    assert (refused.value.code, refused.value.actual) == ("stale-version", 2)
+        registry.change(CODE, make.authority(), make.certificate(LATER, 4), expected_version=3)
+    assert (refused.value.code, refused.value.actual) == ("stale-version", 4)
     assert (
         registry.change(
-            CODE, make.authority(), make.certificate(LATER, 4), expected_version=2
+            CODE, make.authority(), make.certificate(LATER, 4), expected_version=4
         ).version
-        == 3
+        == 5
     )
 
 
@@ -181,6 +187,7 @@ def test_a_batch_records_the_accepted_orders_and_answers_the_refused(registry: R
     day = LATER + timedelta(days=7)
     orders = [
         Order(make.office(), make.registration(LATER, "QN-0001")),
+        *[Order(a, c, code="QN-0001") for a, c in make.steps_to(Level.PROVINCE, day)],
         Order(make.council(), make.evaluation(day, 85), code="QN-0001"),
         Order(make.authority(), make.certificate(day, 2), code="QN-0001"),
         Order(make.authority(), make.certificate(day, 4), code="QN-0001"),
@@ -201,13 +208,17 @@ def test_a_batch_records_the_accepted_orders_and_answers_the_refused(registry: R
     assert [(r.code, r.event, r.version) for r in recorded] == [
         ("QN-0001", "Registered", 1),
         ("QN-0001", "Evaluated", 2),
-        ("QN-0001", "Starred", 3),
+        ("QN-0001", "Forwarded", 3),
+        ("QN-0001", "Evaluated", 4),
+        ("QN-0001", "Starred", 5),
         ("QN-0002", "Registered", 1),
     ]
-    assert len({r.position for r in recorded}) == 4
+    assert len({r.position for r in recorded}) == 6
     assert registry.product("QN-0001").status_on(day) is Status.CERTIFIED
     assert [type(e).__name__ for e in registry.events_of("QN-0001")] == [
         "Registered",
+        "Evaluated",
+        "Forwarded",
         "Evaluated",
         "Starred",
     ]

@@ -49,13 +49,13 @@ def register(
 def evaluate(
     registry: Registry, code: str, stars: int, on: date, province: str = QUANG_NINH
 ) -> Recorded:
-    """The competent council scores the product in the band of ``stars``."""
-    scores = make.evaluation(on, make.TOTAL_FOR_STARS[stars], minutes_ref=f"BB-{code}-{on:%Y%m%d}")
-    return registry.change(
-        code,
-        make.council(make.competent_level(stars, on, province), province_on(province, on)),
-        scores,
-    )
+    """The competent council scores the product in the band of ``stars``, once the councils
+    below have scored it and handed it up as the set in force asks (all on ``on``)."""
+    total, level = make.TOTAL_FOR_STARS[stars], make.competent_level(stars, on, province)
+    for actor, command in make.steps_to(level, on, total, province):
+        registry.change(code, actor, command)
+    scores = make.evaluation(on, total, minutes_ref=f"BB-{code}-{on:%Y%m%d}")
+    return registry.change(code, make.council(level, province_on(province, on)), scores)
 
 
 def certify(

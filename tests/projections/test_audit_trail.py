@@ -66,7 +66,9 @@ def test_a_products_events_come_in_version_order(
     rows = read_side.ask(questions.product_events("QN-0421"), wait_for=last.position)
     assert [(row["version"], row["type"]) for row in rows] == [
         (1, "Registered"),
-        (2, "Evaluated"),
-        (3, "Starred"),
+        (2, "Evaluated"),  # by the district council (148), which forwards it
+        (3, "Forwarded"),
+        (4, "Evaluated"),
+        (5, "Starred"),
     ]
     assert read_side.ask(questions.product_events("QN-0000")) == []

@@ -18,7 +18,8 @@ from transparency.tree import leaf_hash
 
 
 def a_whole_story() -> list[ProductEvent]:
-    """Registered, evaluated, certified, suspended, reinstated, revoked, removed."""
+    """Registered, evaluated and forwarded by the district, evaluated by the province,
+    certified, suspended, reinstated, revoked, removed."""
     product: Product = suspended("148-2023")
     product.reinstate(make.reinstatement(later(product)), make.inspector(), TODAY)
     revoking = make.revocation(later(product), note="Confidential: owner's tax file 0123")
@@ -35,12 +36,14 @@ def test_each_kind_of_event_has_an_entry_with_its_public_facts() -> None:
     events = a_whole_story()
     made = entries(events)
     assert [e["kind"] for e in made] == [
-        "registered", "evaluated", "certified", "suspended", "reinstated", "revoked", "removed",
+        "registered", "evaluated", "forwarded", "evaluated", "certified", "suspended",
+        "reinstated", "revoked", "removed",
     ]  # fmt: skip
-    assert [e["position"] for e in made] == list(range(1, 8))
+    assert [e["position"] for e in made] == list(range(1, 10))
     assert [e["version"] for e in made] == [event.originator_version for event in events]
     assert {e["product"] for e in made} == {make.CODE}
-    registered, _, certified, suspension, _, revoked, removed = made
+    registered, _, forwarded, _, certified, suspension, _, revoked, removed = made
+    assert forwarded["fields"] == {}  # a hand-off's score is no more public than an evaluation
     assert registered["fields"]["owner_name"] == make.OWNER.name  # type: ignore[index]
     assert certified["fields"]["stars"] == 4  # type: ignore[index]
     assert suspension["fields"]["public_reason"] == "Product quality below the committed standard"  # type: ignore[index]

@@ -15,7 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from lifecycle.values import Level, Status
 from tests.unit.eras import TODAY
 
-D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
+K, D, P, C = Level.COMMUNE, Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
+UPWARDS = (K, D, P, C)
+FORWARD, PROPOSE = "forward", "propose"
 OLD_PARTS, NEW_PARTS = {"A": 35, "B": 25, "C": 40}, {"A": 40, "B": 25, "C": 35}
 # 148's bonus kinds, each capped at 2 points, 5 in all (the register's ASSUMPTION).
 BONUS_KINDS = {"women-participation", "ethnic-minority-participation", "local-materials"}
@@ -41,17 +43,21 @@ class Rules:
     certifies: dict[Level, set[int]]
     groups: set[str]
     # The last decision day on which the previous set's evaluations still count (assumed).
-    takes_previous_until: date | None = None
+    takes_previous_until: date | None
+    # The levels whose councils evaluate without a hand-off, and each hand-off: who hands
+    # the product on, to whom, from how many points.
+    entry: frozenset[Level]
+    hand_offs: dict[str, tuple[Level, Level, int]]
 
 
 NATIONAL = (  # latest first: 1489/2025, 148/2023, 1048/2019 (from the province's switch-over)
     Rules(
-        date(2025, 7, 6), NEW_PARTS, True, frozenset({P, C}), {P: {3, 4}, C: {5}},
-        NEW_GROUPS, date(2025, 12, 31),
+        date(2025, 7, 6), NEW_PARTS, True, frozenset({K, P, C}), {P: {3, 4}, C: {5}},
+        NEW_GROUPS, date(2025, 12, 31), frozenset({K}), {FORWARD: (K, P, 50), PROPOSE: (P, C, 90)},
     ),
     Rules(
         date(2023, 2, 24), NEW_PARTS, True, frozenset({D, P, C}), {D: {3}, P: {4}, C: {5}},
-        NEW_GROUPS, date(2023, 12, 31),
+        NEW_GROUPS, date(2023, 12, 31), frozenset({D}), {FORWARD: (D, P, 70), PROPOSE: (P, C, 90)},
     ),
 )  # fmt: skip
 QUANG_NINH, HA_NOI = "Quảng Ninh", "Hà Nội"
@@ -59,7 +65,10 @@ QUANG_NINH, HA_NOI = "Quảng Ninh", "Hà Nội"
 
 def legacy(starts: date) -> Rules:
     """A province's own set before 1048: as the generic provincial set."""
-    return Rules(starts, OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}, OLD_GROUPS)
+    return Rules(
+        starts, OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}, OLD_GROUPS, None,
+        frozenset({D, P}), {},
+    )  # fmt: skip
 
 
 # Each province's sets, latest first: Quảng Ninh's own from 3479/2015 and 978/2018, and 1048
@@ -75,12 +84,15 @@ def sets_of(province: str) -> tuple[Rules, ...]:
     """The province's criteria sets, latest first."""
     national_from, own = PROVINCES[province]
     national = Rules(
-        national_from, OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}}, OLD_GROUPS
-    )
+        national_from, OLD_PARTS, False, frozenset({D, P, C}), {P: {3, 4}, C: {5}}, OLD_GROUPS,
+        None, frozenset({D}), {FORWARD: (D, P, 50), PROPOSE: (P, C, 90)},
+    )  # fmt: skip
     return (*NATIONAL, national, *own)
 
 
-NO_SET = Rules(date.min, {}, False, frozenset(), {}, set())  # before a province's first set
+NO_SET = Rules(
+    date.min, {}, False, frozenset(), {}, set(), None, frozenset(), {}
+)  # before a province's first set
 
 
 def rules_on(day: date, province: str = QUANG_NINH) -> Rules:
@@ -183,6 +195,18 @@ class PaperRegister:
     deadline: date | None = None  # the corrective deadline while suspended
     details: dict[str, str] = field(default_factory=dict)  # as registered or corrected
     owner_id: str = ""
+    # The latest evaluation by any council (level, total, day), and the hand-offs standing:
+    # to each level, the day of the evaluation it rested on.
+    latest: tuple[Level, Decimal, date] | None = None
+    handed: dict[Level, date] | None = None
+
+    def handed_to(self) -> dict[Level, date]:
+        return self.handed or {}
+
+    def handed_after_certificate(self, level: Level) -> dict[Level, date]:
+        """A certificate at a level ends the hand-offs to it and below."""
+        above = UPWARDS[UPWARDS.index(level) + 1 :]
+        return {to: on for to, on in self.handed_to().items() if to in above}
 
     def status(self, day: date) -> Status:
         if self.removed:
@@ -238,6 +262,7 @@ class PaperRegister:
             self.may_act(day)
             and self.status(day) is not Status.SUSPENDED
             and level in rules.councils
+            and (level in rules.entry or level in self.handed_to())
             and all(sheet_allowed(rules, points, bonus) for _, points, bonus in sheets)
             and members is not None
             and 3 * len(sheets) >= 2 * members >= 2 * len(sheets)
@@ -256,6 +281,22 @@ class PaperRegister:
             and self.pending[1] >= stars
             and evaluation_counts(self.pending[3], day, self.province)
             and stars in rules_on(day, self.province).certifies.get(level, ())
+        )
+
+    def accepts_hand_off(self, day: date, kind: str, level: Level) -> bool:
+        """A council hands on its own latest evaluation, the way and from the points its set
+        says, once per evaluation."""
+        step = rules_on(day, self.province).hand_offs.get(kind)
+        latest = self.latest
+        return (
+            self.may_act(day)
+            and self.status(day) is not Status.SUSPENDED
+            and step is not None
+            and step[0] is level
+            and latest is not None
+            and latest[0] is level
+            and latest[1] >= step[2]
+            and self.handed_to().get(step[1]) != latest[2]
         )
 
     def accepts_suspension(self, day: date, deadline: date) -> bool:

@@ -11,8 +11,11 @@ import pytest
 
 from lifecycle import commands, errors
 from lifecycle.errors import RegisterError
+from lifecycle.handoffs import hand_offs_under
+from lifecycle.legacy_sets import criteria_for
 from lifecycle.product import Product
-from lifecycle.values import Level
+from lifecycle.values import Actor, Level
+from registry.changes import USE_CASES
 from seed import builders as make
 from seed.renewal_builders import regrouped
 from tests.unit.eras import ERAS, TODAY
@@ -42,14 +45,48 @@ def after_expiry(product: Product, days: int = 30) -> date:
     return product.certificate.valid_until + timedelta(days=days)
 
 
+UPWARDS_LEVELS = (Level.COMMUNE, Level.DISTRICT, Level.PROVINCE, Level.CENTRAL)
+
+
 def registered(era: str, code: str = make.CODE) -> Product:
     return Product.register(make.registration(ERAS[era], code), make.office(), TODAY)
+
+
+def forwarded(era: str, level: Level = Level.PROVINCE) -> Product:
+    """A product registered in ``era`` and handed up to ``level``'s council (issue 11 item 5)."""
+    product = registered(era)
+    brought_to(product, level, later(product))
+    return product
+
+
+def brought_to(product: Product, level: Level, day: date, total: int = 80) -> None:
+    """The lower councils' evaluations and hand-offs that bring the product to ``level``'s
+    council under the set in force on ``day`` (issue 11 item 5), all dated ``day``; nothing
+    while a hand-off to ``level`` stands."""
+    for actor, command in hand_ups(product, level, day, total):
+        USE_CASES[type(command)](product, actor, command, TODAY)
+
+
+def entry_council(day: date) -> Actor:
+    """A council of the lowest level that evaluates on ``day`` with no hand-off: a district's,
+    under 1489 a commune's (a story about groups, not levels, scores there)."""
+    entry = hand_offs_under(criteria_for(make.QUANG_NINH, day).id).entry_levels  # type: ignore[union-attr]
+    return make.council(next(level for level in UPWARDS_LEVELS if level in entry))
+
+
+def hand_ups(product: Product, level: Level, day: date, total: int = 80) -> list[make.Step]:
+    """The steps ``brought_to`` takes."""
+    if any(standing.to_level is level for standing in product.handed_to):
+        return []
+    named = "" if product.group == make.herbal_group(day) else make.herbal_group(day)
+    return make.steps_to(level, day, total, group=named)
 
 
 def evaluated(
     era: str, total: int = 80, level: Level = Level.PROVINCE, *, mandatory_met: bool = True
 ) -> Product:
     product = registered(era)
+    brought_to(product, level, later(product), total)
     product.evaluate(
         make.evaluation(later(product), total, mandatory_met=mandatory_met),
         make.council(level),
@@ -73,7 +110,8 @@ def in_its_group(product: Product, day: date, total: int = 80) -> commands.Recor
 
 def scored_and_certified(product: Product, day: date, stars: int = 4) -> None:
     """The provincial council scores the product for ``stars`` and the province certifies it,
-    both on ``day``."""
+    both on ``day``, once the district forwarded it."""
+    brought_to(product, Level.PROVINCE, day, make.TOTAL_FOR_STARS[stars])
     evaluation = in_its_group(product, day, make.TOTAL_FOR_STARS[stars])
     product.evaluate(evaluation, make.council(), TODAY)
     product.certify(make.certificate(day, stars), make.authority(), TODAY)
@@ -100,7 +138,10 @@ def removed(era: str) -> Product:
 def attempt(command: str, product: Product, day: date) -> Callable[[], None]:
     """The command, dated ``day``, made by the (provincial) principal whose role it is."""
     return {
-        "evaluate": lambda: product.evaluate(in_its_group(product, day), make.council(), TODAY),
+        "evaluate": lambda: (
+            brought_to(product, Level.PROVINCE, day),
+            product.evaluate(in_its_group(product, day), make.council(), TODAY),
+        ),
         "certify": lambda: product.certify(make.certificate(day, 4), make.authority(), TODAY),
         "suspend": lambda: product.suspend(make.suspension(day), make.inspector(), TODAY),
         "reinstate": lambda: product.reinstate(make.reinstatement(day), make.inspector(), TODAY),

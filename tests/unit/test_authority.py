@@ -29,7 +29,8 @@ CHANGES_BY = {
         Change.TRANSFER,
         Change.RENAME_PLACE,
     },
-    Role.EVALUATION_COUNCIL: {Change.EVALUATE},
+    # A council also hands on what it scored (issue 11 item 5: forwarding, potential 5★).
+    Role.EVALUATION_COUNCIL: {Change.EVALUATE, Change.FORWARD, Change.PROPOSE},
     # The issuing body gives notice of a certificate's end (148/QĐ-TTg).
     Role.CERTIFYING_AUTHORITY: {Change.CERTIFY, Change.REVOKE, Change.GIVE_NOTICE},
     Role.INSPECTOR: {Change.SUSPEND, Change.REINSTATE, Change.EXTEND_DEADLINE},

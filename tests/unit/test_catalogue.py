@@ -10,9 +10,10 @@ from lifecycle import errors
 from lifecycle.catalogue import CATALOGUE_148, CATALOGUE_1048, CATALOGUES, catalogue_of
 from lifecycle.criteria import CRITERIA_SETS
 from lifecycle.product import Product
+from lifecycle.values import Level
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, ERAS, TODAY
-from tests.unit.stages import assert_refused, later, registered
+from tests.unit.stages import assert_refused, entry_council, later, registered
 
 
 def test_1048_has_6_groups_and_26_product_sets() -> None:
@@ -98,15 +99,16 @@ def test_1048_textiles_are_evaluated_under_148_only_in_a_148_group() -> None:
         product,
         errors.GroupNeededUnderSet,
         "group-needed-under-set",
-        lambda: product.evaluate(make.evaluation(day), make.council(), TODAY),
+        lambda: product.evaluate(make.evaluation(day), entry_council(day), TODAY),
     )
     assert "'textiles-garments'" in refused.message and "148-2023" in refused.message
     named = make.evaluation(day, group="handicrafts", subgroup="textiles-embroidery")
-    product.evaluate(named, make.council(), TODAY)
+    product.evaluate(named, entry_council(day), TODAY)
     assert (product.group, product.subgroup) == ("handicrafts", "textiles-embroidery")
     event = product.pending_events[-1]
     assert (event.group, event.subgroup) == ("handicrafts", "textiles-embroidery")  # type: ignore[attr-defined]
-    product.certify(make.certificate(later(product), 4), make.authority(), TODAY)
+    # Under 148 the district, whose council scored it, certifies 3 stars.
+    product.certify(make.certificate(later(product), 3), make.authority(Level.DISTRICT), TODAY)
     assert product.certificate is not None and product.certificate.criteria_set == "148-2023"
 
 
@@ -131,7 +133,10 @@ def test_a_group_named_by_an_evaluation_must_be_in_its_sets_catalogue(
     )
     named = make.evaluation(ERAS["148-2023"], group=group, subgroup=subgroup)
     refused = assert_refused(
-        product, error, code, lambda: product.evaluate(named, make.council(), TODAY)
+        product,
+        error,
+        code,
+        lambda: product.evaluate(named, entry_council(ERAS["148-2023"]), TODAY),
     )
     assert "148-2023" in refused.message
 
@@ -145,7 +150,7 @@ def test_a_product_whose_group_the_later_set_keeps_needs_no_new_group(era: str) 
         make.office(),
         TODAY,
     )
-    product.evaluate(make.evaluation(ERAS[era]), make.council(), TODAY)
+    product.evaluate(make.evaluation(ERAS[era]), entry_council(ERAS[era]), TODAY)
     assert product.group == "beverages"
     assert (product.pending_events[-1].group, product.evaluation.criteria_set) == ("", era)  # type: ignore[attr-defined, union-attr]
 
@@ -162,9 +167,9 @@ def test_a_subgroup_the_later_set_lacks_is_renamed_within_the_group() -> None:
         product,
         errors.GroupNeededUnderSet,
         "group-needed-under-set",
-        lambda: product.evaluate(make.evaluation(day), make.council(), TODAY),
+        lambda: product.evaluate(make.evaluation(day), entry_council(day), TODAY),
     )
     product.evaluate(
-        make.evaluation(day, subgroup="fresh-meat-seafood-eggs-milk"), make.council(), TODAY
+        make.evaluation(day, subgroup="fresh-meat-seafood-eggs-milk"), entry_council(day), TODAY
     )
     assert (product.group, product.subgroup) == ("food", "fresh-meat-seafood-eggs-milk")

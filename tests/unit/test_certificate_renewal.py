@@ -12,12 +12,13 @@ import pytest
 
 from lifecycle import errors
 from lifecycle.product import Product
-from lifecycle.values import Status
+from lifecycle.values import Level, Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
 from tests.unit.stages import (
     after_expiry,
     assert_refused,
+    brought_to,
     certified,
     later,
     registered,
@@ -93,6 +94,7 @@ def test_a_new_certificate_after_a_suspended_one_expired_carries_no_suspension()
 def test_the_certificate_records_the_set_of_the_evaluation_it_rests_on() -> None:
     """Evaluated under 148 on 1/7/2025, certified on 10/7/2025 when 1489 was in force."""
     product = registered("148-2023")
+    brought_to(product, Level.PROVINCE, date(2025, 7, 1), 70)
     product.evaluate(make.evaluation(date(2025, 7, 1), 60), make.council(), TODAY)
     product.certify(make.certificate(date(2025, 7, 10), 3), make.authority(), TODAY)
     assert product.certificate is not None

@@ -12,7 +12,7 @@ from lifecycle import errors
 from lifecycle.values import Level, Status
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
-from tests.unit.stages import assert_refused, certified, evaluated, later, registered
+from tests.unit.stages import assert_refused, certified, evaluated, forwarded, later
 
 D, P, C = Level.DISTRICT, Level.PROVINCE, Level.CENTRAL
 # Which level certifies which stars, set by set, as the decisions say.
@@ -148,7 +148,7 @@ def test_781_an_80_point_product_meeting_3_stars_mandatory_criteria_only_is_refu
     """Mandatory criteria per star level (781/2020; 148/2023, Appendix I): the answer says
     which level failed and why the band is 3."""
     level = D if era == "148-2023" else P  # the level certifying 3 stars
-    product = registered(era)
+    product = forwarded(era, level)
     product.evaluate(
         make.evaluation(later(product), 80, mandatory_met=None, mandatory_met_for=(3,)),
         make.council(level),

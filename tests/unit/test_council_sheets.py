@@ -14,7 +14,7 @@ from lifecycle.product import Product
 from lifecycle.values import ScoreSheet
 from seed import builders as make
 from tests.unit.eras import ALL_ERAS, TODAY
-from tests.unit.stages import assert_refused, later, registered
+from tests.unit.stages import assert_refused, forwarded, later
 
 
 def sheets(
@@ -36,7 +36,7 @@ def by_council(
 
 @ALL_ERAS
 def test_the_council_average_of_its_members_totals_places_the_product(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     given = sheets(product, 70, 69, 70, 69)
     by_council(product, given, 5)
     evaluation = product.evaluation
@@ -53,7 +53,7 @@ def test_the_council_average_of_its_members_totals_places_the_product(era: str) 
 @ALL_ERAS
 def test_the_average_is_rounded_half_up_to_two_places(era: str) -> None:
     """ASSUMPTION (the councils' working rules not at hand): two places, half up."""
-    product = registered(era)
+    product = forwarded(era)
     by_council(product, sheets(product, 70, 70, "69.99"), 3)
     assert product.evaluation is not None
     assert (product.evaluation.total, product.evaluation.band) == (Decimal(70), 4)
@@ -64,7 +64,7 @@ def test_the_average_is_rounded_half_up_to_two_places(era: str) -> None:
 def test_too_few_sheets_more_sheets_than_members_or_no_council_size_are_refused(
     era: str, count: int, members: int | None
 ) -> None:
-    product = registered(era)
+    product = forwarded(era)
     given = sheets(product, *[80] * count)
     refusal = assert_refused(
         product, errors.QuorumNotMet, "quorum-not-met", lambda: by_council(product, given, members)
@@ -73,7 +73,7 @@ def test_too_few_sheets_more_sheets_than_members_or_no_council_size_are_refused(
 
 
 def test_the_quorum_refusal_names_the_figures() -> None:
-    product = registered("148-2023")
+    product = forwarded("148-2023")
     given = sheets(product, 80, 80, 80)
     refusal = assert_refused(
         product, errors.QuorumNotMet, "quorum-not-met", lambda: by_council(product, given, 7)
@@ -86,7 +86,7 @@ def test_the_quorum_refusal_names_the_figures() -> None:
 
 @ALL_ERAS
 def test_a_member_giving_two_sheets_is_refused(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     one, two = sheets(product, 80, 80)
     twice = (one, ScoreSheet(one.member, two.points, two.bonus))
     act = lambda: by_council(product, twice, 2)  # noqa: E731
@@ -95,7 +95,7 @@ def test_a_member_giving_two_sheets_is_refused(era: str) -> None:
 
 @ALL_ERAS
 def test_sheets_and_one_set_of_points_together_are_refused(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     given = sheets(product, 80, 80)
     points = {"A": 30, "B": 20, "C": 30}
     act = lambda: by_council(product, given, 2, points=points)  # noqa: E731
@@ -104,7 +104,7 @@ def test_sheets_and_one_set_of_points_together_are_refused(era: str) -> None:
 
 @ALL_ERAS
 def test_each_members_sheet_keeps_the_sets_maxima(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     good, bad = sheets(product, 80, 80)
     over = ScoreSheet(bad.member, {**bad.points, "B": Decimal(26)}, bad.bonus)
     act = lambda: by_council(product, (good, over), 2)  # noqa: E731
@@ -113,7 +113,7 @@ def test_each_members_sheet_keeps_the_sets_maxima(era: str) -> None:
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_148_each_members_bonus_keeps_the_caps_and_the_average_is_kept_by_kind(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     first, second = sheets(product, 80, 80)
     with_bonus = ScoreSheet(second.member, second.points, {"local-labour": Decimal(2)})
     by_council(product, (first, with_bonus), 2)
@@ -127,7 +127,7 @@ def test_148_each_members_bonus_keeps_the_caps_and_the_average_is_kept_by_kind(e
 
 @ALL_ERAS
 def test_one_set_of_points_is_a_one_member_council_and_says_so(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     product.evaluate(make.evaluation(later(product), 80), make.council(), TODAY)
     evaluation = product.evaluation
     assert evaluation is not None
@@ -140,7 +140,7 @@ def test_one_set_of_points_is_a_one_member_council_and_says_so(era: str) -> None
 
 @ALL_ERAS
 def test_one_set_of_points_from_a_council_of_several_is_refused(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     scores = make.evaluation(later(product), 80, council_members=5)
     act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
     assert_refused(product, errors.QuorumNotMet, "quorum-not-met", act)

@@ -13,7 +13,7 @@ from lifecycle.values import Level
 from seed import builders as make
 from seed.renewal_builders import regrouped
 from tests.unit.eras import TODAY
-from tests.unit.stages import assert_refused, registered
+from tests.unit.stages import assert_refused, brought_to, registered
 
 # (evaluated under, on; decided on; decision-date set) at each change of criteria.
 WITHIN = [
@@ -35,6 +35,7 @@ def test_an_evaluation_under_the_old_set_is_certified_within_the_transition(
     evaluated_on: date, decided_on: date, evaluation_set: str
 ) -> None:
     product = registered("quang-ninh-978-2018" if evaluated_on.year == 2019 else "1048-2019")
+    brought_to(product, Level.PROVINCE, evaluated_on)
     evaluation = regrouped(make.evaluation(evaluated_on, 80))
     product.evaluate(evaluation, make.council(), TODAY)
     product.certify(make.certificate(decided_on, 4), make.authority(), TODAY)
@@ -48,6 +49,7 @@ def test_an_evaluation_under_a_superseded_set_is_refused_after_the_transition(
     evaluated_on: date, decided_on: date
 ) -> None:
     product = registered("quang-ninh-978-2018" if evaluated_on.year == 2019 else "1048-2019")
+    brought_to(product, Level.PROVINCE, evaluated_on)
     evaluation = regrouped(make.evaluation(evaluated_on, 80))
     product.evaluate(evaluation, make.council(), TODAY)
     refused = assert_refused(

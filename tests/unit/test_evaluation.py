@@ -13,7 +13,7 @@ from lifecycle.values import Actor, Level, Role, Status
 from seed import builders as make
 from seed.renewal_builders import regrouped
 from tests.unit.eras import ALL_ERAS, ERAS, TODAY
-from tests.unit.stages import assert_refused, certified, later, registered
+from tests.unit.stages import assert_refused, brought_to, certified, forwarded, later, registered
 
 MAXIMA = {
     "quang-ninh-978-2018": {"A": 35, "B": 25, "C": 40},
@@ -25,13 +25,13 @@ COUNCILS = {
     "quang-ninh-978-2018": {Level.DISTRICT, Level.PROVINCE},
     "1048-2019": {Level.DISTRICT, Level.PROVINCE, Level.CENTRAL},
     "148-2023": {Level.DISTRICT, Level.PROVINCE, Level.CENTRAL},
-    "1489-2025": {Level.PROVINCE, Level.CENTRAL},
+    "1489-2025": {Level.COMMUNE, Level.PROVINCE, Level.CENTRAL},
 }
 
 
 @ALL_ERAS
 def test_the_register_computes_total_and_band_under_the_set_in_force(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     day = later(product)
     product.evaluate(
         make.evaluation(day, points={"A": 30, "B": 20, "C": 25}), make.council(), TODAY
@@ -48,7 +48,7 @@ def test_the_register_computes_total_and_band_under_the_set_in_force(era: str) -
 @ALL_ERAS
 @pytest.mark.parametrize("part", ["A", "B", "C"])
 def test_points_above_a_parts_maximum_are_refused(era: str, part: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     points = {name: 0 for name in MAXIMA[era]}
     points[part] = MAXIMA[era][part] + 1
     assert_refused(
@@ -63,7 +63,7 @@ def test_points_above_a_parts_maximum_are_refused(era: str, part: str) -> None:
 
 @ALL_ERAS
 def test_full_marks_in_every_part_are_accepted(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     product.evaluate(
         make.evaluation(later(product), points=dict(MAXIMA[era])), make.council(), TODAY
     )
@@ -72,11 +72,11 @@ def test_full_marks_in_every_part_are_accepted(era: str) -> None:
 
 
 def test_part_a_may_score_38_under_148_but_not_under_1048() -> None:
-    under_148 = registered("148-2023")
+    under_148 = forwarded("148-2023")
     under_148.evaluate(
         make.evaluation(later(under_148), points={"A": 38, "B": 0, "C": 0}), make.council(), TODAY
     )
-    under_1048 = registered("1048-2019")
+    under_1048 = forwarded("1048-2019")
     assert_refused(
         under_1048,
         errors.PointsAboveMaximum,
@@ -91,7 +91,7 @@ def test_part_a_may_score_38_under_148_but_not_under_1048() -> None:
 
 @ALL_ERAS
 def test_negative_points_are_refused(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     points = {"A": -1, "B": 20, "C": 20}
     assert_refused(
         product,
@@ -110,7 +110,7 @@ def test_negative_points_are_refused(era: str) -> None:
     ids=["missing-part", "extra-part", "renamed-part", "no-parts"],
 )
 def test_scores_must_name_exactly_the_sets_parts(era: str, points: dict[str, int]) -> None:
-    product = registered(era)
+    product = forwarded(era)
     assert_refused(
         product,
         errors.CriteriaPartsMismatch,
@@ -123,7 +123,7 @@ def test_scores_must_name_exactly_the_sets_parts(era: str, points: dict[str, int
 
 @pytest.mark.parametrize("era", ["quang-ninh-978-2018", "1048-2019"])
 def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     scores = make.evaluation(later(product), 80, bonus={"local-materials": 2})
     act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
     assert_refused(product, errors.BonusNotCounted, "bonus-not-counted", act)
@@ -131,7 +131,7 @@ def test_bonus_points_are_refused_where_the_set_counts_none(era: str) -> None:
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_bonus_points_count_under_148_within_the_100_total(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     points = {"A": 35, "B": 20, "C": 30}
     bonus = {"local-materials": 2, "local-labour": 2, "women-participation": 1}
     product.evaluate(
@@ -144,7 +144,7 @@ def test_bonus_points_count_under_148_within_the_100_total(era: str) -> None:
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_bonus_points_may_not_lift_the_total_above_100(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     full = dict(MAXIMA[era])
     assert_refused(
         product,
@@ -160,7 +160,7 @@ def test_bonus_points_may_not_lift_the_total_above_100(era: str) -> None:
 
 @pytest.mark.parametrize("era", ["148-2023", "1489-2025"])
 def test_negative_bonus_points_are_refused(era: str) -> None:
-    product = registered(era)
+    product = forwarded(era)
     scores = make.evaluation(later(product), 60, bonus={"local-labour": -1})
     act = lambda: product.evaluate(scores, make.council(), TODAY)  # noqa: E731
     assert_refused(product, errors.NegativePoints, "negative-points", act)
@@ -169,7 +169,7 @@ def test_negative_bonus_points_are_refused(era: str) -> None:
 @ALL_ERAS
 @pytest.mark.parametrize("level", list(Level))
 def test_only_the_councils_a_set_provides_for_may_evaluate(era: str, level: Level) -> None:
-    product = registered(era)
+    product = forwarded(era, level) if level in COUNCILS[era] else registered(era)
     act = lambda: product.evaluate(make.evaluation(later(product)), make.council(level), TODAY)  # noqa: E731
     if level in COUNCILS[era]:
         act()
@@ -187,7 +187,7 @@ def test_under_1489_a_district_council_no_longer_evaluates() -> None:
 
 
 def test_a_council_that_states_no_level_is_refused() -> None:
-    product = registered("148-2023")
+    product = forwarded("148-2023")
     nowhere = Actor("council-?", Role.EVALUATION_COUNCIL, "QN")
     assert_refused(
         product,
@@ -203,6 +203,7 @@ def test_a_certified_product_may_be_re_evaluated_for_renewal_and_stays_certified
 ) -> None:
     product = certified(era)
     day = later(product, 200)
+    brought_to(product, Level.PROVINCE, day)
     product.evaluate(make.evaluation(day, 95), make.council(), TODAY)
     assert product.evaluation is not None
     assert product.evaluation.band == 5
@@ -211,6 +212,7 @@ def test_a_certified_product_may_be_re_evaluated_for_renewal_and_stays_certified
 
 def test_an_evaluation_records_the_set_in_force_on_its_own_date() -> None:
     product = registered("1048-2019")
+    brought_to(product, Level.PROVINCE, ERAS["148-2023"])
     product.evaluate(regrouped(make.evaluation(ERAS["148-2023"])), make.council(), TODAY)
     assert product.evaluation is not None
     assert product.evaluation.criteria_set == "148-2023"

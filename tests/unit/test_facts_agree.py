@@ -15,6 +15,7 @@ import pytest
 from pydantic import BaseModel
 
 from api.schemas.corrections import CorrectionBody, DeadlineExtensionBody, TransferBody
+from api.schemas.handoffs import FiveStarProposalBody, ForwardingBody
 from api.schemas.inspections import ReinstatementBody, SuspensionBody
 from api.schemas.places import PlaceBody
 from api.schemas.renewals import RenewalNoticeBody
@@ -29,7 +30,7 @@ from api.schemas.requests import (
     RevocationBody,
 )
 from api.schemas.scores import ScoreSheetBody
-from lifecycle import commands, correction_events as corrections, events
+from lifecycle import commands, correction_events as corrections, events, handoff_events
 from lifecycle.describe import plain
 from lifecycle.events import ProductEvent
 from lifecycle.facts import carried_by, facts_for
@@ -38,6 +39,9 @@ from lifecycle.renewal_events import RenewalNoticeGiven
 from lifecycle.values import Evaluation, Location, Owner, ScoreSheet
 from seed import builders as make
 
+# What a hand-off records of its step and of the evaluation it rests on.
+HANDED_OFF = {"from_level", "to_level", "criteria_set", "total", "band", "minutes_ref"}
+HANDED_OFF |= {"evaluated_on"}
 # Each body, the command it asks for, the event recording it, and what the register adds.
 CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent], set[str]]] = [
     (Registration, commands.RegisterProduct, events.Registered, {"criteria_set"}),
@@ -72,6 +76,13 @@ CHAIN: list[tuple[type[CommandBody], type[commands.Command], type[ProductEvent],
         {"certificate_number", "valid_until", "notice_by"},
     ),
     (PlaceBody, commands.RenamePlace, PlaceRenamed, set()),
+    (ForwardingBody, commands.ForwardProduct, handoff_events.Forwarded, HANDED_OFF),
+    (
+        FiveStarProposalBody,
+        commands.ProposePotentialFiveStar,
+        handoff_events.ProposedAsPotentialFiveStar,
+        HANDED_OFF,
+    ),
 ]
 # The evaluation a council's scores become: its own facts, and what the register computed.
 EVALUATION_COMPUTED = {

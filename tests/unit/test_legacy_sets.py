@@ -24,6 +24,7 @@ from lifecycle.product import Product
 from lifecycle.values import Level, Location
 from seed import builders as make
 from tests.unit.eras import TODAY
+from tests.unit.stages import brought_to
 
 QN, HA_NOI = "Quảng Ninh", "Hà Nội"
 
@@ -89,6 +90,7 @@ def test_a_quang_ninh_certificate_of_late_2019_falls_under_978_and_of_2020_under
     product.certify(make.certificate(date(2019, 11, 1), 5), make.authority(), TODAY)
     assert product.certificate is not None
     assert product.certificate.criteria_set == "quang-ninh-978-2018"  # the province: 5 stars
+    brought_to(product, Level.PROVINCE, date(2020, 2, 3), 95)  # 1048: the district forwards
     product.evaluate(make.evaluation(date(2020, 2, 3), 95), make.council(), TODAY)
     with pytest.raises(errors.LevelNotCompetent):  # under 1048 only the central level: 5★
         product.certify(make.certificate(date(2020, 3, 2), 5), make.authority(), TODAY)

@@ -25,9 +25,12 @@ from seed.renewal_builders import renewal_notice
 from tests.unit.eras import TODAY
 from tests.unit.reference_model import (
     BONUS_KINDS,
+    FORWARD,
+    PROPOSE,
     PROVINCES,
     C,
     D,
+    K,
     P,
     PaperRegister,
     band,
@@ -55,6 +58,9 @@ def points(low: int, high: int) -> st.SearchStrategy[Decimal]:
 
 
 FAIR_POINTS = st.fixed_dictionaries({"A": points(20, 35), "B": points(12, 25), "C": points(20, 35)})
+HIGH_POINTS = st.fixed_dictionaries(
+    {"A": points(30, 35), "B": points(22, 25), "C": points(33, 35)}
+)  # 85 to 95 points: a province's candidates for potential 5 stars
 ANY_POINTS = st.one_of(
     st.fixed_dictionaries({"A": points(0, 41), "B": points(0, 26), "C": points(-1, 41)}),
     st.just({"A": Decimal(30), "B": Decimal(20)}),
@@ -71,7 +77,7 @@ MET = st.one_of(
 )
 MOSTLY_MET = st.sampled_from([(True, None), (None, (3, 4, 5)), (None, (3,)), (False, None)])
 Met = tuple[bool | None, tuple[int, ...] | None]
-LEVELS = st.sampled_from([D, P, C])
+LEVELS = st.sampled_from([K, D, P, C])
 # The group an evaluation names: mostly none, else one of either set's.
 NAMED_GROUPS = st.sampled_from(["", "", "herbal-products", "medicinal-herbs", "handicrafts"])
 NAMED_GROUPS |= st.just("textiles-garments")
@@ -161,7 +167,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         when the product's own is not that set's, else nothing."""
         return "" if self.paper.grouped(day, "") else make.herbal_group(day, self.paper.province)
 
-    @rule(step=SOON, level=st.sampled_from([P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
+    @rule(step=SOON, level=st.sampled_from([K, D, P, P, C]), points=FAIR_POINTS, met=MOSTLY_MET)
     def evaluate_fairly(
         self, step: int, level: Level, points: dict[str, Decimal], met: Met
     ) -> None:
@@ -185,7 +191,10 @@ class ProductLifecycle(RuleBasedStateMachine):
         total = sum([*points.values(), *bonus.values()], Decimal(0))
         found = band(total, levels or ())
         grouping = {"group": named, "subgroup": ""} if named else {}
-        self.check(act, expected, day, pending=(level, found, levels, day), **grouping)
+        latest = (level, total, day)
+        self.check(
+            act, expected, day, pending=(level, found, levels, day), latest=latest, **grouping
+        )
         if expected:
             assert self.product.evaluation is not None
             assert self.product.evaluation.band == found
@@ -193,7 +202,7 @@ class ProductLifecycle(RuleBasedStateMachine):
 
     @rule(
         step=SOON,
-        level=st.sampled_from([P, P, C]),
+        level=st.sampled_from([D, P, P, C]),
         sheets=st.lists(
             st.tuples(st.sampled_from("abcdefg"), FAIR_POINTS, BONUS), min_size=1, max_size=7
         ),
@@ -220,7 +229,10 @@ class ProductLifecycle(RuleBasedStateMachine):
         total = council_average([sum([*p.values(), *b.values()], Decimal(0)) for _, p, b in sheets])
         found = band(total, levels or ())
         grouping = {"group": named, "subgroup": ""} if named else {}
-        self.check(act, expected, day, pending=(level, found, levels, day), **grouping)
+        latest = (level, total, day)
+        self.check(
+            act, expected, day, pending=(level, found, levels, day), latest=latest, **grouping
+        )
         if expected:
             assert self.product.evaluation is not None
             assert (self.product.evaluation.total, self.product.evaluation.band) == (total, found)
@@ -274,6 +286,7 @@ class ProductLifecycle(RuleBasedStateMachine):
         certificate = {"stars": stars, "issued_by": level, "valid_until": last_valid_day(day)}
         fresh = {"pending": None, "suspended": False, "revoked": False, "issued": paper.issued + 1}
         fresh["deadline"] = None
+        fresh["handed"] = paper.handed_after_certificate(level)
         self.check(act, expected, day, **certificate, **fresh)
         if expected:
             issued = self.product.certificate
@@ -281,6 +294,48 @@ class ProductLifecycle(RuleBasedStateMachine):
             assert issued.number == f"{make.CODE}-C{paper.issued}"
             assert (issued.valid_from, issued.valid_until) == (day, paper.valid_until)
             assert issued.renews == renews  # re-recognition continues the old one, no gap
+
+    @rule(step=STEPS, kind=st.sampled_from([FORWARD, PROPOSE]), level=LEVELS)
+    def hand_off(self, step: int | None, kind: str, level: Level) -> None:
+        """A council forwards the product to the province, or proposes it as potential 5★
+        (issue 11 item 5), whichever its level and latest evaluation allow or not."""
+        self.hand_off_as(self.day(step), kind, level)
+
+    @rule(step=SOON, kind=st.sampled_from([FORWARD, FORWARD, PROPOSE]))
+    def hand_off_fairly(self, step: int, kind: str) -> None:
+        """The council that scored last hands the product on."""
+        if self.paper.latest is not None:
+            self.hand_off_as(self.day(step), kind, self.paper.latest[0])
+
+    @rule(step=SOON, points=HIGH_POINTS, upto=st.sampled_from([P, C]))
+    def climb(self, step: int, points: dict[str, Decimal], upto: Level) -> None:
+        """The councils score the product level by level and hand it up to ``upto``, as the
+        set in force asks, and ``upto``'s council evaluates it (all on one day)."""
+        day, hand_offs = self.day(step), self.rules_on(self.day(step)).hand_offs
+        for kind in (FORWARD, PROPOSE):
+            if kind not in hand_offs:
+                break
+            below, above, _ = hand_offs[kind]
+            self.evaluation(day, below, points, {}, (True, None))
+            self.hand_off_as(day, kind, below)
+            if above is upto:
+                break
+        self.evaluation(day, upto, points, {}, (True, None))
+
+    def hand_off_as(self, day: date, kind: str, level: Level) -> None:
+        expected = self.paper.accepts_hand_off(day, kind, level)
+        command = make.forwarding(day) if kind == FORWARD else make.proposal(day)
+        act = {FORWARD: self.product.forward, PROPOSE: self.product.propose}[kind]
+        step = self.rules_on(day).hand_offs.get(kind)
+        latest = self.paper.latest
+        handed = dict(self.paper.handed_to())
+        if step is not None and latest is not None:
+            handed[step[1]] = latest[2]
+        self.check(lambda: act(command, make.council(level), TODAY), expected, day, handed=handed)  # type: ignore[operator]
+        if expected:
+            assert step is not None and latest is not None
+            standing = self.product.handed_to[-1]
+            assert (standing.to_level, standing.total, standing.on) == (step[1], latest[1], day)
 
     @rule(step=STEPS, deadline=st.integers(-3, 90))
     def suspend(self, step: int | None, deadline: int) -> None:
