@@ -170,9 +170,17 @@ HAND_OFFS: dict[str, HandOffs] = {
     ),
 }
 
-# ASSUMPTION (their texts are not at hand): Quảng Ninh's own sets hand off as the generic one.
-HAND_OFFS["quang-ninh-3479-2015"] = HAND_OFFS["provincial-legacy"]
-HAND_OFFS["quang-ninh-978-2018"] = HAND_OFFS["provincial-legacy"]
+QUANG_NINH_OWN = "Decisions 3479/QĐ-UBND (5/11/2015) and 978/QĐ-UBND (30/3/2018) of Quảng Ninh"
+QUANG_NINH_PROCESS = (
+    "ASSUMPTION (texts not at hand): Quảng Ninh's own process, which 1048's followed, had the "
+    "district council score first and forward products of 50 points and more to the province."
+)
+for own in ("quang-ninh-3479-2015", "quang-ninh-978-2018"):
+    step = HandOffStep(
+        HandOffKind.FORWARD, Level.DISTRICT, Level.PROVINCE, Decimal(50), QUANG_NINH_OWN,
+        QUANG_NINH_PROCESS,
+    )  # fmt: skip
+    HAND_OFFS[own] = HandOffs(own, frozenset({Level.DISTRICT}), QUANG_NINH_PROCESS, (step,))
 
 
 def hand_offs_under(criteria_id: str) -> HandOffs:

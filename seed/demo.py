@@ -36,9 +36,8 @@ def demo_orders() -> list[Order]:
         for key, change in changes:
             actor = ACTED_AS[key]
             if isinstance(change, RecordEvaluation) and actor.level is not None:
-                steps = steps_to(
-                    actor.level, change.effective_on, scored(change), province, demo_council
-                )
+                on, total = change.effective_on, scored(change)
+                steps = steps_to(actor.level, on, total, province, demo_council, change.group)
                 orders += [Order(who, step, code=code) for who, step in steps]
             orders.append(Order(actor, change, code=code))
     return sorted(orders, key=lambda order: order.command.effective_on)

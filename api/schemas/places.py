@@ -16,7 +16,7 @@ class PlaceBody(CommandBody):
     model_config = example(
         location={"province": "Quảng Ninh", "district": "", "commune": "Thượng Yên Công"},
         decision_ref="202/2025/QH15",
-        effective_on="2026-03-03",
+        effective_on="2026-03-25",
     )
 
     location: LocationBody

@@ -22,10 +22,17 @@ def registered(registry: Registry, code: str) -> None:
     registry.register_product(make.office(QN), make.registration(code=code))
 
 
-def handed_up(registry: Registry, code: str, level: Level, total: int = 80) -> None:
-    """Registered, and brought to ``level``'s council by the councils below (issue 11 item 5)."""
+# Quảng Ninh applies 1048 from 2020, whose province proposes potential 5-star products.
+UNDER_1048 = date(2020, 1, 10)
+
+
+def handed_up(
+    registry: Registry, code: str, level: Level, total: int = 80, on: date = UNDER_1048
+) -> None:
+    """Registered, and brought to ``level``'s council by the councils below (issue 11 item 5),
+    all on ``on``."""
     registered(registry, code)
-    for actor, command in make.steps_to(level, make.EVALUATED_ON, total):
+    for actor, command in make.steps_to(level, on, total):
         registry.change(code, actor, command)
 
 
@@ -36,16 +43,17 @@ def proposed(registry: Registry, code: str) -> None:
 
 def scored_by_district(registry: Registry, code: str) -> None:
     handed_up(registry, code, Level.DISTRICT)
-    registry.change(code, make.council(Level.DISTRICT, QN), make.evaluation())
+    registry.change(code, make.council(Level.DISTRICT, QN), make.evaluation(UNDER_1048))
 
 
 def scored_95_by_province(registry: Registry, code: str) -> None:
     handed_up(registry, code, Level.PROVINCE, 95)
-    registry.change(code, make.council(Level.PROVINCE, QN), make.evaluation(total=95))
+    registry.change(code, make.council(Level.PROVINCE, QN), make.evaluation(UNDER_1048, 95))
 
 
 def evaluated(registry: Registry, code: str) -> None:
-    handed_up(registry, code, Level.PROVINCE)
+    """Forwarded by the district and scored by the province's council, on the story's day."""
+    handed_up(registry, code, Level.PROVINCE, on=make.EVALUATED_ON)
     registry.change(code, make.council(Level.PROVINCE, QN), make.evaluation())
 
 
@@ -74,11 +82,16 @@ ENDPOINTS: dict[str, tuple[Callable[[Registry, str], None], str, dict[str, Any],
         bodies.evaluation(effective_on="2020-01-10"),  # 1048 in Quảng Ninh: a central council
         {"council_province_qn", "council_district_qn", "council_central"},
     ),
-    "forward": (scored_by_district, "forwardings", bodies.forwarding(), {"council_district_qn"}),
+    "forward": (
+        scored_by_district,
+        "forwardings",
+        bodies.forwarding(effective_on=UNDER_1048.isoformat()),
+        {"council_district_qn"},
+    ),
     "propose": (
         scored_95_by_province,
         "five-star-proposals",
-        bodies.proposal(),
+        bodies.proposal(effective_on=UNDER_1048.isoformat()),
         {"council_province_qn"},
     ),
     "certify": (evaluated, "certificates", bodies.certificate(), {"authority_province_qn"}),

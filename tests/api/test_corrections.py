@@ -37,6 +37,7 @@ def refused(api: Api, who: str, path: str, body: dict[str, Any], status: int, co
 def suspended(api: Api) -> None:
     """Registered, certified by the province, suspended on 10/2/2020 until 30/4/2020."""
     posted(api, "office_qn", "/v1/products", bodies.registration())
+    api.hand_up("QN-0001")  # the district's evaluation and forwarding
     posted(api, "council_province_qn", f"{P}/evaluations", bodies.evaluation())
     posted(api, "authority_province_qn", f"{P}/certificates", bodies.certificate())
     posted(api, "inspector_qn", f"{P}/suspensions", bodies.suspension())

@@ -167,7 +167,7 @@ def test_1489_the_commune_assesses_and_forwards_and_the_province_certifies(api: 
         f"{path}/evaluations",
         scores("2025-08-10", 30, 20, 28, "BB-X"),
         403,
-        "council-level-not-in-set",
+        "district-level-ended",  # no district principal acts from 1/7/2025
     )
     refused(
         api,

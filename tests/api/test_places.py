@@ -5,7 +5,7 @@ the public register and its statistics answer to old and new names, now and as o
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from lifecycle.values import Level, Location, Role
@@ -16,6 +16,7 @@ from tests.api.conftest import Api
 
 HG_LOCATION = bodies.HG_LOCATION
 BEFORE, MERGED = date(2025, 6, 30), date(2025, 7, 1)
+HERBAL_148 = "medicinal-herbs"  # a herbal product's group under 148
 
 
 def tuyen_quang(api: Api, role: Role, level: Level | None = None) -> dict[str, str]:
@@ -33,13 +34,22 @@ def register(api: Api, who: str, code: str, location: dict[str, str]) -> int:
 
 
 def scored(on: date) -> dict[str, Any]:
-    return body_of(make.evaluation(on, 80, minutes_ref=f"BB-{on:%Y%m%d}"))
+    """A council's 80 points, naming the herbal group under the set in force (148's)."""
+    return body_of(make.evaluation(on, 80, minutes_ref=f"BB-{on:%Y%m%d}", group=HERBAL_148))
+
+
+def forwarded_by_the_district(api: Api, code: str, province: str) -> None:
+    """The district council's evaluation and forwarding to the province, before the merger."""
+    day = BEFORE - timedelta(days=1)
+    for actor, command in make.steps_to(Level.PROVINCE, day, 80, province, group=HERBAL_148):
+        api.services.registry.change(code, actor, command)
 
 
 def test_a_hà_giang_product_is_hà_giangs_until_the_merger_and_tuyên_quangs_from_it(
     api: Api,
 ) -> None:
     register(api, "office_hg", "HG-0001", HG_LOCATION)
+    forwarded_by_the_district(api, "HG-0001", "Hà Giang")
     council_tq = tuyen_quang(api, Role.EVALUATION_COUNCIL, Level.PROVINCE)
     path = "/v1/products/HG-0001/evaluations"
 
@@ -50,13 +60,13 @@ def test_a_hà_giang_product_is_hà_giangs_until_the_merger_and_tuyên_quangs_fr
     assert late.json()["code"] == "province-no-longer-stands"
     assert "Tuyên Quang" in late.json()["detail"] and "2025-07-01" in late.json()["detail"]
     assert late.headers["content-type"] == "application/problem+json"
-    assert api.version_of("HG-0001") == 1  # refusals store nothing
+    assert api.version_of("HG-0001") == 3  # refusals store nothing
 
     accepted: Any = api.post("council_province_hg", path, scored(BEFORE))
     assert accepted.status_code == 201, accepted.json()
     successor = api.client.post(path, json=scored(MERGED), headers=council_tq)
     assert successor.status_code == 201, successor.json()
-    assert api.version_of("HG-0001") == 3
+    assert api.version_of("HG-0001") == 5
 
 
 def test_a_district_council_no_longer_acts_from_the_merger(api: Api) -> None:

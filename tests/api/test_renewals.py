@@ -42,6 +42,7 @@ def refused(api: Api, who: str, path: str, body: dict[str, Any], status: int, co
 def certified_under_148(api: Api) -> int:
     """A Quảng Ninh herbal product, 4★ from the province under Decision 148."""
     posted(api, "office_qn", P, body_of(make.registration(REGISTERED)))
+    api.hand_up(CODE, on=EVALUATED)  # the district's evaluation and forwarding
     posted(
         api, "council_province_qn", f"{P}/{CODE}/evaluations", body_of(make.evaluation(EVALUATED))
     )
@@ -76,21 +77,22 @@ def test_a_subgroup_outside_its_groups_catalogue_is_refused_and_nothing_stored(a
 
 
 def test_1048_textiles_are_certified_under_148_only_in_a_148_group(api: Api) -> None:
-    """Decision 148/QĐ-TTg, Appendix I has no textiles group: the council names it."""
+    """Decision 148/QĐ-TTg, Appendix I has no textiles group: the council (the district's,
+    which evaluates first) names it."""
     registration = make.registration(
         date(2020, 5, 4), group="textiles-garments", subgroup="textiles-garments"
     )
     posted(api, "office_qn", P, body_of(registration))
     path, scored = f"{P}/{CODE}/evaluations", make.evaluation(date(2024, 3, 1))
     problem = refused(
-        api, "council_province_qn", path, body_of(scored), 409, "group-needed-under-set"
+        api, "council_district_qn", path, body_of(scored), 409, "group-needed-under-set"
     )
     assert "'textiles-garments'" in problem["detail"] and "handicrafts" in problem["detail"]
     wrong = body_of(scored) | {"group": "textiles-garments"}
-    refused(api, "council_province_qn", path, wrong, 422, "unknown-product-group")
+    refused(api, "council_district_qn", path, wrong, 422, "unknown-product-group")
     assert api.version_of(CODE) == 1
     named = body_of(scored) | {"group": "handicrafts", "subgroup": "textiles-embroidery"}
-    position = posted(api, "council_province_qn", path, named)
+    position = posted(api, "council_district_qn", path, named)
     found: Any = api.get(None, f"/v1/public/products/{CODE}", position=position)
     assert (found.json()["group"], found.json()["subgroup"]) == (
         "handicrafts",
@@ -146,6 +148,7 @@ def test_notice_is_given_by_a_certifying_authority_only(api: Api) -> None:
 def test_a_re_recognition_continues_the_old_certificate_and_both_answers_say_so(api: Api) -> None:
     """Re-recognition is a re-evaluation and a new certificate from its own decision: no gap."""
     certified_under_148(api)
+    api.hand_up(CODE, on=date(2026, 11, 20))  # under 1489 the commune's, to the province
     posted(
         api,
         "council_province_qn",
@@ -181,4 +184,4 @@ def test_a_valid_certificate_is_not_revoked_as_not_renewed(api: Api) -> None:
         "certificate-not-lapsed",
     )
     assert "2026-12-19" in problem["detail"] and "QN-0001-C1" in problem["detail"]
-    assert api.version_of(CODE) == 3
+    assert api.version_of(CODE) == 5  # registered, handed up (2), evaluated, certified

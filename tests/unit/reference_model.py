@@ -63,11 +63,13 @@ NATIONAL = (  # latest first: 1489/2025, 148/2023, 1048/2019 (from the province'
 QUANG_NINH, HA_NOI = "Quảng Ninh", "Hà Nội"
 
 
-def legacy(starts: date) -> Rules:
-    """A province's own set before 1048: as the generic provincial set."""
+def legacy(starts: date, forwarded: bool = False) -> Rules:
+    """A province's own set before 1048: as the generic provincial set, its province council
+    evaluating directly, or (Quảng Ninh's, assumed) only what its districts forwarded."""
+    entry, hand_offs = (frozenset({D}), {FORWARD: (D, P, 50)}) if forwarded else ({D, P}, {})
     return Rules(
         starts, OLD_PARTS, False, frozenset({D, P}), {P: {3, 4, 5}}, OLD_GROUPS, None,
-        frozenset({D, P}), {},
+        frozenset(entry), hand_offs,
     )  # fmt: skip
 
 
@@ -75,7 +77,10 @@ def legacy(starts: date) -> Rules:
 # from 2020; a province without its own sets in hand, the generic one from 2013 and 1048
 # from its national date.
 PROVINCES = {
-    QUANG_NINH: (date(2020, 1, 1), (legacy(date(2018, 3, 30)), legacy(date(2015, 11, 5)))),
+    QUANG_NINH: (
+        date(2020, 1, 1),
+        (legacy(date(2018, 3, 30), True), legacy(date(2015, 11, 5), True)),
+    ),
     HA_NOI: (date(2019, 8, 21), (legacy(date(2013, 1, 1)),)),
 }
 

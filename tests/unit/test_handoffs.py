@@ -6,7 +6,7 @@ council evaluates only what a province proposed, and only the ministry certifies
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -15,7 +15,7 @@ from lifecycle import errors
 from lifecycle.handoffs import HAND_OFFS, HandOffKind, hand_offs_under
 from lifecycle.legacy_sets import ALL_SETS
 from lifecycle.product import Product
-from lifecycle.values import Level
+from lifecycle.values import Level, Location
 from seed import builders as make
 from tests.unit.eras import ERAS, TODAY
 from tests.unit.stages import assert_refused, brought_to, later, registered
@@ -162,8 +162,12 @@ def test_1489_has_no_district_level_and_a_district_forwarding_is_refused() -> No
 
 def test_the_provincial_legacy_set_asks_no_hand_off() -> None:
     """ASSUMPTION (provincial texts not at hand): legacy certificates are imported as the
-    province recorded them, its council evaluating directly (Quảng Ninh's 978/2018 here)."""
-    product = registered("quang-ninh-978-2018")
+    province recorded them, its council evaluating directly (a province without its own
+    sets in hand, before 1048)."""
+    where = Location("Hà Nội", "Đông Anh", "Vân Hà")
+    product = Product.register(
+        make.registration(date(2019, 6, 3), location=where), make.office("Hà Nội"), TODAY
+    )
     scored(product, P, 80)
     assert product.evaluation is not None and product.evaluation.council_level is P
 
@@ -176,7 +180,7 @@ def test_every_set_says_who_hands_to_whom_with_the_source_of_each_figure() -> No
         assert "QĐ-TTg" in rules.entry_source or rules.entry_source.startswith("ASSUMPTION")
         for step in rules.steps:
             assert {step.from_level, step.to_level} <= criteria.evaluating_levels
-            assert "QĐ-TTg" in step.source, step
+            assert "QĐ-TTg" in step.source or "QĐ-UBND" in step.source, step
             assert step.assumption == "" or step.assumption.startswith("ASSUMPTION"), step
     thresholds = {
         (s.from_level, s.to_level, s.threshold) for rules in HAND_OFFS.values() for s in rules.steps

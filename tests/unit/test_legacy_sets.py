@@ -86,6 +86,7 @@ def test_no_product_joins_quang_ninh_before_its_first_set() -> None:
 
 def test_a_quang_ninh_certificate_of_late_2019_falls_under_978_and_of_2020_under_1048() -> None:
     product = Product.register(make.registration(date(2019, 9, 2)), make.office(), TODAY)
+    brought_to(product, Level.PROVINCE, date(2019, 10, 1), 95)  # 978: the district forwards
     product.evaluate(make.evaluation(date(2019, 10, 1), 95), make.council(), TODAY)
     product.certify(make.certificate(date(2019, 11, 1), 5), make.authority(), TODAY)
     assert product.certificate is not None
@@ -110,6 +111,7 @@ def test_a_certificate_recorded_under_the_generic_id_still_reads_and_can_be_revo
     """Events stored before the provinces' own sets name ``provincial-legacy``: the id stays,
     so a replay reads them as recorded and the certificate is still withdrawn by the province."""
     product = Product.register(make.registration(date(2018, 6, 4)), make.office(), TODAY)
+    brought_to(product, Level.PROVINCE, date(2018, 7, 2))
     product.evaluate(make.evaluation(date(2018, 7, 2), 80), make.council(), TODAY)
     product.certify(make.certificate(date(2018, 8, 6), 4), make.authority(), TODAY)
     stored = [
