@@ -151,13 +151,16 @@ class Teller:
 
     def certified(self, story: Story, round: Round, stars: int) -> None:
         """Scored by the councils the set in force asks for, then certified in the round."""
+        first = max(story.last_on + timedelta(days=30), round.on - timedelta(days=120))
         if round.on >= NATIONAL_SET_FROM:
-            first = max(story.last_on + timedelta(days=30), round.on - timedelta(days=120))
-            on = self.day(max(first, NATIONAL_SET_FROM), round.on - timedelta(days=50))
-            council = DISTRICT_COUNCILS[story.district]
-            story.steps.append((council, self.scores(on, self.rng.randint(50, 89))))
-            story.steps.append((council, make.forwarding(on)))  # 1048: from 50 points
+            first = max(first, NATIONAL_SET_FROM)
+        on = self.day(first, round.on - timedelta(days=50))
+        council = DISTRICT_COUNCILS[story.district]
+        district = self.scores(on, self.rng.randint(50, 89))
         on = round.on - timedelta(days=self.rng.randint(10, 35))
+        scored = min(district.effective_on, on)  # a product that joined late: the same day
+        story.steps.append((council, replace(district, effective_on=scored)))
+        story.steps.append((council, make.forwarding(scored)))  # 1048 and, assumed, 978: 50+
         story.steps.append((COUNCIL, self.scores(on, self.rng.randint(*BANDS[stars]))))
         story.steps.append((AUTHORITY, make.certificate(round.on, stars, round.decision_ref)))
 

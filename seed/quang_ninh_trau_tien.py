@@ -11,7 +11,7 @@ from datetime import date
 
 from lifecycle.values import Owner, OwnerKind
 from seed import builders as make
-from seed.quang_ninh_calendar import AUTHORITY, COUNCIL, INSPECTOR, Calendar
+from seed.quang_ninh_calendar import AUTHORITY, COUNCIL, DISTRICT_COUNCILS, INSPECTOR, Calendar
 from seed.quang_ninh_names import OwnerPlan
 from seed.quang_ninh_stories import Story
 
@@ -50,7 +50,10 @@ def trau_tien_story(calendar: Calendar) -> Story:
         corrected="Chuẩn hóa quy trình chưng cất; lô sản phẩm kiểm nghiệm lại đạt chỉ tiêu "
         "đã công bố.",
     )
+    district = replace(scores, minutes_ref="11/BB-HĐ")  # the same points (assumed)
     story.steps += [
+        (DISTRICT_COUNCILS[story.district], district),  # 978, assumed: the district first
+        (DISTRICT_COUNCILS[story.district], make.forwarding(date(2018, 5, 25))),
         (COUNCIL, scores),
         (AUTHORITY, certificate),
         (INSPECTOR, suspension),

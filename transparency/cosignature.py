@@ -58,6 +58,16 @@ class Cosigner:
             raise MalformedKey("the key ID does not match the key")
         return cosigner
 
+    def names(self, line: str) -> bool:
+        """Whether a signature line says it is this cosigner's (its signature unchecked)."""
+        dash, _, rest = line.rstrip("\n").partition(" ")
+        name, _, signature = rest.partition(" ")
+        try:
+            raw = base64.b64decode(signature, validate=True)
+        except binascii.Error:
+            return False
+        return dash == DASH and name == self.name and raw[:4] == self.key_id
+
     def timestamp(self, line: str, checkpoint_text: str) -> int:
         """The time of this cosigner's signature ``line`` on the checkpoint; else
         ``NoteNotVerified``."""

@@ -6,11 +6,12 @@ service (``lifecycle`` is not imported: it needs ``dateutil`` and ``eventsourcin
 follows the open data's columns (``projections.open_data``): a product is on the register
 on a day once its registration took effect by then; its status is that of its last public
 change by then (registered: participating; certified and reinstated: certified; suspended,
-revoked, removed: so named); its certificate that of the last one issued, whatever followed;
-a standing certificate (certified or suspended) past its valid-until reads expired, and its
-stars are shown only while it stands. Evaluations change nothing public. The rules
-themselves were checked when each event was recorded; the replay trusts the entries' facts
-and recomputes only what the public reads of them. Standard library only.
+revoked, removed: so named; an office's correction, transfer or renamed place changes the
+details it names and keeps the status); its certificate that of the last one issued,
+whatever followed; a standing certificate (certified or suspended) past its valid-until
+reads expired, and its stars are shown only while it stands. Evaluations change nothing
+public. The rules themselves were checked when each event was recorded; the replay trusts
+the entries' facts and recomputes only what the public reads of them. Standard library only.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ STATUS_AFTER = {
 PLACE = ("name", "owner_name", "owner_kind", "province", "district", "commune", "group")
 CERTIFICATE = ("stars", "certificate_number", "valid_from", "valid_until")
 STANDS = ("certified", "suspended")
+# The offices' changes to the public facts: the status stays what it was.
+DETAILS = {
+    "corrected": ("name", "owner_name", "district", "commune"),
+    "transferred": ("owner_name", "owner_kind"),
+    "place-renamed": ("province", "district", "commune"),
+}
 
 
 class PublicReplay:
@@ -41,7 +48,9 @@ class PublicReplay:
     def add(self, entry: dict[str, Any]) -> None:
         """Takes one entry, in log order."""
         kind, on = entry["kind"], entry["effective_on"]
-        if entry["position"] > self.upto or on > self.on or kind not in STATUS_AFTER:
+        if entry["position"] > self.upto or on > self.on:
+            return
+        if kind not in STATUS_AFTER and kind not in DETAILS:
             return
         code, fields = entry["product"], entry["fields"]
         if kind == "registered":
@@ -55,7 +64,10 @@ class PublicReplay:
             raise LogMismatch(f"product {code} changes before it is registered", entry["position"])
         if kind == "certified":
             row.update({name: fields[name] for name in CERTIFICATE})
-        row.update(status=STATUS_AFTER[kind], last_change=kind, last_change_on=on)
+        given = fields.get("corrected", fields)  # a correction names what it changed
+        row.update({name: given[name] for name in DETAILS.get(kind, ()) if name in given})
+        status = STATUS_AFTER.get(kind, row.get("status"))
+        row.update(status=status, last_change=kind, last_change_on=on)
         self.last_position[code] = entry["position"]
 
     def rows(self) -> dict[str, dict[str, Any]]:

@@ -55,6 +55,7 @@ STATUS_AFTER = [
     "certified",
     "suspended",
     "certified",
+    "certified",  # the place renamed
     *["certified"] * len(TO_THE_CENTRE),
     "certified",
     "certified",

@@ -11,17 +11,18 @@ from lifecycle.correction_events import (
     OwnershipTransferred,
     RegistrationCorrected,
 )
-from lifecycle.values import Owner, OwnerKind
+from lifecycle.values import Level, Owner, OwnerKind
 from registry.service import Registry
 from seed import builders as make, corrections as fix
 from tests.contract.stories import CODE, Step, assert_identical, domain_state, live, record
 
 SUSPENDED_ON = date(2024, 1, 10)
-# Registered under 148 with a misspelt name, certified, sold to an enterprise, suspended,
-# given more time, reinstated.
+# Registered under 148 with a misspelt name, forwarded by the district, certified, sold to an
+# enterprise, suspended, given more time, reinstated.
 CORRECTED_LIFE: list[Step] = [
     (make.office(), make.registration(date(2023, 3, 1), CODE, name="Tinh dau trau tien")),
     (make.office(), fix.correction(date(2023, 3, 5), name=make.NAME, commune="Thượng Yên")),
+    *make.steps_to(Level.PROVINCE, date(2023, 3, 10), 80),  # the district's, forwarded
     (make.council(), make.evaluation(date(2023, 3, 10), 80)),
     (make.authority(), make.certificate(date(2023, 3, 20), 4)),
     (make.office(), fix.transfer(date(2023, 6, 1))),
@@ -40,7 +41,7 @@ def test_every_correction_round_trips_with_every_field_intact(registry: Registry
         for name, value in vars(kept_event).items():
             if name != "timestamp":
                 assert_identical(getattr(stored_event, name), value, f"{name}")
-    corrected, transferred, extended = stored[1], stored[4], stored[6]
+    corrected, transferred, extended = stored[1], stored[6], stored[8]  # after the hand-off
     assert isinstance(corrected, RegistrationCorrected)
     assert corrected.previous == {"name": "Tinh dau trau tien", "commune": "Thượng Yên Công"}
     assert corrected.owner_name is None and corrected.district is None
