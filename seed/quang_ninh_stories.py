@@ -1,8 +1,6 @@
-"""What happened to each kind of product in the Quảng Ninh scenario, as dated decisions.
-
-One random source draws every date, score and reason, so a seed gives one history. Each
-story's decisions are in date order and follow the rules of the set in force on their dates.
-"""
+"""What happened to each kind of product in the Quảng Ninh scenario, as dated decisions. One
+random source draws every date, score and reason, so a seed gives one history; each story's
+decisions are in date order under the rules of the set in force on their dates."""
 
 from __future__ import annotations
 
@@ -151,16 +149,15 @@ class Teller:
 
     def certified(self, story: Story, round: Round, stars: int) -> None:
         """Scored by the councils the set in force asks for, then certified in the round."""
-        first = max(story.last_on + timedelta(days=30), round.on - timedelta(days=120))
-        if round.on >= NATIONAL_SET_FROM:
-            first = max(first, NATIONAL_SET_FROM)
+        floor = NATIONAL_SET_FROM if round.on >= NATIONAL_SET_FROM else date.min
+        first = max(story.last_on + timedelta(days=30), round.on - timedelta(days=120), floor)
         on = self.day(first, round.on - timedelta(days=50))
-        council = DISTRICT_COUNCILS[story.district]
         district = self.scores(on, self.rng.randint(50, 89))
         on = round.on - timedelta(days=self.rng.randint(10, 35))
         scored = min(district.effective_on, on)  # a product that joined late: the same day
-        story.steps.append((council, replace(district, effective_on=scored)))
-        story.steps.append((council, make.forwarding(scored)))  # 1048 and, assumed, 978: 50+
+        council = DISTRICT_COUNCILS[story.district]  # 1048 and, assumed, 978: forwards from 50
+        story.steps += [(council, replace(district, effective_on=scored))]
+        story.steps.append((council, make.forwarding(scored)))
         story.steps.append((COUNCIL, self.scores(on, self.rng.randint(*BANDS[stars]))))
         story.steps.append((AUTHORITY, make.certificate(round.on, stars, round.decision_ref)))
 
