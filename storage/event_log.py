@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Sequence
 from time import monotonic
 from uuid import UUID
 
@@ -60,6 +61,24 @@ def first_missing(db: Database, up_to: int) -> int | None:
     last = db.rows(f"SELECT MAX({column}) AS last FROM {table} WHERE {column} <= ?", [up_to])
     reached = int(last[0]["last"] or 0)
     return reached + 1 if reached < up_to else None
+
+
+def append_copies(db: Database, events: Sequence[Notification]) -> None:
+    """Appends events copied from another log at their own positions, in one transaction,
+    and moves PostgreSQL's position sequence past them (the next append follows on)."""
+    table, position_column = EVENTS[db.kind]
+    rows = [(e.id, str(e.originator_id), e.originator_version, e.topic, e.state) for e in events]
+    with db.transaction():
+        db.run_many(
+            f"INSERT INTO {table} ({position_column}, originator_id, originator_version, "
+            "topic, state) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+        if db.kind == "postgresql" and rows:
+            db.run(
+                f"SELECT setval(pg_get_serial_sequence('{table}', '{position_column}'), ?)",
+                [rows[-1][0]],
+            )
 
 
 def head(db: Database) -> int:
