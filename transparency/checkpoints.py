@@ -104,14 +104,23 @@ def add_cosignature(db: Database, state: Checkpoint, line: str) -> bool:
     """Appends a witness's cosignature line to the stored checkpoint, if it is still
     ``state`` and does not hold the line yet."""
     stored = latest(db, state.origin, lock=True)  # two pushers never lose each other's line
-    if stored is None or stored.checkpoint != state or line in stored.cosignatures:
+    if stored is None or stored.checkpoint != state:
         return False
+    if any(signer(kept) == signer(line) for kept in stored.cosignatures):
+        return False  # that witness's line is kept already (asked twice, at two times)
     lines = "\n".join((*stored.cosignatures, line))
     db.run(
         f"UPDATE {TABLE} SET cosignatures = ? WHERE origin = ? AND size = ? AND root = ?",
         [lines, state.origin, state.size, state.root.hex()],
     )
     return True
+
+
+def signer(line: str) -> tuple[str, str]:
+    """Who signed a signature line: its name and the first three bytes of its key ID (the
+    first four base64 characters of the signature)."""
+    _dash, name, signature = [*line.split(" ", 2), "", ""][:3]
+    return name, signature[:4]
 
 
 class Checkpointer:
