@@ -11,7 +11,7 @@ from __future__ import annotations
 from storage.sql import Database
 from transparency import leaves
 from transparency.tiles import HEIGHT
-from transparency.tree import EMPTY_ROOT, node_hash, split
+from transparency.tree import EMPTY_ROOT, consistency_path, node_hash, split
 
 
 def perfect_root(db: Database, start: int, height: int) -> bytes:
@@ -49,21 +49,4 @@ def subtree_root(db: Database, start: int, end: int) -> bytes:
 def consistency_proof(db: Database, old_size: int, size: int) -> list[bytes]:
     """The proof that the tree of ``old_size`` leaves is a prefix of the stored tree's
     first ``size`` leaves (RFC 9162, 2.1.4.1), bottom first."""
-    if not 0 <= old_size <= size:
-        raise IndexError(f"no tree of {old_size} inside a tree of {size}")
-    if old_size in (0, size):
-        return []
-    path: list[bytes] = []
-    start, end, whole, m = 0, size, True, old_size
-    while m != end - start:
-        middle = start + split(end - start)
-        if m <= middle - start:
-            path.append(subtree_root(db, middle, end))
-            end = middle
-        else:
-            path.append(subtree_root(db, start, middle))
-            m -= middle - start
-            start, whole = middle, False
-    if not whole:
-        path.append(subtree_root(db, start, end))
-    return path[::-1]
+    return consistency_path(old_size, size, lambda a, b: subtree_root(db, a, b))

@@ -9,7 +9,7 @@ own error. Standard library only, so an auditor's verifier can carry this module
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from transparency.refusals import ConsistencyNotProven, InclusionNotProven
 
@@ -66,25 +66,31 @@ def inclusion_proof(index: int, leaves: Sequence[bytes]) -> list[bytes]:
 
 def consistency_proof(old_size: int, leaves: Sequence[bytes]) -> list[bytes]:
     """The proof that the tree of the first ``old_size`` leaves is a prefix of this one."""
-    if not 0 <= old_size <= len(leaves):
-        raise IndexError(f"no tree of {old_size} inside a tree of {len(leaves)}")
-    if old_size in (0, len(leaves)):
+    return consistency_path(old_size, len(leaves), lambda a, b: subtree_root(leaves, a, b))
+
+
+def consistency_path(old_size: int, size: int, root: Callable[[int, int], bytes]) -> list[bytes]:
+    """The consistency proof of the tree of ``old_size`` leaves inside the one of ``size``,
+    bottom first, each node's hash read by ``root(start, end)`` (RFC 9162, 2.1.4.1)."""
+    if not 0 <= old_size <= size:
+        raise IndexError(f"no tree of {old_size} inside a tree of {size}")
+    if old_size in (0, size):
         return []
     path: list[bytes] = []
-    start, end, whole = 0, len(leaves), True
+    start, end, whole = 0, size, True
     # SUBPROOF(m, D[start:end], whole), unrolled: m counts leaves from ``start``.
     m = old_size
     while m != end - start:
         middle = start + split(end - start)
         if m <= middle - start:
-            path.append(subtree_root(leaves, middle, end))
+            path.append(root(middle, end))
             end = middle
         else:
-            path.append(subtree_root(leaves, start, middle))
+            path.append(root(start, middle))
             m -= middle - start
             start, whole = middle, False
     if not whole:
-        path.append(subtree_root(leaves, start, end))
+        path.append(root(start, end))
     return path[::-1]
 
 
