@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             database.close()
     except STORE_FAILURES as error:
-        print(f"ocop ready: the store cannot be reached: {error}", file=sys.stderr)
+        print(f"ocop ready: not ready, the store does not answer: {error}", file=sys.stderr)
         return 1
     verdict = progress.verdict(now(), settings.ready_max_lag, settings.ready_max_lag_seconds)
     state = verdict or "ready"
