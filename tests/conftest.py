@@ -56,11 +56,12 @@ def postgres_database() -> Iterator[str]:
     name = f"ocop_test_{secrets.token_hex(6)}"
     admin.execute(f'CREATE DATABASE "{name}"')
     base, _, _ = ADMIN_URL.rpartition("/")
+    admin.close()
     try:
         yield f"{base}/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    finally:  # on a connection of its own: a test may have restarted the server meanwhile
+        with psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=10) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -105,3 +106,10 @@ def sessions_of(database_url: str, application: str, *, terminate: bool = False)
             (application,),
         ).fetchall()
     return len(rows)
+
+
+@pytest.hookimpl(trylast=True)  # after any plugin that shuffles the order
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``owns_server`` (they restart PostgreSQL) run last, after every other
+    test has finished with its connections; the suite runs in one process, so none overlaps."""
+    items.sort(key=lambda item: item.get_closest_marker("owns_server") is not None)

@@ -13,6 +13,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,6 +58,7 @@ class Topology:
         self.env = {**os.environ, "OCOP_DATABASE_URL": database_url, **settings}
         self.ports = {name: free_port() for name in services_running("serve")}
         self.running: dict[str, subprocess.Popen[bytes]] = {}
+        self.starts: Counter[str] = Counter()  # how often each service was started
 
     def environment(self, service: str) -> dict[str, str]:
         """The service's environment, its key volume mapped onto the topology's folder."""
@@ -84,6 +86,7 @@ class Topology:
 
     def start(self, service: str) -> None:
         """Starts one long-running service (again, after a kill)."""
+        self.starts[service] += 1
         with (self.folder / f"{service}.log").open("ab") as output:
             self.running[service] = subprocess.Popen(
                 self.command(service),
@@ -108,10 +111,10 @@ class Topology:
         """What a service has written so far."""
         return (self.folder / f"{service}.log").read_text(errors="replace")
 
-    def stop(self) -> None:
-        """Stops every running service (SIGTERM, then SIGKILL after 30 s)."""
-        processes = list(self.running.values())
-        self.running.clear()
+    def stop(self, *services: str) -> None:
+        """Stops these running services, or all (SIGTERM, then SIGKILL after 30 s)."""
+        names = [name for name in services or list(self.running) if name in self.running]
+        processes = [self.running.pop(name) for name in names]
         for process in processes:
             process.terminate()
         for process in processes:
