@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
 DEFAULTED = re.compile(r"\$\{[A-Z_]+:-([^}]*)\}")  # ${NAME:-default}
 KEY_VOLUME = "/app/keys"
+SMALL_POOLS = "pool_size=2&max_overflow=4"
 
 
 def compose() -> dict[str, Any]:
@@ -55,7 +56,10 @@ class Topology:
     def __init__(self, database_url: str, folder: Path, **settings: str) -> None:
         self.folder, self.services = folder, compose()["services"]
         (folder / "keys").mkdir(mode=0o700, exist_ok=True)
-        self.env = {**os.environ, "OCOP_DATABASE_URL": database_url, **settings}
+        # Small pools (the event store opens all of its pool at start), so that the
+        # topology's processes fit in a shared server's connections beside other tests.
+        small = f"{database_url}{'&' if '?' in database_url else '?'}{SMALL_POOLS}"
+        self.env = {**os.environ, "OCOP_DATABASE_URL": small, **settings}
         self.ports = {name: free_port() for name in services_running("serve")}
         self.running: dict[str, subprocess.Popen[bytes]] = {}
         self.starts: Counter[str] = Counter()  # how often each service was started
