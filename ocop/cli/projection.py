@@ -1,10 +1,16 @@
 """``ocop project`` keeps the read models up to date as a process of its own (for deployments
-with several API processes); ``ocop rebuild`` rebuilds every read model from the first event."""
+with several API processes); ``ocop rebuild`` rebuilds every read model from the first event.
+
+Any number of ``ocop project`` may run on PostgreSQL: one is active, the others stand by
+(``projections.lease``). On SQLite one projector runs at a time: a second ``ocop project``,
+or ``ocop serve`` projecting in-process beside one, is refused (exit 4).
+"""
 
 from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
 from types import FrameType
 
@@ -13,7 +19,10 @@ from ocop.log_keeping import log_keeping, refused_start, self_check
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
+from projections.lease import active_projector, lease_of
 from storage.connections import open_connections
+
+ANOTHER_PROJECTOR = 4  # the exit status of a projector refused beside another (SQLite)
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,8 +53,14 @@ def run_project(args: argparse.Namespace) -> int:
     log = log_keeping(settings, connections, logger)
     projector = Projector(
         registry, connections, batch_size=args.batch_size, logger=logger,
-        on_advance=log.after(lambda position: None),
+        on_advance=log.after(lambda position: None), lease=lease_of(connections),
+        standby_interval=settings.projector_standby_seconds,
     )  # fmt: skip
+    if second_projector_refused(projector, settings, "ocop project"):
+        log.stop()
+        connections.close()
+        registry.close()
+        return ANOTHER_PROJECTOR
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -63,6 +78,23 @@ def run_project(args: argparse.Namespace) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0
+
+
+def second_projector_refused(projector: Projector, settings: Settings, command: str) -> bool:
+    """On SQLite, where one projector runs at a time, takes the lease now or says on stderr
+    who holds it (True: refused). On PostgreSQL a second projector stands by instead."""
+    lease = projector.turn.lease
+    if lease is None or lease.standby or lease.take():
+        return False
+    holder = projector.connections.ask(active_projector)
+    who = f" ({holder.holder}, since {holder.since:%Y-%m-%d %H:%M:%S} UTC)" if holder else ""
+    print(
+        f"{command}: a projector already keeps the read models of "
+        f"{settings.store.described()}{who}; on SQLite one runs at a time "
+        "(ocop serve projects in-process unless --no-projector).",
+        file=sys.stderr,
+    )
+    return True
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
