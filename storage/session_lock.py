@@ -53,15 +53,19 @@ class AdvisoryLock:
 
     def take(self) -> bool:
         """Takes the lock if it is free, without waiting; True if this session holds it."""
-        if self.session is None or self.session.closed:
-            self.session = psycopg.connect(**self.kwargs, application_name="ocop-lease")
-            for setting in SERVER_KEEPALIVES:
-                self.session.execute(setting)
-        row = self.session.execute(
-            "SELECT pg_try_advisory_lock(%s, hashtext(%s)) AS taken, hashtext(%s) AS key, "
-            "pg_backend_pid() AS pid",
-            (NAMESPACE, self.name, self.name),
-        ).fetchone()
+        try:
+            if self.session is None or self.session.closed:
+                self.session = psycopg.connect(**self.kwargs, application_name="ocop-lease")
+                for setting in SERVER_KEEPALIVES:
+                    self.session.execute(setting)
+            row = self.session.execute(
+                "SELECT pg_try_advisory_lock(%s, hashtext(%s)) AS taken, hashtext(%s) AS key, "
+                "pg_backend_pid() AS pid",
+                (NAMESPACE, self.name, self.name),
+            ).fetchone()
+        except psycopg.Error:
+            self.release()  # the next try opens a new session
+            raise
         assert row is not None
         if row["taken"]:
             self.pid, self.key = row["pid"], row["key"]
@@ -69,10 +73,11 @@ class AdvisoryLock:
 
     def confirm(self) -> bool:
         """Whether the lock's session still answers (a round trip)."""
+        if self.session is None:
+            return False
         try:
-            assert self.session is not None
             self.session.execute("SELECT 1")
-        except (AssertionError, psycopg.Error):
+        except psycopg.Error:
             return False
         return True
 

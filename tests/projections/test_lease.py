@@ -142,6 +142,8 @@ def test_a_successor_waits_for_the_batch_that_passed_the_fence_before_the_lock_d
     ):
         assert a.turn.lease is not None and b.turn.lease is not None
         assert a.turn.take() and a.turn.lease.lock.pid is not None
+        token = a.turn.lease.token
+        assert token is not None
         batch = a.connections.connect("projector-batch")
         taken: list[bool] = []
         successor = threading.Thread(target=lambda: taken.append(b.turn.take()))
@@ -154,7 +156,7 @@ def test_a_successor_waits_for_the_batch_that_passed_the_fence_before_the_lock_d
                     assert wait_until(lambda: waiting_on_the_lease(admin))
                 assert taken == []
             successor.join(timeout=10)
-            assert taken == [True] and b.turn.lease.token == a.turn.lease.token + 1
+            assert taken == [True] and b.turn.lease.token == token + 1
             with (
                 pytest.raises(LeaseLost, match="another projector took the lease"),
                 batch.transaction(),
