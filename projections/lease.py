@@ -127,8 +127,9 @@ def lease_of(connections: Connections) -> Lease:
 
 
 def active_projector(db: Database) -> Holder | None:
-    """The projector recorded as active, if any (on PostgreSQL: only while its lock session
-    still holds the lock, so a projector killed a moment ago is not named)."""
+    """The projector recorded as active, if any: on PostgreSQL only while its lock session
+    still holds the lock (a projector killed a moment ago is not named); on SQLite the last
+    one to take the lease, unless it stopped."""
     try:
         rows = db.rows(
             "SELECT holder, since, token, session FROM projector_lease WHERE name = ?",

@@ -155,8 +155,8 @@ class Projector(Background):
             return
         self._news.wait(self.poll_interval, self._woken)
         self._woken.clear()
-        if not self.turn.confirm():
-            with self._lock:
+        with self._lock:
+            if not self.turn.confirm():
                 self._disconnect()
 
     def _after_failure(self) -> None:

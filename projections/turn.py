@@ -32,11 +32,13 @@ class Turn:
 
     def take(self) -> bool:
         """Takes the lease if it is free; True if this projector is the active one."""
-        if self.lease is None or self.lease.held:
+        if self.lease is None:
             return True
-        if self.lease.take():
-            self.role = "active"
-            self.tell("info", "projector.active", holder=self.lease.holder, token=self.lease.token)
+        if self.lease.held or self.lease.take():  # held already: taken at start (SQLite)
+            if self.role != "active":
+                self.role = "active"
+                token = self.lease.token
+                self.tell("info", "projector.active", holder=self.lease.holder, token=token)
             return True
         if self.role != "standby":
             self.role = "standby"

@@ -1,7 +1,7 @@
 """Two ``ocop project`` processes on one PostgreSQL database (issue 14, item 2): exactly one
 is active; ``kill -9`` of it, and the standby takes over and projects what was written since.
 The takeover time is printed (``pytest -s``): from the kill to the standby recorded as active,
-and to the lag back at 0."""
+and to the lag back at 0. On SQLite a second process is refused until the first one dies."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from time import monotonic
 import psycopg
 import pytest
 
+from ocop.cli.projection import ANOTHER_PROJECTOR
 from projections import ReadSide
 from projections.lease import active_projector
 from registry.service import Registry
@@ -27,8 +28,6 @@ from storage.url import StoreUrl
 from tests.conftest import connections_to, fixed_today, sessions_of
 from tests.projections import programme as story
 from tests.projections.waiting import wait_until
-
-pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
@@ -72,6 +71,7 @@ def locks_held(url: str) -> int:
     return int(row[0])
 
 
+@pytest.mark.postgres
 def test_one_of_two_projectors_is_active_and_the_other_takes_over_after_kill_9(
     pg_registry: Registry, postgres_url: str, pg_read_side: ReadSide, tmp_path: Path
 ) -> None:
@@ -87,7 +87,7 @@ def test_one_of_two_projectors_is_active_and_the_other_takes_over_after_kill_9(
         active = active_pid(read_side)
         assert active is not None
         (standby,) = set(projectors) - {active}
-        assert wait_until(lambda: "projector.standby" in projectors[standby][1].read_text())
+        assert wait_until(lambda: "projector.standby" in projectors[standby][1].read_text(), 60)
         assert locks_held(postgres_url) == 1
         assert sessions_of(postgres_url, "ocop-projector") == 1  # a standby holds no more
 
@@ -114,3 +114,26 @@ def test_one_of_two_projectors_is_active_and_the_other_takes_over_after_kill_9(
                 process.send_signal(signal.SIGTERM)
         exits = {pid: process.wait(timeout=30) for pid, (process, _) in projectors.items()}
     assert exits[standby] == 0 and exits[active] == -signal.SIGKILL
+
+
+def test_on_sqlite_a_second_ocop_project_is_refused_until_the_first_dies(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    first = ocop_project(sqlite_url, tmp_path / "first.log")
+    try:
+        assert wait_until(lambda: '"projector.active"' in (tmp_path / "first.log").read_text(), 60)
+        second = ocop_project(sqlite_url, tmp_path / "second.log")
+        assert second.wait(timeout=60) == ANOTHER_PROJECTOR
+        refusal = (tmp_path / "second.log").read_text()
+        assert f"ocop project: a projector already keeps the read models of {sqlite_url}" in refusal
+        assert f":{first.pid}, since" in refusal
+        os.kill(first.pid, signal.SIGKILL)  # the OS frees its lock
+        assert first.wait(timeout=30) == -signal.SIGKILL
+        third = ocop_project(sqlite_url, tmp_path / "third.log")
+        assert wait_until(lambda: '"projector.active"' in (tmp_path / "third.log").read_text(), 60)
+        third.send_signal(signal.SIGTERM)
+        assert third.wait(timeout=30) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()
+            first.wait(timeout=30)
