@@ -31,6 +31,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "project", help="keep the read models up to date, until SIGINT or SIGTERM"
     )
     project.add_argument("--batch-size", type=int, default=500, help="events per transaction")
+    project.add_argument(
+        "--status", action="store_true", help="say which projector is active (exit 1: none)"
+    )
     project.set_defaults(run=run_project)
     rebuild = commands.add_parser("rebuild", help="rebuild every read model from the first event")
     rebuild.add_argument("--batch-size", type=int, default=500, help="events per transaction")
@@ -41,8 +44,11 @@ add_command = add_commands  # the name the module loop of ``ocop.cli`` calls
 
 
 def run_project(args: argparse.Namespace) -> int:
-    """Runs the projector in the foreground until SIGINT or SIGTERM."""
+    """Runs the projector in the foreground until SIGINT or SIGTERM (or, with ``--status``,
+    says which projector is active)."""
     settings = Settings()
+    if args.status:
+        return say_active(settings)
     logger = configure_logging(settings.log_level).bind(part="projector")
     registry = build_registry(settings)
     connections = open_connections(settings.store)
@@ -95,6 +101,20 @@ def second_projector_refused(projector: Projector, settings: Settings, command: 
         file=sys.stderr,
     )
     return True
+
+
+def say_active(settings: Settings) -> int:
+    """Prints the active projector (``host:pid``, since when); 1 if none is."""
+    connections = open_connections(settings.store)
+    try:
+        holder = connections.ask(active_projector)
+    finally:
+        connections.close()
+    if holder is None:
+        print(f"No projector is active on {settings.store.described()}.")
+        return 1
+    print(f"{holder.holder} active since {holder.since:%Y-%m-%d %H:%M:%S} UTC")
+    return 0
 
 
 def run_rebuild(args: argparse.Namespace) -> int:

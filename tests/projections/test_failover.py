@@ -81,13 +81,19 @@ def test_one_of_two_projectors_is_active_and_the_other_takes_over_after_kill_9(
     for name in ("one", "two"):
         process = ocop_project(postgres_url, tmp_path / f"{name}.log")
         projectors[process.pid] = (process, tmp_path / f"{name}.log")
+
+    def logs() -> str:
+        return "".join(log.read_text() for _, log in projectors.values())
+
     try:
-        assert wait_until(lambda: active_pid(read_side) in projectors, timeout=60)
+        assert wait_until(lambda: active_pid(read_side) in projectors, timeout=60), logs()
         assert read_side.wait_for(first, timeout=30)
         active = active_pid(read_side)
         assert active is not None
         (standby,) = set(projectors) - {active}
-        assert wait_until(lambda: "projector.standby" in projectors[standby][1].read_text(), 60)
+        assert wait_until(lambda: "projector.standby" in projectors[standby][1].read_text(), 60), (
+            logs()
+        )
         assert locks_held(postgres_url) == 1
         assert sessions_of(postgres_url, "ocop-projector") == 1  # a standby holds no more
 
@@ -97,9 +103,9 @@ def test_one_of_two_projectors_is_active_and_the_other_takes_over_after_kill_9(
             story.register(registry, f"QN-08{number}", "Nem chua", date(2024, 1, 2)).position
             for number in range(10, 20)
         ]
-        assert wait_until(lambda: active_pid(read_side) == standby, timeout=30)
+        assert wait_until(lambda: active_pid(read_side) == standby, timeout=30), logs()
         took_over = monotonic() - killed
-        assert read_side.wait_for(written[-1], timeout=30) and read_side.lag() == 0
+        assert read_side.wait_for(written[-1], timeout=30) and read_side.lag() == 0, logs()
         caught_up = monotonic() - killed
         print(
             f"\nfailover: standby recorded as active {took_over:.2f} s after kill -9 of the "

@@ -217,7 +217,11 @@ def test_on_sqlite_a_second_projector_is_refused(
         assert "(ocop-1:100, since" in refusal
         assert main(["serve"]) == ANOTHER_PROJECTOR  # its in-process projector counts as one
         assert "ocop serve: a projector already keeps" in capsys.readouterr().err
+        assert main(["project", "--status"]) == 0
+        assert capsys.readouterr().out.startswith("ocop-1:100 active since ")
         first.release()
+        assert main(["project", "--status"]) == 1
+        assert capsys.readouterr().out.startswith("No projector is active on sqlite:///")
         assert lease_of(connections).take()  # freed by the first: the next may project
     finally:
         connections.close()
