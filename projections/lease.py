@@ -10,8 +10,9 @@ Why a projector that lost its lock never commits a batch (``Lease.fence``, calle
 every batch's transaction):
 
 - the batch reads the lease row ``FOR UPDATE`` and goes on only if the token is its own *and*
-  the database sees its lock session holding the lock. So no batch starts once that session
-  is gone (killed, ended by ``pg_terminate_backend``, cut off by keepalives).
+  the database (``pg_locks``) sees its lock session holding the lock. So no batch gets past
+  the check once that session is gone (killed, ended by ``pg_terminate_backend``, cut off by
+  keepalives), even before a successor exists.
 - a successor takes the lock (only once the old session is gone) and then raises the token
   in the same row, which waits for every batch still holding the row locked: a batch that
   passed the check a moment before its session died commits before the successor's first
