@@ -15,6 +15,7 @@ from ocop.log_keeping import LogKeeping, log_keeping
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector, ReadSide
+from projections.lease import lease_of
 from registry.intake import AfterSave, Intake
 from registry.service import Registry, vietnam_today
 from storage.connections import Connections, open_connections
@@ -59,6 +60,9 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         database,
         logger=logger.bind(part="projector"),
         on_advance=log.after(read_side.projected_to),
+        lease=lease_of(database),
+        standby_interval=settings.projector_standby_seconds,
+        on_standby=read_side.projected_elsewhere,
     )
     return ServedRegister(
         settings=settings,

@@ -52,6 +52,8 @@ class Settings(BaseSettings):
 
     # The projector, and when readiness says the read side is too far behind.
     run_projector: bool = True  # false when ``ocop project`` projects in a process of its own
+    # How often a projector standing by tries to take the lease (PostgreSQL).
+    projector_standby_seconds: Annotated[float, Field(gt=0)] = 0.5
     ready_max_lag: Annotated[int, Field(ge=0)] = 1000  # /readyz: 503 beyond this many events
     ready_max_lag_seconds: Annotated[float, Field(gt=0)] = 30.0  # ... or this long unadvanced
 

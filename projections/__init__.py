@@ -6,7 +6,8 @@ The read models live in the register's own database (on PostgreSQL in the store'
 ``milestones`` (dated counts) and ``public_changes`` (a row per public change, only ever
 added: the change feed, and the open data of ``open_data`` as of any day). ``Projector``
 applies the log to them in batches, each batch in one transaction with the tracking
-position; ``ReadSide.ask`` answers the API's questions (``questions``), each able to wait
+position, and given a ``Lease`` (``lease``) only while it is the one active projector of
+several; ``ReadSide.ask`` answers the API's questions (``questions``), each able to wait
 first for a log position (read your writes). The SQL adapter, the connections and the event
 log they read are the ``storage`` room's.
 """

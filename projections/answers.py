@@ -34,6 +34,13 @@ class RememberedAnswers:
                 self._answers.clear()
                 self._position = position
 
+    def forget(self) -> None:
+        """The projector here stands by (another process projects): nothing is remembered
+        until it is told a position again."""
+        with self._lock:
+            self._answers.clear()
+            self._position = None
+
     def answer(self, key: Hashable, wait_for: int | None, compute: Callable[[], T]) -> T:
         """The remembered answer to ``key``, or ``compute()``'s, remembered from now on."""
         position = self._position

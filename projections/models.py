@@ -109,13 +109,17 @@ def project_next_batch(
     decode: Callable[[Notification], object],
     limit: int,
     attempting: Callable[[int, int], object] = lambda first, last: None,
+    fence: Callable[[Database], object] = lambda db: None,
 ) -> tuple[int, int]:
     """Applies the next ``limit`` events after the tracked position in one transaction, with
     the new position and the time of advance; returns how many and the position reached.
 
-    ``attempting`` is told the first and last position of the batch before it is applied.
+    ``fence`` is called first in the transaction and raises to keep the batch from being
+    committed (a projector that lost its lease, ``projections.lease``); ``attempting`` is
+    told the first and last position of the batch before it is applied.
     """
     with db.transaction():
+        fence(db)
         position = tracked_position(db, lock=True)
         notifications = events_after(db, position, limit)
         if not notifications:

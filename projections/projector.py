@@ -1,57 +1,54 @@
 """The projector: tails the register's log and applies each event to every read model.
 
-A batch is one transaction: lock the tracking position, read the events after it, apply
-them, advance the position, commit. So each event is applied exactly once, whether the
-projector stops between batches, fails in the middle of one, or runs in two processes.
-In the background it polls, woken early by PostgreSQL's LISTEN/NOTIFY; when the database
-fails it logs the failure, reconnects with growing pauses and carries on.
+A batch is one transaction: check the lease (``lease``), lock the tracking position, read
+the events after it, apply them, advance the position, commit. So each event is applied
+exactly once, whether the projector stops between batches, fails in the middle of one, or
+runs in two processes. Given a lease, only the projector holding it applies the log; the
+others stand by (``turn``). In the background it polls, woken early by PostgreSQL's
+LISTEN/NOTIFY; when the database fails it logs the failure, reconnects with growing pauses
+and carries on.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from contextlib import suppress
 from time import monotonic
 from typing import Any
 
-import structlog
-
-from projections.failure import LastFailure
+from projections.background import Background
+from projections.lease import Lease, LeaseLost
 from projections.models import prepare_tables, project_next_batch
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
 from projections.schema import tracked_position
+from projections.turn import Turn
 from registry.service import Registry
 from storage import event_log
 from storage.connections import Connections
 from storage.sql import Database
 
-FIRST_RETRY = 0.1
 
-
-class Projector:
+class Projector(Background):
     """Keeps the read models in the register's database up to date with its log."""
 
     def __init__(
         self, registry: Registry, connections: Connections, *, batch_size: int = 500,
         poll_interval: float = 0.5, logger: Any = None, max_backoff: float = 5.0,
         on_advance: Callable[[int], object] | None = None, heartbeat: float = 5.0,
+        lease: Lease | None = None, standby_interval: float = 0.5,
+        on_standby: Callable[[], object] = lambda: None,
     ) -> None:  # fmt: skip
+        super().__init__(logger, max_backoff)
         self.registry = registry
         self.connections = connections  # whoever opened them closes them
         self.batch_size, self.poll_interval = batch_size, poll_interval
-        self.max_backoff = max_backoff
-        self.log = logger if logger is not None else structlog.get_logger("projector")
         self.on_advance = on_advance or (lambda position: None)
         self._db: Database | None = None
         self._news: event_log.News | None = None
-        self._lock = threading.RLock()  # one user of the connection at a time
-        self._stopping, self._woken = threading.Event(), threading.Event()
-        self._thread: threading.Thread | None = None
-        self.failure = LastFailure()
         self.heartbeat, self._last_beat = heartbeat, float("-inf")
         self.applied = 0  # events this projector applied since it was made
+        self.turn, self.standby_interval = Turn(lease, self._tell, on_standby), standby_interval
 
     @property
     def error(self) -> str | None:
@@ -59,36 +56,21 @@ class Projector:
         return self.failure.text
 
     @property
-    def running(self) -> bool:
-        """Whether the background thread is running."""
-        return self._thread is not None and self._thread.is_alive()
-
-    def start(self) -> None:
-        """Runs the projector on a background thread until ``stop``."""
-        if self.running:
-            return
-        self._stopping.clear()
-        self._thread = threading.Thread(target=self._run, name="ocop-projector", daemon=True)
-        self._thread.start()
+    def active(self) -> bool:
+        """Whether this projector applies the log now: it holds the lease (without one: runs)."""
+        return self.turn.held if self.turn.lease is not None else self.running
 
     def stop(self, timeout: float = 10) -> None:
-        """Stops the background thread (between batches) and closes its own connections."""
-        self._stopping.set()
-        self._woken.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            if self._thread.is_alive():
-                self._tell("warning", "projector.stop_timed_out", timeout=timeout)
-            self._thread = None
+        """Stops the background thread (between batches), closes its own connections and
+        gives up the lease."""
+        self._stop_thread(timeout)
         with self._lock:
             self._disconnect()
-
-    def wake(self) -> None:
-        """Asks the background thread to look for new events now (e.g. after a write)."""
-        self._woken.set()
+            self.turn.release()
 
     def catch_up(self, *, max_batches: int | None = None) -> int:
-        """Applies every event available now (or ``max_batches`` batches); returns how many."""
+        """Applies every event available now (or ``max_batches`` batches); returns how many.
+        Given a lease, only while it holds it (0 while standing by)."""
         with self._lock:
             return self._catch_up(lambda: False, max_batches)
 
@@ -103,6 +85,8 @@ class Projector:
         return report
 
     def _catch_up(self, stopped: Callable[[], bool], max_batches: int | None) -> int:
+        if not self.turn.take():
+            return 0  # standing by
         db = self._connection()
         applied = batches = 0
         while not stopped() and (max_batches is None or batches < max_batches):
@@ -112,9 +96,15 @@ class Projector:
                 self.on_advance(before)
                 break
             limit = self.failure.batch_size(before, self.batch_size)
-            events, after = project_next_batch(
-                db, self.registry.mapper.to_domain_event, limit, self.failure.attempting
-            )
+            try:
+                events, after = project_next_batch(
+                    db, self.registry.mapper.to_domain_event, limit, self.failure.attempting,
+                    self.turn.fence,
+                )  # fmt: skip
+            except LeaseLost as lost:  # nothing of the batch was committed
+                self.turn.lost(str(lost))
+                self._disconnect()
+                break
             self.failure.applied()
             self._last_beat = monotonic()
             self.applied += events
@@ -150,50 +140,38 @@ class Projector:
                     connection.close()
         self._db = self._news = None
 
-    def _run(self) -> None:
-        self._tell("info", "projector.started", batch_size=self.batch_size)
-        failures, delay = 0, FIRST_RETRY
-        while not self._stopping.is_set():
-            try:
-                with self._lock:
-                    news = self._news or event_log.listen_for_news(self.connections)
-                    self._news = news
-                    self._catch_up(self._stopping.is_set, None)
-                if failures:
-                    self._tell("info", "projector.recovered", failures=failures)
-                failures, delay = 0, FIRST_RETRY
-                self.failure.cleared()
-                news.wait(self.poll_interval, self._woken)
-                self._woken.clear()
-            except Exception as error:
-                failures += 1
-                self.failure.failed(error)
-                self._tell(
-                    "error", "projector.failed", error=self.failure.text, exc_info=True,
-                    position=self.failure.position, failures=failures, retry_in=delay,
-                )  # fmt: skip
-                with self._lock:
-                    self._disconnect()
-                    self._record_failure()
-                self._stopping.wait(delay)
-                delay = min(delay * 2, self.max_backoff)
-        self._tell("info", "projector.stopped")
+    def _step(self) -> None:
+        """Takes its turn if it can, and applies what the log holds beyond the read models."""
+        with self._lock:
+            if self.turn.take():
+                self._news = self._news or event_log.listen_for_news(self.connections)
+                self._catch_up(self._stopping.is_set, None)
 
-    def _record_failure(self) -> None:
-        """Records the failure beside the tracking position, for readiness in any process."""
-        failure = self.failure
-        if failure.text is None or failure.code is None:
+    def _pause(self) -> None:
+        """Waits for news of appends while active, then checks that the lease still stands;
+        while standing by, waits until the next try to take it."""
+        if self._news is None or not self.turn.held:
+            self._stopping.wait(self.standby_interval)
             return
-        self._last_beat = float("-inf")  # so that the next idle moment clears the record
-        try:
-            db = self._connection()
-            with db.transaction():
-                position = failure.position or tracked_position(db) + 1
-                record_failure(db, position, failure.code, failure.text, now())
-        except Exception:
-            self._disconnect()  # the database is away; readiness will see the lag instead
+        self._news.wait(self.poll_interval, self._woken)
+        self._woken.clear()
+        with self._lock:
+            if not self.turn.confirm():
+                self._disconnect()
 
-    def _tell(self, level: str, event: str, **fields: Any) -> None:
-        """Logs, and never lets a failing logger stop the projector."""
-        with suppress(Exception):
-            getattr(self.log, level)(event, **fields)
+    def _after_failure(self) -> None:
+        """Reconnects next time, and records the failure beside the tracking position, for
+        readiness in any process (a projector standing by records nothing)."""
+        with self._lock:
+            self._disconnect()
+            failure = self.failure
+            if failure.text is None or failure.code is None or not self.turn.held:
+                return
+            self._last_beat = float("-inf")  # so that the next idle moment clears the record
+            try:
+                db = self._connection()
+                with db.transaction():
+                    position = failure.position or tracked_position(db) + 1
+                    record_failure(db, position, failure.code, failure.text, now())
+            except Exception:
+                self._disconnect()  # the database is away; readiness will see the lag instead

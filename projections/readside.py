@@ -54,6 +54,10 @@ class ReadSide:
         self.remembered.projected_to(position)
         self.waiting.projection_moved()
 
+    def projected_elsewhere(self) -> None:
+        """Told by the in-process projector that it stands by: another process projects."""
+        self.remembered.forget()
+
     def ask(
         self, question: Callable[[Database], T], wait_for: int | None = None, timeout: float = 5.0
     ) -> T:

@@ -19,6 +19,7 @@ from api.schemas.operations import Liveness, ProjectorReport, Readiness
 from lifecycle.authority import check_may_watch_the_projector
 from ocop.settings import Settings
 from projections import Projector, ReadSide
+from projections.lease import active_projector
 from projections.progress import FAILING, Progress, now
 
 router = APIRouter(tags=["operations"])
@@ -65,7 +66,11 @@ def projector_state(
 ) -> ProjectorReport:
     """The projector's state, position, lag, last advance and last failure (auditors, admins)."""
     check_may_watch_the_projector(actor)
-    return projector_report(read_side, projector)
+    report = projector_report(read_side, projector)
+    holder = read_side.ask(active_projector)
+    if holder is not None:
+        report.active_projector, report.active_since = holder.holder, holder.since
+    return report
 
 
 def projector_report(read_side: ReadSide, projector: Projector) -> ProjectorReport:
@@ -80,7 +85,8 @@ def projector_report(read_side: ReadSide, projector: Projector) -> ProjectorRepo
         )
     state = "elsewhere"
     if projector.running:
-        state = "failing" if projector.failure.code else "running"
+        state = "running" if projector.active else "standby"
+        state = "failing" if projector.failure.code else state
     lag_seconds = progress.lag_seconds(now())
     return ProjectorReport(
         status="ready",

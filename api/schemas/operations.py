@@ -25,7 +25,10 @@ class Readiness(BaseModel):
     )
     projector: str = Field(
         examples=["running"],
-        description="running or failing in this process; elsewhere when another process projects",
+        description=(
+            "running or failing in this process; standby while another projector is active; "
+            "elsewhere when another process projects"
+        ),
     )
 
 
@@ -39,3 +42,7 @@ class ProjectorReport(Readiness):
     failing_position: int | None = Field(description="The log position it fails to apply")
     error_code: str | None = Field(examples=["DataError"])
     error: str | None = Field(description="The failure's full text (operators only)")
+    active_projector: str | None = Field(
+        default=None, examples=["ocop-projector-1:7"], description="The active projector, host:pid"
+    )
+    active_since: datetime | None = Field(default=None, description="Since when it is active")

@@ -1,10 +1,16 @@
 """``ocop project`` keeps the read models up to date as a process of its own (for deployments
-with several API processes); ``ocop rebuild`` rebuilds every read model from the first event."""
+with several API processes); ``ocop rebuild`` rebuilds every read model from the first event.
+
+Any number of ``ocop project`` may run on PostgreSQL: one is active, the others stand by
+(``projections.lease``). On SQLite one projector runs at a time: a second ``ocop project``,
+or ``ocop serve`` projecting in-process beside one, is refused (exit 4).
+"""
 
 from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
 from types import FrameType
 
@@ -13,7 +19,10 @@ from ocop.log_keeping import log_keeping, refused_start, self_check
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
+from projections.lease import active_projector, lease_of
 from storage.connections import open_connections
+
+ANOTHER_PROJECTOR = 4  # the exit status of a projector refused beside another (SQLite)
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,6 +31,9 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "project", help="keep the read models up to date, until SIGINT or SIGTERM"
     )
     project.add_argument("--batch-size", type=int, default=500, help="events per transaction")
+    project.add_argument(
+        "--status", action="store_true", help="say which projector is active (exit 1: none)"
+    )
     project.set_defaults(run=run_project)
     rebuild = commands.add_parser("rebuild", help="rebuild every read model from the first event")
     rebuild.add_argument("--batch-size", type=int, default=500, help="events per transaction")
@@ -32,8 +44,11 @@ add_command = add_commands  # the name the module loop of ``ocop.cli`` calls
 
 
 def run_project(args: argparse.Namespace) -> int:
-    """Runs the projector in the foreground until SIGINT or SIGTERM."""
+    """Runs the projector in the foreground until SIGINT or SIGTERM (or, with ``--status``,
+    says which projector is active)."""
     settings = Settings()
+    if args.status:
+        return say_active(settings)
     logger = configure_logging(settings.log_level).bind(part="projector")
     registry = build_registry(settings)
     connections = open_connections(settings.store)
@@ -44,8 +59,14 @@ def run_project(args: argparse.Namespace) -> int:
     log = log_keeping(settings, connections, logger)
     projector = Projector(
         registry, connections, batch_size=args.batch_size, logger=logger,
-        on_advance=log.after(lambda position: None),
+        on_advance=log.after(lambda position: None), lease=lease_of(connections),
+        standby_interval=settings.projector_standby_seconds,
     )  # fmt: skip
+    if second_projector_refused(projector, settings, "ocop project"):
+        log.stop()
+        connections.close()
+        registry.close()
+        return ANOTHER_PROJECTOR
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -62,6 +83,37 @@ def run_project(args: argparse.Namespace) -> int:
         registry.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    return 0
+
+
+def second_projector_refused(projector: Projector, settings: Settings, command: str) -> bool:
+    """On SQLite, where one projector runs at a time, takes the lease now or says on stderr
+    who holds it (True: refused). On PostgreSQL a second projector stands by instead."""
+    lease = projector.turn.lease
+    if lease is None or lease.standby or lease.take():
+        return False
+    holder = projector.connections.ask(active_projector)
+    who = f" ({holder.holder}, since {holder.since:%Y-%m-%d %H:%M:%S} UTC)" if holder else ""
+    print(
+        f"{command}: a projector already keeps the read models of "
+        f"{settings.store.described()}{who}; on SQLite one runs at a time "
+        "(ocop serve projects in-process unless --no-projector).",
+        file=sys.stderr,
+    )
+    return True
+
+
+def say_active(settings: Settings) -> int:
+    """Prints the active projector (``host:pid``, since when); 1 if none is."""
+    connections = open_connections(settings.store)
+    try:
+        holder = connections.ask(active_projector)
+    finally:
+        connections.close()
+    if holder is None:
+        print(f"No projector is active on {settings.store.described()}.")
+        return 1
+    print(f"{holder.holder} active since {holder.since:%Y-%m-%d %H:%M:%S} UTC")
     return 0
 
 

@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ocop.cli.projection import ANOTHER_PROJECTOR, second_projector_refused
 from ocop.log_keeping import demo_signing_key, refused_start, self_check
 from ocop.settings import Settings
 
@@ -47,13 +48,16 @@ def run(args: argparse.Namespace) -> int:
         check = self_check(settings, services.registry, services.database)
         if refused_start(check, services.log.logger, "ocop serve"):
             return 3
+        here = projects_here(args, settings)
+        if here and second_projector_refused(services.projector, settings, "ocop serve"):
+            return ANOTHER_PROJECTOR
         if args.demo:
             try:
                 introduce_demo(services, f"http://{host}:{port}")
             except NotADemoRegister as refusal:
                 print(f"ocop serve --demo: {refusal}", file=sys.stderr)
                 return 2
-        app = create_site(services, run_projector=projects_here(args, settings))
+        app = create_site(services, run_projector=here)
         uvicorn.run(app, host=host, port=port, **server_options(settings))
     finally:
         services.close()
