@@ -17,6 +17,7 @@ from typing import Any
 
 import structlog
 
+from projections.applied import Watching
 from projections.failure import LastFailure
 from projections.models import prepare_tables, project_next_batch
 from projections.progress import now, record_advance, record_failure
@@ -37,21 +38,19 @@ class Projector:
         self, registry: Registry, connections: Connections, *, batch_size: int = 500,
         poll_interval: float = 0.5, logger: Any = None, max_backoff: float = 5.0,
         on_advance: Callable[[int], object] | None = None, heartbeat: float = 5.0,
+        watch: Watching | None = None,  # told of batches, rebuilds, being active
     ) -> None:  # fmt: skip
-        self.registry = registry
-        self.connections = connections  # whoever opened them closes them
+        self.registry, self.connections = registry, connections  # whoever opened them closes them
         self.batch_size, self.poll_interval = batch_size, poll_interval
-        self.max_backoff = max_backoff
+        self.max_backoff, self.heartbeat, self._last_beat = max_backoff, heartbeat, float("-inf")
         self.log = logger if logger is not None else structlog.get_logger("projector")
-        self.on_advance = on_advance or (lambda position: None)
+        self.on_advance, self.watch = on_advance or (lambda position: None), watch or Watching()
         self._db: Database | None = None
         self._news: event_log.News | None = None
         self._lock = threading.RLock()  # one user of the connection at a time
         self._stopping, self._woken = threading.Event(), threading.Event()
         self._thread: threading.Thread | None = None
-        self.failure = LastFailure()
-        self.heartbeat, self._last_beat = heartbeat, float("-inf")
-        self.applied = 0  # events this projector applied since it was made
+        self.failure, self.applied = LastFailure(), 0  # events applied since it was made
 
     @property
     def error(self) -> str | None:
@@ -96,8 +95,9 @@ class Projector:
         """Refills every read model from the first event beside the serving ones, then swaps
         them in, in one transaction; until then (or if it fails) the register reads as before."""
         with self._lock:
+            decode = self.registry.mapper.to_domain_event
             report = rebuild_beside(
-                self.connections, self.registry.mapper.to_domain_event, self.batch_size, progress
+                self.connections, decode, self.batch_size, progress, self.watch.rebuilding
             )
         self._tell("info", "projector.rebuilt", events=report.events, seconds=report.seconds)
         return report
@@ -118,6 +118,7 @@ class Projector:
             self.failure.applied()
             self._last_beat = monotonic()
             self.applied += events
+            self.watch.applied(db, before, after)
             self.on_advance(after)
             applied, batches = applied + events, batches + 1
         return applied
@@ -144,20 +145,19 @@ class Projector:
         return self._db
 
     def _disconnect(self) -> None:
-        for connection in (self._db, self._news):
-            if connection is not None:
-                with suppress(Exception):
-                    connection.close()
+        for connection in (c for c in (self._db, self._news) if c is not None):
+            with suppress(Exception):
+                connection.close()
         self._db = self._news = None
 
     def _run(self) -> None:
         self._tell("info", "projector.started", batch_size=self.batch_size)
+        self.watch.active(True)
         failures, delay = 0, FIRST_RETRY
         while not self._stopping.is_set():
             try:
                 with self._lock:
-                    news = self._news or event_log.listen_for_news(self.connections)
-                    self._news = news
+                    self._news = news = self._news or event_log.listen_for_news(self.connections)
                     self._catch_up(self._stopping.is_set, None)
                 if failures:
                     self._tell("info", "projector.recovered", failures=failures)
@@ -177,6 +177,7 @@ class Projector:
                     self._record_failure()
                 self._stopping.wait(delay)
                 delay = min(delay * 2, self.max_backoff)
+        self.watch.active(False)
         self._tell("info", "projector.stopped")
 
     def _record_failure(self) -> None:
