@@ -1,11 +1,13 @@
 """``ocop project`` keeps the read models up to date as a process of its own (for deployments
-with several API processes); ``ocop rebuild`` rebuilds every read model from the first event."""
+with several API processes), serving its metrics on ``OCOP_PROJECTOR_METRICS_PORT`` if set;
+``ocop rebuild`` rebuilds every read model from the first event."""
 
 from __future__ import annotations
 
 import argparse
 import signal
 import threading
+from collections.abc import Callable
 from types import FrameType
 
 from ocop.bootstrap import build_registry
@@ -13,7 +15,8 @@ from ocop.log_keeping import log_keeping, refused_start, self_check
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
-from storage.connections import open_connections
+from projections.progress import read_progress
+from storage.connections import Connections, open_connections
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,6 +36,8 @@ add_command = add_commands  # the name the module loop of ``ocop.cli`` calls
 
 def run_project(args: argparse.Namespace) -> int:
     """Runs the projector in the foreground until SIGINT or SIGTERM."""
+    from ocop.projector_watch import ProjectorWatch  # loads the metrics library: see below
+
     settings = Settings()
     logger = configure_logging(settings.log_level).bind(part="projector")
     registry = build_registry(settings)
@@ -44,8 +49,9 @@ def run_project(args: argparse.Namespace) -> int:
     log = log_keeping(settings, connections, logger)
     projector = Projector(
         registry, connections, batch_size=args.batch_size, logger=logger,
-        on_advance=log.after(lambda position: None),
+        on_advance=log.after(lambda position: None), watch=ProjectorWatch(logger),
     )  # fmt: skip
+    stop_metrics = metrics_served(settings, connections)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -57,12 +63,26 @@ def run_project(args: argparse.Namespace) -> int:
         stopping.wait()
     finally:
         projector.stop()
+        stop_metrics()
         log.stop()
         connections.close()
         registry.close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0
+
+
+def metrics_served(settings: Settings, connections: Connections) -> Callable[[], None]:
+    """Serves this process's metrics where the settings say, if they do; answers how to
+    stop serving them. The metrics library loads only when a command runs, never with the
+    command line (``ocop/metrics_folder.py`` says why)."""
+    from ocop.metrics import serve_metrics
+
+    port = settings.projector_metrics_port
+    if port is None:
+        return lambda: None
+    progress = lambda: connections.ask(read_progress)  # noqa: E731
+    return serve_metrics(settings.projector_metrics_host, port, progress)
 
 
 def run_rebuild(args: argparse.Namespace) -> int:
