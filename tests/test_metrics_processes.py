@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -155,3 +156,20 @@ def test_a_projector_in_a_process_of_its_own_logs_the_request_id_and_serves_metr
         projector.terminate()
         projector.wait(timeout=30)
         services.close()
+
+
+def test_a_projector_whose_metrics_port_is_taken_says_so_and_stops(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        env = {
+            **os.environ,
+            "OCOP_DATABASE_URL": f"sqlite:///{tmp_path / 'ocop.db'}",
+            "OCOP_PROJECTOR_METRICS_PORT": str(taken.getsockname()[1]),
+        }
+        ocop = str(Path(sys.executable).with_name("ocop"))
+        answer = subprocess.run(
+            [ocop, "project"], env=env, capture_output=True, text=True, timeout=60
+        )
+    assert answer.returncode == 2, answer.stderr
+    assert "ocop project: cannot serve metrics" in answer.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from types import FrameType
@@ -15,7 +16,7 @@ from ocop.log_keeping import log_keeping, refused_start, self_check
 from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
-from projections.progress import read_progress
+from projections.progress import Progress, read_progress
 from storage.connections import Connections, open_connections
 
 
@@ -46,12 +47,18 @@ def run_project(args: argparse.Namespace) -> int:
         connections.close()
         registry.close()
         return 3
+    try:
+        stop_metrics = metrics_served(settings, connections)
+    except OSError as error:  # the port is taken, or the address is not this host's
+        print(f"ocop project: cannot serve metrics: {error}", file=sys.stderr)
+        connections.close()
+        registry.close()
+        return 2
     log = log_keeping(settings, connections, logger)
     projector = Projector(
         registry, connections, batch_size=args.batch_size, logger=logger,
         on_advance=log.after(lambda position: None), watch=ProjectorWatch(logger),
     )  # fmt: skip
-    stop_metrics = metrics_served(settings, connections)
     stopping = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
@@ -81,7 +88,10 @@ def metrics_served(settings: Settings, connections: Connections) -> Callable[[],
     port = settings.projector_metrics_port
     if port is None:
         return lambda: None
-    progress = lambda: connections.ask(read_progress)  # noqa: E731
+
+    def progress() -> Progress:
+        return connections.ask(read_progress)
+
     return serve_metrics(settings.projector_metrics_host, port, progress)
 
 
