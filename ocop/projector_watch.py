@@ -8,6 +8,7 @@ Nothing here may stop the projector: a line that cannot be read is logged as suc
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ocop import metrics
@@ -22,8 +23,11 @@ class ProjectorWatch(Watching):
         self.logger = logger
 
     def applied(self, db: Database, after: int, up_to: int) -> None:
-        """Counts the batch's events and logs one line for each."""
+        """Counts the batch's events and logs one line for each (unless the log level drops
+        info lines: then nothing is read for them)."""
         metrics.PROJECTED.inc(max(up_to - after, 0))
+        if not self.logger.is_enabled_for(logging.INFO):
+            return
         try:
             for event in applied_between(db, after, up_to):
                 self.logger.info(

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.api import bodies
-from tests.api.boundary import client, served
+from tests.api.boundary import client, office_key, served
 from tests.api.conftest import Api
 
 TRACE = "trace-7f3a.1:retry-2"
@@ -100,3 +100,19 @@ def test_a_refusal_is_logged_with_its_code_and_the_request_id(
     line = next(line for line in logged(capsys) if line["event"] == "request")
     assert (line["request_id"], line["status"], line["code"]) == (TRACE, 404, "product-not-found")
     assert line["route"] == "/v1/products/{code}/suspensions"
+
+
+def test_below_info_the_projector_logs_no_line_per_event(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with served(sqlite_url, log_level="warning") as (app, services), client(app) as http:
+        written = http.post(
+            "/v1/products", json=bodies.registration(), headers=office_key(services)
+        )
+        assert written.status_code == 201, written.text
+        position = written.headers["X-Log-Position"]
+        assert (
+            http.get("/v1/public/products/QN-0001", params={"position": position}).status_code
+            == 200
+        )
+    assert "projector.applied" not in capsys.readouterr().out
