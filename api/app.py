@@ -25,6 +25,7 @@ from api.routers import (
     handoffs,
     health,
     log,
+    metrics,
     open_data,
     products,
     proofs,
@@ -77,6 +78,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         renewals.router,
         criteria_sets.router,
         proofs.router,
+        metrics.router,
     ):
         app.include_router(router)
     if settings.docs:
@@ -95,5 +97,5 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         refused_keys=TokenBuckets(settings.failed_keys_burst, settings.failed_keys_per_second),
     )
     app.add_middleware(SecurityHeaders, public_paths=settings.cors_paths)
-    app.add_middleware(RequestLog, logger=served.logger)
+    app.add_middleware(RequestLog, logger=served.logger, tally=served.tally)
     return app

@@ -7,6 +7,7 @@ what the composition root built is kept on the app and handed out here part by p
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated
 
@@ -18,6 +19,7 @@ from api.openapi import POSITION_HEADER, VERSION_HEADER
 from api.problems import Problem
 from api.recording import Write
 from lifecycle.values import PRODUCT_CODE, Actor
+from ocop.metrics import Exposition
 from ocop.services import ServedRegister
 from ocop.settings import Settings
 from projections import Projector, ReadSide
@@ -68,12 +70,18 @@ async def settings(request: Request) -> Settings:
     return served(request).settings
 
 
+async def scrape(request: Request) -> Callable[[], Exposition]:
+    """How a scrape of the metrics is answered (``/metrics``)."""
+    return served(request).scrape
+
+
 ReadSideDep = Annotated[ReadSide, Depends(read_side)]
 RegistryDep = Annotated[Registry, Depends(registry)]
 TodayDep = Annotated[date, Depends(today)]
 KeysDep = Annotated[KeyStore, Depends(keys)]
 ProjectorDep = Annotated[Projector, Depends(projector)]
 SettingsDep = Annotated[Settings, Depends(settings)]
+ScrapeDep = Annotated[Callable[[], Exposition], Depends(scrape)]
 # Declares the scheme (so /docs can Authorize); ``authenticated`` itself answers the 401s.
 BEARER = HTTPBearer(auto_error=False, description="An API key: 'Authorization: Bearer <key>'")
 
@@ -184,6 +192,7 @@ def write_request(
         expected,
         idempotency_key,
         key_id,
+        request.scope.get("state", {}).get("request_id"),
     )
 
 

@@ -52,7 +52,7 @@ def created(body: dict[str, Any], replayed: bool = False) -> JSONResponse:
 class Write:
     """One write request: the intake that carries it out, the registry that checks a replay's
     principal again and the idempotency records; who makes it (the actor and the id of the API
-    key used), where, and its If-Match and Idempotency-Key."""
+    key used), where, its If-Match and Idempotency-Key, and the request's id."""
 
     intake: Intake
     registry: Registry
@@ -62,11 +62,14 @@ class Write:
     expected_version: int | None
     idempotency_key: str | None
     key_id: str = ""
+    request_id: str | None = None  # kept beside the event, for the projector's log line
 
     def record(self, body: CommandBody, code: str = "") -> JSONResponse:
         """Carries out the body's command on the coded product (none for a registration),
         once, however often it is retried under one Idempotency-Key."""
-        order = Order(self.actor, body.to_command(), code, self.expected_version)
+        order = Order(
+            self.actor, body.to_command(), code, self.expected_version, request_id=self.request_id
+        )
         if not self.idempotency_key:
             return created(self.intake.submit(order).body())
         digest = request_digest(

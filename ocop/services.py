@@ -10,9 +10,13 @@ from typing import Any
 
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
+from api.served import Served
+from ocop import metrics
 from ocop.bootstrap import build_registry
 from ocop.log_keeping import LogKeeping, log_keeping
 from ocop.logs import configure_logging
+from ocop.metrics import Exposition
+from ocop.projector_watch import ProjectorWatch
 from ocop.settings import Settings
 from projections import Projector, ReadSide
 from projections.lease import lease_of
@@ -37,6 +41,15 @@ class ServedRegister:
     idempotency: IdempotencyStore
     logger: Any
     log: LogKeeping  # the log's checkpoints and witnesses
+
+    def tally(self, served: Served) -> None:
+        """Counts one answered request (``api/request_log.py`` tells it)."""
+        metrics.answered(served.method, served.route, served.status, served.seconds, served.code)
+
+    def scrape(self) -> Exposition:
+        """The metrics a scrape of this process answers (every worker's counts, with
+        several), with the read side's progress read now."""
+        return metrics.exposition(self.read_side.progress)
 
     def close(self) -> None:
         """Stops the projector and closes every connection."""
@@ -63,6 +76,7 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         lease=lease_of(database),
         standby_interval=settings.projector_standby_seconds,
         on_standby=read_side.projected_elsewhere,
+        watch=ProjectorWatch(logger.bind(part="projector")),
     )
     return ServedRegister(
         settings=settings,
@@ -73,7 +87,9 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         database=database,
         keys=KeyStore(database),
         # A lambda, so the projector's wake is looked up when a write is saved.
-        intake=Intake(registry, after_save=AfterSave(lambda: projector.wake(), logger)),
+        intake=Intake(
+            registry, after_save=AfterSave(lambda: projector.wake(), logger, metrics.accepted)
+        ),
         idempotency=IdempotencyStore(
             database,
             keep_for=timedelta(hours=settings.idempotency_hours),

@@ -75,6 +75,12 @@ class Settings(BaseSettings):
     # (about 2,600 a second); deleted events are looked for in the whole log.
     log_self_check_events: Annotated[int, Field(ge=0)] = 20_000
 
+    # Metrics: the folder several worker processes count in (a temporary one if none is
+    # named; emptied at start), and where ``ocop project`` serves its own, if anywhere.
+    metrics_dir: Path | None = None
+    projector_metrics_host: str = "127.0.0.1"
+    projector_metrics_port: Annotated[int | None, Field(ge=1, le=65535)] = None
+
     _store: StoreUrl = PrivateAttr()
 
     def model_post_init(self, context: Any) -> None:

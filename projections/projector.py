@@ -16,6 +16,7 @@ from contextlib import suppress
 from time import monotonic
 from typing import Any
 
+from projections.applied import Watching
 from projections.background import Background
 from projections.lease import Lease, LeaseLost
 from projections.models import prepare_tables, project_next_batch
@@ -38,6 +39,7 @@ class Projector(Background):
         on_advance: Callable[[int], object] | None = None, heartbeat: float = 5.0,
         lease: Lease | None = None, standby_interval: float = 0.5,
         on_standby: Callable[[], object] = lambda: None,
+        watch: Watching | None = None,  # told of batches, rebuilds, being active
     ) -> None:  # fmt: skip
         super().__init__(logger, max_backoff)
         self.registry = registry
@@ -48,7 +50,9 @@ class Projector(Background):
         self._news: event_log.News | None = None
         self.heartbeat, self._last_beat = heartbeat, float("-inf")
         self.applied = 0  # events this projector applied since it was made
-        self.turn, self.standby_interval = Turn(lease, self._tell, on_standby), standby_interval
+        self.watch = watch or Watching()
+        self.turn = Turn(lease, self._tell, on_standby, self.watch.active)
+        self.standby_interval = standby_interval
 
     @property
     def error(self) -> str | None:
@@ -78,8 +82,9 @@ class Projector(Background):
         """Refills every read model from the first event beside the serving ones, then swaps
         them in, in one transaction; until then (or if it fails) the register reads as before."""
         with self._lock:
+            decode = self.registry.mapper.to_domain_event
             report = rebuild_beside(
-                self.connections, self.registry.mapper.to_domain_event, self.batch_size, progress
+                self.connections, decode, self.batch_size, progress, self.watch.rebuilding
             )
         self._tell("info", "projector.rebuilt", events=report.events, seconds=report.seconds)
         return report
@@ -108,6 +113,7 @@ class Projector(Background):
             self.failure.applied()
             self._last_beat = monotonic()
             self.applied += events
+            self.watch.applied(db, before, after)
             self.on_advance(after)
             applied, batches = applied + events, batches + 1
         return applied
@@ -134,10 +140,9 @@ class Projector(Background):
         return self._db
 
     def _disconnect(self) -> None:
-        for connection in (self._db, self._news):
-            if connection is not None:
-                with suppress(Exception):
-                    connection.close()
+        for connection in (c for c in (self._db, self._news) if c is not None):
+            with suppress(Exception):
+                connection.close()
         self._db = self._news = None
 
     def _step(self) -> None:

@@ -46,12 +46,15 @@ def rebuild_beside(
     decode: Callable[[Notification], object],
     batch_size: int,
     progress: bool = False,
+    told: Callable[[int, int], object] = lambda done, total: None,
 ) -> RebuildReport:
-    """Fills fresh read models from the first event in a shadow, then swaps them in."""
+    """Fills fresh read models from the first event in a shadow, then swaps them in; the
+    progress bar (``progress``) and ``told`` learn of the events done out of the total."""
     shadow = open_shadow(connections)
     try:
-        started, events = perf_counter(), 0
-        with tqdm(total=event_log.head(shadow), unit="event", disable=not progress) as bar:
+        started, events, total = perf_counter(), 0, event_log.head(shadow)
+        told(0, total)
+        with tqdm(total=total, unit="event", disable=not progress) as bar:
             while True:
                 before = tracked_position(shadow)
                 applied, after = project_next_batch(shadow, decode, batch_size)
@@ -59,6 +62,7 @@ def rebuild_beside(
                     break
                 events += applied
                 bar.update(after - before)
+                told(after, total)
         swap_in(connections, shadow)
         seconds = perf_counter() - started
     finally:

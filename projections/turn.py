@@ -20,9 +20,11 @@ class Turn:
     """Takes, checks and gives up a projector's lease, if it has one, and tells of it."""
 
     def __init__(
-        self, lease: Lease | None, tell: Callable[..., None], on_standby: Callable[[], object]
-    ) -> None:
+        self, lease: Lease | None, tell: Callable[..., None], on_standby: Callable[[], object],
+        being_active: Callable[[bool], object] = lambda active: None,
+    ) -> None:  # fmt: skip
         self.lease, self.tell, self.on_standby = lease, tell, on_standby
+        self.being_active = being_active  # told True on taking the lease, False on leaving it
         self.role = ""  # what the log was last told: "active" or "standby"
 
     @property
@@ -33,16 +35,21 @@ class Turn:
     def take(self) -> bool:
         """Takes the lease if it is free; True if this projector is the active one."""
         if self.lease is None:
+            if self.role != "active":
+                self.role = "active"
+                self.being_active(True)
             return True
         if self.lease.held or self.lease.take():  # held already: taken at start (SQLite)
             if self.role != "active":
                 self.role = "active"
                 token = self.lease.token
                 self.tell("info", "projector.active", holder=self.lease.holder, token=token)
+                self.being_active(True)
             return True
         if self.role != "standby":
             self.role = "standby"
             self.tell("info", "projector.standby", holder=self.lease.holder, active=self._active())
+            self.being_active(False)
             self.on_standby()
         return False
 
@@ -64,6 +71,7 @@ class Turn:
             self.tell("warning", "projector.lease_lost", holder=self.lease.holder, reason=reason)
             self.lease.release()
         self.role = ""
+        self.being_active(False)
         self.on_standby()
 
     def release(self) -> None:
@@ -71,6 +79,7 @@ class Turn:
         if self.lease is not None:
             self.lease.release()
         self.role = ""
+        self.being_active(False)
 
     def _active(self) -> str | None:
         """The active projector's ``host:pid``, as recorded (None if none or unknown)."""

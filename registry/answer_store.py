@@ -1,4 +1,5 @@
-"""The register's store, keeping each keyed order's answer in its event's own transaction.
+"""The register's store, keeping each keyed order's answer (and each order's request id) in
+its event's own transaction.
 
 Why here and so: a write with an ``Idempotency-Key`` must never be carried out twice, and a
 retry after any crash must learn its first answer. If the answer were written after the
@@ -8,6 +9,9 @@ retry can find. So the store's recorders are extended, on SQLite and PostgreSQL 
 the recorder inserts them, with the log positions just issued, inside the very transaction
 that inserts the events. The answers table's primary key (scope, key) also makes a second
 carrying-out of one request fail as a whole, events and all: never twice.
+
+The id of the request behind each order (``registry/request_ids.py``) is inserted the same
+way, from ``Registry.save(..., request_ids=[...])``.
 
 The recorders are chosen by ``APPLICATION_RECORDER_TOPIC`` (see ``answering_environment``);
 refusals, which store no event, are kept by ``api/idempotency.py`` in their own transaction.
@@ -27,6 +31,13 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from registry.orders import Answered
+from registry.request_ids import (
+    INSERT_REQUEST_ID,
+    REQUEST_IDS,
+    REQUEST_IDS_SCHEMA,
+    Traced,
+    request_id_rows,
+)
 from storage.environment import store_environment
 from storage.url import StoreUrl
 
@@ -79,12 +90,14 @@ class AnsweringSQLiteRecorder(SQLiteApplicationRecorder):
     def __init__(self, datastore: SQLiteDatastore, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name)
         self.insert_answer_statement = INSERT_ANSWER.format(table=ANSWERS)
+        self.insert_request_id_statement = INSERT_REQUEST_ID.format(table=REQUEST_IDS)
 
     def construct_create_table_statements(self) -> list[str]:
         return [
             *super().construct_create_table_statements(),
             ANSWERS_SCHEMA.format(table=ANSWERS),
             ANSWERS_INDEX.format(table=ANSWERS),
+            REQUEST_IDS_SCHEMA.format(table=REQUEST_IDS),
         ]
 
     def _insert_events(
@@ -95,6 +108,10 @@ class AnsweringSQLiteRecorder(SQLiteApplicationRecorder):
         if answers and positions:
             rows = answer_rows(answers, stored_events, [int(p) for p in positions])
             c.executemany(self.insert_answer_statement, rows)
+        traces: Sequence[Traced] = kwargs.get("request_ids") or ()
+        if traces and positions:
+            traced = request_id_rows(traces, stored_events, [int(p) for p in positions])
+            c.executemany(self.insert_request_id_statement, traced)
         return positions
 
 
@@ -109,16 +126,26 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(SQL(ANSWERS_SCHEMA).format(table=table))
         self.sql_create_statements.append(SQL(ANSWERS_INDEX).format(table=table))
         self.insert_answer_statement = SQL(INSERT_ANSWER.replace("?", "%s")).format(table=table)
+        traced = Identifier(datastore.schema, REQUEST_IDS)
+        self.sql_create_statements.append(SQL(REQUEST_IDS_SCHEMA).format(table=traced))
+        self.insert_request_id_statement = SQL(INSERT_REQUEST_ID.replace("?", "%s")).format(
+            table=traced
+        )
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
         positions = super()._fetch_ids_after_insert_events(curs, stored_events, **kwargs)
         answers: Sequence[Answered] = kwargs.get("answers") or ()
-        if answers and positions:
+        traces: Sequence[Traced] = kwargs.get("request_ids") or ()
+        if (answers or traces) and positions:
             rows = answer_rows(answers, stored_events, positions)
+            traced = request_id_rows(traces, stored_events, positions)
             with curs.connection.pipeline():  # sync, so a second answer fails right here
-                curs.executemany(self.insert_answer_statement, rows)
+                if rows:
+                    curs.executemany(self.insert_answer_statement, rows)
+                if traced:
+                    curs.executemany(self.insert_request_id_statement, traced)
         return positions
 
 

@@ -22,6 +22,7 @@ from lifecycle.product import Product
 from lifecycle.values import product_id
 from registry import changes
 from registry.orders import Answered, Order, Recorded, answered, recorded
+from registry.request_ids import Traced, traced
 
 if TYPE_CHECKING:
     from registry.service import Registry
@@ -34,6 +35,7 @@ def carry_out_together(
     products: dict[str, Product] = {}
     accepted: dict[int, tuple[str, int]] = {}
     answers: list[Answered] = []
+    traces: list[Traced] = []
     outcomes: list[Recorded | errors.RegisterError | None] = []
     today = registry.today()
     for index, order in enumerate(orders):
@@ -44,10 +46,16 @@ def carry_out_together(
             continue
         products[product.code] = product
         accepted[index] = (product.code, product.version)
-        answers += answered(order, product.code, cast(ProductEvent, product.pending_events[-1]))
+        event = cast(ProductEvent, product.pending_events[-1])
+        answers += answered(order, product.code, event)
+        traces += traced(order, event)
         outcomes.append(None)  # answered once the batch is saved
     try:
-        recordings = registry.save(*products.values(), answers=answers) if products else []
+        recordings = (
+            registry.save(*products.values(), answers=answers, request_ids=traces)
+            if products
+            else []
+        )
     except IntegrityError:
         return [one_by_one(registry, order) for order in orders]
     positions = {

@@ -8,7 +8,8 @@ timer. Every order is still checked against the rules, one after another, by the
 (``registry/batch.py``, which carries each out by the same use cases as a single write).
 
 After its order is saved, each caller tells the composition root's ``AfterSave``: the
-projector is woken, and the accepted command gets its log line.
+projector is woken, the accepted command gets its log line (in the caller's own thread, so
+the line carries the request id bound to it) and is counted.
 """
 
 from __future__ import annotations
@@ -26,14 +27,16 @@ MAX_GROUP = 200
 
 @dataclass(frozen=True)
 class AfterSave:
-    """What follows each accepted order: the projector woken to project it now, and the
-    command's structured log line."""
+    """What follows each accepted order: the projector woken to project it now, the
+    command's structured log line, and ``tally`` told (the metrics)."""
 
     wake: Callable[[], object]
     logger: Any
+    tally: Callable[[Recorded], object] = lambda recorded: None
 
     def __call__(self, recorded: Recorded) -> None:
         self.wake()
+        self.tally(recorded)
         self.logger.info(
             "command.accepted",
             product=recorded.code,

@@ -31,13 +31,15 @@ class Request:
 @dataclass(frozen=True)
 class Order:
     """One principal's command: a registration, or a change to the coded product (with the
-    version it expects and its Idempotency-Key, if any)."""
+    version it expects, its Idempotency-Key and the id of the HTTP request that gave it, if
+    any: the id is kept beside the event, ``registry/request_ids.py``)."""
 
     actor: Actor
     command: RegisterProduct | ProductCommand
     code: str = ""
     expected_version: int | None = None
     request: Request | None = None
+    request_id: str | None = None
 
     @property
     def product_code(self) -> str:

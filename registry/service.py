@@ -26,6 +26,7 @@ from lifecycle.values import Actor, product_id
 from registry import changes
 from registry.batch import carry_out_together
 from registry.orders import Order as Order, Recorded as Recorded, Request, answered, recorded
+from registry.request_ids import traced
 from registry.transcodings import RegisterTranscoder, register_register_types
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -142,8 +143,9 @@ class Registry(Application[UUID]):
     # Saving.
 
     def _save(self, product: Product, order: Order) -> Recorded:
-        answers = answered(order, product.code, last_event(product))
-        recordings = self.save(product, answers=answers)
+        event = last_event(product)
+        answers = answered(order, product.code, event)
+        recordings = self.save(product, answers=answers, request_ids=traced(order, event))
         last = recordings[-1]
         return recorded(product.code, cast(ProductEvent, last.domain_event), last.notification.id)
 

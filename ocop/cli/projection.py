@@ -3,7 +3,8 @@ with several API processes); ``ocop rebuild`` rebuilds every read model from the
 
 Any number of ``ocop project`` may run on PostgreSQL: one is active, the others stand by
 (``projections.lease``). On SQLite one projector runs at a time: a second ``ocop project``,
-or ``ocop serve`` projecting in-process beside one, is refused (exit 4).
+or ``ocop serve`` projecting in-process beside one, is refused (exit 4). It serves its
+metrics on ``OCOP_PROJECTOR_METRICS_PORT`` if set.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from types import FrameType
 
 from ocop.bootstrap import build_registry
@@ -20,7 +22,8 @@ from ocop.logs import configure_logging
 from ocop.settings import Settings
 from projections import Projector
 from projections.lease import active_projector, lease_of
-from storage.connections import open_connections
+from projections.progress import Progress, read_progress
+from storage.connections import Connections, open_connections
 
 ANOTHER_PROJECTOR = 4  # the exit status of a projector refused beside another (SQLite)
 
@@ -46,6 +49,8 @@ add_command = add_commands  # the name the module loop of ``ocop.cli`` calls
 def run_project(args: argparse.Namespace) -> int:
     """Runs the projector in the foreground until SIGINT or SIGTERM (or, with ``--status``,
     says which projector is active)."""
+    from ocop.projector_watch import ProjectorWatch  # loads the metrics library: see below
+
     settings = Settings()
     if args.status:
         return say_active(settings)
@@ -56,11 +61,18 @@ def run_project(args: argparse.Namespace) -> int:
         connections.close()
         registry.close()
         return 3
+    try:
+        stop_metrics = metrics_served(settings, connections)
+    except OSError as error:  # the port is taken, or the address is not this host's
+        print(f"ocop project: cannot serve metrics: {error}", file=sys.stderr)
+        connections.close()
+        registry.close()
+        return 2
     log = log_keeping(settings, connections, logger)
     projector = Projector(
         registry, connections, batch_size=args.batch_size, logger=logger,
         on_advance=log.after(lambda position: None), lease=lease_of(connections),
-        standby_interval=settings.projector_standby_seconds,
+        standby_interval=settings.projector_standby_seconds, watch=ProjectorWatch(logger),
     )  # fmt: skip
     if second_projector_refused(projector, settings, "ocop project"):
         log.stop()
@@ -78,6 +90,7 @@ def run_project(args: argparse.Namespace) -> int:
         stopping.wait()
     finally:
         projector.stop()
+        stop_metrics()
         log.stop()
         connections.close()
         registry.close()
@@ -115,6 +128,22 @@ def say_active(settings: Settings) -> int:
         return 1
     print(f"{holder.holder} active since {holder.since:%Y-%m-%d %H:%M:%S} UTC")
     return 0
+
+
+def metrics_served(settings: Settings, connections: Connections) -> Callable[[], None]:
+    """Serves this process's metrics where the settings say, if they do; answers how to
+    stop serving them. The metrics library loads only when a command runs, never with the
+    command line (``ocop/metrics_folder.py`` says why)."""
+    from ocop.metrics import serve_metrics
+
+    port = settings.projector_metrics_port
+    if port is None:
+        return lambda: None
+
+    def progress() -> Progress:
+        return connections.ask(read_progress)
+
+    return serve_metrics(settings.projector_metrics_host, port, progress)
 
 
 def run_rebuild(args: argparse.Namespace) -> int:

@@ -36,8 +36,8 @@ ROUTES = [
 
 def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
     assert (
-        len(ROUTES) == 38
-    )  # 27, corrections 3, renewals 2, catalogue, proofs 2, place, hand-offs 2
+        len(ROUTES) == 39
+    )  # 27, corrections 3, renewals 2, catalogue, proofs 2, place, hand-offs 2, metrics
     for route in ROUTES:
         for call in calls_of(route.dependant):
             hints = get_type_hints(call)
@@ -47,7 +47,8 @@ def test_no_handler_or_dependency_is_handed_the_whole_register() -> None:
 def test_every_read_documents_its_answer_with_a_response_model() -> None:
     """A read that streams another media type (CSV, Atom, Server-Sent Events) documents its
     body under its own media type instead. The public log's files (checkpoint, key, tiles,
-    proofs) are specified by C2SP, not by the OpenAPI document, and stay out of it."""
+    proofs) are specified by C2SP, and the metrics by Prometheus's text format, not by the
+    OpenAPI document, and stay out of it."""
     reads = [route for route in ROUTES if "GET" in route.methods and route.include_in_schema]
     assert len(reads) == 19  # 17, the due list and the catalogue
     assert {r.path for r in ROUTES if not r.include_in_schema} == {
@@ -56,6 +57,7 @@ def test_every_read_documents_its_answer_with_a_response_model() -> None:
         "/log/tile/{path:path}",
         "/log/proof/{name}",
         "/log/proof/certificate/{name}",
+        "/metrics",
     }
     streamed = [route for route in reads if route.response_model is None]
     assert sorted(r.path for r in streamed) == [
