@@ -19,23 +19,14 @@ from ocop.cli import (
     witness,
 )
 
+COMMANDS = (backup, history, keys, log, migrate, projection, scenario, serve, verify, witness)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ocop`` command."""
     parser = argparse.ArgumentParser(prog="ocop", description="The OCOP certification register.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (
-        backup,
-        history,
-        keys,
-        log,
-        migrate,
-        projection,
-        scenario,
-        serve,
-        verify,
-        witness,
-    ):
+    for module in COMMANDS:
         module.add_command(commands)
     args = parser.parse_args(argv)
     code: int = args.run(args)
