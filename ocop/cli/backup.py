@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import psycopg
+
 from ocop.migration import Different, Proof, prove_equal
 from ocop.settings import Settings
 from projections import Projector
@@ -84,7 +86,7 @@ def run_restore(args: argparse.Namespace) -> int:
             restore_sqlite(args.backup, target)
         else:
             restore_postgres(args.backup, target)
-    except (UnsupportedStoreURL, BackupRefused) as error:
+    except (UnsupportedStoreURL, BackupRefused, psycopg.OperationalError) as error:
         print(f"ocop restore: {error}", file=sys.stderr)
         return 2
     if against is None and kind == "sqlite":
@@ -96,6 +98,9 @@ def run_restore(args: argparse.Namespace) -> int:
     except Different as error:
         print(f"ocop restore: not equal: {error}", file=sys.stderr)
         return 1
+    except psycopg.OperationalError as error:
+        print(f"ocop restore: restored, but not proved: {error}", file=sys.stderr)
+        return 2
     compared = (against or target).described()
     as_of = f" as it stood at position {proof.head}" if live else ""
     print(
