@@ -62,11 +62,13 @@ def run_backup(args: argparse.Namespace) -> int:
     except (UnsupportedStoreURL, BackupRefused) as error:
         print(f"ocop backup: {error}", file=sys.stderr)
         return 2
-    size = args.destination.stat().st_size
-    head = ""
-    if store.kind == "sqlite":
+    size, head = args.destination.stat().st_size, ""
+    if store.kind == "sqlite":  # the copy is a store: say how far its log runs
         copied = open_connections(StoreUrl(kind="sqlite", path=str(args.destination)))
-        head, _ = f", head {copied.ask(event_log.head)}", copied.close()
+        try:
+            head = f", head {copied.ask(event_log.head)}"
+        finally:
+            copied.close()
     print(f"Backed up {store.described()} to {args.destination} ({size:,} bytes{head}).")
     return 0
 
@@ -101,12 +103,17 @@ def run_restore(args: argparse.Namespace) -> int:
     except psycopg.OperationalError as error:
         print(f"ocop restore: restored, but not proved: {error}", file=sys.stderr)
         return 2
-    compared = (against or target).described()
+    restored = f"Restored {args.backup} to {target.described()}"
+    if against is None:
+        print(
+            f"{restored}, checked against itself only (no --against): head {proof.head}, "
+            f"log root {proof.root} over {proof.log_size} leaves, the one its events give."
+        )
+        return 0  # fmt: skip
     as_of = f" as it stood at position {proof.head}" if live else ""
     print(
-        f"Restored {args.backup} to {target.described()} and proved it equal to "
-        f"{'itself alone (no --against)' if against is None else compared}{as_of}: "
-        f"head {proof.head}, every event and the history of {proof.products} products equal, "
+        f"{restored} and proved it equal to {against.described()}{as_of}: head {proof.head}, "
+        f"every event and the history of {proof.products} products equal, "
         f"log root {proof.root} over {proof.log_size} leaves on both."
     )
     return 0
@@ -123,6 +130,8 @@ def prove(target: StoreUrl, against: StoreUrl, batch_size: int, live: bool) -> P
     try:
         try:
             projector.catch_up()
+        except psycopg.OperationalError:
+            raise
         except Exception as error:  # an event the read models cannot take: not the register's
             raise Different(f"the restored events do not project: {error!r}") from error
         as_of = event_log.head(dbs[1]) if live else None
