@@ -6,9 +6,10 @@ so a slow answer delays the requests behind it and its own lateness goes unmeasu
 before the run (request ``i`` at ``i / rate`` seconds) and each latency runs from the
 request's *scheduled* time to its answer, so a request that waited for a free connection, or
 for a generator that fell behind, counts that wait. Neither Debian (no ``wrk2``) nor PyPI had
-a fixed-rate generator to install, hence this one: asyncio streams, keep-alive connections
+a fixed-rate generator to install, hence this one: asyncio streams on uvloop, keep-alive connections
 (at most ``connections``, each one request at a time), bounded by the schedule plus a grace.
-How late the generator itself sent (``send_lag_p99_ms``) is reported beside the figures.
+How late the generator itself queued each request behind its schedule (``send_lag_p99_ms``,
+its own delay, not a wait for a free connection) is reported beside the figures.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from collections.abc import Sequence
 from contextlib import suppress
 from typing import NamedTuple
 from urllib.parse import urlsplit
+
+import uvloop
 
 from bench.pyload import _answer
 
@@ -41,7 +44,7 @@ class Timed(NamedTuple):
     max_ms: float
     errors: int  # answers of 4xx or 5xx, and broken connections
     unanswered: int  # scheduled but not answered within the grace
-    send_lag_p99_ms: float  # how late the generator sent: its own delay, not the server's
+    send_lag_p99_ms: float  # how late the generator queued requests: its own delay only
 
     def as_dict(self) -> dict[str, object]:
         return dict(self._asdict())
@@ -54,7 +57,8 @@ def play_at_rate(
     scheduled = max(1, int(rate * seconds))
     answers: list[tuple[float, int]] = []  # latency (s), status (0: connection broke)
     lags: list[float] = []
-    asyncio.run(_play(base_url, paths, rate, scheduled, connections, answers, lags))
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(_play(base_url, paths, rate, scheduled, connections, answers, lags))
     latencies = sorted(latency for latency, _ in answers) or [0.0]
     ordered_lags = sorted(lags) or [0.0]
     answered = sum(1 for _, status in answers if status)
@@ -83,7 +87,10 @@ async def _play(
     parts = urlsplit(base_url)
     host, port = parts.hostname or "127.0.0.1", parts.port or 80
     due: asyncio.Queue[tuple[float, str] | None] = asyncio.Queue()
-    start = time.perf_counter() + 0.05  # every connection opens before the first send
+    opened = await asyncio.gather(
+        *(asyncio.open_connection(host, port) for _ in range(connections))
+    )
+    start = time.perf_counter()  # every connection is open before the first send
 
     async def schedule() -> None:
         for i in range(scheduled):
@@ -91,15 +98,14 @@ async def _play(
             if (wait := at - time.perf_counter()) > 0:
                 await asyncio.sleep(wait)
             due.put_nowait((at, paths[i % len(paths)]))
+            lags.append(time.perf_counter() - at)
         for _ in range(connections):
             due.put_nowait(None)
 
-    async def connection() -> None:
-        reader, writer = await asyncio.open_connection(host, port)
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while (request := await due.get()) is not None:
                 at, path = request
-                lags.append(max(0.0, time.perf_counter() - at))
                 try:
                     writer.write(f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode())
                     status = await _answer(reader)
@@ -112,6 +118,6 @@ async def _play(
         finally:
             writer.close()
 
-    work = asyncio.gather(schedule(), *(connection() for _ in range(connections)))
+    work = asyncio.gather(schedule(), *(connection(*pair) for pair in opened))
     with suppress(TimeoutError):  # what is still unanswered then is counted as such
-        await asyncio.wait_for(work, timeout=scheduled / rate + 0.05 + GRACE_SECONDS)
+        await asyncio.wait_for(work, timeout=scheduled / rate + GRACE_SECONDS)

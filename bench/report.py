@@ -115,7 +115,7 @@ def _page_rows(pg: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
 def _timed(r: dict[str, Any]) -> str:
     missed = "".join(f", {r[k]} {k}" for k in ("errors", "unanswered") if r[k])
     return (f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, p99.9 {r['p999_ms']} ms{missed} "
-            f"(sent late by p99 {r['send_lag_p99_ms']} ms)")  # fmt: skip
+            f"(generator late by p99 {r['send_lag_p99_ms']} ms)")  # fmt: skip
 
 
 def _open_loop_rows(ol: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
