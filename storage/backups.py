@@ -143,7 +143,8 @@ def restore_postgres(archive: Path, store: StoreUrl) -> None:
     listing = _run([postgres_program("pg_restore"), "--list", str(archive)], store)
     entries = [line.split() for line in listing.splitlines()]
     dumped = [words[5] for words in entries if _creates_schema(words)]
-    tables = sorted({words[4] for words in entries if words[3:4] == ["TABLE"]})
+    tables = sorted({words[5] if words[4] == "DATA" else words[4]  # TABLE [DATA] SCHEMA NAME
+                     for words in entries if words[3:4] == ["TABLE"]})  # fmt: skip
     if store.schema_or_public not in tables:
         raise BackupRefused(
             f"the dump holds tables in {', '.join(tables) or 'no schema'}; restore it to a URL "

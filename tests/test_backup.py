@@ -172,3 +172,18 @@ def test_a_postgres_dump_restores_into_a_fresh_database_equal_to_its_source(
                         "--against", postgres_url], capsys)  # fmt: skip
     assert code == 1
     assert "not equal: the events at position 7 differ" in err
+
+
+@pytest.mark.postgres
+def test_a_whole_database_dump_restores_and_is_checked_against_itself_without_a_source(
+    fresh_databases: Callable[[], str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, dump = fresh_databases(), tmp_path / "whole.dump"
+    demo_in(source)  # in the database's public schema: the URL names none
+    assert ran(["backup", str(dump), "--from", source], capsys)[0] == 0
+    target = fresh_databases()
+    code, _, err = ran(["restore", str(dump), "--to", f"{target}?schema=elsewhere"], capsys)
+    assert code == 2 and "the dump holds tables in public;" in err
+    code, out, err = ran(["restore", str(dump), "--to", target], capsys)
+    assert code == 0, err
+    assert "checked against itself only (no --against): head" in out

@@ -122,11 +122,13 @@ def run_restore(args: argparse.Namespace) -> int:
 def prove(target: StoreUrl, against: StoreUrl, batch_size: int, live: bool) -> Proof:
     """Brings the restored store's read models up to its head, then proves it equal to
     ``against`` (as of the restored head if ``against`` is a live store that went on)."""
-    stores = (against, target)
-    registries = [Registry(answering_environment(store)) for store in stores]
-    connections = [open_connections(store) for store in stores]
-    dbs = [each.connect("ocop-restore") for each in connections]
-    projector = Projector(registries[1], connections[1], batch_size=batch_size)
+    opened = {
+        store: (Registry(answering_environment(store)), open_connections(store))
+        for store in dict.fromkeys((against, target))
+    }  # the target is opened once, even when it is also what it is proved against
+    (source, theirs), (restored, ours) = opened[against], opened[target]
+    dbs = [theirs.connect("ocop-restore"), ours.connect("ocop-restore")]
+    projector = Projector(restored, ours, batch_size=batch_size)
     try:
         try:
             projector.catch_up()
@@ -135,8 +137,11 @@ def prove(target: StoreUrl, against: StoreUrl, batch_size: int, live: bool) -> P
         except Exception as error:  # an event the read models cannot take: not the register's
             raise Different(f"the restored events do not project: {error!r}") from error
         as_of = event_log.head(dbs[1]) if live else None
-        return prove_equal(registries[0], registries[1], dbs[0], dbs[1], batch_size, as_of)
+        return prove_equal(source, restored, dbs[0], dbs[1], batch_size, as_of)
     finally:
         projector.stop()
-        for each in (*dbs, *connections, *registries):
-            each.close()
+        for db in dbs:
+            db.close()
+        for registry, connections in opened.values():
+            connections.close()
+            registry.close()
