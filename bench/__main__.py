@@ -10,6 +10,7 @@ from bench.suite import Options, run
 
 QUICK = {
     "products_small": 60, "products_large": 180, "lookup_seconds": 1, "read_seconds": 1,
+    "open_loop_seconds": 1,
     "command_seconds": 1, "command_products": 10, "connections": 8, "sample": 60,
     "load_workers": 1, "warm_up_seconds": 0,
 }  # fmt: skip
@@ -26,6 +27,7 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--products-small", type=int, default=defaults.products_small)
     parser.add_argument("--products-large", type=int, default=defaults.products_large)
     parser.add_argument("--lookup-seconds", type=int, default=defaults.lookup_seconds)
+    parser.add_argument("--open-loop-seconds", type=int, default=defaults.open_loop_seconds)
     parser.add_argument("--read-seconds", type=int, default=defaults.read_seconds)
     parser.add_argument("--command-seconds", type=int, default=defaults.command_seconds)
     parser.add_argument("--connections", type=int, default=defaults.connections)
@@ -46,7 +48,7 @@ def arguments() -> argparse.Namespace:
 def main() -> None:
     args = arguments()
     chosen = {name: getattr(args, name) for name in (
-        "products_small", "products_large", "lookup_seconds", "read_seconds",
+        "products_small", "products_large", "lookup_seconds", "open_loop_seconds", "read_seconds",
         "command_seconds", "connections", "python_load", "admin_url")}  # fmt: skip
     options = Options(**{**chosen, **(QUICK if args.quick else {})})
     if options.products_large <= options.products_small:

@@ -88,6 +88,7 @@ def table(results: dict[str, Any]) -> str:
                      f"at {mem['baseline']['products']:,}: {mem['baseline'][name]} MB",
                      f"{mem['ratio'][name]}", target, _met(mem["met"][name])))  # fmt: skip
     rows += _page_rows(f["pages"])
+    rows += _open_loop_rows(f["open_loop"])
     lines = ["| " + " | ".join(row) + " |" for row in rows]
     lines.insert(1, "|" + "---|" * len(rows[0]))
     return "\n".join(lines)
@@ -109,3 +110,18 @@ def _page_rows(pg: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
                      f"{size['ratio']['revalidation_vs_constant']}", ">= 0.9",
                      _met(size["met"]["revalidation_vs_constant"])))  # fmt: skip
     return rows
+
+
+def _timed(r: dict[str, Any]) -> str:
+    missed = "".join(f", {r[k]} {k}" for k in ("errors", "unanswered") if r[k])
+    return (f"p50 {r['p50_ms']} ms, p99 {r['p99_ms']} ms, p99.9 {r['p999_ms']} ms{missed} "
+            f"(generator late by p99 {r['send_lag_p99_ms']} ms)")  # fmt: skip
+
+
+def _open_loop_rows(ol: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+    """Each lookup's latency at a fixed rate (open loop), uniform and skewed, large size."""
+    constant = f"constant JSON at the same rate: {_timed(ol['baseline']['constant_json'])}"
+    return [(f"open loop: lookup {kind.replace('_', ' ')} at {ol['rate_per_second']:,} req/s, "
+             f"{ol['products']:,} products", _timed(run), constant, f"{ol['ratio'][kind]}",
+             "p99 <= 15 ms", _met(ol["met"][kind]))
+            for kind, run in ol["measured"].items()]  # fmt: skip

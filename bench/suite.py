@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from api.keys import KeyStore
-from bench import lookup, memory, pages, rebuild, scale, stories, writes
+from bench import latency, lookup, memory, pages, rebuild, scale, stories, writes
 from bench.cpu import Meter
 from bench.database import database_name, fresh_database, server_version, vacuum_analyze
 from bench.loadgen import Pace, Result, wrk_available
@@ -34,6 +34,7 @@ class Options:
     products_small: int = 1_000  # the issue asks 10k and 100k: see BENCHMARKS.md
     products_large: int = 10_000
     lookup_seconds: int = 10
+    open_loop_seconds: int = 10  # each open-loop run, at half the constant route's capacity
     read_seconds: int = 8
     command_seconds: int = 10
     command_products: int = 250  # bounds the in-process baseline: 4 commands each
@@ -110,10 +111,12 @@ def measure_size(
     size: dict[str, Any] = {"products": products, "rebuild": rebuilt}
     with Server(url, log) as server:
         meter = Meter(server.process.pid, database_name(url))
-        say(f"API up at {server.base_url}; lookups, pages: {options.connections} connections")
+        say(f"API up at {server.base_url}; lookups, open loop, pages: {options.connections} conns")
         pace = Pace(options.lookup_seconds, options.warm_up_seconds, use_wrk, meter)
         size.update(lookup.measure(server.base_url, codes, connections=options.connections,
                                    pace=pace))  # fmt: skip
+        size["open_loop"] = latency.measure(server.base_url, codes, size["constant"],
+            options.open_loop_seconds, options.connections)  # fmt: skip
         size["pages"] = pages.measure(server.base_url, _sample(products, options.sample,
             options.seed + 1), connections=options.connections, pace=pace)  # fmt: skip
         say("history and as-of reads")
@@ -137,7 +140,7 @@ def measure_size(
 
 
 def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The six figures, each with its baseline and ratio."""
+    """The seven figures, each with its baseline and ratio."""
     small, large = sizes["small"], sizes["large"]
     lookups = lookup.figure({k: large[k] for k in ("constant", "by_certificate", "by_code")},
                             large["products"])  # fmt: skip
@@ -157,6 +160,7 @@ def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "scale": scale.figure(small, large),
         "memory": memory.figure(peaks["small"], peaks["large"]),
         "pages": pages.figure(large, small),
+        "open_loop": latency.figure(large, small),
     }
 
 

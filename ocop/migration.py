@@ -5,6 +5,8 @@ rebuilt there, and the two proved equal.
 The copy goes batch by batch, one transaction each, so an interrupted copy leaves the target
 holding a prefix of the source's log; a second run checks that prefix and goes on from its
 head. A target holding anything else is refused before anything is written.
+
+The proof of equality is also what ``ocop restore`` proves of a restored backup.
 """
 
 from __future__ import annotations
@@ -101,26 +103,32 @@ def log_root(source: Registry, events: Iterator[Notification]) -> Frontier:
 
 
 def prove_equal(
-    source: Registry, target: Registry, source_db: Database, target_db: Database, batch_size: int
-) -> Proof:
+    source: Registry, target: Registry, source_db: Database, target_db: Database,
+    batch_size: int, as_of: int | None = None,
+) -> Proof:  # fmt: skip
     """Same head, same event at every position, same history of every product (read back
     through each store's own recorder), and the rebuilt log tree's root equal to the one the
-    source's events give; ``Different`` names the first difference."""
+    source's events give; ``Different`` names the first difference. With ``as_of``, the
+    source is read as it stood at that position (a backup's, the source having gone on)."""
     heads = event_log.head(source_db), event_log.head(target_db)
+    if as_of is not None:
+        heads = min(heads[0], as_of), heads[1]
     if heads[0] != heads[1]:
         raise Different(f"the heads differ: source {heads[0]}, target {heads[1]}")
-    theirs, products = walk(target_db, batch_size), set[UUID]()
-    for ours in walk(source_db, batch_size):
+    theirs, versions = walk(target_db, batch_size), dict[UUID, int]()
+    for ours in walk(source_db, batch_size, up_to=heads[0]):
         if next(theirs, None) != ours:
             raise Different(f"the events at position {ours.id} differ")
-        products.add(UUID(str(ours.originator_id)))
-    for product in sorted(products):
-        if source.recorder.select_events(product) != target.recorder.select_events(product):
+        versions[UUID(str(ours.originator_id))] = ours.originator_version
+    for product, version in sorted(versions.items()):
+        history = source.recorder.select_events(product, lte=version)  # as of the head
+        if history != target.recorder.select_events(product):
             raise Different(f"the history of {product} differs")
-    expected, rebuilt = log_root(source, walk(source_db, batch_size)), frontier(target_db)
+    expected = log_root(source, walk(source_db, batch_size, up_to=heads[0]))
+    rebuilt = frontier(target_db)
     if (expected.size, expected.root()) != (rebuilt.size, rebuilt.root()):
         raise Different(
             f"the log's roots differ: {expected.size} leaves {expected.root().hex()} from the "
             f"source's events, {rebuilt.size} leaves {rebuilt.root().hex()} rebuilt"
         )
-    return Proof(heads[0], len(products), rebuilt.size, rebuilt.root().hex())
+    return Proof(heads[0], len(versions), rebuilt.size, rebuilt.root().hex())

@@ -18,12 +18,14 @@ from typing import Any
 import psycopg
 import pytest
 
+from bench.latency import skewed
 from bench.loadgen import Rotation
+from bench.openloop import play_at_rate
 from bench.pyload import play
 from tests.conftest import ADMIN_URL
 
 ROOT = Path(__file__).resolve().parent.parent
-FIGURES = ("lookup", "commands", "rebuild", "scale", "memory", "pages")
+FIGURES = ("lookup", "commands", "rebuild", "scale", "memory", "pages", "open_loop")
 
 
 def postgres_answers() -> None:
@@ -95,6 +97,7 @@ def test_the_log_bench_reports_every_figure_with_its_baseline_and_ratio(tmp_path
 
 class Constant(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    wbufsize = 1 << 16  # headers and body in one send (no wait on a delayed ACK)
 
     def do_GET(self) -> None:
         body = b'{"status": "certified"}'
@@ -108,16 +111,36 @@ class Constant(BaseHTTPRequestHandler):
         """Quiet."""
 
 
-def test_the_python_load_generator_counts_answers_and_refusals() -> None:
+@pytest.fixture
+def constant_server() -> Iterator[str]:
+    """A tiny HTTP server answering a constant body (404 at ``/missing``): its base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), Constant)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        result = play(base, Rotation(["/a", "/b", "/missing"]), connections=2, seconds=1)
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+def test_the_python_load_generator_counts_answers_and_refusals(constant_server: str) -> None:
+    result = play(constant_server, Rotation(["/a", "/b", "/missing"]), connections=2, seconds=1)
     assert result.generator == "python" and result.requests >= 3
     assert 0 < result.errors < result.requests
     assert result.p50_ms <= result.p99_ms <= result.max_ms
+
+
+def test_the_open_loop_generator_sends_its_whole_schedule_and_counts_refusals(
+    constant_server: str,
+) -> None:
+    result = play_at_rate(constant_server, ["/a", "/b", "/missing"], 60, 1, connections=2)
+    assert result.scheduled == result.requests == 60 and result.unanswered == 0
+    assert result.errors == 20  # every third request asks for /missing
+    assert result.p50_ms <= result.p99_ms <= result.p999_ms <= result.max_ms
+
+
+def test_skewed_traffic_sends_most_requests_to_a_few_products() -> None:
+    paths = [f"/v1/public/products/QN-{n:04d}" for n in range(200)]
+    drawn = skewed(paths, 2000, seed=1)
+    hot = sum(1 for path in drawn if path in paths[:2])  # 1% of 200 products
+    assert len(drawn) == 2000 and 0.75 < hot / 2000 < 0.85
+    assert len(set(drawn)) > 100  # the rest spread over the others

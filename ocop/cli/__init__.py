@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from ocop.cli import (
+    backup,
     history,
     init,
     keys,
@@ -20,14 +21,16 @@ from ocop.cli import (
     witness,
 )
 
+COMMANDS = (
+    backup, history, init, keys, log, migrate, projection, ready, scenario, serve, verify, witness,
+)  # fmt: skip
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ocop`` command."""
     parser = argparse.ArgumentParser(prog="ocop", description="The OCOP certification register.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (
-        history, init, keys, log, migrate, projection, ready, scenario, serve, verify, witness,
-    ):  # fmt: skip
+    for module in COMMANDS:
         module.add_command(commands)
     args = parser.parse_args(argv)
     code: int = args.run(args)
