@@ -29,6 +29,7 @@ from projections.schema import (
     ReadModel,
     Writes,
     advance_tracking,
+    announce_advance,
     start_tracking,
     tracked_position,
 )
@@ -109,11 +110,15 @@ def project_next_batch(
     decode: Callable[[Notification], object],
     limit: int,
     attempting: Callable[[int, int], object] = lambda first, last: None,
+    *,
+    announce: bool = True,
 ) -> tuple[int, int]:
     """Applies the next ``limit`` events after the tracked position in one transaction, with
     the new position and the time of advance; returns how many and the position reached.
 
     ``attempting`` is told the first and last position of the batch before it is applied.
+    With ``announce`` the new position is announced as the batch commits (a rebuild's
+    shadow does not announce: its read models serve nobody yet).
     """
     with db.transaction():
         position = tracked_position(db, lock=True)
@@ -128,4 +133,6 @@ def project_next_batch(
             leaves.add(db, growth)
             advance_tracking(db, notifications[-1].id)
             record_advance(db, now())
+            if announce:
+                announce_advance(db, notifications[-1].id)
     return len(notifications), notifications[-1].id
