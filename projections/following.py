@@ -85,12 +85,16 @@ class Following:
         listener = channels.listen(self.connections, PROJECTED, "following")
         assert listener is not None  # PostgreSQL only: ``start`` says so
         self._listener = listener
-        self.told(tracked_position(listener))  # what was announced before it listened
+        self.told(self._position())  # what was announced before it listened
         self.listening.set()
         while not self._stopping.is_set():
             if channels.heard(listener, LOOK_EVERY):
-                # Notices that arrive while reading are kept for the next look: none is lost.
-                self.told(tracked_position(listener))
+                self.told(self._position())
+
+    def _position(self) -> int:
+        # Read on a borrowed connection: the listener's does nothing but listen, so that no
+        # notice arriving during a read is passed over (older psycopg drops those).
+        return self.connections.ask(tracked_position)
 
     def _hang_up(self) -> None:
         self.listening.clear()
