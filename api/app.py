@@ -38,10 +38,12 @@ from ocop.services import ServedRegister
 
 
 def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI:
-    """The API over ``served``; the projector runs in-process while the app serves."""
+    """The API over ``served``; the projector runs in-process while the app serves, and the
+    read side follows the projection wherever it runs (PostgreSQL)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        served.read_side.follow()
         if run_projector:
             served.projector.start()
         try:
@@ -49,6 +51,7 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
         finally:
             if run_projector:
                 served.projector.stop()
+            served.read_side.following.stop()
 
     settings = served.settings
     app = FastAPI(

@@ -4,6 +4,9 @@
 in-process, request log on) and adds one bench-only route, ``GET /bench/constant``: a
 constant JSON body shaped like a public answer, through the same middleware and a sync
 handler like the public routes. It runs one uvicorn worker with httptools and uvloop.
+``python -m bench.server URL PORT N`` serves N such processes on the port as
+``ocop serve --workers N`` does: uvicorn's supervisor, each process building its own app
+(``worker_app``), the projector once, in the supervising process.
 """
 
 from __future__ import annotations
@@ -51,12 +54,14 @@ def peak_rss_mb(pid: int) -> float:
 class Server:
     """Starts the API on a free loopback port; stops it on leaving the ``with`` block."""
 
-    def __init__(self, url: str, log_path: Path, startup_seconds: float = 120) -> None:
+    def __init__(
+        self, url: str, log_path: Path, startup_seconds: float = 120, workers: int = 1
+    ) -> None:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log = log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.server", url, str(self.port)],
+            [sys.executable, "-m", "bench.server", url, str(self.port), str(workers)],
             stdout=subprocess.DEVNULL, stderr=self.log, cwd=ROOT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )  # fmt: skip
@@ -104,15 +109,20 @@ class Server:
         self.stop()
 
 
-def bench_app(url: str) -> Any:
+def unthrottled(url: str) -> Any:
+    """The settings the bench serves with: all the load comes from one loopback address, so
+    the per-address limit would measure itself."""
+    from ocop.settings import Settings
+
+    return Settings(database_url=url, anonymous_burst=10**9, anonymous_per_second=1e9)
+
+
+def bench_app(url: str, *, run_projector: bool = True) -> Any:
     """The production app over ``url``, plus the bench-only constant route."""
     from ocop.services import build_services
-    from ocop.settings import Settings
     from ocop.site import create_site
 
-    # All the load comes from one loopback address: the per-address limit would measure itself.
-    unthrottled = Settings(database_url=url, anonymous_burst=10**9, anonymous_per_second=1e9)
-    app = create_site(build_services(unthrottled))
+    app = create_site(build_services(unthrottled(url)), run_projector=run_projector)
 
     @app.get("/bench/constant", include_in_schema=False)
     def constant() -> dict[str, Any]:
@@ -121,17 +131,41 @@ def bench_app(url: str) -> Any:
     return app
 
 
+def worker_app() -> Any:
+    """One of several API processes (uvicorn's factory): projecting nothing."""
+    from bench import log_switch
+
+    log_switch.apply()
+    return bench_app(os.environ["OCOP_BENCH_URL"], run_projector=False)
+
+
 def main() -> None:
     import uvicorn
 
     from bench import log_switch
 
     log_switch.apply()
-    url, port = sys.argv[1], int(sys.argv[2])
-    uvicorn.run(
-        bench_app(url), host="127.0.0.1", port=port, workers=1, loop="uvloop",
-        http="httptools", log_level="warning", access_log=False,
-    )  # fmt: skip
+    url, port, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    options: dict[str, Any] = {
+        "host": "127.0.0.1",
+        "port": port,
+        "loop": "uvloop",
+        "http": "httptools",
+        "log_level": "warning",
+        "access_log": False,
+    }
+    if workers == 1:
+        uvicorn.run(bench_app(url), workers=1, **options)
+        return
+    from ocop.services import build_services
+
+    services = build_services(unthrottled(url))  # the projector, once, here
+    services.projector.start()
+    os.environ["OCOP_BENCH_URL"] = url
+    try:
+        uvicorn.run("bench.server:worker_app", factory=True, workers=workers, **options)
+    finally:
+        services.close()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 At each size: rebuild the read models (plain loop, then the projector, each in its own
 process), start the API, time lookups and pages (64 connections) and the auditor's reads, take the
-API's peak RSS; at the small size, also the commands. Then the figures are assembled.
+API's peak RSS; at the small size, also the commands and 2 API processes vs 1 (``processes``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from api.keys import KeyStore
-from bench import latency, lookup, memory, pages, rebuild, scale, stories, writes
+from bench import latency, lookup, memory, pages, processes, rebuild, scale, stories, writes
 from bench.cpu import Meter
 from bench.database import database_name, fresh_database, server_version, vacuum_analyze
 from bench.loadgen import Pace, Result, wrk_available
@@ -125,12 +125,14 @@ def measure_size(
         size["api_peak_rss_mb"] = server.peak_rss_mb()
         if with_commands:
             say("commands: in-process baseline, then 1 and 16 HTTP clients")
-            size["commands"] = writes.measure(
-                url,
-                server.base_url,
+            size["commands"] = writes.measure(url, server.base_url,
                 products=options.command_products,
-                pace=pace._replace(seconds=options.command_seconds),
-            )
+                pace=pace._replace(seconds=options.command_seconds))  # fmt: skip
+    if with_commands:
+        say("lookups by code and commands: 2 API processes vs 1")
+        size["processes"] = processes.measure(url, codes, connections=options.connections,
+                                              pace=pace._replace(seconds=options.lookup_seconds),
+                                              log=log)  # fmt: skip
     commands = size.get("commands", {}).get("measured", {})
     failed = [n for n, r in {**_plain(size), **commands}.items() if _errors(r)]
     if failed:
@@ -144,9 +146,8 @@ def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     small, large = sizes["small"], sizes["large"]
     lookups = lookup.figure({k: large[k] for k in ("constant", "by_certificate", "by_code")},
                             large["products"])  # fmt: skip
-    lookups["at_small_size"] = lookup.figure(
-        {k: small[k] for k in ("constant", "by_certificate", "by_code")}, small["products"]
-    )
+    lookups["at_small_size"] = lookup.figure({k: small[k] for k in ("constant",
+        "by_certificate", "by_code")}, small["products"])  # fmt: skip
     rebuilt = {
         **large["rebuild"],
         "products": large["products"],
@@ -161,6 +162,7 @@ def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "memory": memory.figure(peaks["small"], peaks["large"]),
         "pages": pages.figure(large, small),
         "open_loop": latency.figure(large, small),
+        "processes": small["processes"],
     }
 
 

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
+    # API processes ``ocop serve`` starts on its port (PostgreSQL only beyond one).
+    workers: Annotated[int, Field(ge=1)] = 1
 
     # The HTTP boundary: how much one request may ask of the service.
     max_body_bytes: Annotated[int, Field(ge=1024)] = 64 * 1024

@@ -1,9 +1,10 @@
 """Public answers remembered between two moves of the projection.
 
-The public register is read far more than it changes. An in-process projector tells the
-read side each position it has projected to; answers computed since the last move are
-served again until the next one, which forgets them all. Without such a projector (the
-projector runs in another process) nothing is remembered, and every question goes to the
+The public register is read far more than it changes. The read side is told each position
+the projection reaches (by an in-process projector, and from the database by ``following``,
+wherever the projector runs); answers computed since the last move are served again until
+the next one, which forgets them all. Until it is told a first position (SQLite with the
+projector in another process) nothing is remembered, and every question goes to the
 database. An answer is only served to a reader waiting for a position it already reflects.
 """
 

@@ -29,6 +29,7 @@ from projections.schema import (
     ReadModel,
     Writes,
     advance_tracking,
+    announce_advance,
     start_tracking,
     tracked_position,
 )
@@ -110,13 +111,17 @@ def project_next_batch(
     limit: int,
     attempting: Callable[[int, int], object] = lambda first, last: None,
     fence: Callable[[Database], object] = lambda db: None,
+    *,
+    announce: bool = True,
 ) -> tuple[int, int]:
     """Applies the next ``limit`` events after the tracked position in one transaction, with
     the new position and the time of advance; returns how many and the position reached.
 
     ``fence`` is called first in the transaction and raises to keep the batch from being
     committed (a projector that lost its lease, ``projections.lease``); ``attempting`` is
-    told the first and last position of the batch before it is applied.
+    told the first and last position of the batch before it is applied. With ``announce``
+    the new position is announced as the batch commits (a rebuild's shadow does not
+    announce: its read models serve nobody yet).
     """
     with db.transaction():
         fence(db)
@@ -132,4 +137,6 @@ def project_next_batch(
             leaves.add(db, growth)
             advance_tracking(db, notifications[-1].id)
             record_advance(db, now())
+            if announce:
+                announce_advance(db, notifications[-1].id)
     return len(notifications), notifications[-1].id

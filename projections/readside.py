@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from projections.answers import RememberedAnswers
+from projections.following import Following
 from projections.models import create_tables, snapshot
 from projections.progress import Progress, read_progress
 from projections.questions import Remembered
@@ -37,6 +38,7 @@ class ReadSide:
         self.connections = connections
         self.remembered = RememberedAnswers()
         self.waiting = Waiting(waits_at_once)
+        self.following = Following(connections, self.projected_to)
 
     @classmethod
     def open(cls, connections: Connections, waits_at_once: int = 8) -> ReadSide:
@@ -46,11 +48,19 @@ class ReadSide:
         return cls(connections, waits_at_once)
 
     def close(self) -> None:
-        """Closes the connections the read side was opened on."""
+        """Stops following the projection and closes the connections it was opened on."""
+        self.following.stop()
         self.connections.close()
 
+    def follow(self) -> None:
+        """Learns from the database of every position projected, wherever the projector runs
+        (PostgreSQL; see ``following``): a serving process starts it, ``close`` stops it."""
+        self.following.start()
+
     def projected_to(self, position: int) -> None:
-        """Told by an in-process projector how far it has come (see ``answers``)."""
+        """The read models reached ``position`` (told by an in-process projector, and by
+        ``following`` from any): remembered answers are forgotten, waiting reads look again.
+        The one entry point for whatever is kept by position."""
         self.remembered.projected_to(position)
         self.waiting.projection_moved()
 

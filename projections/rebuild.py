@@ -24,7 +24,7 @@ from projections.models import (
     create_tables,
     project_next_batch,
 )
-from projections.schema import tracked_position
+from projections.schema import announce_advance, tracked_position
 from storage import event_log
 from storage.connections import Connections, PostgresConnections, SQLiteConnections
 from storage.sql import Database, PostgresDatabase, SQLiteDatabase
@@ -57,7 +57,7 @@ def rebuild_beside(
         with tqdm(total=total, unit="event", disable=not progress) as bar:
             while True:
                 before = tracked_position(shadow)
-                applied, after = project_next_batch(shadow, decode, batch_size)
+                applied, after = project_next_batch(shadow, decode, batch_size, announce=False)
                 if not applied:
                     break
                 events += applied
@@ -113,6 +113,7 @@ def swap_in(connections: Connections, shadow: Database) -> None:
                         rebuilt, Identifier(table), serving
                     )
                 )
+            announce_advance(shadow, tracked_position(shadow))  # the tables moved: serving's
         shadow.conn.execute(SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(rebuilt))
         return
     assert isinstance(connections, SQLiteConnections)

@@ -13,9 +13,13 @@ from operator import itemgetter
 from typing import Any
 
 from lifecycle.events import ProductEvent
+from storage import channels
 from storage.sql import Database
 
 TRACKED = "read-models"
+# Where an advance of the tracking position is announced, as it commits (PostgreSQL): every
+# API process listens there (``following``), so that each learns of every projected position.
+PROJECTED = "ocop_projected"
 
 
 class Writes:
@@ -83,3 +87,9 @@ def tracked_position(db: Database, *, lock: bool = False) -> int:
 def advance_tracking(db: Database, position: int) -> None:
     """Records that every event up to ``position`` is applied."""
     db.run("UPDATE projection_tracking SET position = ? WHERE name = ?", (position, TRACKED))
+
+
+def announce_advance(db: Database, position: int) -> None:
+    """Tells every listening process, when the transaction commits, that the read models
+    reached ``position`` (nothing on SQLite)."""
+    channels.notify(db, PROJECTED, str(position))

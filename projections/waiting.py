@@ -29,7 +29,7 @@ class Waiting:
         self.moved = threading.Condition()
 
     def projection_moved(self) -> None:
-        """Wakes the waits to look again (told by an in-process projector)."""
+        """Wakes the waits to look again (told by the read side: see ``following``)."""
         with self.moved:
             self.moved.notify_all()
 
@@ -68,7 +68,7 @@ class Waiting:
             left = deadline - monotonic()
             if left <= 0:
                 return False
-            with self.moved:  # an out-of-process projector tells nobody: look again soon
+            with self.moved:  # woken when told; on SQLite a projector elsewhere tells nobody
                 self.moved.wait(min(pause, left))
             pause = min(pause * 2, longest)
         return True

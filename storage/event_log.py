@@ -19,7 +19,8 @@ from uuid import UUID
 import psycopg
 from eventsourcing.persistence import Notification
 
-from storage.connections import Connections, PostgresConnections
+from storage import channels
+from storage.connections import Connections
 from storage.sql import Database, PostgresDatabase
 
 # The library's events table and the column holding each event's log position, per database.
@@ -120,8 +121,4 @@ class News:
 def listen_for_news(connections: Connections) -> News:
     """News of appends to the log of the database ``connections`` reach (a connection of its
     own on PostgreSQL)."""
-    if isinstance(connections, PostgresConnections):
-        listener = connections.connect("projector-listen")
-        listener.run(f"LISTEN {CHANNEL}")
-        return News(listener)
-    return News(None)
+    return News(channels.listen(connections, CHANNEL, "projector-listen"))

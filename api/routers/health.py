@@ -8,6 +8,7 @@ and its position only; the failure's text (hosts, users) goes to the logs and to
 from __future__ import annotations
 
 import math
+import os
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
@@ -32,7 +33,7 @@ NOT_READY = {
 @router.get("/healthz", response_model=Liveness, responses=documented(Kind.LIVENESS))
 async def alive() -> Liveness:
     """The process is alive (answered on the event loop: never queues behind busy workers)."""
-    return Liveness(status="alive")
+    return Liveness(status="alive", process=os.getpid())
 
 
 @router.get(

@@ -11,6 +11,9 @@ class Liveness(BaseModel):
     """The process answers (nothing more is checked)."""
 
     status: str = Field(examples=["alive"])
+    process: int = Field(
+        description="The id of the API process that answered (several may serve one port)"
+    )
 
 
 class Readiness(BaseModel):

@@ -1,5 +1,6 @@
 """``ocop serve``: the HTTP API, with the projector running in-process unless told that
-``ocop project`` keeps the read models in a process of its own (``--no-projector``)."""
+``ocop project`` keeps the read models in a process of its own (``--no-projector``), in one
+process or, on PostgreSQL, in several on one port (``--workers N``, see ``workers``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from ocop.cli.projection import ANOTHER_PROJECTOR, second_projector_refused
+from ocop.cli.workers import serve_workers, why_not_several, worker_count
 from ocop.log_keeping import demo_signing_key, refused_start, self_check
+from ocop.metrics_folder import across_processes
 from ocop.settings import Settings
 
 if TYPE_CHECKING:
@@ -18,7 +21,7 @@ DEMO_PREFIX = "demo-"
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Adds ``ocop serve [--demo] [--host H] [--port P] [--no-projector]``."""
+    """Adds ``ocop serve [--demo] [--host H] [--port P] [--no-projector] [--workers N]``."""
     serve = commands.add_parser("serve", help="serve the HTTP API")
     serve.add_argument("--demo", action="store_true", help="load the demo register, print keys")
     serve.add_argument("--host", help="default: OCOP_HOST or 127.0.0.1")
@@ -28,10 +31,29 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         action="store_true",
         help="leave projecting to 'ocop project' (default: OCOP_RUN_PROJECTOR or projecting here)",
     )
+    serve.add_argument(
+        "--workers",
+        type=worker_count,
+        help="API processes on the port, PostgreSQL only beyond 1 (default: OCOP_WORKERS or 1)",
+    )
     serve.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Serves one process, or several counting their metrics in one folder (named before
+    the metrics library loads: ``ocop.metrics_folder``)."""
+    settings = Settings()
+    workers = args.workers or settings.workers
+    if refused := why_not_several(settings, workers):
+        print(f"ocop serve: {refused}", file=sys.stderr)
+        return 2
+    if workers == 1:
+        return serve(args, settings, workers)
+    with across_processes(settings.metrics_dir):
+        return serve(args, settings, workers)
+
+
+def serve(args: argparse.Namespace, settings: Settings, workers: int) -> int:
     """Builds the services, loads the demo if asked, and serves until stopped."""
     import uvicorn  # the web stack loads only for this command
 
@@ -39,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
     from ocop.site import create_site
     from seed.demo import NotADemoRegister
 
-    settings = Settings()
     host, port = args.host or settings.host, args.port or settings.port
     if args.demo and settings.log_signing_key_file is None:
         settings.log_signing_key_file = demo_signing_key(settings)  # under var/, never the repo
@@ -57,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
             except NotADemoRegister as refusal:
                 print(f"ocop serve --demo: {refusal}", file=sys.stderr)
                 return 2
+        if workers > 1:
+            serve_workers(services, workers, host, port, projecting=here)
+            return 0
         app = create_site(services, run_projector=here)
         uvicorn.run(app, host=host, port=port, **server_options(settings))
     finally:

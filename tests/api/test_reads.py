@@ -114,4 +114,4 @@ def test_statistics_and_the_audit_trail(api: Api) -> None:
         position,
         0,
     )
-    assert api.get(None, "/healthz").json() == {"status": "alive"}
+    assert api.get(None, "/healthz").json() == {"status": "alive", "process": os.getpid()}
