@@ -23,7 +23,7 @@ from ocop.settings import Settings
 from tests.api import bodies
 from tests.api.test_live_server import answers, free_port, wait_until
 from tests.conftest import sessions_of
-from tests.test_topology import projectors, start, stop
+from tests.topology import projectors, start, stop
 
 IN_PROGRESS = "idempotent-request-in-progress"
 
@@ -161,3 +161,37 @@ def test_several_processes_on_sqlite_are_refused(
     monkeypatch.setenv("OCOP_DATABASE_URL", sqlite_url)
     assert main(["serve", "--workers", "2"]) == 2
     assert "2 API processes need PostgreSQL" in capsys.readouterr().err
+
+
+@pytest.mark.postgres
+def test_two_workers_count_their_metrics_together(
+    postgres_url: str, keys: dict[str, dict[str, str]]
+) -> None:
+    """Whichever worker answers the scrape, it counts every worker's requests (and the
+    supervisor's projector as the active one)."""
+    server, base = serving("--workers", "2", url=postgres_url)
+    try:
+        healthz_series = 'ocop_http_requests_total{method="GET",route="/healthz",status="200"}'
+        before = counted(httpx.get(f"{base}/metrics", headers=keys["auditor"]).text, healthz_series)
+        answered: set[int] = set()
+        sent = 0
+        while len(answered) < 2:  # until both workers have answered some of them
+            with ThreadPoolExecutor(8) as pool:
+                healthz = list(pool.map(lambda _: httpx.get(f"{base}/healthz"), range(16)))
+            sent += len(healthz)
+            answered.update(alive.json()["process"] for alive in healthz)
+            assert sent < 2_000, "one worker answered every request"
+        for _ in range(4):  # each scrape may land on either worker: each sees the sum
+            scraped = httpx.get(f"{base}/metrics", headers=keys["auditor"])
+            assert scraped.status_code == 200, scraped.text
+            assert counted(scraped.text, healthz_series) == before + sent
+            assert counted(scraped.text, "ocop_projector_active ") == 1
+    finally:
+        stop(server)
+
+
+def counted(metrics: str, series: str) -> float:
+    """The value of the one line of the Prometheus text that starts with ``series``."""
+    lines = [line for line in metrics.splitlines() if line.startswith(series)]
+    assert len(lines) == 1, (series, lines)
+    return float(lines[0].rsplit(" ", 1)[1])

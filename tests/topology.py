@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from tests.api.test_live_server import answers, free_port, wait_until
+from tests.conftest import sessions_of
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker-compose.yml"
@@ -140,3 +141,28 @@ def running(database_url: str, folder: Path, **settings: str) -> Iterator[Topolo
         yield topology
     finally:
         topology.stop()
+
+
+# Single commands as processes, outside the compose topology.
+
+
+def start(*args: str, url: str) -> subprocess.Popen[str]:
+    """One ``ocop`` command as a process of its own on the store at ``url`` (output piped)."""
+    ocop = Path(sys.executable).with_name("ocop")
+    env = {**os.environ, "OCOP_DATABASE_URL": url}
+    return subprocess.Popen(
+        [str(ocop), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+
+
+def stop(*processes: subprocess.Popen[str]) -> None:
+    """Stops processes started by ``start`` (SIGTERM, then waits for each)."""
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.communicate(timeout=30)
+
+
+def projectors(database_url: str) -> int:
+    """How many projector connections the database sees."""
+    return sessions_of(database_url, "ocop-projector")
