@@ -15,6 +15,7 @@ from lifecycle.events import ProductEvent
 from projections import (
     audit,
     certificates,
+    documents,
     gtins,
     hand_offs,
     milestones,
@@ -47,6 +48,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     gtins.MODEL,
     renewals.MODEL,
     hand_offs.MODEL,
+    documents.MODEL,
     # The public log's leaves are filled per batch (``project_next_batch``), not per event.
     ReadModel("public log", leaves.TABLES, leaves.DDL, lambda writes, position, event: None),
 )
@@ -85,7 +87,8 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> None:
     """Applies a batch of the log's events, with their positions, to every read model.
 
     Each read model takes the whole batch in log order before the next one starts (none
-    reads another's tables while being filled); events of other kinds are passed over.
+    reads another's tables while being filled); events of other kinds are passed over. The
+    public documents, which read these, are written after (``write_documents``).
     """
     writes = Writes()
     for model in READ_MODELS:
@@ -95,10 +98,19 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> None:
     writes.send(db)
 
 
+def write_documents(db: Database, events: Sequence[tuple[int, Any]]) -> None:
+    """Writes afresh the public documents of the products a batch changed, from the read
+    models it filled (outside a pipeline: it reads them)."""
+    documents.write(db, documents.changed_products(events))
+
+
 def snapshot(db: Database) -> dict[str, list[Row]]:
-    """Every row of every read model, in a stable order: for audits and for tests."""
+    """Every row of every read model, in a stable order (by the first column, ties by the
+    whole row): for audits and for tests."""
     return {
-        table: db.rows(f"SELECT * FROM {table} ORDER BY 1")
+        table: sorted(
+            db.rows(f"SELECT * FROM {table}"), key=lambda row: (next(iter(row.values())), repr(row))
+        )
         for table in TABLES
         if table not in TRACKING.tables + PROGRESS.tables + SHAPE.tables
     }
@@ -128,4 +140,5 @@ def project_next_batch(
             leaves.add(db, growth)
             advance_tracking(db, notifications[-1].id)
             record_advance(db, now())
+        write_documents(db, events)
     return len(notifications), notifications[-1].id
