@@ -115,17 +115,15 @@ def read(db: Database, product_ids: list[str]) -> list[Standing]:
         product_ids,
     )
     renewed = db.rows(f"SELECT number, renews FROM renewals WHERE product_id {among}", product_ids)
+    by_product: dict[str, list[Row]] = {}
+    for row in issued:
+        by_product.setdefault(row["product_id"], []).append(row)
     by_number: dict[str, list[dict[str, Any]]] = {}
     for row in reasons:
         by_number.setdefault(row["number"], []).append(certificates.reason(row))
     renews = {row["number"]: row["renews"] for row in renewed}
     return [
-        Standing(
-            product,
-            [row for row in issued if row["product_id"] == product["product_id"]],
-            by_number,
-            renews,
-        )
+        Standing(product, by_product.get(product["product_id"], []), by_number, renews)
         for product in products
     ]
 
