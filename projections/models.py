@@ -2,6 +2,8 @@
 
 An event is applied to each in turn; none reads another's tables while being filled (the
 audit trail and the milestones look up what they need in their own rows), only queries join.
+The public documents are the one exception: ready-to-send answers, they are written after
+the others in the batch's transaction, from what the others hold (``write_documents``).
 """
 
 from __future__ import annotations
