@@ -144,10 +144,10 @@ def measure_size(
 def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The seven figures, each with its baseline and ratio."""
     small, large = sizes["small"], sizes["large"]
-    lookups = lookup.figure({k: large[k] for k in ("constant", "by_certificate", "by_code")},
-                            large["products"])  # fmt: skip
-    lookups["at_small_size"] = lookup.figure({k: small[k] for k in ("constant",
-        "by_certificate", "by_code")}, small["products"])  # fmt: skip
+    kinds = ("constant", *lookup.KINDS, lookup.SKEWED)
+    lookups = lookup.figure({k: large[k] for k in kinds if k in large}, large["products"])
+    lookups["at_small_size"] = lookup.figure({k: small[k] for k in kinds if k in small},
+                                             small["products"])  # fmt: skip
     rebuilt = {
         **large["rebuild"],
         "products": large["products"],

@@ -121,6 +121,12 @@ def province_on(name: str, day: date) -> str:
     return last.name
 
 
+# Every day on which a unit began or ended: the only days a place's province can change.
+JURISDICTION_CHANGES: tuple[date, ...] = tuple(
+    sorted({day for p in PROVINCES for day in (p.in_force_from, p.in_force_until) if day})
+)
+
+
 @lru_cache(maxsize=4096)  # asked once per query with a province; the table never changes
 def names_within(name: str, day: date) -> frozenset[str]:
     """The registered names whose places lie, on ``day``, in the territory called ``name``.

@@ -17,7 +17,7 @@ from lifecycle.publication import public_reason, reason_code
 from projections import renewals, status
 from projections.public_facts import public_stars
 from projections.schema import ReadModel, Writes
-from storage.sql import Database
+from storage.sql import Database, Row
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS certificates (
@@ -33,13 +33,21 @@ DDL = (
         reference_kind TEXT NOT NULL, reference TEXT NOT NULL, corrective_deadline DATE)""",
     "CREATE INDEX IF NOT EXISTS certificate_reasons_number ON certificate_reasons (number)",
 )
-LIVE = "('current', 'suspended')"
+LIVE_STATES = ("current", "suspended")
+LIVE = "(" + ", ".join(f"'{state}'" for state in LIVE_STATES) + ")"
 
 # The certificate's status on the day given as the parameter (expiry as ``status`` reads it).
 STATE_ON = (
     f"CASE WHEN c.state IN {LIVE} AND {status.expired('c')} THEN 'expired' "
     "WHEN c.state = 'current' THEN 'certified' ELSE c.state END"
 )
+
+
+def state_on(state: str, valid_until: date, on: date) -> str:
+    """The certificate's status on ``on`` (the twin, for rows already read, of ``STATE_ON``)."""
+    if state in LIVE_STATES and valid_until < on:
+        return "expired"
+    return "certified" if state == "current" else state
 
 
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
@@ -102,19 +110,21 @@ def reasons(db: Database, number: str | None) -> list[dict[str, Any]]:
     rows = db.rows(
         "SELECT * FROM certificate_reasons WHERE number = ? ORDER BY position", (number,)
     )
-    answer = []
-    for row in rows:
-        one = {
-            "on": row["effective_on"],
-            "kind": row["kind"],
-            "reason": row["reason"],
-            row["reference_kind"]: row["reference"],
-        }
-        for optional in ("reason_code", "corrective_deadline"):
-            if row[optional] is not None:
-                one[optional] = row[optional]
-        answer.append(one)
-    return answer
+    return [reason(row) for row in rows]
+
+
+def reason(row: Row) -> dict[str, Any]:
+    """One row of ``certificate_reasons`` as the public reads it."""
+    one = {
+        "on": row["effective_on"],
+        "kind": row["kind"],
+        "reason": row["reason"],
+        row["reference_kind"]: row["reference"],
+    }
+    for optional in ("reason_code", "corrective_deadline"):
+        if row[optional] is not None:
+            one[optional] = row[optional]
+    return one
 
 
 def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | None:
@@ -130,7 +140,14 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
     )
     if not rows:
         return None
-    row = rows[0]
+    return answer(rows[0], renewals.of_certificate(db, number), reasons(db, number), on)
+
+
+def answer(
+    row: Row, renewal: dict[str, str | None], dated: list[dict[str, Any]], on: date
+) -> dict[str, Any]:
+    """A certificate's public answer on ``on`` from its row beside its product's (``state_on``
+    and ``product_status_on`` read for that day), its renewals and its dated reasons."""
     product = status.public(
         {**row, "status_on": row["product_status_on"], "certificate_number": row["number"]}, on
     )
@@ -144,8 +161,8 @@ def public_certificate(db: Database, number: str, on: date) -> dict[str, Any] | 
         "issuing_level": row["issuing_level"],
         "product_status": row["product_status_on"],
         "current_certificate": row["live_number"],
-        **renewals.of_certificate(db, number),
-        "reasons": reasons(db, number),
+        **renewal,
+        "reasons": dated,
         "issued_position": row["issued_position"],
         "proof": f"/log/proof/{row['issued_position']}.tlog-proof",
     }

@@ -2,6 +2,8 @@
 
 An event is applied to each in turn; none reads another's tables while being filled (the
 audit trail and the milestones look up what they need in their own rows), only queries join.
+The public documents are the one exception: ready-to-send answers, they are written after
+the others in the batch's transaction, from what the others hold (``write_documents``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from lifecycle.events import ProductEvent
 from projections import (
     audit,
     certificates,
+    documents,
     gtins,
     hand_offs,
     milestones,
@@ -48,6 +51,7 @@ READ_MODELS: tuple[ReadModel, ...] = (
     gtins.MODEL,
     renewals.MODEL,
     hand_offs.MODEL,
+    documents.MODEL,
     # The public log's leaves are filled per batch (``project_next_batch``), not per event.
     ReadModel("public log", leaves.TABLES, leaves.DDL, lambda writes, position, event: None),
 )
@@ -86,7 +90,8 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> None:
     """Applies a batch of the log's events, with their positions, to every read model.
 
     Each read model takes the whole batch in log order before the next one starts (none
-    reads another's tables while being filled); events of other kinds are passed over.
+    reads another's tables while being filled); events of other kinds are passed over. The
+    public documents, which read these, are written after (``write_documents``).
     """
     writes = Writes()
     for model in READ_MODELS:
@@ -96,10 +101,19 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> None:
     writes.send(db)
 
 
+def write_documents(db: Database, events: Sequence[tuple[int, Any]]) -> None:
+    """Writes afresh the public documents of the products a batch changed, from the read
+    models it filled (outside a pipeline: it reads them)."""
+    documents.write(db, documents.changed_products(events))
+
+
 def snapshot(db: Database) -> dict[str, list[Row]]:
-    """Every row of every read model, in a stable order: for audits and for tests."""
+    """Every row of every read model, in a stable order (by the first column, ties by the
+    whole row): for audits and for tests."""
     return {
-        table: db.rows(f"SELECT * FROM {table} ORDER BY 1")
+        table: sorted(
+            db.rows(f"SELECT * FROM {table}"), key=lambda row: (next(iter(row.values())), repr(row))
+        )
         for table in TABLES
         if table not in TRACKING.tables + PROGRESS.tables + SHAPE.tables
     }
@@ -139,4 +153,5 @@ def project_next_batch(
             record_advance(db, now())
             if announce:
                 announce_advance(db, notifications[-1].id)
+        write_documents(db, events)
     return len(notifications), notifications[-1].id

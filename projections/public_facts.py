@@ -3,11 +3,20 @@ and the dated decision and public reason of a removal."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from storage.sql import Row
 
 CERTIFICATE_STANDS = frozenset({"certified", "suspended"})
+
+
+def status_on(status: str, valid_until: date | None, on: date) -> str:
+    """The product's status on ``on``: a standing certificate past valid-until reads expired
+    (the twin, for rows already read, of ``projections.status.STATUS_ON``)."""
+    if status in CERTIFICATE_STANDS and valid_until is not None and valid_until < on:
+        return "expired"
+    return status
 
 
 def public_stars(status_on: str, stars: int | None) -> dict[str, int | None]:

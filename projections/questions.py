@@ -2,8 +2,9 @@
 
 A question is a function of a database connection, made here from what is asked:
 ``read_side.ask(questions.public_product(code, on=today), wait_for=position)``. The public
-lookups by product code and by certificate number are ``Remembered``: an in-process
-projector lets the read side answer them again from memory until the projection moves.
+lookups by product code and by certificate number read a stored document (``documents``)
+and are ``Remembered``: a read side told where the projection is (``ReadSide.projected_to``)
+answers them again from memory until the projection moves.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from projections import (
     audit,
     certificates,
     deadlines,
+    documents,
     hand_offs,
     milestones,
     public_register,
@@ -60,12 +62,19 @@ def public_product(code: str, *, on: date) -> Remembered[Answer | None]:
         row = status.find(db, code, on)
         if row is None:
             return None
-        return {
-            **status.public(row, on),
-            "reasons": certificates.reasons(db, row["certificate_number"]),
-        }
+        return documents.product_answer(
+            row, certificates.reasons(db, row["certificate_number"]), on
+        )
 
     return Remembered(("product", code, on), question)
+
+
+def public_document(kind: str, key: str, *, on: date) -> Remembered[documents.Document | None]:
+    """The stored public answer (``documents.PRODUCT`` by code, ``documents.CERTIFICATE`` by
+    number) as sent on ``on``: its bytes and ETag."""
+    return Remembered(
+        ("document", kind, key, on), partial(documents.find, kind=kind, key=key, on=on)
+    )
 
 
 def public_certificate(number: str, *, on: date) -> Remembered[Answer | None]:

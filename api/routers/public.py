@@ -1,6 +1,8 @@
 """The public register: anyone may check a certificate, search, and read statistics.
 
-Answers carry no personal contact data: only what the response models name.
+Answers carry no personal contact data: only what the response models name. A lookup by
+certificate number or product code sends the document the projector stored for it
+(``projections.documents``, shaped by the same response models), with its ETag.
 """
 
 from __future__ import annotations
@@ -8,48 +10,62 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Header, Path, Query, Response
 
 from api.deps import CodePath
+from api.exports import etag_matches
 from api.openapi import Kind, documented
 from api.problems import Problem
 from api.reading import ReadingDep
 from api.schemas.public import PublicCertificate, PublicProduct, RegisterPage, Statistics
 from lifecycle import errors
 from lifecycle.values import Status
-from projections import questions
+from projections import documents, questions
 
 router = APIRouter(prefix="/v1/public", tags=["public"])
 PAGE_SIZE = 20
+IfNoneMatch = Annotated[
+    str | None, Header(description="An ETag you hold: 304 if the answer is still the same")
+]
+VALIDATOR = {"ETag": {"description": "The answer's own (a hash of its bytes)", "schema": {}}}
+LOOKUP = {
+    **documented(Kind.PUBLIC_LOOKUP),
+    200: {"description": "The public answer", "headers": VALIDATOR},
+    304: {"description": "Not modified: the ETag you hold is current", "headers": VALIDATOR},
+}
 
 
-@router.get(
-    "/certificates/{certificate_no}",
-    response_model=PublicCertificate,
-    responses=documented(Kind.PUBLIC_LOOKUP),
-)
+def sent(document: documents.Document, if_none_match: str | None) -> Response:
+    """The stored document as it is, or 304 when the ETag held is its own."""
+    headers = {"ETag": document.etag, "Cache-Control": "no-cache"}
+    if etag_matches(if_none_match, document.etag):
+        return Response(status_code=304, headers=headers)
+    return Response(document.body, media_type="application/json", headers=headers)
+
+
+@router.get("/certificates/{certificate_no}", response_model=PublicCertificate, responses=LOOKUP)
 def certificate(
     certificate_no: Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,40}$", examples=["QN-0123-C1"])],
     reading: ReadingDep,
-) -> dict[str, Any]:
+    if_none_match: IfNoneMatch = None,
+) -> Response:
     """A certificate's status by its number, with the dated reasons of any suspension."""
-    row = reading.ask(questions.public_certificate(certificate_no, on=reading.today))
-    if row is None:
+    question = questions.public_document(documents.CERTIFICATE, certificate_no, on=reading.today)
+    document = reading.ask(question)
+    if document is None:
         raise errors.CertificateNotFound(
             f"No certificate was issued under number {certificate_no}."
         )
-    return row
+    return sent(document, if_none_match)
 
 
-@router.get(
-    "/products/{code}", response_model=PublicProduct, responses=documented(Kind.PUBLIC_LOOKUP)
-)
-def product(code: CodePath, reading: ReadingDep) -> dict[str, Any]:
+@router.get("/products/{code}", response_model=PublicProduct, responses=LOOKUP)
+def product(code: CodePath, reading: ReadingDep, if_none_match: IfNoneMatch = None) -> Response:
     """A product's public status by its code (what a label's QR code points to)."""
-    row = reading.ask(questions.public_product(code, on=reading.today))
-    if row is None:
+    document = reading.ask(questions.public_document(documents.PRODUCT, code, on=reading.today))
+    if document is None:
         raise errors.ProductNotFound(code)
-    return row
+    return sent(document, if_none_match)
 
 
 @router.get("/products", response_model=RegisterPage, responses=documented(Kind.PUBLIC_QUERY))
