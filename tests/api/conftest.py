@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,7 +18,7 @@ from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from seed import builders as make
 from tests.api import bodies
-from tests.conftest import fixed_today
+from tests.conftest import ADMIN_URL, fixed_today
 from tests.projections.proxy import TcpProxy
 
 QN, HG = "Quảng Ninh", "Hà Giang"
@@ -107,8 +108,9 @@ def api(store_url: str) -> Iterator[Api]:
 
 @pytest.fixture
 def proxy() -> Iterator[TcpProxy]:
-    """A proxy to the local PostgreSQL, which a test may cut (``stop``) and restore."""
-    proxy = TcpProxy(("127.0.0.1", 5432))
+    """A proxy to the tests' PostgreSQL, which a test may cut (``stop``) and restore."""
+    server = urlsplit(ADMIN_URL)
+    proxy = TcpProxy((server.hostname or "127.0.0.1", server.port or 5432))
     proxy.start()
     yield proxy
     proxy.stop()
@@ -120,7 +122,8 @@ def behind_proxy(
 ) -> Iterator[tuple[ServedRegister, dict[str, str]]]:
     """The served register on PostgreSQL reached through the proxy, and a Quảng Ninh programme
     office's bearer header."""
-    url = postgres_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}") + "&connect_timeout=2"
+    at = urlsplit(postgres_url).netloc.rsplit("@", 1)[-1]
+    url = postgres_url.replace(at, f"127.0.0.1:{proxy.port}") + "&connect_timeout=2"
     services = build_services(Settings(database_url=url), clock=fixed_today)
     key, _ = services.keys.create(Role.PROGRAMME_OFFICE, province=QN)
     yield services, {"Authorization": f"Bearer {key}"}
