@@ -6,14 +6,36 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ocop.cli import history, keys, log, migrate, projection, scenario, serve, verify, witness
+from ocop.cli import (
+    history,
+    keys,
+    log,
+    migrate,
+    projection,
+    scenario,
+    serve,
+    staff,
+    verify,
+    witness,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ocop`` command."""
     parser = argparse.ArgumentParser(prog="ocop", description="The OCOP certification register.")
     commands = parser.add_subparsers(dest="command", required=True)
-    for module in (history, keys, log, migrate, projection, scenario, serve, verify, witness):
+    for module in (
+        history,
+        keys,
+        log,
+        migrate,
+        projection,
+        scenario,
+        serve,
+        staff,
+        verify,
+        witness,
+    ):
         module.add_command(commands)
     args = parser.parse_args(argv)
     code: int = args.run(args)
