@@ -92,6 +92,11 @@ class Sessions:
             )
         return Session(id_hash, str(row["account"]), str(row["csrf_token"]))
 
+    def end_all(self, account: str) -> None:
+        """Ends every session of ``account`` (disabled, or its password reset)."""
+        with self.database.transaction() as db:
+            db.run("DELETE FROM ocop_staff_sessions WHERE account = ?", (account,))
+
     def close(self, session: Session) -> None:
         """Ends a session (sign-out)."""
         with self.database.transaction() as db:

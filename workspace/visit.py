@@ -61,7 +61,9 @@ class StaffVisit:
         found = desk.sessions.find(request.cookies.get(COOKIE, ""), self.now)
         if found is not None:
             account = desk.accounts.find(found.account)
-            if account is not None and not account.disabled:
+            if account is None or account.disabled:
+                desk.sessions.end_all(found.account)
+            else:
                 self.session, self.member = found, account
                 # The request's log line names who made it, as it names an API key's principal.
                 request.scope.setdefault("state", {})["principal"] = account.actor.principal_id
@@ -80,10 +82,10 @@ class StaffVisit:
                 return self.page("sign_in.html", 401, name="", errors={}, token="")
             return RedirectResponse(f"{PATH}/sign-in", status_code=303)
         if member.actor.role not in roles:
-            return self.page("refused.html", 403, message=NOT_YOURS)
+            return self.refused(403, NOT_YOURS).response
         if self.request.method == "POST" and not session.carries(self.form.get("csrf", "")):
             self.desk.logger.warning("staff.csrf_refused", account=member.name)
-            return self.page("refused.html", 403, message=NO_TOKEN)
+            return self.refused(403, NO_TOKEN).response
         try:
             return draw(member)
         except Turned as turned:

@@ -43,16 +43,16 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run(args: argparse.Namespace) -> int:
     """Carries out the account action against the configured store."""
-    from workspace.accounts import StaffAccounts
+    from workspace import open_desk
 
-    settings = Settings()
-    database = open_connections(settings.store)
-    accounts = StaffAccounts(database)
+    database = open_connections(Settings().store)
+    accounts, sessions = open_desk(database)
     try:
         if args.action == "disable":
             if not accounts.disable(args.name, datetime.now(UTC)):
                 print(f"ocop: no staff account named {args.name!r}", file=sys.stderr)
                 return 1
+            sessions.end_all(args.name)
             print(f"disabled {args.name}")
             return 0
         password = _password(args.password_stdin)
@@ -67,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"ocop: {error}", file=sys.stderr)
                 return 2
             print(f"staff account {account.name} ({account.actor.role.value}) created")
-        elif not accounts.reset(args.name, password):
+        elif accounts.reset(args.name, password):
+            sessions.end_all(args.name)
+        else:
             print(f"ocop: no staff account named {args.name!r}", file=sys.stderr)
             return 1
         if not args.password_stdin:

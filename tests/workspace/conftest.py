@@ -92,5 +92,6 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
         accounts = StaffAccounts(services.database)
         for name, (role, level, province) in STAFF.items():
             accounts.create(name, role, level, province, PASSWORD)
+        client.services = services  # type: ignore[attr-defined]
         yield Workspace(client, clock, accounts)
     services.close()
