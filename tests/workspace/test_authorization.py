@@ -1,0 +1,124 @@
+"""Who may open what in the staff workspace, through HTTP: every page and form, every role,
+and a product of their own province and of another. A member of staff is refused another
+role's pages (403) and another province's products (403); without a session a page sends
+to the sign-in and a form is 401. A session cookie never writes through the API, and an API
+key never opens a staff page."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from lifecycle.values import Role
+from tests.workspace.conftest import STAFF, Workspace, tokens
+
+OWN_OF = {"Quảng Ninh": "QN-UB-01", "Tuyên Quang": "HG-QB-01"}
+FOREIGN_OF = {"Quảng Ninh": "HG-QB-01", "Tuyên Quang": "QN-UB-01"}
+ACTS = ("suspend", "extend", "reinstate")
+# (method, path with {code} where the page is about one product)
+PAGES = [
+    ("GET", "/staff"),
+    ("GET", "/staff/inspections"),
+    ("GET", "/staff/inspections/go?code={code}"),
+    *[("GET", f"/staff/inspections/{{code}}/{act}") for act in ACTS],
+    *[("POST", f"/staff/inspections/{{code}}/{act}") for act in ACTS],
+    ("POST", "/staff/sign-out"),
+]
+INSPECTOR_PAGES = {path for _method, path in PAGES if path.startswith("/staff/inspections")}
+
+
+@pytest.fixture(scope="module")
+def members(workspace: Workspace) -> dict[str, tuple[TestClient, str]]:
+    """Each staff member signed in once, with the session's CSRF token."""
+    signed: dict[str, tuple[TestClient, str]] = {}
+    for name in STAFF:
+        client = workspace.signed_in(name)
+        signed[name] = (client, tokens(client.get("/staff"))["csrf"])
+    return signed
+
+
+def expected(name: str, path: str, whose: str, method: str) -> int:
+    """What the member gets: the page (200; an empty form is 422: it went through), the
+    sign-out's redirect (303), or 403 for another role or another province's product."""
+    role = STAFF[name][0]
+    if path == "/staff/sign-out":
+        return 303
+    if path in INSPECTOR_PAGES and role is not Role.INSPECTOR:
+        return 403
+    if "{code}/" in path and whose == "foreign":
+        return 403
+    if path.endswith("go?code={code}"):
+        return 303
+    return 422 if method == "POST" else 200
+
+
+def ask(client: TestClient, method: str, path: str, csrf: str) -> int:
+    if method == "GET":
+        return client.get(path, follow_redirects=False).status_code
+    return client.post(path, data={"csrf": csrf}, follow_redirects=False).status_code
+
+
+@pytest.mark.parametrize("whose", ["own", "foreign"])
+@pytest.mark.parametrize("name", sorted(STAFF))
+@pytest.mark.parametrize(("method", "path"), PAGES, ids=[f"{m} {p}" for m, p in PAGES])
+def test_every_page_and_form_for_every_role_and_province(
+    workspace: Workspace,
+    members: dict[str, tuple[TestClient, str]],
+    method: str,
+    path: str,
+    name: str,
+    whose: str,
+) -> None:
+    client, csrf = members[name]
+    province = STAFF[name][2] or "Quảng Ninh"
+    code = (OWN_OF if whose == "own" else FOREIGN_OF)[province]
+    before = len(workspace.client.services.registry.events_of(code))  # type: ignore[attr-defined]
+    status = ask(client, method, path.format(code=code), csrf)
+    if path == "/staff/sign-out":  # sign in again for the next case
+        members[name] = (new := workspace.signed_in(name), tokens(new.get("/staff"))["csrf"])
+    assert status == expected(name, path, whose, method)
+    after = len(workspace.client.services.registry.events_of(code))  # type: ignore[attr-defined]
+    assert after == before
+
+
+@pytest.mark.parametrize(("method", "path"), PAGES, ids=[f"{m} {p}" for m, p in PAGES])
+def test_without_a_session_pages_send_to_the_sign_in_and_forms_are_refused(
+    workspace: Workspace, method: str, path: str
+) -> None:
+    anonymous = TestClient(workspace.client.app, raise_server_exceptions=False)
+    status = ask(anonymous, method, path.format(code="QN-UB-01"), "")
+    assert status == (303 if method == "GET" else 401)
+
+
+def test_an_api_key_never_opens_a_staff_page(workspace: Workspace) -> None:
+    services = workspace.client.services  # type: ignore[attr-defined]
+    key, _ = services.keys.create(Role.INSPECTOR, province="Quảng Ninh")
+    with_key = TestClient(
+        workspace.client.app,
+        headers={"Authorization": f"Bearer {key}"},
+        raise_server_exceptions=False,
+    )
+    for method, path in PAGES:
+        status = ask(with_key, method, path.format(code="QN-UB-01"), "")
+        assert status == (303 if method == "GET" else 401), path
+
+
+def test_a_session_cookie_never_writes_through_the_api(
+    workspace: Workspace, members: dict[str, tuple[TestClient, str]]
+) -> None:
+    client, csrf = members["qn-inspector"]
+    session = client.cookies["ocop_staff"]
+    body = {
+        "inspection_ref": "99/BB-KT",
+        "findings": "x",
+        "reason": "y",
+        "corrective_deadline": "2027-01-31",
+        "effective_on": "2026-11-29",
+    }
+    answer = workspace.client.post(
+        "/v1/products/QN-UB-01/suspensions",
+        json=body,
+        headers={"Cookie": f"ocop_staff={session}", "X-CSRF-Token": csrf},
+    )
+    assert answer.status_code == 401
+    assert answer.headers["content-type"].startswith("application/problem+json")
