@@ -14,7 +14,16 @@ from httpx import Response
 
 from lifecycle.values import Level, Role
 from ocop.site import create_site
-from tests.pages.conftest import caught_up, demo_register
+from tests.pages.conftest import (  # noqa: F401 (the public pages' browser fixtures, shared)
+    artifacts,
+    browser,
+    browser_type,
+    browser_type_launch_args,
+    caught_up,
+    demo_register,
+    launch_browser,
+    playwright,
+)
 from workspace.accounts import StaffAccounts
 
 PASSWORD = "correct horse battery staple"
