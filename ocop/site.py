@@ -52,6 +52,7 @@ def staff_desk(services: ServedRegister, now: Callable[[], datetime]) -> Desk:
     return Desk(
         read_side=services.read_side,
         submit=services.intake.submit,
+        events_of=services.registry.events_of,
         database=services.database,
         accounts=accounts,
         sessions=sessions,

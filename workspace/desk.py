@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, PackageLoader
 
+from lifecycle.events import ProductEvent
 from pages.language import LANGUAGES, translations
 from pages.rendering import Templates
 from projections import ReadSide
@@ -40,6 +41,7 @@ class Desk:
 
     read_side: ReadSide
     submit: Callable[[Order], Recorded]  # the register's intake
+    events_of: Callable[[str], list[ProductEvent]]  # a product's events, for its history
     database: Connections  # the keyed orders' answers, read to see a form already recorded
     accounts: StaffAccounts
     sessions: Sessions

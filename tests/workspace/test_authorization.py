@@ -22,9 +22,13 @@ PAGES = [
     ("GET", "/staff/inspections/go?code={code}"),
     *[("GET", f"/staff/inspections/{{code}}/{act}") for act in ACTS],
     *[("POST", f"/staff/inspections/{{code}}/{act}") for act in ACTS],
+    ("GET", "/staff/log"),
+    ("GET", "/staff/log/verification"),
+    ("GET", "/staff/log/products/{code}"),
     ("POST", "/staff/sign-out"),
 ]
 INSPECTOR_PAGES = {path for _method, path in PAGES if path.startswith("/staff/inspections")}
+AUDITOR_PAGES = {path for _method, path in PAGES if path.startswith("/staff/log")}
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +43,15 @@ def members(workspace: Workspace) -> dict[str, tuple[TestClient, str]]:
 
 def expected(name: str, path: str, whose: str, method: str) -> int:
     """What the member gets: the page (200; an empty form is 422: it went through), the
-    sign-out's redirect (303), or 403 for another role or another province's product."""
+    sign-out's redirect (303), or 403 for another role or another province's product
+    (auditors read every province's)."""
     role = STAFF[name][0]
     if path == "/staff/sign-out":
         return 303
     if path in INSPECTOR_PAGES and role is not Role.INSPECTOR:
         return 403
+    if path in AUDITOR_PAGES:  # auditors read every province's
+        return 200 if role is Role.AUDITOR else 403
     if "{code}/" in path and whose == "foreign":
         return 403
     if path.endswith("go?code={code}"):
