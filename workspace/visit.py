@@ -26,6 +26,7 @@ COOKIE = "ocop_staff"
 PATH = "/staff"
 MOST_FORM_BYTES = 64 * 1024
 NOT_YOURS = N_("This page is not for your role.")
+SIGNED_OUT = N_("Your session has ended. Sign in again; nothing was recorded.")
 NO_TOKEN = N_("This form has expired or did not come from this workspace. Open it again.")
 
 
@@ -79,7 +80,7 @@ class StaffVisit:
         member, session = self.member, self.session
         if member is None or session is None:
             if self.request.method == "POST":
-                return self.page("sign_in.html", 401, name="", errors={}, token="")
+                return self.refused(401, SIGNED_OUT).response
             return RedirectResponse(f"{PATH}/sign-in", status_code=303)
         if member.actor.role not in roles:
             return self.refused(403, NOT_YOURS).response
