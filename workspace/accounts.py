@@ -7,6 +7,7 @@ is locked for ``locked_for`` (``ocop staff reset`` unlocks it at once).
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS ocop_staff_accounts (
     locked_until TEXT
 )
 """
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,63}")
 COLUMNS = "name, password_hash, role, level, province, disabled_at, failed_attempts, locked_until"
 HASHER = PasswordHasher()
 # Checked when no account has the name, so an unknown name costs what a wrong password does.
@@ -83,6 +85,10 @@ class StaffAccounts:
     ) -> Account:
         """A new account; its name is never given to another."""
         check_principal_fits(role, level, province)
+        if not NAME.fullmatch(name):
+            raise InvalidPrincipal(
+                "A staff account's name is 2 to 64 letters, digits, dots, hyphens or underscores."
+            )
         with self.database.transaction() as db:
             if db.rows("SELECT name FROM ocop_staff_accounts WHERE name = ?", (name,)):
                 raise InvalidPrincipal(f"A staff account named {name!r} exists already.")
@@ -98,7 +104,9 @@ class StaffAccounts:
                     datetime.now(UTC).isoformat(),
                 ),
             )
-        return self._found(name)
+        return Account(
+            name, Actor(principal_id(name), role, province or None, level), False, 0, None
+        )
 
     def disable(self, name: str, now: datetime) -> bool:
         """Disables an account (its sessions end with it); False if there is no such one."""
@@ -171,11 +179,6 @@ class StaffAccounts:
                 ((now + self.locked_for).isoformat(), name),
             )
         return SignInRefused(locked=True, attempts=attempts)
-
-    def _found(self, name: str) -> Account:
-        account = self.find(name)
-        assert account is not None
-        return account
 
 
 def _account(row: Row) -> Account:

@@ -95,13 +95,12 @@ class StaffVisit:
     def page(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         """The page in the visit's language, never cached, with the language kept."""
         other = "en" if self.language == "vi" else "vi"
-        url = self.request.url
-        switch = url.include_query_params(lang=other) if self.request.method == "GET" else url
+        switch = self.request.url.include_query_params(lang=other)  # a form opens afresh
         body = self.desk.templates.render(
             self.language,
             template,
             {
-                "switch_url": f"{switch.path}?{switch.query}" if switch.query else switch.path,
+                "switch_url": f"{switch.path}?{switch.query}",
                 "other_language": other,
                 "today": self.today,
                 "member": self.member,
@@ -123,7 +122,3 @@ class StaffVisit:
     def refused(self, status: int, message: str, **variables: object) -> Turned:
         """A page saying why the member may not go on (a message for the catalogs)."""
         return Turned(self.page("refused.html", status, message=message, variables=variables))
-
-    def translate(self, message: str) -> str:
-        """One message in the visit's language."""
-        return self.desk.templates.translate(self.language, message)

@@ -46,6 +46,7 @@ def test_an_inspectors_account_is_made_with_a_password_shown_once(
     assert signs_in(store, "lan", password)
     assert not signs_in(store, "lan", password + "x")
     assert main(["staff", "create", "lan", "--role", "inspector", "--province", "Quảng Ninh"]) == 2
+    assert main(["staff", "create", "lan; drop", "--role", "auditor"]) == 2
 
 
 @pytest.mark.parametrize(
