@@ -14,6 +14,7 @@ COPY api ./api
 COPY seed ./seed
 COPY ocop ./ocop
 COPY pages ./pages
+COPY workspace ./workspace
 RUN pip install --no-deps --no-build-isolation . \
     && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin ocop \
     && mkdir -p /app/var && chown ocop /app/var
