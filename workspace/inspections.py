@@ -138,4 +138,5 @@ def _form(
         errors=posted.errors,
         form_token=posted.token,
         action=f"{WORKLIST}/{code}/{act}",
+        back=WORKLIST,
     )
