@@ -134,3 +134,28 @@ def test_a_form_without_its_csrf_token_is_refused(
     expect(page.locator("h1")).to_have_text("Not allowed")
     shot(page, artifacts, "form-without-csrf")
     assert type(live_staff.services.registry.events_of("QN-HL-01")[-1]).__name__ == "Starred"
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_auditor_reads_the_log_a_history_and_the_verification_in_english(
+    browser: Browser, live_staff: Live, artifacts: Path, size: str
+) -> None:
+    viewport = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
+    context = browser.new_context(viewport=viewport[size], locale="en-GB")  # type: ignore[arg-type]
+    page = context.new_page()
+    page.goto(f"{live_staff.base_url}/staff/sign-in")
+    page.get_by_label("Name").fill("auditor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("h1")).to_have_text("The register's log")
+    shot(page, artifacts, f"log-{size}-en")
+    page.get_by_role("link", name="HG-QB-01").first.click()
+    expect(page.locator("h1")).to_have_text("History of HG-QB-01")
+    page.get_by_label("On the date").fill("2025-06-30")
+    page.get_by_role("button", name="Show the state").click()
+    expect(page.locator("#state-title")).to_have_text("The state on 30 June 2025")
+    shot(page, artifacts, f"history-{size}-en")
+    page.goto(f"{live_staff.base_url}/staff/log/verification")
+    expect(page.locator(".notice")).to_contain_text("no event is missing")
+    shot(page, artifacts, f"verification-{size}-en")
+    context.close()
