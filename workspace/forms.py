@@ -25,10 +25,11 @@ from registry.answer_store import ANSWERS
 from registry.orders import Order, Request
 from workspace.accounts import Account
 from workspace.desk import Desk
-from workspace.refusals import beside_field
+from workspace.refusals import WHOLE, beside_field
 
 REQUIRED = N_("Fill this in.")
 TOO_LONG = N_("This is too long: at most %(most)s characters.")
+USED = N_("This form was recorded already. Open it again for another change.")
 BAD_DATE = N_("Write the date as year-month-day, for example 2025-12-31.")
 MOST = {"text": 500, "long": 4000, "date": 10}
 Errors = dict[str, tuple[str, dict[str, object]]]
@@ -107,12 +108,17 @@ def carry_out(
     return recorded.position
 
 
-def _answered(desk: Desk, request: Request) -> int | None:
-    """The log position of the event recorded for this form's token, if any."""
+def _answered(desk: Desk, request: Request) -> int | Errors | None:
+    """The log position of the event recorded for this form's token, if any; an error if
+    the token was used for other values (the form recorded, then changed and sent again)."""
     rows = desk.database.ask(
         lambda db: db.rows(
-            f"SELECT body FROM {ANSWERS} WHERE scope = ? AND idempotency_key = ?",
+            f"SELECT request_digest, body FROM {ANSWERS} WHERE scope = ? AND idempotency_key = ?",
             (request.scope, request.key),
         )
     )
-    return int(json.loads(str(rows[0]["body"]))["position"]) if rows else None
+    if not rows:
+        return None
+    if rows[0]["request_digest"] != request.digest:
+        return {WHOLE: (USED, {})}
+    return int(json.loads(str(rows[0]["body"]))["position"])

@@ -113,6 +113,10 @@ def test_a_form_posted_twice_records_one_suspension(workspace: Workspace) -> Non
     assert first.status_code == again.status_code == 303
     assert first.headers["location"] == again.headers["location"]
     assert len(events(workspace, "QN-HL-01")) == before + 1
+    changed = {**data, "reason": "Một lý do khác"}  # back, changed, sent again: not twice
+    refused = inspector.post("/staff/inspections/QN-HL-01/suspend", data=changed)
+    assert refused.status_code == 409 and "Biểu mẫu này đã được ghi nhận." in refused.text
+    assert len(events(workspace, "QN-HL-01")) == before + 1
 
 
 def test_the_worklist_puts_overdue_suspensions_first(workspace: Workspace) -> None:
