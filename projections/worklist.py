@@ -1,6 +1,7 @@
-"""The inspector's worklist of one province: suspended products with their corrective
-deadlines (the most overdue first) and the products inspected lately (suspended or
-reinstated), over the same status and public-change rows as the transparency views."""
+"""The staff's worklists of one province: the inspector's suspended products with their
+corrective deadlines (the most overdue first) and the products inspected lately (suspended
+or reinstated), over the same status and public-change rows as the transparency views; and
+a council's products handed to its level (forwarded or proposed), newest first."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import partial
 from typing import Any
 
 from projections import public_changes
-from projections.status import PLACED_ROWS, expired, in_province, public
+from projections.status import PLACED_ROWS, STATUS_ON, expired, in_province, public
 from storage.sql import Database
 
 INSPECTIONS = ("suspended", "reinstated")
@@ -56,3 +57,34 @@ def suspensions(*, on: date, province: str) -> Callable[[Database], list[dict[st
 def inspections(*, province: str, limit: int = 20) -> Callable[[Database], list[dict[str, Any]]]:
     """The question: the province's latest inspections' outcomes."""
     return partial(inspected, province=province, limit=limit)
+
+
+def handed(db: Database, *, to_level: str, province: str | None, on: date) -> list[dict[str, Any]]:
+    """The products handed to ``to_level`` (of ``province``, or of every province for the
+    central level), the latest hand-off first, with who handed them on what score."""
+    region, params = in_province(province, on)
+    rows = db.rows(
+        f"SELECT s.*, {STATUS_ON} AS status_on, h.from_level, h.total AS handed_total, "
+        "h.effective_on AS handed_on, h.dispatch_ref FROM product_status s "
+        "JOIN public_register r ON r.product_id = s.product_id "
+        f"JOIN hand_offs h ON h.product_id = s.product_id WHERE h.to_level = ? {region} "
+        "ORDER BY h.position DESC LIMIT 200",
+        [on, to_level, *params],
+    )
+    return [
+        {
+            **public(row, on),
+            "from_level": row["from_level"],
+            "handed_total": row["handed_total"],
+            "handed_on": row["handed_on"],
+            "dispatch_ref": row["dispatch_ref"],
+        }
+        for row in rows
+    ]
+
+
+def handed_to(
+    *, level: str, province: str | None, on: date
+) -> Callable[[Database], list[dict[str, Any]]]:
+    """The question: the products handed to a council's level in its province."""
+    return partial(handed, to_level=level, province=province, on=on)

@@ -50,6 +50,43 @@ REFUSALS: dict[str, tuple[str, str]] = {
         WHOLE,
         N_("Your province no longer stands on this date: it has merged into another."),
     ),
+    "points-above-maximum": ("points", N_("A part's points are above its maximum.")),
+    "negative-points": ("points", N_("Points cannot be below zero.")),
+    "points-too-precise": ("points", N_("Points carry at most two decimal places.")),
+    "criteria-parts-mismatch": ("points", N_("Give points for every part of the set.")),
+    "bonus-not-counted": ("bonus", N_("This criteria set awards no bonus points.")),
+    "unknown-bonus-kind": ("bonus", N_("This criteria set awards no bonus of that kind.")),
+    "bonus-above-kind-cap": ("bonus", N_("A kind of bonus is above its cap.")),
+    "bonus-above-cap": ("bonus", N_("The bonus points together are above the set's cap.")),
+    "total-above-maximum": ("bonus", N_("Points and bonus together are above 100.")),
+    "quorum-not-met": (
+        "council_members",
+        N_("At least two thirds of the council's members must have a sheet saved."),
+    ),
+    "member-scored-twice": ("member", N_("This member has a sheet already.")),
+    "mandatory-levels-with-gap": (
+        "mandatory",
+        N_("A level's mandatory criteria are met only if every lower level's are."),
+    ),
+    "not-handed-off": (WHOLE, N_("Nothing has handed this product to your council's level.")),
+    "no-hand-off-from-level": (
+        WHOLE,
+        N_("Your council's level does not hand products on this way."),
+    ),
+    "no-evaluation-to-hand-on": (
+        WHOLE,
+        N_("Your council hands on its own evaluation, and the product's latest is not yours."),
+    ),
+    "below-hand-off-threshold": (
+        WHOLE,
+        N_("The evaluation scored below the points this hand-off needs."),
+    ),
+    "already-handed-off": (WHOLE, N_("This evaluation was handed on already.")),
+    "no-criteria-set": (WHOLE, N_("No criteria set is in force for this product on that date.")),
+    "group-needed-under-set": (
+        WHOLE,
+        N_("The product's group is not one of this criteria set's: the API records it."),
+    ),
     "concurrent-change": (WHOLE, N_("The product kept changing meanwhile; try again.")),
     "product-not-found": (WHOLE, N_("No product has this code.")),
 }

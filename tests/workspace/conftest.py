@@ -33,6 +33,7 @@ STAFF: dict[str, tuple[Role, Level | None, str | None]] = {
     "tq-inspector": (Role.INSPECTOR, None, "Tuyên Quang"),
     "qn-office": (Role.PROGRAMME_OFFICE, None, "Quảng Ninh"),
     "qn-council": (Role.EVALUATION_COUNCIL, Level.PROVINCE, "Quảng Ninh"),
+    "qn-commune-council": (Role.EVALUATION_COUNCIL, Level.COMMUNE, "Quảng Ninh"),
     "qn-authority": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE, "Quảng Ninh"),
     "central-authority": (Role.CERTIFYING_AUTHORITY, Level.CENTRAL, None),
     "auditor": (Role.AUDITOR, None, None),
