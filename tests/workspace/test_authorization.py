@@ -15,6 +15,7 @@ from tests.workspace.conftest import STAFF, Workspace, tokens
 OWN_OF = {"Quảng Ninh": "QN-UB-01", "Tuyên Quang": "HG-QB-01"}
 FOREIGN_OF = {"Quảng Ninh": "HG-QB-01", "Tuyên Quang": "QN-UB-01"}
 ACTS = ("suspend", "extend", "reinstate")
+WAYS = ("forward", "propose")
 # (method, path with {code} where the page is about one product)
 PAGES = [
     ("GET", "/staff"),
@@ -22,12 +23,19 @@ PAGES = [
     ("GET", "/staff/inspections/go?code={code}"),
     *[("GET", f"/staff/inspections/{{code}}/{act}") for act in ACTS],
     *[("POST", f"/staff/inspections/{{code}}/{act}") for act in ACTS],
+    ("GET", "/staff/councils"),
+    ("GET", "/staff/councils/go?code={code}"),
+    ("GET", "/staff/councils/{code}"),
+    ("POST", "/staff/councils/{code}/sheets"),
+    ("POST", "/staff/councils/{code}/evaluation"),
+    *[(method, f"/staff/councils/{{code}}/{way}") for way in WAYS for method in ("GET", "POST")],
     ("GET", "/staff/log"),
     ("GET", "/staff/log/verification"),
     ("GET", "/staff/log/products/{code}"),
     ("POST", "/staff/sign-out"),
 ]
 INSPECTOR_PAGES = {path for _method, path in PAGES if path.startswith("/staff/inspections")}
+COUNCIL_PAGES = {path for _method, path in PAGES if path.startswith("/staff/councils")}
 AUDITOR_PAGES = {path for _method, path in PAGES if path.startswith("/staff/log")}
 
 
@@ -50,9 +58,11 @@ def expected(name: str, path: str, whose: str, method: str) -> int:
         return 303
     if path in INSPECTOR_PAGES and role is not Role.INSPECTOR:
         return 403
+    if path in COUNCIL_PAGES and role is not Role.EVALUATION_COUNCIL:
+        return 403
     if path in AUDITOR_PAGES:  # auditors read every province's
         return 200 if role is Role.AUDITOR else 403
-    if "{code}/" in path and whose == "foreign":
+    if "/{code}" in path and whose == "foreign":
         return 403
     if path.endswith("go?code={code}"):
         return 303
