@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import RedirectResponse
 
-from lifecycle.authority import Change, check_may_make
+from lifecycle.authority import Change, check_may_open
 from lifecycle.commands import RecordEvaluation
 from lifecycle.criteria import CriteriaSet
 from lifecycle.errors import RegisterError
@@ -137,12 +137,12 @@ def scored(
     visit: StaffVisit, member: Account, code: str, change: Change
 ) -> tuple[dict[str, Any], CriteriaSet]:
     """The product and the criteria set in force for it today, if the member's council may
-    make ``change`` to it."""
+    make ``change`` to it (whether the council still stands is judged on the act's date)."""
     product = visit.desk.read_side.ask(questions.product_status(code, on=visit.today))
     if product is None:
         raise visit.refused(404, NOT_FOUND)
     try:
-        check_may_make(member.actor, change, str(product["province"]), visit.today)
+        check_may_open(member.actor, change, str(product["province"]), visit.today)
     except RegisterError as error:
         [(message, variables)] = beside_field(error).values()
         raise visit.refused(403, message, **variables) from None

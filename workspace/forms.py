@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from lifecycle.commands import ProductCommand
+from lifecycle.commands import ProductCommand, RegisterProduct
 from lifecycle.errors import RegisterError
 from pages.words import N_
 from registry.answer_store import ANSWERS
@@ -31,14 +31,17 @@ REQUIRED = N_("Fill this in.")
 TOO_LONG = N_("This is too long: at most %(most)s characters.")
 USED = N_("This form was recorded already. Open it again for another change.")
 BAD_DATE = N_("Write the date as year-month-day, for example 2025-12-31.")
-MOST = {"text": 500, "long": 4000, "date": 10}
+MOST = {"text": 500, "long": 4000, "date": 10, "choice": 200}
 Errors = dict[str, tuple[str, dict[str, object]]]
+# A form's options to choose from, by field: (value, label for the catalogs).
+Options = dict[str, list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
 class Field:
     """One field of a form: its name (the command's), label and hint (for the catalogs),
-    kind (``text``, ``long`` or ``date``) and whether it may be left empty."""
+    kind (``text``, ``long``, ``date`` or ``choice``: its options are the page's to offer,
+    the register judges the value) and whether it may be left empty."""
 
     name: str
     label: str
@@ -89,7 +92,11 @@ def read(fields: tuple[Field, ...], form: Mapping[str, str]) -> Posted:
 
 
 def carry_out(
-    desk: Desk, member: Account, code: str, posted: Posted, command: Callable[[], ProductCommand]
+    desk: Desk,
+    member: Account,
+    code: str,
+    posted: Posted,
+    command: Callable[[], RegisterProduct | ProductCommand],
 ) -> int | Errors:
     """Carries the form's command out once for its token: the log position of its event
     (recorded now or by an earlier copy of the same form), or the errors to show."""

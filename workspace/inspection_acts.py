@@ -23,7 +23,7 @@ class Act:
     change: Change
     title: str
     fields: tuple[Field, ...]
-    command: Callable[..., commands.ProductCommand]
+    command: Callable[..., commands.RegisterProduct | commands.ProductCommand]
     done: str
 
 

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from registry.orders import Order
 from seed.builders import office, registration
+from tests.pages.conftest import caught_up
 from tests.workspace.conftest import Workspace, tokens
 
 TODAY = "2026-11-29"
@@ -23,6 +24,7 @@ def register(workspace: Workspace, code: str) -> None:
     """A product of Quảng Ninh joins the programme under 1489 (its commune council scores)."""
     command = registration(date(2026, 11, 2), code)
     workspace.client.services.registry.carry_out(Order(office(), command))  # type: ignore[attr-defined]
+    caught_up(workspace.client.services)  # type: ignore[attr-defined]
 
 
 def events(workspace: Workspace, code: str) -> list[Any]:
