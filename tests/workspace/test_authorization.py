@@ -16,6 +16,11 @@ OWN_OF = {"Quảng Ninh": "QN-UB-01", "Tuyên Quang": "HG-QB-01"}
 FOREIGN_OF = {"Quảng Ninh": "HG-QB-01", "Tuyên Quang": "QN-UB-01"}
 ACTS = ("suspend", "extend", "reinstate")
 WAYS = ("forward", "propose")
+# The office's and the authority's forms, by whose they are.
+DESK_ACTS = {"correct": Role.PROGRAMME_OFFICE, "transfer": Role.PROGRAMME_OFFICE,
+             "remove": Role.PROGRAMME_OFFICE, "new": Role.PROGRAMME_OFFICE,
+             "certify": Role.CERTIFYING_AUTHORITY, "revoke": Role.CERTIFYING_AUTHORITY}  # fmt: skip
+DESKS = (Role.PROGRAMME_OFFICE, Role.CERTIFYING_AUTHORITY)
 # (method, path with {code} where the page is about one product)
 PAGES = [
     ("GET", "/staff"),
@@ -29,6 +34,15 @@ PAGES = [
     ("POST", "/staff/councils/{code}/sheets"),
     ("POST", "/staff/councils/{code}/evaluation"),
     *[(method, f"/staff/councils/{{code}}/{way}") for way in WAYS for method in ("GET", "POST")],
+    ("GET", "/staff/products"),
+    ("GET", "/staff/products/{code}"),
+    *[(method, "/staff/products/new") for method in ("GET", "POST")],
+    *[
+        (method, f"/staff/products/{{code}}/{act}")
+        for act in DESK_ACTS
+        if act != "new"
+        for method in ("GET", "POST")
+    ],
     ("GET", "/staff/log"),
     ("GET", "/staff/log/verification"),
     ("GET", "/staff/log/products/{code}"),
@@ -60,12 +74,26 @@ def expected(name: str, path: str, whose: str, method: str) -> int:
         return 403
     if path in COUNCIL_PAGES and role is not Role.EVALUATION_COUNCIL:
         return 403
+    if path.startswith("/staff/products"):
+        return for_a_desk(name, path, whose, method)
     if path in AUDITOR_PAGES:  # auditors read every province's
         return 200 if role is Role.AUDITOR else 403
     if "/{code}" in path and whose == "foreign":
         return 403
     if path.endswith("go?code={code}"):
         return 303
+    return 422 if method == "POST" else 200
+
+
+def for_a_desk(name: str, path: str, whose: str, method: str) -> int:
+    """The office's and the authority's pages: each form its role's, the product page both
+    roles'; central authorities act for every province."""
+    role, province = STAFF[name][0], STAFF[name][2]
+    last = path.rsplit("/", 1)[-1]
+    if role not in ((DESK_ACTS[last],) if last in DESK_ACTS else DESKS):
+        return 403
+    if "/{code}" in path and whose == "foreign" and province is not None:
+        return 403
     return 422 if method == "POST" else 200
 
 
