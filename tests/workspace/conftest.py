@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from lifecycle.values import Level, Role
 from ocop.site import create_site
 from tests.pages.conftest import (  # noqa: F401 (the public pages' browser fixtures, shared)
     artifacts,
@@ -24,35 +22,11 @@ from tests.pages.conftest import (  # noqa: F401 (the public pages' browser fixt
     launch_browser,
     playwright,
 )
+from tests.workspace.live import live_staff, page  # noqa: F401 (the browser tests' server)
+from tests.workspace.staff import PASSWORD, STAFF, Clock
 from workspace.accounts import StaffAccounts
 
-PASSWORD = "correct horse battery staple"
-# name: (role, level, province)
-STAFF: dict[str, tuple[Role, Level | None, str | None]] = {
-    "qn-inspector": (Role.INSPECTOR, None, "Quảng Ninh"),
-    "tq-inspector": (Role.INSPECTOR, None, "Tuyên Quang"),
-    "qn-office": (Role.PROGRAMME_OFFICE, None, "Quảng Ninh"),
-    "qn-council": (Role.EVALUATION_COUNCIL, Level.PROVINCE, "Quảng Ninh"),
-    "qn-commune-council": (Role.EVALUATION_COUNCIL, Level.COMMUNE, "Quảng Ninh"),
-    "qn-authority": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE, "Quảng Ninh"),
-    "central-authority": (Role.CERTIFYING_AUTHORITY, Level.CENTRAL, None),
-    "auditor": (Role.AUDITOR, None, None),
-    "admin": (Role.ADMIN, None, None),
-}
 TOKEN = re.compile(r'name="(csrf|form_token|token)" value="([^"]*)"')
-
-
-class Clock:
-    """The sessions' clock, moved by the tests."""
-
-    def __init__(self) -> None:
-        self.moment = datetime(2026, 11, 29, 2, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-    def advance(self, **delta: float) -> None:
-        self.moment += timedelta(**delta)
 
 
 @dataclass
@@ -71,10 +45,10 @@ class Workspace:
         return client
 
 
-def tokens(page: Response | str) -> dict[str, str]:
+def tokens(answer: Response | str) -> dict[str, str]:
     """The hidden tokens of a page's forms (the first of each name)."""
     found: dict[str, str] = {}
-    for name, value in TOKEN.findall(page if isinstance(page, str) else page.text):
+    for name, value in TOKEN.findall(answer if isinstance(answer, str) else answer.text):
         found.setdefault(name, value)
     return found
 
