@@ -18,6 +18,14 @@ EVALUATION_FIELDS = (
         N_("Members of the council"),
         hint=N_("How many members the council has (at least two thirds must have scored)."),
     ),
+    Field(
+        "group",
+        N_("Product group under this criteria set"),
+        "choice",
+        N_("Only when the product's own group is not one of this set's."),
+        optional=True,
+    ),
+    Field("subgroup", N_("Sub-group"), "choice", optional=True),
     EFFECTIVE,
     NOTE,
 )

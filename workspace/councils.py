@@ -25,6 +25,7 @@ from workspace.accounts import Account
 from workspace.council_acts import EVALUATED, EVALUATION_FIELDS, HAND_OFFS
 from workspace.desk import Desk
 from workspace.forms import Errors, carry_out, new_token, read
+from workspace.offered import grouping
 from workspace.refusals import beside_field
 from workspace.score_drafts import ScoreDrafts
 from workspace.score_sheet import latest_evaluation, mandatory_met_for, read_sheet, tally
@@ -183,6 +184,7 @@ def _sheet(
         hand_offs=HAND_OFFS,
         mandatory_levels=MANDATORY_STAR_LEVELS,
         fields=EVALUATION_FIELDS,
+        choices=grouping(criteria),
         values=values,
         errors=errors,
         saved=saved or {},

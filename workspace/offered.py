@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from lifecycle.catalogue import catalogue_of
+from lifecycle.criteria import CriteriaSet
 from lifecycle.events import ProductEvent
 from lifecycle.legacy_sets import criteria_for
 from lifecycle.places import provinces_on
@@ -24,10 +25,17 @@ from workspace.score_sheet import latest_evaluation
 def registering(province: str, today: date) -> Options:
     """A registration's options: today's provinces, the set's groups and sub-groups."""
     criteria = criteria_for(province, today)
-    groups = catalogue_of(criteria.id).values() if criteria else ()
     return {
         **owning(),
         "province": [(p.name, p.name) for p in provinces_on(today)],
+        **(grouping(criteria) if criteria else {"group": [], "subgroup": []}),
+    }
+
+
+def grouping(criteria: CriteriaSet) -> Options:
+    """A criteria set's groups and sub-groups, from its catalogue."""
+    groups = catalogue_of(criteria.id).values()
+    return {
         "group": [(g.id, GROUP.get(g.id, g.name)) for g in groups],
         "subgroup": [(s.id, f"{g.name}: {s.name}") for g in groups for s in g.subgroups],
     }

@@ -84,8 +84,8 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "already-handed-off": (WHOLE, N_("This evaluation was handed on already.")),
     "no-criteria-set": (WHOLE, N_("No criteria set is in force for this product on that date.")),
     "group-needed-under-set": (
-        WHOLE,
-        N_("The product's group is not one of this criteria set's: the API records it."),
+        "group",
+        N_("The product's group is not one of this criteria set's: choose its group under it."),
     ),
     "product-already-registered": ("code", N_("A product is registered under this code already.")),
     "invalid-product-code": ("code", N_("A product code is 3 to 32 of A-Z, 0-9 and '-'.")),

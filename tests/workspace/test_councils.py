@@ -171,3 +171,25 @@ def test_an_evaluation_posted_twice_records_one_event(workspace: Workspace) -> N
         "Registered",
         "Evaluated",
     ]
+
+
+def test_a_product_of_an_older_sets_group_is_scored_in_its_group_under_the_set_in_force(
+    workspace: Workspace,
+) -> None:
+    registered = registration(date(2019, 9, 2), "QN-UB-41")  # 1048's "herbal-products"
+    workspace.client.services.registry.carry_out(Order(office(), registered))  # type: ignore[attr-defined]
+    caught_up(workspace.client.services)  # type: ignore[attr-defined]
+    commune = workspace.signed_in("qn-commune-council")
+    save_sheet(commune, "QN-UB-41", "Member 1", "30", "20", "25")
+    refused = submit(commune, "QN-UB-41", "1")
+    assert refused.status_code == 409 and 'id="group-error"' in refused.text
+    assert "hãy chọn nhóm của sản phẩm theo bộ tiêu chí này" in refused.text
+    assert '<option value="medicinal-herbs">' in refused.text
+    page = tokens(commune.get("/staff/councils/QN-UB-41"))
+    data = {"minutes_ref": "09/BB-HĐ", "council_members": "1", "effective_on": TODAY,
+            "mandatory-3": "1", "group": "medicinal-herbs", "subgroup": "essential-oils",
+            "csrf": page["csrf"], "form_token": page["form_token"]}  # fmt: skip
+    answer = commune.post("/staff/councils/QN-UB-41/evaluation", data=data, follow_redirects=False)
+    assert answer.status_code == 303
+    evaluated = events(workspace, "QN-UB-41")[-1]
+    assert (evaluated.group, evaluated.subgroup) == ("medicinal-herbs", "essential-oils")
