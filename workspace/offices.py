@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import RedirectResponse
 
-from lifecycle.authority import ROLE_FOR, check_may_open
+from lifecycle.authority import ROLE_FOR, Change, check_may_open
 from lifecycle.errors import RegisterError
 from lifecycle.values import PRODUCT_CODE, Role
 from pages.words import N_
@@ -24,6 +24,7 @@ from workspace.forms import Options, Posted, new_token
 from workspace.inspection_acts import Act
 from workspace.office_acts import ACTS, REGISTER
 from workspace.refusals import beside_field
+from workspace.score_sheet import latest_evaluation
 from workspace.visit import StaffVisit, form_of
 
 NOT_FOUND = N_("No product has this code.")
@@ -100,6 +101,8 @@ def _act(
 ) -> Response:
     act = ACTS[name]
     product = _product(visit, member, code, act)
+    if act.change is Change.CERTIFY:  # the evaluation a certificate rests on, shown with it
+        product["latest_evaluation"] = latest_evaluation(visit.desk.events_of(code))
     options = _options(visit, member, name, product)
     action = f"{PRODUCTS}/{code}/{name}"
     if visit.request.method == "GET":
