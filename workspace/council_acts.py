@@ -53,4 +53,6 @@ HAND_OFFS = {
         ),
     ),
 }
+# The councils' levels as the pages name them (``_(level.value)`` in the templates).
+LEVEL_WORDS = (N_("commune"), N_("district"), N_("province"), N_("central"))
 EVALUATED = N_("%(code)s: the council's evaluation was recorded.")

@@ -124,7 +124,7 @@ def test_an_authority_certifies_the_stars_offered_and_revokes(workspace: Workspa
     form = authority.get("/staff/products/QN-HL-92/certify")
     assert '<option value="4"' in form.text and '<option value="3"' in form.text
     assert '<option value="5"' not in form.text  # the band and the province's competence
-    assert "80 điểm, hội đồng cấp province" in form.text  # the evaluation it rests on
+    assert "80 điểm, hội đồng cấp tỉnh" in form.text  # the evaluation it rests on
     issued = {"stars": "4", "decision_ref": "88/QĐ-UBND", "effective_on": TODAY}
     answer = posted(authority, "/staff/products/QN-HL-92/certify", issued)
     assert answer.status_code == 303
