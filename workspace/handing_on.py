@@ -4,22 +4,24 @@ cases and rules as the API's (``lifecycle/handing_on.py``)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from fastapi.responses import RedirectResponse
 
 from lifecycle.values import PRODUCT_CODE
+from pages.words import N_
 from workspace.accounts import Account
+from workspace.acting import Where, draw_form, record
 from workspace.council_acts import HAND_OFFS
 from workspace.councils import COUNCIL, COUNCILS, scored
 from workspace.desk import Desk
-from workspace.forms import Posted, carry_out, new_token, read
+from workspace.forms import Posted, new_token
 from workspace.visit import StaffVisit, form_of
 
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]
 Way = Annotated[str, Path(pattern="^(" + "|".join(HAND_OFFS) + ")$")]
 Form = Annotated[dict[str, str], Depends(form_of)]
+BACK = N_("Back to the score sheet")
 
 
 def routes(desk: Desk) -> APIRouter:
@@ -33,7 +35,8 @@ def routes(desk: Desk) -> APIRouter:
 
         def draw(member: Account) -> Response:
             product, _criteria = scored(visit, member, code, HAND_OFFS[way][1].change)
-            return _hand_off(visit, code, way, product, Posted({}, {}, new_token()), 200)
+            posted = Posted({}, {}, new_token())
+            return draw_form(visit, HAND_OFFS[way][1], product, posted, {}, _where(code, way))
 
         return visit.serve(COUNCIL, draw)
 
@@ -42,40 +45,21 @@ def routes(desk: Desk) -> APIRouter:
         """The hand-off, carried out once; the form again with what was refused."""
         visit = StaffVisit(desk, request, form)
 
-        def record(member: Account) -> Response:
+        def hand_on(member: Account) -> Response:
             act = HAND_OFFS[way][1]
             product, _criteria = scored(visit, member, code, act.change)
-            posted = read(act.fields, form)
-            if posted.errors:
-                return _hand_off(visit, code, way, product, posted, 422)
-            made = act.command
-            outcome = carry_out(
-                desk, member, code, posted, lambda: made(**posted.typed(act.fields))
-            )
-            if isinstance(outcome, dict):
-                refused = Posted(posted.values, outcome, posted.token)
-                return _hand_off(visit, code, way, product, refused, 409)
-            done = f"{COUNCILS}?done={way}&code={code}&position={outcome}"
-            return RedirectResponse(done, status_code=303)
+            return record(visit, member, act, product, form, {}, _where(code, way))
 
-        return visit.serve(COUNCIL, record)
+        return visit.serve(COUNCIL, hand_on)
 
     return router
 
 
-def _hand_off(
-    visit: StaffVisit, code: str, way: str, product: dict[str, Any], posted: Posted, status: int
-) -> Response:
-    act = HAND_OFFS[way][1]
-    return visit.page(
-        "act.html",
-        status,
-        title=act.title,
-        product=product,
-        fields=act.fields,
-        values=posted.values,
-        errors=posted.errors,
-        form_token=posted.token,
-        action=f"{COUNCILS}/{code}/{way}",
-        back=f"{COUNCILS}/{code}",
+def _where(code: str, way: str) -> Where:
+    """The hand-off's form, back to the score sheet, and once recorded the council's list."""
+    return Where(
+        f"{COUNCILS}/{code}/{way}",
+        f"{COUNCILS}/{code}",
+        BACK,
+        lambda code, position: f"{COUNCILS}?done={way}&code={code}&position={position}",
     )

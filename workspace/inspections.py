@@ -15,8 +15,9 @@ from lifecycle.values import PRODUCT_CODE, Role
 from pages.words import N_
 from projections import questions, worklist
 from workspace.accounts import Account
+from workspace.acting import Where, draw_form, record
 from workspace.desk import Desk
-from workspace.forms import Posted, carry_out, new_token, read
+from workspace.forms import Posted, new_token
 from workspace.inspection_acts import ACTS, Act
 from workspace.refusals import beside_field
 from workspace.visit import PATH, StaffVisit, form_of
@@ -24,6 +25,7 @@ from workspace.visit import PATH, StaffVisit, form_of
 WORKLIST = f"{PATH}/inspections"
 EXPIRING_WITHIN_DAYS = 90
 NOT_FOUND = N_("No product has this code.")
+BACK = N_("Back to the worklist")
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]
 ActName = Annotated[str, Path(pattern="^(" + "|".join(ACTS) + ")$")]
 Form = Annotated[dict[str, str], Depends(form_of)]
@@ -61,7 +63,7 @@ def routes(desk: Desk) -> APIRouter:
         def draw(member: Account) -> Response:
             product = _product(visit, member, code, ACTS[act])
             posted = Posted({}, {}, new_token())
-            return _form(visit, code, act, product, posted, 200)
+            return draw_form(visit, ACTS[act], product, posted, {}, _where(code, act))
 
         return visit.serve(INSPECTOR, draw)
 
@@ -70,22 +72,11 @@ def routes(desk: Desk) -> APIRouter:
         """The form's command, carried out once; the form again with what was refused."""
         visit = StaffVisit(desk, request, form)
 
-        def record(member: Account) -> Response:
-            chosen = ACTS[act]
-            product = _product(visit, member, code, chosen)
-            posted = read(chosen.fields, form)
-            if posted.errors:
-                return _form(visit, code, act, product, posted, 422)
-            outcome = carry_out(
-                desk, member, code, posted, lambda: chosen.command(**posted.typed(chosen.fields))
-            )
-            if isinstance(outcome, dict):
-                refused = Posted(posted.values, outcome, posted.token)
-                return _form(visit, code, act, product, refused, 409)
-            done = f"{WORKLIST}?done={act}&code={code}&position={outcome}"
-            return RedirectResponse(done, status_code=303)
+        def inspect(member: Account) -> Response:
+            product = _product(visit, member, code, ACTS[act])
+            return record(visit, member, ACTS[act], product, form, {}, _where(code, act))
 
-        return visit.serve(INSPECTOR, record)
+        return visit.serve(INSPECTOR, inspect)
 
     return router
 
@@ -124,19 +115,11 @@ def _product(visit: StaffVisit, member: Account, code: str, act: Act) -> dict[st
     return product
 
 
-def _form(
-    visit: StaffVisit, code: str, act: str, product: dict[str, Any], posted: Posted, status: int
-) -> Response:
-    chosen = ACTS[act]
-    return visit.page(
-        "act.html",
-        status,
-        title=chosen.title,
-        product=product,
-        fields=chosen.fields,
-        values=posted.values,
-        errors=posted.errors,
-        form_token=posted.token,
-        action=f"{WORKLIST}/{code}/{act}",
-        back=WORKLIST,
+def _where(code: str, act: str) -> Where:
+    """The inspector's form, back to the worklist, and once recorded the worklist again."""
+    return Where(
+        f"{WORKLIST}/{code}/{act}",
+        WORKLIST,
+        BACK,
+        lambda code, position: f"{WORKLIST}?done={act}&code={code}&position={position}",
     )

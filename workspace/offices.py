@@ -6,6 +6,7 @@ is carried out by the same use cases and rules as the API's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
@@ -18,16 +19,19 @@ from pages.words import N_
 from projections import questions
 from workspace import offered
 from workspace.accounts import Account
-from workspace.acting import PRODUCTS, draw_form, record
+from workspace.acting import Where, draw_form, record
 from workspace.desk import Desk
 from workspace.forms import Options, Posted, new_token
 from workspace.inspection_acts import Act
 from workspace.office_acts import ACTS, REGISTER
 from workspace.refusals import beside_field
 from workspace.score_sheet import latest_evaluation
-from workspace.visit import StaffVisit, form_of
+from workspace.visit import PATH, StaffVisit, form_of
 
+PRODUCTS = f"{PATH}/products"
 NOT_FOUND = N_("No product has this code.")
+BACK = N_("Back to the product")
+BACK_TO_ALL = N_("Back to the products")
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]
 ActName = Annotated[str, Path(pattern="^(" + "|".join(ACTS) + ")$")]
 Form = Annotated[dict[str, str], Depends(form_of)]
@@ -104,10 +108,10 @@ def _act(
     if act.change is Change.CERTIFY:  # the evaluation a certificate rests on, shown with it
         product["latest_evaluation"] = latest_evaluation(visit.desk.events_of(code))
     options = _options(visit, member, name, product)
-    action = f"{PRODUCTS}/{code}/{name}"
+    where = Where(f"{PRODUCTS}/{code}/{name}", f"{PRODUCTS}/{code}", BACK, _done_url(name))
     if visit.request.method == "GET":
-        return draw_form(visit, act, product, action, Posted({}, {}, new_token()), options, 200)
-    return record(visit, member, act, product, action, form, options)
+        return draw_form(visit, act, product, Posted({}, {}, new_token()), options, where)
+    return record(visit, member, act, product, form, options, where)
 
 
 def _options(visit: StaffVisit, member: Account, name: str, product: dict[str, Any]) -> Options:
@@ -117,6 +121,11 @@ def _options(visit: StaffVisit, member: Account, name: str, product: dict[str, A
     if name in ("remove", "revoke"):
         return {"reason": offered.reasons()[name]}
     return offered.owning() if name == "transfer" else {}
+
+
+def _done_url(name: str) -> Callable[[str, int], str]:
+    """Where a recorded form goes: the product's page, saying what was done."""
+    return lambda code, position: f"{PRODUCTS}/{code}?done={name}&position={position}"
 
 
 def _done(visit: StaffVisit) -> str:
@@ -155,7 +164,8 @@ def _new(visit: StaffVisit, member: Account, form: dict[str, str]) -> Response:
         [(message, variables)] = beside_field(error).values()
         raise visit.refused(403, message, **variables) from None
     options = offered.registering(province, visit.today)
+    where = Where(f"{PRODUCTS}/new", PRODUCTS, BACK_TO_ALL, _done_url("register"))
     if visit.request.method == "GET":
         posted = Posted({"province": province}, {}, new_token())
-        return draw_form(visit, REGISTER, None, f"{PRODUCTS}/new", posted, options, 200)
-    return record(visit, member, REGISTER, None, f"{PRODUCTS}/new", form, options)
+        return draw_form(visit, REGISTER, None, posted, options, where)
+    return record(visit, member, REGISTER, None, form, options, where)
