@@ -53,6 +53,13 @@ HAND_OFFS = {
         ),
     ),
 }
+# The bonus kinds (``lifecycle/scoring_figures.py``) in the pages' words.
+BONUS_WORDS = {
+    "women-participation": N_("women's participation"),
+    "ethnic-minority-participation": N_("ethnic minorities' participation"),
+    "local-materials": N_("local materials"),
+    "local-labour": N_("local labour"),
+}
 # The councils' levels as the pages name them (``_(level.value)`` in the templates).
 LEVEL_WORDS = (N_("commune"), N_("district"), N_("province"), N_("central"))
 EVALUATED = N_("%(code)s: the council's evaluation was recorded.")

@@ -22,7 +22,7 @@ from lifecycle.values import PRODUCT_CODE, Role
 from pages.words import N_
 from projections import questions, worklist
 from workspace.accounts import Account
-from workspace.council_acts import EVALUATED, EVALUATION_FIELDS, HAND_OFFS
+from workspace.council_acts import BONUS_WORDS, EVALUATED, EVALUATION_FIELDS, HAND_OFFS
 from workspace.desk import Desk
 from workspace.forms import Errors, carry_out, new_token, read
 from workspace.offered import grouping
@@ -182,6 +182,7 @@ def _sheet(
             if any(s.kind is kind and s.from_level is level for s in steps)
         ],
         hand_offs=HAND_OFFS,
+        bonus_words=BONUS_WORDS,
         mandatory_levels=MANDATORY_STAR_LEVELS,
         fields=EVALUATION_FIELDS,
         choices=grouping(criteria),
