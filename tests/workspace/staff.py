@@ -15,6 +15,7 @@ STAFF: dict[str, tuple[Role, Level | None, str | None]] = {
     "qn-office": (Role.PROGRAMME_OFFICE, None, "Quảng Ninh"),
     "qn-council": (Role.EVALUATION_COUNCIL, Level.PROVINCE, "Quảng Ninh"),
     "qn-commune-council": (Role.EVALUATION_COUNCIL, Level.COMMUNE, "Quảng Ninh"),
+    "central-council": (Role.EVALUATION_COUNCIL, Level.CENTRAL, None),
     "qn-authority": (Role.CERTIFYING_AUTHORITY, Level.PROVINCE, "Quảng Ninh"),
     "central-authority": (Role.CERTIFYING_AUTHORITY, Level.CENTRAL, None),
     "auditor": (Role.AUDITOR, None, None),

@@ -74,6 +74,8 @@ def expected(name: str, path: str, whose: str, method: str) -> int:
         return 403
     if path in COUNCIL_PAGES and role is not Role.EVALUATION_COUNCIL:
         return 403
+    if path in COUNCIL_PAGES and STAFF[name][2] is None:  # the central council: every province
+        return 303 if path.endswith("go?code={code}") else 422 if method == "POST" else 200
     if path.startswith("/staff/products"):
         return for_a_desk(name, path, whose, method)
     if path in AUDITOR_PAGES:  # auditors read every province's
