@@ -71,11 +71,15 @@ def routes(desk: Desk) -> APIRouter:
 
     @router.post(COUNCILS + "/{code}/sheets")
     def sheet_saved(request: Request, code: Code, form: Form) -> Response:
-        """One member's sheet, checked by the register's rules and kept as a draft."""
+        """One member's sheet, checked by the register's rules and kept as a draft (or the
+        draft of one member removed)."""
         visit = StaffVisit(desk, request, form)
 
         def save(member: Account) -> Response:
             _product, criteria = scored(visit, member, code, Change.EVALUATE)
+            if form.get("remove"):  # a sheet saved by mistake (a member who did not score)
+                drafts.discard(member.actor, code, form.get("member", ""))
+                return _sheet(visit, drafts, member, code, {}, {})
             sheet, errors = read_sheet(criteria, form)
             if errors:
                 return _sheet(visit, drafts, member, code, form, errors, 422)

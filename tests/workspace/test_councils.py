@@ -130,6 +130,10 @@ def test_an_evaluation_without_a_quorum_is_refused_beside_the_members_and_stores
     register(workspace, code)
     commune = workspace.signed_in("qn-commune-council")
     save_sheet(commune, code, "Member 1", "30", "20", "25")
+    save_sheet(commune, code, "Nobody", "30", "20", "25")  # saved by mistake, then removed
+    csrf = tokens(commune.get(f"/staff/councils/{code}"))["csrf"]
+    removed = {"member": "Nobody", "remove": "1", "csrf": csrf}
+    assert "Nobody" not in commune.post(f"/staff/councils/{code}/sheets", data=removed).text
     before = len(events(workspace, code))
     commune.get(f"/staff/councils/{code}?lang={lang}")
     answer = submit(commune, code, "5")
