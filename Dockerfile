@@ -20,6 +20,7 @@ COPY api ./api
 COPY seed ./seed
 COPY ocop ./ocop
 COPY pages ./pages
+COPY workspace ./workspace
 RUN pip install --no-deps --no-build-isolation . \
     && pip uninstall --yes setuptools pip
 

@@ -145,6 +145,14 @@ def check_may_make(actor: Actor, change: Change, province: str, day: date) -> No
     check_within_jurisdiction(actor, province, day)
 
 
+def check_may_open(actor: Actor, change: Change, province: str, day: date) -> None:
+    """The actor has the role for the change and jurisdiction over the product's province on
+    ``day``: a form may be drawn for it; whether the actor still stands is judged on the
+    act's own date when the change is made (a district principal's act of June 2025)."""
+    check_role_may_make(actor, change)
+    check_within_jurisdiction(actor, province, day)
+
+
 def check_may_read(actor: Actor, province: str, day: date) -> None:
     """Auditors and central principals read everything; others their own province's, as
     the provinces stand on ``day``."""

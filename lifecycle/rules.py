@@ -148,3 +148,24 @@ def certificate_valid_until(criteria: CriteriaSet, valid_from: date) -> date:
     if same_day_later.day != valid_from.day:
         return same_day_later
     return same_day_later - timedelta(days=1)
+
+
+def stars_certifiable_from(
+    evaluation: Evaluation, criteria: CriteriaSet, level: Level, day: date
+) -> list[int]:
+    """The stars an authority at ``level`` may certify on ``day`` from ``evaluation`` under
+    ``criteria`` (the set on that day): those the evaluation's set, its council's level, its
+    band and mandatory criteria and the level's competence all allow, by the same rules a
+    certificate is checked by."""
+    allowed = []
+    for stars in sorted(CERTIFIABLE_STARS):
+        try:
+            check_evaluation_set_accepted(criteria, evaluation, day)
+            check_evaluated_by_issuing_level(evaluation, level)
+            check_mandatory_criteria_met(evaluation, stars)
+            check_band_reaches(evaluation, stars)
+            check_level_competent(criteria, level, stars)
+        except errors.RegisterError:
+            continue
+        allowed.append(stars)
+    return allowed

@@ -83,6 +83,16 @@ class Settings(BaseSettings):
     projector_metrics_host: str = "127.0.0.1"
     projector_metrics_port: Annotated[int | None, Field(ge=1, le=65535)] = None
 
+    # The staff workspace (/staff): a session ends after this long without a request, and
+    # this long after sign-in whatever happens; an account is locked for a while after this
+    # many failed sign-ins in a row. The session cookie is marked Secure when the request
+    # came over TLS, or always with ``staff_secure_cookie`` (behind a TLS proxy).
+    staff_idle_minutes: Annotated[float, Field(gt=0)] = 30.0
+    staff_session_hours: Annotated[float, Field(gt=0)] = 12.0
+    staff_lockout_attempts: Annotated[int, Field(ge=1)] = 5
+    staff_lockout_minutes: Annotated[float, Field(gt=0)] = 15.0
+    staff_secure_cookie: bool = False
+
     _store: StoreUrl = PrivateAttr()
 
     def model_post_init(self, context: Any) -> None:

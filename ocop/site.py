@@ -1,12 +1,15 @@
-"""The served whole: the HTTP API and, beside it, the public pages, over the same services.
+"""The served whole: the HTTP API and, beside it, the public pages and the staff workspace,
+over the same services.
 
-The API knows nothing of the pages; they are wired here, in the composition root.
+The API knows nothing of the pages nor of the workspace; they are wired here, in the
+composition root.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI
@@ -16,10 +19,17 @@ from api.problems import problem_response
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from pages import Sources, public_pages
+from workspace import Desk, open_desk, staff_workspace
 
 
-def create_site(services: ServedRegister, *, run_projector: bool = True) -> FastAPI:
-    """The API with the public pages (``/``, ``/register``, ``/p/{code}``, ...) mounted."""
+def create_site(
+    services: ServedRegister,
+    *,
+    run_projector: bool = True,
+    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> FastAPI:
+    """The API with the public pages (``/``, ``/register``, ``/p/{code}``, ...) and the staff
+    workspace (``/staff``) mounted; ``now`` is the staff sessions' clock."""
     app = create_app(services, run_projector=run_projector)
     sources = Sources(
         read_side=services.read_side,
@@ -28,6 +38,7 @@ def create_site(services: ServedRegister, *, run_projector: bool = True) -> Fast
         public_base_url=services.settings.public_base_url,
     )
     app.include_router(public_pages(sources))
+    app.include_router(staff_workspace(staff_desk(services, now)))
     return app
 
 
@@ -49,3 +60,27 @@ def worker_site() -> FastAPI:
 
     app.router.lifespan_context = lifespan
     return app
+
+
+def staff_desk(services: ServedRegister, now: Callable[[], datetime]) -> Desk:
+    """What the staff workspace works through, from the served register and its settings."""
+    settings = services.settings
+    accounts, sessions = open_desk(
+        services.database,
+        idle_minutes=settings.staff_idle_minutes,
+        session_hours=settings.staff_session_hours,
+        lockout_attempts=settings.staff_lockout_attempts,
+        lockout_minutes=settings.staff_lockout_minutes,
+    )
+    return Desk(
+        read_side=services.read_side,
+        submit=services.intake.submit,
+        events_of=services.registry.events_of,
+        database=services.database,
+        accounts=accounts,
+        sessions=sessions,
+        today=services.clock,
+        logger=services.logger.bind(part="staff"),
+        now=now,
+        secure_cookie=settings.staff_secure_cookie,
+    )

@@ -20,14 +20,15 @@ COOKIE = "lang"
 LOCALES = Path(__file__).resolve().parent / "locales"
 
 
-def catalog_path(language: str) -> Path:
-    """Where the catalog of ``language`` is kept."""
-    return LOCALES / language / "LC_MESSAGES" / "messages.po"
+def catalog_path(language: str, locales: Path = LOCALES) -> Path:
+    """Where the catalog of ``language`` is kept (under ``locales``: the pages' own, or
+    another room's that shares the pages' way of keeping them)."""
+    return locales / language / "LC_MESSAGES" / "messages.po"
 
 
-def translations(language: str) -> Translations:
+def translations(language: str, locales: Path = LOCALES) -> Translations:
     """The catalog of ``language``, read from its ``.po`` and compiled in memory."""
-    with catalog_path(language).open("rb") as po:
+    with catalog_path(language, locales).open("rb") as po:
         catalog = read_po(po, locale=language)
     compiled = BytesIO()
     write_mo(compiled, catalog)

@@ -13,7 +13,7 @@ from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import Translations
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from lifecycle.values import Status
@@ -27,12 +27,19 @@ HERE = Path(__file__).resolve().parent
 class Templates:
     """The pages' templates, rendered in either language."""
 
-    def __init__(self) -> None:
-        self.catalogs = {language: translations(language) for language in LANGUAGES}
+    def __init__(
+        self,
+        loader: BaseLoader | None = None,
+        catalogs: dict[str, Translations] | None = None,
+    ) -> None:
+        """The pages' own templates and catalogs, unless another room (the staff workspace)
+        hands in its loader and catalogs, to render its pages the same way."""
+        self.catalogs = catalogs or {language: translations(language) for language in LANGUAGES}
         # Part of every page's validator: a new release's pages are never taken for old ones.
         self.version = _version(HERE / "templates", HERE / "locales")
+        loader = loader or PackageLoader("pages", "templates")
         self.environments = {
-            language: self._environment(language, catalog)
+            language: self._environment(language, catalog, loader)
             for language, catalog in self.catalogs.items()
         }
 
@@ -45,9 +52,9 @@ class Templates:
         return str(self.catalogs[language].gettext(message))
 
     @staticmethod
-    def _environment(language: str, catalog: Translations) -> Environment:
+    def _environment(language: str, catalog: Translations, loader: BaseLoader) -> Environment:
         environment = Environment(
-            loader=PackageLoader("pages", "templates"),
+            loader=loader,
             autoescape=select_autoescape(default=True, default_for_string=True),
             extensions=["jinja2.ext.i18n"],
             undefined=StrictUndefined,

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from eventsourcing.persistence import Notification
 
 from lifecycle.events import ProductEvent
+from projections.progress import read_progress
 from storage.event_log import events_after, first_missing
 from storage.sql import Database
 from transparency import checkpoints
@@ -90,3 +92,33 @@ def differs(leaf: Any, event: Notification | None, decode: Callable[[Notificatio
     if leaf_hash(made).hex() != leaf["leaf_hash"]:
         return "the event differs from the entry the log committed to"
     return ""
+
+
+def verification(db: Database) -> dict[str, Any]:
+    """What the auditor's page says of the log now, in cheap reads: the stored checkpoints
+    (size, when signed, how many witnesses cosigned), whether the stored tree is the signed
+    one, the first event missing from the events table (if any), and the read side's
+    progress. Every entry made again is ``ocop verify --full``'s, from outside."""
+    checkpoints.create(db)
+    rows = db.rows("SELECT max(position) AS last FROM log_leaves")
+    last = int(rows[0]["last"] or 0)
+    signed = [
+        {
+            "origin": row["origin"],
+            "size": int(row["size"]),
+            "signed_at": datetime.fromtimestamp(float(row["signed_at"]), UTC),
+            "cosignatures": len([line for line in str(row["cosignatures"]).split("\n") if line]),
+        }
+        for row in db.rows("SELECT origin, size, signed_at, cosignatures FROM log_checkpoints")
+    ]
+    progress = read_progress(db)
+    return {
+        "leaves": last,
+        "checkpoints": signed,
+        "unlike_signed": checkpoints.unlike_signed(db),
+        "missing": first_missing(db, last) if last else None,
+        "head": progress.head,
+        "position": progress.position,
+        "error_code": progress.error_code,
+        "error_position": progress.error_position,
+    }

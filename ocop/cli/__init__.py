@@ -17,12 +17,14 @@ from ocop.cli import (
     ready,
     scenario,
     serve,
+    staff,
     verify,
     witness,
 )
 
 COMMANDS = (
-    backup, history, init, keys, log, migrate, projection, ready, scenario, serve, verify, witness,
+    backup, history, init, keys, log, migrate, projection, ready, scenario, serve, staff, verify,
+    witness,
 )  # fmt: skip
 
 
