@@ -3,7 +3,9 @@
 ``python -m bench.server URL PORT`` builds the production app from ``Settings`` (projector
 in-process, request log on) and adds one bench-only route, ``GET /bench/constant``: a
 constant JSON body shaped like a public answer, through the same middleware and a sync
-handler like the public routes. It runs one uvicorn worker with httptools and uvloop.
+handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
+commands so far (transactions, orders, largest group). It runs one uvicorn worker with
+httptools and uvloop.
 """
 
 from __future__ import annotations
@@ -105,18 +107,25 @@ class Server:
 
 
 def bench_app(url: str) -> Any:
-    """The production app over ``url``, plus the bench-only constant route."""
+    """The production app over ``url``, plus the bench-only routes."""
+    from dataclasses import asdict
+
     from ocop.services import build_services
     from ocop.settings import Settings
     from ocop.site import create_site
 
     # All the load comes from one loopback address: the per-address limit would measure itself.
     unthrottled = Settings(database_url=url, anonymous_burst=10**9, anonymous_per_second=1e9)
-    app = create_site(build_services(unthrottled))
+    services = build_services(unthrottled)
+    app = create_site(services)
 
     @app.get("/bench/constant", include_in_schema=False)
     def constant() -> dict[str, Any]:
         return CONSTANT
+
+    @app.get("/bench/intake", include_in_schema=False)
+    def intake() -> dict[str, int]:
+        return asdict(services.intake.groups)
 
     return app
 
