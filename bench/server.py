@@ -1,7 +1,8 @@
 """The API as the benchmarks serve it, in a process of its own.
 
 ``python -m bench.server URL PORT`` builds the production app from ``Settings`` (projector
-in-process, request log on) and adds one bench-only route, ``GET /bench/constant``: a
+in-process unless ``OCOP_RUN_PROJECTOR=false``, as for ``ocop serve``; request log on) and
+adds two bench-only routes: ``GET /bench/constant``, a
 constant JSON body shaped like a public answer, through the same middleware and a sync
 handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
 commands so far (transactions, orders, largest group). It runs one uvicorn worker with
@@ -117,7 +118,7 @@ def bench_app(url: str) -> Any:
     # All the load comes from one loopback address: the per-address limit would measure itself.
     unthrottled = Settings(database_url=url, anonymous_burst=10**9, anonymous_per_second=1e9)
     services = build_services(unthrottled)
-    app = create_site(services)
+    app = create_site(services, run_projector=unthrottled.run_projector)
 
     @app.get("/bench/constant", include_in_schema=False)
     def constant() -> dict[str, Any]:
