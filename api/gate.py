@@ -3,10 +3,9 @@ byte of its body is read or parsed (FastAPI would otherwise parse the body first
 
 from __future__ import annotations
 
-from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.deps import principal_for
+from api.bearer import principal_of
 from api.keys import KeyStore
 from api.outages import store_lost
 from api.problems import Problem, problem_response, store_unavailable
@@ -35,7 +34,7 @@ class WriteGate:
             (v.decode("latin-1") for k, v in scope["headers"] if k == b"authorization"), None
         )
         try:
-            actor = await run_in_threadpool(principal_for, self.keys, authorization)
+            actor = await principal_of(self.keys, authorization)
         except Problem as problem:
             refusal = problem_response(
                 problem.status,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
@@ -79,13 +80,20 @@ def check_principal_unchanged(db: Database, actor: Actor) -> None:
 class KeyStore:
     """Creates, finds and revokes keys in the register's database.
 
-    A key found is remembered for ``remember_for`` seconds, sparing a database round trip
-    on every request; a key revoked in another process stops working within that time.
+    A key found is remembered for ``remember_for`` seconds (by ``clock``), sparing a database
+    round trip on every request; a key revoked in another process stops working within that
+    time, one revoked through this store at once.
     """
 
-    def __init__(self, database: Connections, remember_for: float = 5.0) -> None:
+    def __init__(
+        self,
+        database: Connections,
+        remember_for: float = 5.0,
+        clock: Callable[[], float] = monotonic,
+    ) -> None:
         self.database = database
         self.remember_for = remember_for
+        self.clock = clock
         self._found: dict[str, tuple[float, Actor]] = {}
         with database.transaction() as db:
             db.run(SCHEMA)
@@ -126,16 +134,24 @@ class KeyStore:
         A key not shaped like the register's keys is refused without asking the database."""
         if not well_formed(key):
             return None
+        remembered = self.remembered(key)
+        if remembered is not None:
+            return remembered
         hashed = digest(key)
-        found = self._found.get(hashed)
-        if found is not None and monotonic() - found[0] < self.remember_for:
-            return found[1]
         actor = self._look_up(hashed)
         if actor is None:
             self._found.pop(hashed, None)
         else:
-            self._found[hashed] = (monotonic(), actor)
+            self._found[hashed] = (self.clock(), actor)
         return actor
+
+    def remembered(self, key: str) -> Actor | None:
+        """The principal of a key found less than ``remember_for`` ago, without asking the
+        database (so the event loop may ask, sparing a hop to a thread); else None."""
+        found = self._found.get(digest(key))
+        if found is not None and self.clock() - found[0] < self.remember_for:
+            return found[1]
+        return None
 
     def _look_up(self, hashed: str) -> Actor | None:
         rows = self.database.ask(

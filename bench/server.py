@@ -1,12 +1,14 @@
 """The API as the benchmarks serve it, in a process of its own.
 
 ``python -m bench.server URL PORT`` builds the production app from ``Settings`` (projector
-in-process, request log on) and adds one bench-only route, ``GET /bench/constant``: a
+in-process unless ``OCOP_RUN_PROJECTOR=false``, as for ``ocop serve``; request log on) and
+adds two bench-only routes: ``GET /bench/constant``, a
 constant JSON body shaped like a public answer, through the same middleware and a sync
-handler like the public routes. It runs one uvicorn worker with httptools and uvloop.
-``python -m bench.server URL PORT N`` serves N such processes on the port as
-``ocop serve --workers N`` does: uvicorn's supervisor, each process building its own app
-(``worker_app``), the projector once, in the supervising process.
+handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
+commands so far (transactions, orders, largest group). It runs one uvicorn worker with
+httptools and uvloop. ``python -m bench.server URL PORT N`` serves N such processes on the
+port as ``ocop serve --workers N`` does: uvicorn's supervisor, each process building its own
+app (``worker_app``), the projector once, in the supervising process.
 """
 
 from __future__ import annotations
@@ -118,15 +120,24 @@ def unthrottled(url: str) -> Any:
 
 
 def bench_app(url: str, *, run_projector: bool = True) -> Any:
-    """The production app over ``url``, plus the bench-only constant route."""
+    """The production app over ``url``, plus the bench-only routes (the projector in this
+    process unless told not to, here or by ``OCOP_RUN_PROJECTOR``)."""
+    from dataclasses import asdict
+
     from ocop.services import build_services
     from ocop.site import create_site
 
-    app = create_site(build_services(unthrottled(url)), run_projector=run_projector)
+    settings = unthrottled(url)
+    services = build_services(settings)
+    app = create_site(services, run_projector=run_projector and settings.run_projector)
 
     @app.get("/bench/constant", include_in_schema=False)
     def constant() -> dict[str, Any]:
         return CONSTANT
+
+    @app.get("/bench/intake", include_in_schema=False)
+    def intake() -> dict[str, int]:
+        return asdict(services.intake.groups)
 
     return app
 

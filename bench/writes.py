@@ -13,6 +13,8 @@ import os
 import time
 from typing import Any
 
+import httpx
+
 from api.keys import KeyStore
 from bench import stories
 from bench.cpu import Meter
@@ -79,6 +81,16 @@ def http_plan(url: str, prefix: str) -> Stages:
     return Stages(stages, prefix)
 
 
+def grouped(before: dict[str, int], after: dict[str, int]) -> dict[str, float]:
+    """How the intake grouped a run's commands: transactions, commands, mean group size (the
+    largest group is the server's so far)."""
+    transactions = after["transactions"] - before["transactions"]
+    orders = after["orders"] - before["orders"]
+    mean = round(orders / transactions, 2) if transactions else 0.0
+    return {"transactions": transactions, "commands": orders, "mean_group": mean,
+            "largest_group_so_far": after["largest"]}  # fmt: skip
+
+
 PATHS = {"evaluate": "evaluations", "forward": "forwardings", "certify": "certificates"}
 PATHS["suspend"] = "suspensions"
 
@@ -96,7 +108,9 @@ def measure(
     if pace.warm_up:  # not reported
         run(base_url, http_plan(url, "BW-"), 16, pace.warm_up, use_wrk=use_wrk)
     one = run(base_url, http_plan(url, "B1-"), 1, seconds, use_wrk=use_wrk, meter=meter)
+    before = httpx.get(f"{base_url}/bench/intake").json()
     sixteen = run(base_url, http_plan(url, "BG-"), 16, seconds, use_wrk=use_wrk, meter=meter)
+    groups = grouped(before, httpx.get(f"{base_url}/bench/intake").json())
     ceiling = baseline["commands_per_second"]
     ratio = {
         "one_client": round(one.requests_per_second / ceiling, 2),
@@ -105,7 +119,8 @@ def measure(
     return {
         "figure": "commands over HTTP (register, evaluate, forward, evaluate, certify, suspend)",
         "baseline": {"in_process_load_and_save": baseline},
-        "measured": {"one_client": one.as_dict(), "sixteen_clients": sixteen.as_dict()},
+        "measured": {"one_client": one.as_dict(), "sixteen_clients": sixteen.as_dict(),
+                     "sixteen_clients_groups": groups},
         "ratio": ratio,
         "target": {"one_client": f">= {TARGET_ONE_CLIENT}",
                    "sixteen_clients_vs_ceiling": f">= {TARGET_SIXTEEN_CLIENTS}"},
@@ -113,3 +128,32 @@ def measure(
                 "sixteen_clients_vs_ceiling": ratio["sixteen_clients_vs_ceiling"]
                 >= TARGET_SIXTEEN_CLIENTS and not sixteen.errors},
     }  # fmt: skip
+
+
+def main() -> None:
+    """``python -m bench.writes``: the command figure alone, on a fresh database of its own."""
+    import argparse
+    import tempfile
+    from pathlib import Path
+
+    from bench.database import fresh_database
+    from bench.loadgen import wrk_available
+    from bench.loading import load_products
+    from bench.server import Server
+
+    parser = argparse.ArgumentParser(prog="python -m bench.writes", description=main.__doc__)
+    parser.add_argument("--products", type=int, default=200, help="loaded before the run")
+    parser.add_argument("--command-products", type=int, default=250)
+    parser.add_argument("--seconds", type=int, default=10)
+    args = parser.parse_args()
+    with fresh_database() as url, tempfile.TemporaryDirectory() as scratch:
+        load_products(url, 0, args.products, workers=1)
+        with Server(url, Path(scratch) / "api.log") as server:
+            meter = Meter(server.process.pid, database_name(url))
+            pace = Pace(args.seconds, 2, wrk_available(), meter)
+            figure = measure(url, server.base_url, products=args.command_products, pace=pace)
+    print(json.dumps(figure, indent=1))
+
+
+if __name__ == "__main__":
+    main()

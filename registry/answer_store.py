@@ -13,6 +13,8 @@ carrying-out of one request fail as a whole, events and all: never twice.
 The id of the request behind each order (``registry/request_ids.py``) is inserted the same
 way, from ``Registry.save(..., request_ids=[...])``.
 
+They also load a group's products in one query (``select_events_of``, ``registry/loading.py``).
+
 The recorders are chosen by ``APPLICATION_RECORDER_TOPIC`` (see ``answering_environment``);
 refusals, which store no event, are kept by ``api/idempotency.py`` in their own transaction.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
@@ -30,6 +33,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from registry.loading import postgres_events_of, sqlite_events_of
 from registry.orders import Answered
 from registry.request_ids import (
     INSERT_REQUEST_ID,
@@ -100,6 +104,10 @@ class AnsweringSQLiteRecorder(SQLiteApplicationRecorder):
             REQUEST_IDS_SCHEMA.format(table=REQUEST_IDS),
         ]
 
+    def select_events_of(self, originator_ids: Sequence[UUID]) -> list[StoredEvent]:
+        """Every event of the given products, in one query."""
+        return sqlite_events_of(self, originator_ids)
+
     def _insert_events(
         self, c: SQLiteCursor, stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
@@ -131,6 +139,11 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
         self.insert_request_id_statement = SQL(INSERT_REQUEST_ID.replace("?", "%s")).format(
             table=traced
         )
+
+    def select_events_of(self, originator_ids: Sequence[UUID]) -> list[StoredEvent]:
+        """Every event of the given products, in one query."""
+        events: list[StoredEvent] = postgres_events_of(self, originator_ids)  # retried
+        return events
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any

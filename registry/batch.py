@@ -2,7 +2,8 @@
 data write many orders at once.
 
 Each order is carried out by the same step as a single write (``changes.carry_out``), on
-the state the orders before it left; only loading and saving differ. A refused order saves
+the state the orders before it left; only loading and saving differ: the products the
+orders name are loaded together first, in one query (``registry/loading.py``). A refused order saves
 nothing and is answered with its error. If another writer took a version meanwhile (or a
 registration's code was taken), nothing of the batch was saved, and the orders are carried
 out one by one instead, each checked again on the fresh state.
@@ -21,6 +22,7 @@ from lifecycle.events import ProductEvent
 from lifecycle.product import Product
 from lifecycle.values import product_id
 from registry import changes
+from registry.loading import products_of
 from registry.orders import Answered, Order, Recorded, answered, recorded
 from registry.request_ids import Traced, traced
 
@@ -38,9 +40,12 @@ def carry_out_together(
     traces: list[Traced] = []
     outcomes: list[Recorded | errors.RegisterError | None] = []
     today = registry.today()
+    stored = products_of(
+        registry, {o.product_code for o in orders if not isinstance(o.command, RegisterProduct)}
+    )
     for index, order in enumerate(orders):
         try:
-            product = changes.carry_out(order, load(registry, order, products), today)
+            product = changes.carry_out(order, load(order, products, stored), today)
         except errors.RegisterError as error:
             outcomes.append(error)
             continue
@@ -68,17 +73,20 @@ def carry_out_together(
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def load(registry: Registry, order: Order, products: dict[str, Product]) -> Product | None:
-    """The order's product as the batch left it, or from the store.
+def load(order: Order, products: dict[str, Product], stored: dict[str, Product]) -> Product | None:
+    """The order's product as the batch left it, or as the store had it (``stored``, loaded
+    for the whole batch at once).
 
     A registration's code is looked for in the batch only: one already in the store fails
-    the batch's save, and the one-by-one retry refuses it. Looking each code up here would
-    cost a round trip per registration.
+    the batch's save, and the one-by-one retry refuses it. Looking each code up would cost
+    a round trip per registration.
     """
     code = order.product_code
     if code in products or isinstance(order.command, RegisterProduct):
         return products.get(code)
-    return registry.product(code)
+    if code not in stored:
+        raise errors.ProductNotFound(code)
+    return stored[code]
 
 
 def one_by_one(registry: Registry, order: Order) -> Recorded | errors.RegisterError:

@@ -47,6 +47,21 @@ class AfterSave:
 
 
 @dataclass
+class Groups:
+    """How the intake has grouped so far: transactions, orders in them, the largest group."""
+
+    transactions: int = 0
+    orders: int = 0
+    largest: int = 0
+
+    def counted(self, size: int) -> None:
+        """One more group of ``size`` orders recorded."""
+        self.transactions += 1
+        self.orders += size
+        self.largest = max(self.largest, size)
+
+
+@dataclass
 class _Waiting:
     order: Order
     answered: threading.Event = field(default_factory=threading.Event)
@@ -69,6 +84,7 @@ class Intake:
         self._lock = threading.Lock()
         self._queue: list[_Waiting] = []
         self._leading = False
+        self.groups = Groups()
 
     def submit(self, order: Order) -> Recorded:
         """Records the order (with whatever else is waiting) and answers it, or raises."""
@@ -93,6 +109,7 @@ class Intake:
     def _lead(self) -> None:
         with self._lock:
             group, self._queue = self._queue[: self.max_group], self._queue[self.max_group :]
+            self.groups.counted(len(group))
         try:
             outcomes: list[Recorded | RegisterError] | None = self.registry.carry_out_batch(
                 [w.order for w in group]

@@ -82,3 +82,45 @@ def test_a_key_that_does_not_fit_the_programme_is_refused(
     with pytest.raises(InvalidPrincipal):
         store.create(role, level=level, province=province)
     assert store.list() == []
+
+
+class Clock:
+    """A clock the test moves by hand (seconds)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_a_key_revoked_by_another_process_stops_working_within_the_remembered_time(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path}/ocop.db"
+    office = KeyStore(connections_to(url))  # where the operator revokes
+    clock = Clock()
+    api = KeyStore(connections_to(url), remember_for=5.0, clock=clock)  # another process
+    key, record = office.create(Role.PROGRAMME_OFFICE, province="Quảng Ninh")
+    assert api.principal(key) == record.actor
+    assert office.revoke(record.key_id)
+    clock.now += 4.9
+    assert api.remembered(key) == record.actor  # still within the bound SECURITY.md states
+    clock.now += 0.1
+    assert api.remembered(key) is None
+    assert api.principal(key) is None  # asked again: revoked
+
+
+def test_a_key_revoked_through_the_same_store_stops_working_at_once(tmp_path: Path) -> None:
+    store = KeyStore(connections_to(f"sqlite:///{tmp_path}/ocop.db"), clock=Clock())
+    key, record = store.create(Role.PROGRAMME_OFFICE, province="Quảng Ninh")
+    assert store.principal(key) == record.actor
+    assert store.revoke(record.key_id)
+    assert store.remembered(key) is None and store.principal(key) is None
+
+
+def test_a_key_never_found_is_not_remembered(tmp_path: Path) -> None:
+    store = KeyStore(connections_to(f"sqlite:///{tmp_path}/ocop.db"))
+    unknown = "ocop_0123456789ab_" + "a" * 43
+    assert store.principal(unknown) is None
+    assert store.remembered(unknown) is None
