@@ -4,7 +4,7 @@ A batch is one transaction: lock the tracking position, read the events after it
 them, advance the position, commit. So each event is applied exactly once, whether the
 projector stops between batches, fails in the middle of one, or runs in two processes.
 In the background it polls, woken early by PostgreSQL's LISTEN/NOTIFY; when the database
-fails it logs the failure, reconnects with growing pauses and carries on.
+fails it logs it and carries on: as soon as an absent database answers, else after growing pauses.
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ class Projector:
                 with self._lock:
                     self._disconnect()
                     self._record_failure()
-                self._stopping.wait(delay)
+                self.connections.rest(delay, self._stopping)
                 delay = min(delay * 2, self.max_backoff)
         self._tell("info", "projector.stopped")
 

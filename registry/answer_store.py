@@ -48,7 +48,7 @@ INSERT_ANSWER = "INSERT INTO {table} VALUES (?, ?, ?, 201, ?, ?)"
 def answering_environment(store: StoreUrl) -> dict[str, str]:
     """The store settings for ``store``, with recorders that keep answers (SQLite, PostgreSQL)."""
     env = store_environment(store)
-    recorder = RECORDERS.get(env["PERSISTENCE_MODULE"])
+    recorder = RECORDERS.get(store.kind)
     if recorder is not None:
         env["APPLICATION_RECORDER_TOPIC"] = f"{__name__}:{recorder.__name__}"
     return env
@@ -110,6 +110,18 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(SQL(ANSWERS_INDEX).format(table=table))
         self.insert_answer_statement = SQL(INSERT_ANSWER.replace("?", "%s")).format(table=table)
 
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """The library's insert, tried once: it would try again (ten times) after a lost
+        connection, yet a connection lost at the commit may have committed, and the order
+        carried out again is then refused, or its answer's key found taken. The client's
+        retry with its key learns the first answer; the store lends no dead connection."""
+        inserted: Sequence[int] | None = PostgresApplicationRecorder.insert_events.__wrapped__(
+            self, stored_events, **kwargs
+        )
+        return inserted
+
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
     ) -> Sequence[int] | None:
@@ -123,6 +135,6 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
 
 
 RECORDERS: dict[str, type[Any]] = {
-    "eventsourcing.sqlite": AnsweringSQLiteRecorder,
-    "eventsourcing.postgres": AnsweringPostgresRecorder,
+    "sqlite": AnsweringSQLiteRecorder,
+    "postgresql": AnsweringPostgresRecorder,
 }
