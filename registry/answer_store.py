@@ -24,7 +24,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastor
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Identifier, Literal
 
 from registry.orders import Answered
 from storage.environment import store_environment
@@ -43,6 +43,10 @@ ANSWERS_SCHEMA = (
 )
 ANSWERS_INDEX = "CREATE INDEX IF NOT EXISTS ocop_idempotency_answered_at ON {table} (answered_at)"
 INSERT_ANSWER = "INSERT INTO {table} VALUES (?, ?, ?, 201, ?, ?)"
+FOLLOW_LAST = (
+    "SELECT setval(pg_get_serial_sequence({name}, 'notification_id'), "
+    "COALESCE(MAX(notification_id), 0) + 1, false) FROM {events}"
+)
 
 
 def answering_environment(store: StoreUrl) -> dict[str, str]:
@@ -109,6 +113,13 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
         self.sql_create_statements.append(SQL(ANSWERS_SCHEMA).format(table=table))
         self.sql_create_statements.append(SQL(ANSWERS_INDEX).format(table=table))
         self.insert_answer_statement = SQL(INSERT_ANSWER.replace("?", "%s")).format(table=table)
+        # Under the table's lock, the next position follows the last stored event: a write
+        # that took positions and was cut off (its process killed, the server restarted)
+        # would leave a gap, which the public log reads as a deleted event.
+        events = Identifier(datastore.schema, events_table_name)
+        self.lock_table_statements.append(
+            SQL(FOLLOW_LAST).format(events=events, name=Literal(events.as_string()))
+        )
 
     def insert_events(
         self, stored_events: Sequence[StoredEvent], **kwargs: Any

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 from eventsourcing.persistence import PersistenceError, StoredEvent
 
@@ -160,3 +161,18 @@ def answered(attempt: Callable[[], object]) -> bool:
     except (StoreUnavailable, PersistenceError):
         return False
     return True
+
+
+def test_a_write_cut_off_after_taking_its_position_leaves_no_gap_in_the_log(
+    registry: Registry, postgres_url: str
+) -> None:
+    first = story.register(registry, "QN-0705", "Bánh gật gù", date(2024, 1, 2))
+    database, _, schema = postgres_url.partition("?schema=")
+    with psycopg.connect(database) as cut_off:  # as a killed process's transaction: rolled back
+        cut_off.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'notification_id'))",
+            [f'"{schema}".ocop_events'],
+        )
+        cut_off.rollback()
+    later = story.register(registry, "QN-0706", "Sá sùng Vân Đồn", date(2024, 1, 3))
+    assert later.position == first.position + 1
