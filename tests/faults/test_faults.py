@@ -27,7 +27,7 @@ from projections import Projector
 from projections.models import snapshot
 from projections.progress import read_progress
 from storage.connections import Connections
-from storage.event_log import events_after
+from storage.event_log import events_after, first_missing
 from tests.api.test_live_server import wait_until
 from tests.conftest import connections_to
 from tests.faults import server
@@ -89,6 +89,7 @@ def test_acknowledged_writes_survive_kills_and_a_database_restart_under_load(
     assert_read_models_equal_a_rebuild(postgres_url, database)
     assert not load.failures, load.failures
     assert figures["lost"] == figures["duplicated"] == figures["500s"] == 0
+    assert figures["first gap in the positions"] is None  # the public log would refuse it
     assert load.without_retry_after == 0
 
 
@@ -127,6 +128,7 @@ def account_for_every_write(load: Load, database: Connections) -> dict[str, obje
         "retried (more than one attempt)": sum(a.attempts > 1 for a in load.acknowledged),
         "lost": len(lost),
         "duplicated": duplicated,
+        "first gap in the positions": database.ask(lambda db: first_missing(db, len(stored))),
         "500s": sum(n for status, n in load.statuses.items() if status >= 500 and status != 503),
         "503s": load.statuses[503],
         "409s in progress": load.statuses[409],
