@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
@@ -132,6 +133,14 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
             self, stored_events, **kwargs
         )
         return inserted
+
+    def select_events(self, originator_id: UUID | str, **kwargs: Any) -> Sequence[StoredEvent]:
+        """The library's read of a product's events, tried once: its ten tries, each waiting
+        for the store's pool, made a write wait seconds on a store that was away."""
+        selected: Sequence[StoredEvent] = PostgresApplicationRecorder.select_events.__wrapped__(
+            self, originator_id, **kwargs
+        )
+        return selected
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any

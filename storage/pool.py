@@ -11,8 +11,8 @@ waited the pool's whole timeout for a connection the server could not give.
 Here a connection is checked as it is lent, and a failed check has every idle one checked
 at once (a restart cuts them all); a lost connection is tried again every ``PROBE_SECONDS``
 for as long as the pool is open (as ``pg_isready`` would ask); and while the last attempt to
-connect failed, a request gets an idle connection that answers or ``PoolTimeout`` at once,
-and so do the requests already waiting when that attempt failed.
+connect failed, a request waits only for the next attempt's verdict: every attempt that
+fails refuses those waiting (``PoolTimeout``), one that succeeds serves them.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from psycopg_pool.abc import CT
 from psycopg_pool.base import AttemptWithBackoff
 
 PROBE_SECONDS = 0.25  # a lost connection tried again this often while the server is away
-AT_ONCE = 0.01  # long enough to take an idle connection, too short to wait for a new one
+AWAY_WAIT = 2 * PROBE_SECONDS  # the most a request waits while the server is away
 AWAY = "the database does not answer (its last connection attempt failed)"
 
 
@@ -51,13 +51,13 @@ class PromptPool(ConnectionPool[CT], Generic[CT]):
         self.away = False  # whether the last attempt to connect failed
 
     def getconn(self, timeout: float | None = None) -> CT:
-        """A connection that has just answered; while the server is away, an idle one that
-        answers or ``PoolTimeout`` at once."""
+        """A connection that has just answered; while the server is away, one made by the
+        next attempt to connect, else ``PoolTimeout`` once it fails."""
         deadline = monotonic() + (self.timeout if timeout is None else timeout)
         while True:
             left = deadline - monotonic()
             try:
-                conn = super().getconn(min(AT_ONCE, left) if self.away else left)
+                conn = super().getconn(min(AWAY_WAIT, left) if self.away else left)
             except PoolTimeout:
                 if self.away:  # psycopg_pool words every refusal as a timeout
                     raise PoolTimeout(AWAY) from None
@@ -81,7 +81,7 @@ class PromptPool(ConnectionPool[CT], Generic[CT]):
         return conn
 
     def _found_away(self) -> None:
-        """The server refused a connection: those waiting for one are told at once."""
+        """The server refused a connection: those waiting for one are told so at once."""
         with self._lock:
             self.away = True
             while self._waiting:
