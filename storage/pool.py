@@ -1,4 +1,4 @@
-"""A pool of PostgreSQL connections that says at once when the server is away and finds it
+"""A pool of PostgreSQL connections that says promptly when the server is away and finds it
 again promptly when it is back: the event store's and the read side's both.
 
 Left to psycopg_pool's defaults, writes waited 3-20 s through a server restart (and a write

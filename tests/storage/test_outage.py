@@ -1,5 +1,5 @@
 """The store through an outage (``storage.pool.PromptPool``): while PostgreSQL does not
-answer, a question and a write are refused at once, not after the pool's timeout, and the API
+answer, a question and a write are refused promptly, not after the pool's timeout, and the API
 can answer 503; connections the server cut are all found at the first request after it; and
 once it answers again, the pools lend connections again with no hand. The server here is a
 loopback proxy in front of the tests' one, stopped and started (``tests/faults`` restarts a
@@ -74,7 +74,7 @@ def one(connections: PostgresConnections) -> object:
     return connections.ask(lambda db: db.rows("SELECT 1 AS one"))
 
 
-def test_while_the_database_is_away_questions_and_writes_are_refused_at_once_as_outages(
+def test_while_the_database_is_away_questions_and_writes_are_refused_as_outages(
     proxy: TcpProxy, registry: Registry, connections: PostgresConnections
 ) -> None:
     story.register(registry, "QN-0701", "Chè Đường Hoa", date(2024, 1, 2))
