@@ -61,6 +61,10 @@ class Background:
         """Waits until the next step is due."""
         raise NotImplementedError
 
+    def _rest(self, delay: float) -> None:
+        """Waits ``delay`` before trying a failed step again (or until stopped)."""
+        self._stopping.wait(delay)
+
     def _after_failure(self) -> None:
         """Tidies up after a failed step (the projector: reconnect, record the failure)."""
         raise NotImplementedError
@@ -84,7 +88,7 @@ class Background:
                     position=self.failure.position, failures=failures, retry_in=delay,
                 )  # fmt: skip
                 self._after_failure()
-                self._stopping.wait(delay)
+                self._rest(delay)
                 delay = min(delay * 2, self.max_backoff)
         self._tell("info", "projector.stopped")
 

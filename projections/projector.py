@@ -5,8 +5,8 @@ the events after it, apply them, advance the position, commit. So each event is 
 exactly once, whether the projector stops between batches, fails in the middle of one, or
 runs in two processes. Given a lease, only the projector holding it applies the log; the
 others stand by (``turn``). In the background it polls, woken early by PostgreSQL's
-LISTEN/NOTIFY; when the database fails it logs the failure, reconnects with growing pauses
-and carries on.
+LISTEN/NOTIFY; when the database fails it logs it and carries on: as soon as an absent
+database answers, else after growing pauses.
 """
 
 from __future__ import annotations
@@ -151,6 +151,10 @@ class Projector(Background):
             if self.turn.take():
                 self._news = self._news or event_log.listen_for_news(self.connections)
                 self._catch_up(self._stopping.is_set, None)
+
+    def _rest(self, delay: float) -> None:
+        """After a failure: until the database answers again, or ``delay`` if it answers."""
+        self.connections.rest(delay, self._stopping)
 
     def _pause(self) -> None:
         """Waits for news of appends while active, then checks that the lease still stands;

@@ -31,7 +31,7 @@ from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastor
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
 from psycopg import Cursor
 from psycopg.rows import DictRow
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Identifier, Literal
 
 from registry.loading import postgres_events_of, sqlite_events_of
 from registry.orders import Answered
@@ -58,12 +58,16 @@ ANSWERS_SCHEMA = (
 )
 ANSWERS_INDEX = "CREATE INDEX IF NOT EXISTS ocop_idempotency_answered_at ON {table} (answered_at)"
 INSERT_ANSWER = "INSERT INTO {table} VALUES (?, ?, ?, 201, ?, ?)"
+FOLLOW_LAST = (
+    "SELECT setval(pg_get_serial_sequence({name}, 'notification_id'), "
+    "COALESCE(MAX(notification_id), 0) + 1, false) FROM {events}"
+)
 
 
 def answering_environment(store: StoreUrl) -> dict[str, str]:
     """The store settings for ``store``, with recorders that keep answers (SQLite, PostgreSQL)."""
     env = store_environment(store)
-    recorder = RECORDERS.get(env["PERSISTENCE_MODULE"])
+    recorder = RECORDERS.get(store.kind)
     if recorder is not None:
         env["APPLICATION_RECORDER_TOPIC"] = f"{__name__}:{recorder.__name__}"
     return env
@@ -139,11 +143,38 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
         self.insert_request_id_statement = SQL(INSERT_REQUEST_ID.replace("?", "%s")).format(
             table=traced
         )
+        # Under the table's lock, the next position follows the last stored event: a write
+        # that took positions and was cut off (its process killed, the server restarted)
+        # would leave a gap, which the public log reads as a deleted event.
+        events = Identifier(datastore.schema, events_table_name)
+        self.lock_table_statements.append(
+            SQL(FOLLOW_LAST).format(events=events, name=Literal(events.as_string()))
+        )
 
     def select_events_of(self, originator_ids: Sequence[UUID]) -> list[StoredEvent]:
         """Every event of the given products, in one query."""
-        events: list[StoredEvent] = postgres_events_of(self, originator_ids)  # retried
+        events: list[StoredEvent] = postgres_events_of(self, originator_ids)  # tried once
         return events
+
+    def insert_events(
+        self, stored_events: Sequence[StoredEvent], **kwargs: Any
+    ) -> Sequence[int] | None:
+        """The library's insert, tried once: it would try again (ten times) after a lost
+        connection, yet a connection lost at the commit may have committed, and the order
+        carried out again is then refused, or its answer's key found taken. The client's
+        retry with its key learns the first answer; the store lends no dead connection."""
+        inserted: Sequence[int] | None = PostgresApplicationRecorder.insert_events.__wrapped__(
+            self, stored_events, **kwargs
+        )
+        return inserted
+
+    def select_events(self, originator_id: UUID | str, **kwargs: Any) -> Sequence[StoredEvent]:
+        """The library's read of a product's events, tried once: its ten tries, each waiting
+        for the store's pool, made a write wait seconds on a store that was away."""
+        selected: Sequence[StoredEvent] = PostgresApplicationRecorder.select_events.__wrapped__(
+            self, originator_id, **kwargs
+        )
+        return selected
 
     def _fetch_ids_after_insert_events(
         self, curs: Cursor[DictRow], stored_events: Sequence[StoredEvent], **kwargs: Any
@@ -163,6 +194,6 @@ class AnsweringPostgresRecorder(PostgresApplicationRecorder):
 
 
 RECORDERS: dict[str, type[Any]] = {
-    "eventsourcing.sqlite": AnsweringSQLiteRecorder,
-    "eventsourcing.postgres": AnsweringPostgresRecorder,
+    "sqlite": AnsweringSQLiteRecorder,
+    "postgresql": AnsweringPostgresRecorder,
 }

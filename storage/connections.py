@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 import psycopg
 from psycopg.rows import dict_row
 from psycopg.sql import SQL, Identifier
-from psycopg_pool import ConnectionPool
 
+from storage.pool import PROBE_SECONDS, PromptPool
 from storage.sql import Database, PostgresDatabase, Row, SQLiteDatabase, StoreUnavailable
 from storage.url import StoreUrl, UnsupportedStoreURL
 
@@ -64,6 +64,19 @@ class _Connections:
 
     def replace_dropped(self) -> None:
         """Replaces the connections the database dropped (none are kept idle on SQLite)."""
+
+    def answers(self) -> bool:
+        """Whether the database takes a new connection now (``pg_isready``'s question)."""
+        return True
+
+    def rest(self, pause: float, stopping: threading.Event) -> None:
+        """Waits after a failure: ``pause`` if the database answers (the failure was not an
+        outage); if it does not, until it does (asked every ``PROBE_SECONDS``) or ``stopping``."""
+        if self.answers():
+            stopping.wait(pause)
+            return
+        while not stopping.wait(PROBE_SECONDS) and not self.answers():
+            continue
 
 
 class SQLiteConnections(_Connections):
@@ -120,7 +133,7 @@ class PostgresConnections(_Connections):
             "connect_timeout": max(1, store.connect_timeout), "autocommit": True,
             "row_factory": dict_row,
         }  # fmt: skip
-        self.pool: ConnectionPool[psycopg.Connection[Row]] = ConnectionPool(
+        self.pool: PromptPool[psycopg.Connection[Row]] = PromptPool(
             kwargs={**self.kwargs, "application_name": "ocop-read-side"}, min_size=1,
             max_size=store.pool_size, open=False, configure=self._use_schema,
             timeout=self.timeout, name="ocop-read-side",
@@ -145,27 +158,19 @@ class PostgresConnections(_Connections):
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresDatabase]:
-        with self._checked() as conn, conn.transaction():
-            yield PostgresDatabase(conn)
-
-    @contextmanager
-    def _checked(self) -> Iterator[psycopg.Connection[Row]]:
-        """A borrowed connection that answers (a write is not asked twice, so connections
-        that went stale while the database was away are dropped first, not found out by it)."""
         self.pool.open(wait=False)
-        for _ in range(self.pool.max_size):
-            with self.pool.connection() as conn:
-                try:
-                    ConnectionPool.check_connection(conn)
-                except psycopg.OperationalError:
-                    continue  # the pool drops the broken connection as it comes back
-                yield conn
-                return
-        with self.pool.connection() as conn:
-            yield conn
+        with self.pool.connection() as conn, conn.transaction():  # lent checked (PromptPool)
+            yield PostgresDatabase(conn)
 
     def replace_dropped(self) -> None:
         self.pool.check()
+
+    def answers(self) -> bool:
+        try:
+            psycopg.connect(**self.kwargs, application_name="ocop-probe").close()
+        except psycopg.Error:
+            return False
+        return True
 
     def close(self) -> None:
         """Closes the pool."""

@@ -1,4 +1,5 @@
-"""The eventsourcing library's settings for the store a ``StoreUrl`` names."""
+"""The eventsourcing library's settings for the store a ``StoreUrl`` names (on PostgreSQL, its
+factory with the register's pool: ``storage.event_store``)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def store_environment(store: StoreUrl) -> dict[str, str]:
             "SQLITE_LOCK_TIMEOUT": "30",
         }
     return {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": "storage.event_store:PromptPostgresFactory",
         "POSTGRES_DBNAME": store.dbname,
         "POSTGRES_HOST": store.host,
         "POSTGRES_PORT": str(store.port),

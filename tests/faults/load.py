@@ -51,6 +51,8 @@ class Load:
     connection_errors: int = 0
     without_retry_after: int = 0
     acknowledged: list[Acknowledged] = field(default_factory=list)
+    # Every request: when it was sent and answered (monotonic), and its status (0: no answer).
+    timings: list[tuple[float, float, int]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     stopping: threading.Event = field(default_factory=threading.Event)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -77,8 +79,12 @@ class Load:
         with self._lock:
             return [answer for answer in self.acknowledged if answer.at > moment]
 
-    def _tally(self, answer: httpx.Response) -> None:
+    def _tally(self, answer: httpx.Response | None, sent: float) -> None:
         with self._lock:
+            self.timings.append((sent, monotonic(), answer.status_code if answer else 0))
+            if answer is None:
+                self.connection_errors += 1
+                return
             self.statuses[answer.status_code] += 1
             if answer.status_code == 503 and "Retry-After" not in answer.headers:
                 self.without_retry_after += 1
@@ -114,15 +120,14 @@ class Load:
         deadline, pause, attempt = monotonic() + GIVE_UP_SECONDS, threading.Event(), 0
         while monotonic() < deadline:
             api = self.apis[(first_api + attempt) % len(self.apis)]
-            attempt += 1
+            attempt, sent = attempt + 1, monotonic()
             try:
                 answer = client.post(api + path, json=body, headers=headers)
             except httpx.TransportError:
-                with self._lock:
-                    self.connection_errors += 1
+                self._tally(None, sent)
                 pause.wait(0.05)
                 continue
-            self._tally(answer)
+            self._tally(answer, sent)
             if answer.status_code == 201:
                 data = answer.json()
                 acknowledged = Acknowledged(
@@ -147,7 +152,7 @@ class Load:
                 turn += 1
                 with self._lock:
                     latest = self.acknowledged[-1] if self.acknowledged else None
-                api = self.apis[turn % len(self.apis)]
+                api, sent = self.apis[turn % len(self.apis)], monotonic()
                 try:
                     if latest is None:
                         answer = client.get(f"{api}/v1/public/products", params={"q": "dau"})
@@ -157,9 +162,8 @@ class Load:
                             params={"position": latest.position},
                         )
                 except httpx.TransportError:
-                    with self._lock:
-                        self.connection_errors += 1
+                    self._tally(None, sent)
                     pause.wait(0.05)
                     continue
-                self._tally(answer)
+                self._tally(answer, sent)
                 pause.wait(0.02)

@@ -62,3 +62,32 @@ def ensure_up(timeout: float = 60.0) -> None:
             started = True
         assert monotonic() < deadline, f"PostgreSQL did not answer within {timeout} s"
         pause.wait(0.1)
+
+
+class Outage:
+    """When the server stopped accepting connections and when it accepted them again, as
+    ``pg_isready`` sees it, asked every 50 ms on a thread of its own from the moment it is
+    made (before the restart) until the server is back."""
+
+    def __init__(self, timeout: float = 60.0) -> None:
+        self.down_at: float | None = None
+        self.up_at: float | None = None
+        self.timeout = timeout
+        self._watching = threading.Thread(target=self._watch, daemon=True)
+        self._watching.start()
+
+    def _watch(self) -> None:
+        deadline, pause = monotonic() + self.timeout, threading.Event()
+        while self.up_at is None and monotonic() < deadline:
+            accepting = answers()
+            if not accepting and self.down_at is None:
+                self.down_at = monotonic()
+            elif accepting and self.down_at is not None:
+                self.up_at = monotonic()
+            pause.wait(0.05)
+
+    def over(self) -> tuple[float, float]:
+        """Waits for the server's return; when it went down and when it came back."""
+        self._watching.join(self.timeout)
+        assert self.down_at is not None and self.up_at is not None, "no outage was seen"
+        return self.down_at, self.up_at

@@ -1,5 +1,6 @@
 """The projector outlives its PostgreSQL connection: terminated by the server, or the server
-briefly unreachable. It logs each failure, reconnects with growing pauses and carries on."""
+briefly unreachable. It logs each failure and carries on: as soon as the server answers again
+(``tests/storage/test_outage.py``), else after growing pauses."""
 
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def test_the_projector_carries_on_after_the_server_was_briefly_unreachable(
             assert pg_read_side.wait_for(first.position)
             proxy.stop()
             during = story.certify(pg_registry, "QN-0602", 3, date(2024, 3, 1))
-            assert wait_until(lambda: len(log.failures()) >= 2)
+            assert wait_until(lambda: len(log.failures()) >= 1)  # then it waits for the server
             assert runner.running and runner.error is not None
             assert pg_read_side.position() == first.position and pg_read_side.lag() > 0
             proxy.start()
