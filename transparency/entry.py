@@ -18,13 +18,12 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
-import rfc8785
-
 from lifecycle import correction_events as corrections, events, handoff_events
 from lifecycle.events import ProductEvent
 from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from lifecycle.renewal_events import RenewalNoticeGiven
+from transparency import canonical
 
 # What each kind of event is called in the log (the change feed's words, and evaluation).
 KINDS: dict[type[ProductEvent], str] = {
@@ -74,7 +73,7 @@ def payload(event: ProductEvent) -> dict[str, Any]:
 def payload_hash(event: ProductEvent) -> str:
     """The SHA-256, in hex, of the canonical JSON of the event's full payload: the
     commitment to what the public entry leaves out."""
-    return hashlib.sha256(rfc8785.dumps(payload(event))).hexdigest()
+    return hashlib.sha256(canonical.dumps(payload(event))).hexdigest()
 
 
 def public_fields(event: ProductEvent) -> dict[str, Any]:
@@ -139,7 +138,7 @@ def entry(position: int, code: str, event: ProductEvent) -> bytes:
         "fields": public_fields(event),
         "payload_sha256": payload_hash(event),
     }
-    return rfc8785.dumps(facts)
+    return canonical.dumps(facts)
 
 
 def leaf_index(position: int) -> int:
