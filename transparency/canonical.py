@@ -19,9 +19,11 @@ from typing import Any
 
 import rfc8785
 
-# A number token with a fraction or an exponent (every float's repr has one), or of 16 digits
-# or more. Strings may hold the same characters: that only costs the slow path.
-_NOT_PLAIN = re.compile(r"(^|[:,\[])-?[0-9]+[.eE]|[0-9]{16}|[\ue000-\U0010ffff]")
+# Outside its strings (each replaced by ""), a number with a fraction or an exponent (every
+# float's repr has one) or of 16 digits or more; anywhere, a character from U+E000 up.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NUMBER_NOT_PLAIN = re.compile(r"[0-9][.eE]|[0-9]{16}")
+_WIDE = re.compile(r"[\ue000-\U0010ffff]")
 _ENCODE = json.JSONEncoder(
     ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
 ).encode
@@ -31,7 +33,8 @@ def dumps(value: Any) -> bytes:
     """The JCS canonical JSON of ``value``, as ``rfc8785.dumps`` gives it."""
     try:
         text = _ENCODE(value)
-        if not _NOT_PLAIN.search(text):
+        plain = not _WIDE.search(text) and not _NUMBER_NOT_PLAIN.search(_STRING.sub('""', text))
+        if plain:
             return text.encode()  # a lone surrogate fails here, as JCS refuses it
     except (TypeError, ValueError):
         pass

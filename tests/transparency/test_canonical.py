@@ -55,3 +55,20 @@ def test_edges_of_the_fast_path(value: Any) -> None:
 def test_a_lone_surrogate_is_refused_as_rfc8785_refuses_it() -> None:
     with pytest.raises(rfc8785.CanonicalizationError):
         dumps({"name": "\ud800"})
+
+
+def test_an_entry_s_facts_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Times and dates in strings hold ``:05.`` and digits: only numbers outside strings
+    send a value to ``rfc8785``."""
+    facts = {
+        "position": 12, "product": "QN-UB-01", "version": 3, "kind": "certified",
+        "recorded_at": "2026-12-02T13:55:05.039193+00:00", "effective_on": "2024-03-01",
+        "fields": {"stars": 4, "gtins": ["8934567890128"], "decision_ref": "1.5e3/QĐ"},
+    }  # fmt: skip
+    expected = rfc8785.dumps(facts)
+
+    def refuse(value: Any) -> bytes:
+        raise AssertionError("the slow path was taken")
+
+    monkeypatch.setattr(rfc8785, "dumps", refuse)
+    assert dumps(facts) == expected
