@@ -34,9 +34,15 @@ def as_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+# What ``plain`` answers unchanged, by exact type (not a subclass such as a str enum).
+AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
+
+
 def plain(value: Any) -> Any:
     """The value with dates as ISO strings, enums as their values, values as mappings,
     points as numbers."""
+    if type(value) in AS_THEY_ARE:
+        return value
     if isinstance(value, Decimal):
         return as_number(value)
     if isinstance(value, Enum):

@@ -81,18 +81,20 @@ def drop_tables(db: Database) -> None:
         db.run(f"DROP TABLE IF EXISTS {table}")
 
 
-def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> None:
-    """Applies a batch of the log's events, with their positions, to every read model.
+def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> Writes:
+    """Folds a batch of the log's events, with their positions, into every read model, and
+    answers the rows to write (each row once: ``Writes.send`` writes them).
 
     Each read model takes the whole batch in log order before the next one starts (none
     reads another's tables while being filled); events of other kinds are passed over.
     """
-    writes = Writes()
+    products = [event for _, event in events if isinstance(event, ProductEvent)]
+    writes = Writes(db, [str(event.originator_id) for event in products])
     for model in READ_MODELS:
         for position, event in events:
             if isinstance(event, ProductEvent):
                 model.apply(writes, position, event)
-    writes.send(db)
+    return writes
 
 
 def snapshot(db: Database) -> dict[str, list[Row]]:
@@ -122,10 +124,9 @@ def project_next_batch(
             return 0, position
         attempting(notifications[0].id, notifications[-1].id)
         events = [(notification.id, decode(notification)) for notification in notifications]
-        growth = leaves.made(db, events)  # it reads the tree so far, so not in the pipeline
-        with db.pipeline():
-            apply_batch(db, events)
-            leaves.add(db, growth)
-            advance_tracking(db, notifications[-1].id)
-            record_advance(db, now())
+        growth = leaves.made(db, events)  # it reads the tree so far
+        apply_batch(db, events).send()  # reads what it needs before it writes
+        leaves.add(db, growth)
+        advance_tracking(db, notifications[-1].id)
+        record_advance(db, now())
     return len(notifications), notifications[-1].id

@@ -19,11 +19,13 @@ from typing import Any
 
 import rfc8785
 
-# Outside its strings (each replaced by ""), a number with a fraction or an exponent (every
-# float's repr has one) or of 16 digits or more; anywhere, a character from U+E000 up.
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_NUMBER_NOT_PLAIN = re.compile(r"[0-9][.eE]|[0-9]{16}")
-_WIDE = re.compile(r"[\ue000-\U0010ffff]")
+# A number token (between a JSON delimiter and the next) with a fraction or an exponent,
+# as every float's repr has, or of 16 digits or more; a character from U+E000 up. A string
+# holding the like ("a:1.5,b") only costs the slow path.
+_NOT_PLAIN = re.compile(
+    r"(?:^|[:,\[])-?(?:[0-9]+(?:\.[0-9]+(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)|[0-9]{16,})"
+    r"(?:[,}\]]|$)|[\ue000-\U0010ffff]"
+)
 _ENCODE = json.JSONEncoder(
     ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
 ).encode
@@ -33,8 +35,7 @@ def dumps(value: Any) -> bytes:
     """The JCS canonical JSON of ``value``, as ``rfc8785.dumps`` gives it."""
     try:
         text = _ENCODE(value)
-        plain = not _WIDE.search(text) and not _NUMBER_NOT_PLAIN.search(_STRING.sub('""', text))
-        if plain:
+        if not _NOT_PLAIN.search(text):
             return text.encode()  # a lone surrogate fails here, as JCS refuses it
     except (TypeError, ValueError):
         pass

@@ -44,8 +44,14 @@ KINDS: dict[type[ProductEvent], str] = {
 }
 
 
+# What ``jsonable`` answers unchanged, by exact type (not a subclass such as a str enum).
+AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
+
+
 def jsonable(value: Any) -> Any:
     """``value`` in JSON's terms: dates in ISO 8601, enums by value, records as objects."""
+    if type(value) in AS_THEY_ARE:
+        return value
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, Enum):
