@@ -55,15 +55,34 @@ TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in mode
 READ_MODELS_SHAPE = fingerprint(READ_MODELS)
 
 
-def create_tables(db: Database) -> None:
-    """Creates every table that is missing, and starts tracking at zero (idempotent)."""
+def create_tables(db: Database, *, every_index: bool = True) -> None:
+    """Creates every table that is missing, and starts tracking at zero (idempotent); without
+    ``every_index``, only the indexes the projector reads by (``create_indexes`` the rest)."""
     db.lock_schema()
     for model in (*READ_MODELS, *BOOKKEEPING):
         for statement in model.ddl:
-            db.run(statement)
+            if every_index or not for_queries_only(statement):
+                db.run(statement)
     if start_tracking(db):  # a new store: its tables were just made in this version's shape
         record_shape(db, READ_MODELS_SHAPE)
     start_progress(db)
+
+
+def for_queries_only(statement: str) -> bool:
+    """Whether a statement makes an index only queries read by: every index but those named
+    ``<table>_product``, by which a batch recalls its products' rows (``Writes.recall``)."""
+    words = statement.split()
+    if "INDEX" not in words[1:3]:
+        return False
+    return not words[words.index("EXISTS") + 1].endswith("_product")
+
+
+def create_indexes(db: Database) -> None:
+    """Creates the indexes only queries read by (after a rebuild's load: one sort each
+    instead of an index kept up row by row)."""
+    for model in (*READ_MODELS, *BOOKKEEPING):
+        for statement in filter(for_queries_only, model.ddl):
+            db.run(statement)
 
 
 def prepare_tables(db: Database) -> bool:
