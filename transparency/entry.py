@@ -19,6 +19,7 @@ from typing import Any
 from uuid import UUID
 
 from lifecycle import correction_events as corrections, events, handoff_events
+from lifecycle.describe import field_names
 from lifecycle.events import ProductEvent
 from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
@@ -59,9 +60,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (UUID, Decimal)):
         return str(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            field.name: jsonable(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
+        return {name: jsonable(getattr(value, name)) for name in field_names(type(value))}
     if isinstance(value, dict):
         return {str(key): jsonable(item) for key, item in value.items()}
     if isinstance(value, (list, tuple, frozenset, set)):
