@@ -32,6 +32,9 @@ from storage.connections import Connections, PostgresConnections, SQLiteConnecti
 from storage.sql import Database, PostgresDatabase, SQLiteDatabase
 
 SHADOW_SUFFIX = "_rebuild"
+# The fewest events a rebuild's batch holds: no reader waits on the shadow's transactions,
+# and each batch costs its round trips (reads, bulk loads) whatever its size.
+SHADOW_BATCH = 5_000
 
 
 @dataclass(frozen=True)
@@ -49,14 +52,15 @@ def rebuild_beside(
     batch_size: int,
     progress: bool = False,
 ) -> RebuildReport:
-    """Fills fresh read models from the first event in a shadow, then swaps them in."""
+    """Fills fresh read models from the first event in a shadow, in batches of at least
+    ``SHADOW_BATCH`` events, then swaps them in."""
     shadow = open_shadow(connections)
     try:
         started, events = perf_counter(), 0
         with tqdm(total=event_log.head(shadow), unit="event", disable=not progress) as bar:
             while True:
                 before = tracked_position(shadow)
-                applied, after = project_next_batch(shadow, decode, batch_size)
+                applied, after = project_next_batch(shadow, decode, max(batch_size, SHADOW_BATCH))
                 if not applied:
                     break
                 events += applied
