@@ -19,6 +19,9 @@ from typing import Any
 
 from storage.sql import Database, Row
 
+# At most this many products' ids in one read (far below either database's parameter limit).
+RECALLED_AT_ONCE = 1_000
+
 
 class Writes:
     """The rows one batch writes, coalesced per key, and the statements sent as they are."""
@@ -59,9 +62,11 @@ class Writes:
         with ``{products}`` where their ids go, read once per batch; the same dict each time,
         for the model to keep up to date as it folds the batch."""
         if sql not in self._recalled:
-            marks = ", ".join("?" * len(self.products))
-            rows = self.db.rows(sql.format(products=marks), self.products) if marks else []
-            self._recalled[sql] = {str(row["product_id"]): row for row in rows}
+            recalled = self._recalled[sql] = {}
+            for start in range(0, len(self.products), RECALLED_AT_ONCE):
+                some = self.products[start : start + RECALLED_AT_ONCE]
+                for row in self.db.rows(sql.format(products=", ".join("?" * len(some))), some):
+                    recalled[str(row["product_id"])] = row
         return self._recalled[sql]
 
     def send(self) -> None:
