@@ -107,8 +107,8 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> Writes:
     Each read model takes the whole batch in log order before the next one starts (none
     reads another's tables while being filled); events of other kinds are passed over.
     """
-    products = [event for _, event in events if isinstance(event, ProductEvent)]
-    writes = Writes(db, [str(event.originator_id) for event in products])
+    products = [str(event.originator_id) for _, event in events if isinstance(event, ProductEvent)]
+    writes = Writes(db, products)
     for model in READ_MODELS:
         for position, event in events:
             if isinstance(event, ProductEvent):
