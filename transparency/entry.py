@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -45,28 +46,41 @@ KINDS: dict[type[ProductEvent], str] = {
 }
 
 
-# What ``jsonable`` answers unchanged, by exact type (not a subclass such as a str enum).
-AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
-
-
 def jsonable(value: Any) -> Any:
     """``value`` in JSON's terms: dates in ISO 8601, enums by value, records as objects."""
-    if type(value) in AS_THEY_ARE:
+    kind = type(value)
+    if kind in AS_THEY_ARE:
         return value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return jsonable(value.value)
-    if isinstance(value, (UUID, Decimal)):
-        return str(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: jsonable(getattr(value, name)) for name in field_names(type(value))}
-    if isinstance(value, dict):
-        return {str(key): jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple, frozenset, set)):
-        items = [jsonable(item) for item in value]
-        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-    return value
+    as_json = _AS_JSON.get(kind)
+    if as_json is None:
+        as_json = _AS_JSON[kind] = _as_json(kind)
+    return as_json(value)
+
+
+def _as_json(kind: type) -> Callable[[Any], Any]:
+    """How ``jsonable`` turns a value of this type into JSON's terms (decided once a type)."""
+    if issubclass(kind, (datetime, date)):
+        return lambda value: value.isoformat()
+    if issubclass(kind, Enum):
+        return lambda value: jsonable(value.value)
+    if issubclass(kind, (UUID, Decimal)):
+        return str
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        names = field_names(kind)
+        return lambda value: {name: jsonable(getattr(value, name)) for name in names}
+    if issubclass(kind, dict):
+        return lambda value: {str(key): jsonable(item) for key, item in value.items()}
+    if issubclass(kind, (frozenset, set)):
+        return lambda value: sorted((jsonable(item) for item in value), key=repr)
+    if issubclass(kind, (list, tuple)):
+        return lambda value: [jsonable(item) for item in value]
+    return lambda value: value
+
+
+# What ``jsonable`` answers unchanged, by exact type (not a subclass such as a str enum), and
+# how it turns a value of each other type it met (``_as_json``).
+AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
+_AS_JSON: dict[type, Callable[[Any], Any]] = {}
 
 
 def payload(event: ProductEvent) -> dict[str, Any]:
