@@ -7,6 +7,7 @@ product's state the same way, so their answers can be compared field by field.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -37,19 +38,37 @@ def as_number(value: Decimal) -> int | float:
 def plain(value: Any) -> Any:
     """The value with dates as ISO strings, enums as their values, values as mappings,
     points as numbers."""
-    if isinstance(value, Decimal):
-        return as_number(value)
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {name: plain(getattr(value, name)) for name in field_names(type(value))}
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
+    kind = type(value)
+    if kind in AS_THEY_ARE:
+        return value
+    as_plain = _AS_PLAIN.get(kind)
+    if as_plain is None:
+        as_plain = _AS_PLAIN[kind] = _as_plain(kind)
+    return as_plain(value)
+
+
+def _as_plain(kind: type) -> Callable[[Any], Any]:
+    """How ``plain`` turns a value of this type (decided once a type)."""
+    if issubclass(kind, Decimal):
+        return as_number
+    if issubclass(kind, Enum):
+        return lambda value: value.value
+    if issubclass(kind, (date, datetime)):
+        return lambda value: value.isoformat()
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        names = field_names(kind)
+        return lambda value: {name: plain(getattr(value, name)) for name in names}
+    if issubclass(kind, dict):
+        return lambda value: {str(k): plain(v) for k, v in value.items()}
+    if issubclass(kind, (list, tuple)):
+        return lambda value: [plain(v) for v in value]
+    return lambda value: value
+
+
+# What ``plain`` answers unchanged, by exact type (not a subclass such as a str enum), and
+# how it turns a value of each other type it met (``_as_plain``).
+AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
+_AS_PLAIN: dict[type, Callable[[Any], Any]] = {}
 
 
 def event_facts(event: ProductEvent) -> dict[str, Any]:

@@ -33,36 +33,35 @@ REFERENCES = (
 )
 
 
+# Each product's code, as its registration recorded it.
+CODES = "SELECT product_id, code FROM audit_trail WHERE version = 1 AND product_id IN ({products})"
+
+
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     """Appends the event's row; a position applied twice fails loudly (primary key)."""
     product_id = str(event.originator_id)
+    codes = writes.recall(CODES)
+    if isinstance(event, Registered):
+        codes[product_id] = {"product_id": product_id, "code": event.code}
     refs = {name: getattr(event, name) for name in REFERENCES if hasattr(event, name)}
     actor = event.actor
-    code: tuple[str, ...] = (event.code,) if isinstance(event, Registered) else (product_id,)
-    code_sql = (
-        "?"
-        if isinstance(event, Registered)
-        else ("(SELECT code FROM audit_trail WHERE product_id = ? AND version = 1)")
-    )
-    writes.run(
-        "INSERT INTO audit_trail (position, product_id, code, version, event_type, "
-        "effective_on, recorded_at, actor_id, actor_role, actor_province, actor_level, refs, "
-        f"payload) VALUES (?, ?, {code_sql}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            position,
-            product_id,
-            *code,
-            event.originator_version,
-            type(event).__name__,
-            event.effective_on,
-            event.timestamp,
-            actor.principal_id,
-            actor.role.value,
-            actor.province,
-            actor.level.value if actor.level else None,
-            refs,
-            describe_event(event),
-        ),
+    writes.append(
+        "audit_trail",
+        {
+            "position": position,
+            "product_id": product_id,
+            "code": codes[product_id]["code"],
+            "version": event.originator_version,
+            "event_type": type(event).__name__,
+            "effective_on": event.effective_on,
+            "recorded_at": event.timestamp,
+            "actor_id": actor.principal_id,
+            "actor_role": actor.role.value,
+            "actor_province": actor.province,
+            "actor_level": actor.level.value if actor.level else None,
+            "refs": refs,
+            "payload": describe_event(event),
+        },
     )
 
 

@@ -50,30 +50,38 @@ def state_on(state: str, valid_until: date, on: date) -> str:
     return "certified" if state == "current" else state
 
 
+WHY = ("kind", "reference_kind", "reference", "corrective_deadline")
+# Each product's live certificate (at most one), before the batch.
+LIVE_ONES = (
+    f"SELECT product_id, number, state FROM certificates WHERE state IN {LIVE} "
+    "AND product_id IN ({products})"
+)
+
+
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     """Issue, supersede, suspend, reinstate or revoke; each change but issue leaves a reason."""
     product_id, day = str(event.originator_id), event.effective_on
+    live = writes.recall(LIVE_ONES)
+    standing = live.get(product_id)
     if isinstance(event, CorrectiveDeadlineExtended):
-        writes.run(
-            "UPDATE certificates SET corrective_deadline = ?, position = ? "
-            "WHERE product_id = ? AND state = 'suspended'",
-            (event.corrective_deadline, position, product_id),
-        )
+        if standing is not None and standing["state"] == "suspended":
+            changed(writes, standing, position, corrective_deadline=event.corrective_deadline)
         return
     if isinstance(event, Starred):
-        writes.run(
-            "UPDATE certificates SET state = 'superseded', superseded_on = ?, position = ? "
-            f"WHERE product_id = ? AND state IN {LIVE}",
-            (day, position, product_id),
-        )
-        writes.run(
-            "INSERT INTO certificates (number, product_id, stars, decision_ref, issuing_level, "
-            "criteria_set, valid_from, valid_until, state, issued_position, position) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'current', ?, ?)",
-            (event.certificate_number, product_id, event.stars, event.decision_ref,
-             event.issuing_level.value, event.criteria_set, event.valid_from,
-             event.valid_until, position, position),
+        if standing is not None:
+            changed(writes, standing, position, state="superseded", superseded_on=day)
+        writes.append(
+            "certificates",
+            {"number": event.certificate_number, "product_id": product_id,
+             "stars": event.stars, "decision_ref": event.decision_ref,
+             "issuing_level": event.issuing_level.value, "criteria_set": event.criteria_set,
+             "valid_from": event.valid_from, "valid_until": event.valid_until,
+             "state": "current", "suspended_on": None, "corrective_deadline": None,
+             "revoked_on": None, "superseded_on": None, "issued_position": position,
+             "position": position},
+            key="number",
         )  # fmt: skip
+        live[product_id] = {"number": event.certificate_number, "state": "current"}
         return
     # Why (kind, reference kind, reference, corrective deadline) and what changes.
     why: tuple[str, str, str, date | None]
@@ -89,17 +97,22 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
         columns = {"state": "revoked", "revoked_on": day}
     else:
         return
-    writes.run(
-        "INSERT INTO certificate_reasons (position, number, effective_on, reason, reason_code, "
-        "kind, reference_kind, reference, corrective_deadline) VALUES (?, (SELECT number FROM "
-        f"certificates WHERE product_id = ? AND state IN {LIVE}), ?, ?, ?, ?, ?, ?, ?)",
-        (position, product_id, day, public_reason(event), reason_code(event), *why),
-    )
-    writes.run(
-        f"UPDATE certificates SET {', '.join(f'{c} = ?' for c in columns)}, position = ? "
-        f"WHERE product_id = ? AND state IN {LIVE}",
-        [*columns.values(), position, product_id],
-    )
+    writes.append(
+        "certificate_reasons",
+        {"position": position, "number": standing["number"] if standing else None,
+         "effective_on": day, "reason": public_reason(event), "reason_code": reason_code(event),
+         **dict(zip(WHY, why, strict=True))},
+    )  # fmt: skip
+    if standing is not None:
+        changed(writes, standing, position, **columns)
+        if columns["state"] == "revoked":
+            del live[product_id]
+
+
+def changed(writes: Writes, standing: Row, position: int, **columns: Any) -> None:
+    """Changes the product's live certificate (``standing``), as of ``position``."""
+    writes.change("certificates", "number", standing["number"], {**columns, "position": position})
+    standing["state"] = columns.get("state", standing["state"])
 
 
 MODEL = ReadModel("certificates", ("certificates", "certificate_reasons"), DDL, apply)

@@ -41,10 +41,7 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
         "minutes_ref": event.minutes_ref, "evaluated_on": event.evaluated_on,
         "dispatch_ref": event.dispatch_ref,
     }  # fmt: skip
-    writes.run(
-        f"INSERT INTO hand_offs ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-        list(row.values()),
-    )
+    writes.append("hand_offs", row)
 
 
 MODEL = ReadModel("hand-offs", ("hand_offs",), DDL, apply)

@@ -36,30 +36,30 @@ KINDS: dict[type[events.ProductEvent], str] = {
 }
 
 
+# Each product's joining, whose province and owner its later milestones keep.
+JOINED = (
+    "SELECT product_id, province_key, owner_id FROM programme_milestones "
+    "WHERE kind = 'joined' AND product_id IN ({products})"
+)
+
+
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Records the milestone an event marks, if it marks one (evaluations do not)."""
     kind = KINDS.get(type(event))
     product_id = str(event.originator_id)
+    joined = writes.recall(JOINED)
     if isinstance(event, events.Registered):
-        writes.run(
-            "INSERT INTO programme_milestones (position, product_id, kind, effective_on, "
-            "province_key, owner_id) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                position,
-                product_id,
-                kind,
-                event.effective_on,
-                search_key(event.location.province),
-                event.owner.organisation_id,
-            ),
-        )
-    elif kind is not None:
-        writes.run(
-            "INSERT INTO programme_milestones (position, product_id, kind, effective_on, "
-            "province_key, owner_id) SELECT ?, product_id, ?, ?, province_key, owner_id "
-            "FROM programme_milestones WHERE product_id = ? AND kind = 'joined'",
-            (position, kind, event.effective_on, product_id),
-        )
+        joined[product_id] = {
+            "product_id": product_id,
+            "province_key": search_key(event.location.province),
+            "owner_id": event.owner.organisation_id,
+        }
+    if kind is not None and product_id in joined:
+        writes.append(
+            "programme_milestones",
+            {"position": position, "kind": kind, "effective_on": event.effective_on,
+             **joined[product_id]},
+        )  # fmt: skip
 
 
 MODEL = ReadModel("programme milestones", ("programme_milestones",), DDL, apply)

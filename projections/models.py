@@ -60,15 +60,34 @@ TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in mode
 READ_MODELS_SHAPE = fingerprint(READ_MODELS)
 
 
-def create_tables(db: Database) -> None:
-    """Creates every table that is missing, and starts tracking at zero (idempotent)."""
+def create_tables(db: Database, *, every_index: bool = True) -> None:
+    """Creates every table that is missing, and starts tracking at zero (idempotent); without
+    ``every_index``, only the indexes the projector reads by (``create_indexes`` the rest)."""
     db.lock_schema()
     for model in (*READ_MODELS, *BOOKKEEPING):
         for statement in model.ddl:
-            db.run(statement)
+            if every_index or not for_queries_only(statement):
+                db.run(statement)
     if start_tracking(db):  # a new store: its tables were just made in this version's shape
         record_shape(db, READ_MODELS_SHAPE)
     start_progress(db)
+
+
+def for_queries_only(statement: str) -> bool:
+    """Whether a statement makes an index only queries read by: every index but those named
+    ``<table>_product``, by which a batch recalls its products' rows (``Writes.recall``)."""
+    words = statement.split()
+    if "INDEX" not in words[1:3]:
+        return False
+    return not words[words.index("EXISTS") + 1].endswith("_product")
+
+
+def create_indexes(db: Database) -> None:
+    """Creates the indexes only queries read by (after a rebuild's load: one sort each
+    instead of an index kept up row by row)."""
+    for model in (*READ_MODELS, *BOOKKEEPING):
+        for statement in filter(for_queries_only, model.ddl):
+            db.run(statement)
 
 
 def prepare_tables(db: Database) -> bool:
@@ -86,19 +105,21 @@ def drop_tables(db: Database) -> None:
         db.run(f"DROP TABLE IF EXISTS {table}")
 
 
-def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> None:
-    """Applies a batch of the log's events, with their positions, to every read model.
+def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> Writes:
+    """Folds a batch of the log's events, with their positions, into every read model, and
+    answers the rows to write (each row once: ``Writes.send`` writes them).
 
     Each read model takes the whole batch in log order before the next one starts (none
     reads another's tables while being filled); events of other kinds are passed over. The
     public documents, which read these, are written after (``write_documents``).
     """
-    writes = Writes()
+    products = [str(event.originator_id) for _, event in events if isinstance(event, ProductEvent)]
+    writes = Writes(db, products)
     for model in READ_MODELS:
         for position, event in events:
             if isinstance(event, ProductEvent):
                 model.apply(writes, position, event)
-    writes.send(db)
+    return writes
 
 
 def write_documents(db: Database, events: Sequence[tuple[int, Any]]) -> None:
@@ -145,13 +166,12 @@ def project_next_batch(
             return 0, position
         attempting(notifications[0].id, notifications[-1].id)
         events = [(notification.id, decode(notification)) for notification in notifications]
-        growth = leaves.made(db, events)  # it reads the tree so far, so not in the pipeline
-        with db.pipeline():
-            apply_batch(db, events)
-            leaves.add(db, growth)
-            advance_tracking(db, notifications[-1].id)
-            record_advance(db, now())
-            if announce:
-                announce_advance(db, notifications[-1].id)
-        write_documents(db, events)
+        growth = leaves.made(db, events)  # it reads the tree so far
+        apply_batch(db, events).send()  # reads what it needs before it writes
+        leaves.add(db, growth)
+        advance_tracking(db, notifications[-1].id)
+        record_advance(db, now())
+        if announce:
+            announce_advance(db, notifications[-1].id)
+        write_documents(db, events)  # it reads the other read models, written above
     return len(notifications), notifications[-1].id

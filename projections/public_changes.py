@@ -45,113 +45,90 @@ KINDS: dict[type[events.ProductEvent], tuple[str, str, str]] = {
     events.Removed: ("removed", "removed", "decision_ref"),
 }
 FACTS = (
-    "product_id, code, name, owner_name, owner_kind, province, province_key, district, "
-    "commune, product_group, subgroup"
-)
+    "product_id", "code", "name", "owner_name", "owner_kind", "province", "province_key",
+    "district", "commune", "product_group", "subgroup",
+)  # fmt: skip
 CERTIFICATE = ("stars", "certificate_number", "valid_from", "valid_until")
-# A later change keeps the product's facts and, unless it issues one, its certificate.
-FOLLOWS = (
-    f"INSERT INTO public_changes (position, kind, status, effective_on, recorded_at, "
-    f"public_reason, reason_code, reference_kind, reference, {', '.join(CERTIFICATE)}, {FACTS}) "
-    "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-    f"{', '.join(f'COALESCE(?, {column})' for column in CERTIFICATE)}, {FACTS} "
-    "FROM public_changes WHERE position = "
-    "(SELECT MAX(position) FROM public_changes WHERE product_id = ?)"
-)
-
-
-# A change of place keeps the product's status and certificate and reads its new place.
-RENAMED = (
-    f"INSERT INTO public_changes (position, kind, status, effective_on, recorded_at, "
-    f"reference_kind, reference, {', '.join(CERTIFICATE)}, {FACTS}) "
-    f"SELECT ?, 'place-renamed', status, ?, ?, 'decision_ref', ?, {', '.join(CERTIFICATE)}, "
-    "product_id, code, name, owner_name, owner_kind, ?, ?, ?, ?, product_group, subgroup "
-    "FROM public_changes WHERE position = "
-    "(SELECT MAX(position) FROM public_changes WHERE product_id = ?)"
+# Each product's last change, whose facts the next one copies.
+LAST = (
+    "SELECT * FROM public_changes WHERE position IN (SELECT MAX(position) FROM public_changes "
+    "WHERE product_id IN ({products}) GROUP BY product_id)"
 )
 
 
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
     """Registration enters the product's facts; each later public change copies them."""
+    last = writes.recall(LAST)
+    product_id = str(event.originator_id)
     if isinstance(event, events.Registered):
         where = event.location
         row = {
-            "position": position, "product_id": str(event.originator_id), "code": event.code,
-            "kind": "registered", "status": "participating", "effective_on": event.effective_on,
-            "recorded_at": event.timestamp, "reference_kind": "code", "reference": event.code,
+            "product_id": product_id, "code": event.code, "kind": "registered",
+            "status": "participating", "reference_kind": "code", "reference": event.code,
             "name": event.name, "owner_name": event.owner.name,
             "owner_kind": event.owner.kind.value, "province": where.province,
             "province_key": search_key(where.province), "district": where.district,
             "commune": where.commune, "product_group": event.group, "subgroup": event.subgroup,
+            **dict.fromkeys(CERTIFICATE),
         }  # fmt: skip
-        writes.run(
-            f"INSERT INTO public_changes ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
-        return
+        return added(writes, last, position, event, row)
+    before = last.get(product_id)
+    if before is None:
+        return  # nothing published of the product: nothing to follow on from
     if isinstance(event, (corrections.RegistrationCorrected, corrections.OwnershipTransferred)):
-        return correction(writes, position, event)
+        return added(writes, last, position, event, correction(before, event))
+    follows = {name: before[name] for name in (*FACTS, *CERTIFICATE)}
     if isinstance(event, PlaceRenamed):
         where = event.location
-        writes.run(
-            RENAMED,
-            (position, event.effective_on, event.timestamp, event.decision_ref, where.province,
-             search_key(where.province), where.district, where.commune, str(event.originator_id)),
-        )  # fmt: skip
-        return
+        follows.update(province=where.province, province_key=search_key(where.province),
+                       district=where.district, commune=where.commune)  # fmt: skip
+        row = {**follows, "kind": "place-renamed", "status": before["status"],
+               "reference_kind": "decision_ref", "reference": event.decision_ref}  # fmt: skip
+        return added(writes, last, position, event, row)
     if type(event) not in KINDS:
         return  # an evaluation (or a deadline's extension) is not published here
     kind, status, reference = KINDS[type(event)]
-    issued = (
-        (event.stars, event.certificate_number, event.valid_from, event.valid_until)
-        if isinstance(event, events.Starred)
-        else (None, None, None, None)
-    )
-    writes.run(
-        FOLLOWS,
-        (position, kind, status, event.effective_on, event.timestamp, public_reason(event),
-         reason_code(event), reference, getattr(event, reference), *issued,
-         str(event.originator_id)),
-    )  # fmt: skip
+    if isinstance(event, events.Starred):
+        follows.update(stars=event.stars, certificate_number=event.certificate_number,
+                       valid_from=event.valid_from, valid_until=event.valid_until)  # fmt: skip
+    row = {**follows, "kind": kind, "status": status, "public_reason": public_reason(event),
+           "reason_code": reason_code(event), "reference_kind": reference,
+           "reference": getattr(event, reference)}  # fmt: skip
+    added(writes, last, position, event, row)
 
 
-# A correction or transfer keeps the status (read on its day) and the certificate, then
-# sets the details it changed.
-CORRECTION = (
-    f"INSERT INTO public_changes (position, kind, status, effective_on, recorded_at, "
-    f"reference_kind, reference, {', '.join(CERTIFICATE)}, {FACTS}) "
-    "SELECT ?, ?, CASE WHEN status IN ('certified', 'suspended') AND valid_until < ? "
-    f"THEN 'expired' ELSE status END, ?, ?, 'decision_ref', ?, {', '.join(CERTIFICATE)}, "
-    f"{FACTS} FROM public_changes WHERE position = "
-    "(SELECT MAX(position) FROM public_changes WHERE product_id = ?)"
-)
-CORRECTED = (
-    "UPDATE public_changes SET name = COALESCE(?, name), owner_name = COALESCE(?, owner_name), "
-    "owner_kind = COALESCE(?, owner_kind), district = COALESCE(?, district), "
-    "commune = COALESCE(?, commune) WHERE position = ?"
-)
+def added(
+    writes: Writes, last: dict[str, Row], position: int, event: events.ProductEvent, row: Row
+) -> None:
+    """Appends the change at ``position``, which the product's next change follows on from."""
+    full = {"public_reason": None, "reason_code": None, **row, "position": position,
+            "effective_on": event.effective_on, "recorded_at": event.timestamp}  # fmt: skip
+    last[full["product_id"]] = full
+    writes.append("public_changes", full)
 
 
 def correction(
-    writes: Writes,
-    position: int,
-    event: corrections.RegistrationCorrected | corrections.OwnershipTransferred,
-) -> None:
-    """A correction of the registered details, or a transfer to a new owner: the product's
-    public facts from then on."""
-    day, details = event.effective_on, tuple[str | None, ...]()
+    before: Row, event: corrections.RegistrationCorrected | corrections.OwnershipTransferred
+) -> Row:
+    """A correction of the registered details, or a transfer to a new owner: the status (read
+    on its day) and the certificate kept, the details it changed set."""
+    day, expired = event.effective_on, before["valid_until"] is not None
+    expired = expired and before["status"] in ("certified", "suspended")
+    expired = expired and before["valid_until"] < day
+    row = {name: before[name] for name in (*FACTS, *CERTIFICATE)}
+    row.update(status="expired" if expired else before["status"],
+               reference_kind="decision_ref", reference=event.decision_ref)  # fmt: skip
     if isinstance(event, corrections.RegistrationCorrected):
-        kind, now = "corrected", event.corrected()
-        details = tuple(now.get(n) for n in ("name", "owner_name", "owner_kind"))
-        details += (now.get("district"), now.get("commune"))
+        row["kind"], now = "corrected", event.corrected()
+        row.update({name: now[name] for name in DETAILS if now.get(name) is not None})
     else:
-        kind, owner = "transferred", event.owner
-        details = (None, owner.name, owner.kind.value, None, None)
-    writes.run(
-        CORRECTION,
-        (position, kind, day, day, event.timestamp, event.decision_ref, str(event.originator_id)),
-    )
-    writes.run(CORRECTED, (*details, position))
+        row.update(kind="transferred", owner_name=event.owner.name,
+                   owner_kind=event.owner.kind.value)  # fmt: skip
+    return row
+
+
+# The registered details a correction may change that the public reads here.
+DETAILS = ("name", "owner_name", "owner_kind", "district", "commune")
 
 
 MODEL = ReadModel("public changes", ("public_changes",), DDL, apply)

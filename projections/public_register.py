@@ -27,50 +27,46 @@ DDL = (
 )
 
 
+# The products' rows as they stood before the batch.
+ROWS = "SELECT * FROM public_register WHERE product_id IN ({products})"
+
+
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     """Registration enters the product; each certificate adds its number to the key, each
     correction or transfer its new words."""
+    product_id = str(event.originator_id)
     if isinstance(event, Registered):
         where = event.location
         words = f"{event.code} {event.name} {event.owner.name} {where.district} {where.commune}"
-        writes.run(
-            "INSERT INTO public_register (product_id, search_key, province_key, district_key) "
-            "VALUES (?, ?, ?, ?)",
-            (
-                str(event.originator_id),
-                search_key(words),
-                search_key(where.province),
-                search_key(where.district),
-            ),
-        )
+        row = {"product_id": product_id, "search_key": search_key(words),
+               "province_key": search_key(where.province),
+               "district_key": search_key(where.district)}  # fmt: skip
+        writes.recall(ROWS)[product_id] = row
+        writes.append("public_register", row, key="product_id")
     elif isinstance(event, PlaceRenamed):
         # The keys stay the registered province's and district's (a province asked for takes
         # in the names merged into it); the new commune's words join the search key.
-        where = event.location
-        writes.run(
-            "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
-            (" " + search_key(f"{where.district} {where.commune}"), str(event.originator_id)),
-        )
+        more_words(writes, event, f"{event.location.district} {event.location.commune}")
     elif isinstance(event, Starred):
         more_words(writes, event, event.certificate_number)
     elif isinstance(event, RegistrationCorrected):
         # The corrected words are added: a search by the old spelling still finds it.
         more_words(writes, event, " ".join(event.corrected().values()))
         if event.district is not None:
-            writes.run(
-                "UPDATE public_register SET district_key = ? WHERE product_id = ?",
-                (search_key(event.district), str(event.originator_id)),
-            )
+            writes.change("public_register", "product_id", product_id,
+                          {"district_key": search_key(event.district)})  # fmt: skip
     elif isinstance(event, OwnershipTransferred):
         more_words(writes, event, event.owner.name)
 
 
 def more_words(writes: Writes, event: ProductEvent, words: str) -> None:
     """Adds words (a certificate's number, a corrected detail) to the product's search key."""
-    writes.run(
-        "UPDATE public_register SET search_key = search_key || ? WHERE product_id = ?",
-        (" " + search_key(words), str(event.originator_id)),
-    )
+    product_id = str(event.originator_id)
+    row = writes.recall(ROWS).get(product_id)
+    if row is not None:
+        row["search_key"] = f"{row['search_key']} {search_key(words)}"
+        writes.change("public_register", "product_id", product_id,
+                      {"search_key": row["search_key"]})  # fmt: skip
 
 
 MODEL = ReadModel("public register", ("public_register",), DDL, apply)

@@ -21,7 +21,9 @@ from projections.models import (
     BOOKKEEPING,
     READ_MODELS,
     TABLES,
+    create_indexes,
     create_tables,
+    for_queries_only,
     project_next_batch,
 )
 from projections.schema import announce_advance, tracked_position
@@ -30,6 +32,9 @@ from storage.connections import Connections, PostgresConnections, SQLiteConnecti
 from storage.sql import Database, PostgresDatabase, SQLiteDatabase
 
 SHADOW_SUFFIX = "_rebuild"
+# The fewest events a rebuild's batch holds: no reader waits on the shadow's transactions,
+# and each batch costs its round trips (reads, bulk loads) whatever its size.
+SHADOW_BATCH = 5_000
 
 
 @dataclass(frozen=True)
@@ -48,8 +53,9 @@ def rebuild_beside(
     progress: bool = False,
     told: Callable[[int, int], object] = lambda done, total: None,
 ) -> RebuildReport:
-    """Fills fresh read models from the first event in a shadow, then swaps them in; the
-    progress bar (``progress``) and ``told`` learn of the events done out of the total."""
+    """Fills fresh read models from the first event in a shadow, in batches of at least
+    ``SHADOW_BATCH`` events, then swaps them in; the progress bar (``progress``) and ``told``
+    learn of the events done out of the total."""
     shadow = open_shadow(connections)
     try:
         started, events, total = perf_counter(), 0, event_log.head(shadow)
@@ -57,12 +63,17 @@ def rebuild_beside(
         with tqdm(total=total, unit="event", disable=not progress) as bar:
             while True:
                 before = tracked_position(shadow)
-                applied, after = project_next_batch(shadow, decode, batch_size, announce=False)
+                applied, after = project_next_batch(
+                    shadow, decode, max(batch_size, SHADOW_BATCH), announce=False
+                )
                 if not applied:
                     break
                 events += applied
                 bar.update(after - before)
                 told(after, total)
+        if isinstance(shadow, PostgresDatabase):  # SQLite's are made as its copy is swapped in
+            with shadow.transaction():
+                create_indexes(shadow)
         swap_in(connections, shadow)
         seconds = perf_counter() - started
     finally:
@@ -90,7 +101,9 @@ def open_shadow(connections: Connections) -> Database:
         shadow_db.begin = "BEGIN"  # it writes its own file only: the register's writers go on
         shadow_db.run("ATTACH DATABASE ? AS register", (connections.path,))
     with shadow_db.transaction():
-        create_tables(shadow_db)  # a new store to itself: it records this version's shape
+        # A new store to itself: it records this version's shape. The indexes only queries
+        # read by are made after the load.
+        create_tables(shadow_db, every_index=False)
     return shadow_db
 
 
@@ -122,18 +135,23 @@ def swap_in(connections: Connections, shadow: Database) -> None:
 
 def _copy_sqlite_shadow(path: str, shadow_path: str) -> None:
     """SQLite cannot move a table between files: the serving file's tables are dropped,
-    created afresh and filled from the shadow's, in one write transaction of that file."""
+    created afresh and filled from the shadow's, in one write transaction of that file (the
+    indexes only queries read by after the rows)."""
     db = SQLiteDatabase(path)
     try:
         db.run("ATTACH DATABASE ? AS shadow", (shadow_path,))
         with db.transaction():
             for table in TABLES:
                 db.run(f"DROP TABLE IF EXISTS main.{table}")
-            for model in (*READ_MODELS, *BOOKKEEPING):
-                for statement in model.ddl:
+            statements = [statement for model in (*READ_MODELS, *BOOKKEEPING)
+                          for statement in model.ddl]  # fmt: skip
+            for statement in statements:
+                if not for_queries_only(statement):
                     db.run(statement)
             for table in TABLES:
                 db.run(f"INSERT INTO main.{table} SELECT * FROM shadow.{table}")
+            for statement in filter(for_queries_only, statements):
+                db.run(statement)
         db.run("DETACH DATABASE shadow")
     finally:
         db.close()

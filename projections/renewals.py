@@ -27,36 +27,41 @@ DDL = (
     "CREATE INDEX IF NOT EXISTS renewal_notices_number ON renewal_notices (number)",
 )
 # The longest notice any set asks for: how far past the horizon a certificate may end.
+DAY = timedelta(days=1)
 LONGEST_NOTICE = max(notice.days_before for notice in NOTICES.values())
+
+
+# Each product's last certificate, before the batch.
+ENDS = "SELECT * FROM certificate_ends WHERE product_id IN ({products})"
 
 
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     """A certificate decided while the product's previous one stood unrevoked, or the day
-    after it ended, re-recognises it (``lifecycle.renewal.renewed_number``'s rule, in SQL over
-    the model's own note of each product's last certificate); a notice is noted as given."""
+    after it ended, re-recognises it (``lifecycle.renewal.renewed_number``'s rule, over the
+    model's own note of each product's last certificate); a notice is noted as given."""
     product_id = str(event.originator_id)
+    ends = writes.recall(ENDS)
+    last = ends.get(product_id)
     if isinstance(event, Starred):
-        writes.run(
-            "INSERT INTO renewals (number, renews, product_id, effective_on, position) "
-            "SELECT ?, number, product_id, ?, ? FROM certificate_ends "
-            "WHERE product_id = ? AND revoked = 0 AND valid_until >= ?",
-            (event.certificate_number, event.effective_on, position, product_id,
-             event.valid_from - timedelta(days=1)),
-        )  # fmt: skip
-        writes.run(
-            "INSERT INTO certificate_ends (product_id, number, valid_until, revoked) "
-            "VALUES (?, ?, ?, 0) ON CONFLICT (product_id) DO UPDATE SET "
-            "number = excluded.number, valid_until = excluded.valid_until, revoked = 0",
-            (product_id, event.certificate_number, event.valid_until),
-        )
-    elif isinstance(event, Revoked):
-        writes.run("UPDATE certificate_ends SET revoked = 1 WHERE product_id = ?", (product_id,))
+        if last and not last["revoked"] and last["valid_until"] >= event.valid_from - DAY:
+            writes.append(
+                "renewals",
+                {"number": event.certificate_number, "renews": last["number"],
+                 "product_id": product_id, "effective_on": event.effective_on,
+                 "position": position},
+            )  # fmt: skip
+        ends[product_id] = {"product_id": product_id, "number": event.certificate_number,
+                            "valid_until": event.valid_until, "revoked": 0}  # fmt: skip
+        writes.upsert("certificate_ends", "product_id", ends[product_id])
+    elif isinstance(event, Revoked) and last is not None:
+        last["revoked"] = 1
+        writes.upsert("certificate_ends", "product_id", last)
     elif isinstance(event, RenewalNoticeGiven):
-        writes.run(
-            "INSERT INTO renewal_notices (position, number, product_id, notice_ref, given_on, "
-            "notice_by) VALUES (?, ?, ?, ?, ?, ?)",
-            (position, event.certificate_number, product_id, event.notice_ref,
-             event.effective_on, event.notice_by),
+        writes.append(
+            "renewal_notices",
+            {"position": position, "number": event.certificate_number,
+             "product_id": product_id, "notice_ref": event.notice_ref,
+             "given_on": event.effective_on, "notice_by": event.notice_by},
         )  # fmt: skip
 
 

@@ -6,13 +6,11 @@ position, so the position says exactly which events every view reflects.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
-from typing import Any
 
 from lifecycle.events import ProductEvent
+from projections.writes import Writes as Writes  # the models name it from here
 from storage import channels
 from storage.sql import Database
 
@@ -22,29 +20,10 @@ TRACKED = "read-models"
 PROJECTED = "ocop_projected"
 
 
-class Writes:
-    """The statements read models ask for while a batch is applied.
-
-    They are sent in the order asked; each run of the same statement goes as one
-    ``executemany``, so a batch costs few round trips. Read models are filled one after the
-    other over the whole batch, so the events of one type follow each other in runs.
-    """
-
-    def __init__(self) -> None:
-        self._statements: list[tuple[str, Sequence[Any]]] = []
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._statements.append((sql, params))
-
-    def send(self, db: Database) -> None:
-        for sql, run in groupby(self._statements, key=itemgetter(0)):
-            db.run_many(sql, [params for _, params in run])
-        self._statements.clear()
-
-
 @dataclass(frozen=True)
 class ReadModel:
-    """A read model: its tables, the statements that create them, and how an event fills them."""
+    """A read model: its tables, the statements that create them, and how an event fills them
+    (told to the batch's ``Writes``, which writes each row once)."""
 
     name: str
     tables: tuple[str, ...]

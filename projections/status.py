@@ -55,6 +55,12 @@ def in_province(province: str | None, on: date) -> tuple[str, list[Any]]:
     return in_region("r.province_key", province, on)
 
 
+# The columns a registration leaves empty.
+BLANK = dict.fromkeys(
+    ("stars", "certificate_number", "valid_from", "valid_until", "suspended_on",
+     "corrective_deadline", "suspension_reason", "revoked_on", "removed_on",
+     "removal_decision_ref", "removal_reason", "removal_reason_code"),
+)  # fmt: skip
 NO_SUSPENSION = {"suspended_on": None, "corrective_deadline": None, "suspension_reason": None}
 
 
@@ -111,7 +117,7 @@ def corrected(event: events.ProductEvent) -> dict[str, Any]:
 
 
 def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
-    """Registration inserts the product's row; every later event updates it."""
+    """Registration enters the product's row; every later event changes some of its columns."""
     last = {
         "last_event": type(event).__name__,
         "last_effective_on": event.effective_on,
@@ -135,16 +141,10 @@ def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
             "status": "participating",
             **last,
         }
-        writes.run(
-            f"INSERT INTO product_status ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
+        writes.append("product_status", {**BLANK, **row}, key="product_id")
         return
-    update = {**changes(event), **last}
-    writes.run(
-        f"UPDATE product_status SET {', '.join(f'{c} = ?' for c in update)} WHERE product_id = ?",
-        [*update.values(), str(event.originator_id)],
-    )
+    writes.change("product_status", "product_id", str(event.originator_id),
+                  {**changes(event), **last})  # fmt: skip
 
 
 MODEL = ReadModel("product status", ("product_status",), DDL, apply)

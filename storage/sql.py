@@ -58,6 +58,11 @@ class _Database:
         """Runs one statement once for each set of parameters, in order."""
         raise NotImplementedError
 
+    def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Adds new rows to a table in bulk, each with a value for each of the named columns."""
+        marks = ", ".join("?" * len(names))
+        self.run_many(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+
     def close(self) -> None:
         """Closes the connection."""
         self.conn.close()
@@ -120,6 +125,15 @@ class PostgresDatabase(_Database):
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cursor:
             cursor.executemany(sql.replace("?", "%s"), [_pg_values(one) for one in params])
+
+    def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """Adds new rows to a table with one ``COPY``."""
+        if not rows:
+            return
+        copying = f"COPY {table} ({', '.join(names)}) FROM STDIN"
+        with self.conn.cursor() as cursor, cursor.copy(copying) as copy:
+            for row in rows:
+                copy.write_row(_pg_values(row))
 
     def transaction(self) -> AbstractContextManager[Any]:
         """A transaction, committed at the end of the block or rolled back on error."""

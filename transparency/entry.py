@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 from uuid import UUID
 
-import rfc8785
-
 from lifecycle import correction_events as corrections, events, handoff_events
+from lifecycle.describe import field_names
 from lifecycle.events import ProductEvent
 from lifecycle.place_events import PlaceRenamed
 from lifecycle.publication import public_reason, reason_code
 from lifecycle.renewal_events import RenewalNoticeGiven
+from transparency import canonical
 
 # What each kind of event is called in the log (the change feed's words, and evaluation).
 KINDS: dict[type[ProductEvent], str] = {
@@ -47,22 +48,39 @@ KINDS: dict[type[ProductEvent], str] = {
 
 def jsonable(value: Any) -> Any:
     """``value`` in JSON's terms: dates in ISO 8601, enums by value, records as objects."""
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return jsonable(value.value)
-    if isinstance(value, (UUID, Decimal)):
-        return str(value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            field.name: jsonable(getattr(value, field.name)) for field in dataclasses.fields(value)
-        }
-    if isinstance(value, dict):
-        return {str(key): jsonable(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple, frozenset, set)):
-        items = [jsonable(item) for item in value]
-        return sorted(items, key=repr) if isinstance(value, (set, frozenset)) else items
-    return value
+    kind = type(value)
+    if kind in AS_THEY_ARE:
+        return value
+    as_json = _AS_JSON.get(kind)
+    if as_json is None:
+        as_json = _AS_JSON[kind] = _as_json(kind)
+    return as_json(value)
+
+
+def _as_json(kind: type) -> Callable[[Any], Any]:
+    """How ``jsonable`` turns a value of this type into JSON's terms (decided once a type)."""
+    if issubclass(kind, (datetime, date)):
+        return lambda value: value.isoformat()
+    if issubclass(kind, Enum):
+        return lambda value: jsonable(value.value)
+    if issubclass(kind, (UUID, Decimal)):
+        return str
+    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+        names = field_names(kind)
+        return lambda value: {name: jsonable(getattr(value, name)) for name in names}
+    if issubclass(kind, dict):
+        return lambda value: {str(key): jsonable(item) for key, item in value.items()}
+    if issubclass(kind, (frozenset, set)):
+        return lambda value: sorted((jsonable(item) for item in value), key=repr)
+    if issubclass(kind, (list, tuple)):
+        return lambda value: [jsonable(item) for item in value]
+    return lambda value: value
+
+
+# What ``jsonable`` answers unchanged, by exact type (not a subclass such as a str enum), and
+# how it turns a value of each other type it met (``_as_json``).
+AS_THEY_ARE = frozenset({str, int, bool, float, type(None)})
+_AS_JSON: dict[type, Callable[[Any], Any]] = {}
 
 
 def payload(event: ProductEvent) -> dict[str, Any]:
@@ -74,7 +92,7 @@ def payload(event: ProductEvent) -> dict[str, Any]:
 def payload_hash(event: ProductEvent) -> str:
     """The SHA-256, in hex, of the canonical JSON of the event's full payload: the
     commitment to what the public entry leaves out."""
-    return hashlib.sha256(rfc8785.dumps(payload(event))).hexdigest()
+    return hashlib.sha256(canonical.dumps(payload(event))).hexdigest()
 
 
 def public_fields(event: ProductEvent) -> dict[str, Any]:
@@ -139,7 +157,7 @@ def entry(position: int, code: str, event: ProductEvent) -> bytes:
         "fields": public_fields(event),
         "payload_sha256": payload_hash(event),
     }
-    return rfc8785.dumps(facts)
+    return canonical.dumps(facts)
 
 
 def leaf_index(position: int) -> int:

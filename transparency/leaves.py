@@ -66,13 +66,10 @@ def made(db: Database, events: Sequence[tuple[int, Any]]) -> Growth:
 
 
 def add(db: Database, growth: Growth) -> None:
-    """Writes what ``made`` found."""
-    db.run_many(
-        "INSERT INTO log_leaves (position, product_id, code, entry, leaf_hash) "
-        "VALUES (?, ?, ?, ?, ?)",
-        growth.leaves,
-    )
-    db.run_many("INSERT INTO log_nodes (level, node, hash) VALUES (?, ?, ?)", growth.nodes)
+    """Writes what ``made`` found (the new leaves and nodes in bulk)."""
+    db.append_rows("log_leaves", ("position", "product_id", "code", "entry", "leaf_hash"),
+                   growth.leaves)  # fmt: skip
+    db.append_rows("log_nodes", ("level", "node", "hash"), growth.nodes)
     db.run(
         "INSERT INTO log_tree (name, size, frontier) VALUES (?, ?, ?) ON CONFLICT (name) "
         "DO UPDATE SET size = excluded.size, frontier = excluded.frontier",

@@ -76,10 +76,10 @@ def test_a_registration_s_gtins_lead_to_its_product(registry: Registry, demo: Re
     assert isinstance(registered, Registered)
 
     def record(db: Database) -> None:
-        writes = Writes()
+        writes = Writes(db)
         gtins.apply(writes, 1, replace(registered, gtins=("8934567000017", "not-a-gtin")))
         with db.transaction():
-            writes.send(db)
+            writes.send()
 
     demo.ask(record)
     assert demo.ask(lambda db: gtins.code_for(db, "08934567000017")) == "QN-HL-01"
