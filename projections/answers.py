@@ -28,6 +28,11 @@ class RememberedAnswers:
         self._position: int | None = None
         self._answers: OrderedDict[Hashable, Any] = OrderedDict()
 
+    @property
+    def position(self) -> int | None:
+        """The projected position the remembered answers hold for (None: nothing is kept)."""
+        return self._position
+
     def projected_to(self, position: int) -> None:
         """The projector reached ``position``: answers from before it are forgotten."""
         with self._lock:
