@@ -17,6 +17,7 @@ import psycopg
 import pytest
 from hypothesis import settings
 
+from projections import ReadSide
 from registry.service import Registry
 from storage.connections import Connections, open_connections
 from storage.environment import store_environment
@@ -113,3 +114,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked ``owns_server`` (they restart PostgreSQL) run last, after every other
     test has finished with its connections; the suite runs in one process, so none overlaps."""
     items.sort(key=lambda item: item.get_closest_marker("owns_server") is not None)
+
+
+@pytest.fixture
+def pg_registry(postgres_url: str) -> Iterator[Registry]:
+    """The register on a fresh PostgreSQL store, today fixed."""
+    app = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def pg_read_side(postgres_url: str) -> Iterator[ReadSide]:
+    """The read side of that PostgreSQL store, on connections of its own."""
+    side = ReadSide.open(connections_to(postgres_url))
+    yield side
+    side.close()

@@ -6,26 +6,14 @@ if that lock stops being taken (a plain INSERT's ROW EXCLUSIVE lets writers inte
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import date
 
 import psycopg
-import pytest
 
 from registry.orders import Order
 from registry.service import Registry
 from seed import builders as make
 from seed.principals import office
-from storage.environment import store_environment
-from storage.url import StoreUrl
-from tests.conftest import fixed_today
-
-
-@pytest.fixture
-def pg_registry(postgres_url: str) -> Iterator[Registry]:
-    app = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
-    yield app
-    app.close()
 
 
 def orders(prefix: str, count: int) -> list[Order]:

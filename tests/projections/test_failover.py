@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from time import monotonic
@@ -21,27 +20,11 @@ from ocop.cli.projection import ANOTHER_PROJECTOR
 from projections import ReadSide
 from projections.lease import active_projector
 from registry.service import Registry
-from storage.environment import store_environment
 from storage.event_log import CHANNEL
 from storage.session_lock import NAMESPACE
-from storage.url import StoreUrl
-from tests.conftest import connections_to, fixed_today, sessions_of
+from tests.conftest import sessions_of
 from tests.projections import programme as story
 from tests.projections.waiting import wait_until
-
-
-@pytest.fixture
-def pg_registry(postgres_url: str) -> Iterator[Registry]:
-    app = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
-    yield app
-    app.close()
-
-
-@pytest.fixture
-def pg_read_side(postgres_url: str) -> Iterator[ReadSide]:
-    side = ReadSide.open(connections_to(postgres_url))
-    yield side
-    side.close()
 
 
 def ocop_project(url: str, log: Path) -> subprocess.Popen[bytes]:

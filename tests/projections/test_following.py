@@ -15,19 +15,10 @@ from projections import Projector, ReadSide
 from projections.following import Following
 from projections.questions import Remembered
 from registry.service import Registry
-from storage.environment import store_environment
 from storage.sql import Database
-from storage.url import StoreUrl
-from tests.conftest import connections_to, fixed_today
+from tests.conftest import connections_to
 from tests.projections import programme as story
 from tests.projections.waiting import wait_until
-
-
-@pytest.fixture
-def pg_registry(postgres_url: str) -> Iterator[Registry]:
-    app = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
-    yield app
-    app.close()
 
 
 @pytest.fixture
@@ -38,13 +29,6 @@ def elsewhere(pg_registry: Registry, postgres_url: str) -> Iterator[Projector]:
     yield runner
     runner.stop()
     connections.close()
-
-
-@pytest.fixture
-def pg_read_side(postgres_url: str) -> Iterator[ReadSide]:
-    side = ReadSide.open(connections_to(postgres_url))
-    yield side
-    side.close()
 
 
 @pytest.mark.postgres

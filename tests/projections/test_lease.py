@@ -18,26 +18,10 @@ from ocop.cli.projection import ANOTHER_PROJECTOR
 from projections import Projector, ReadSide, questions
 from projections.lease import Lease, LeaseLost, active_projector, lease_of
 from registry.service import Registry
-from storage.environment import store_environment
 from storage.session_lock import session_lock
-from storage.url import StoreUrl
-from tests.conftest import connections_to, fixed_today
+from tests.conftest import connections_to
 from tests.projections import programme as story
 from tests.projections.waiting import RecordingLogger, wait_until
-
-
-@pytest.fixture
-def pg_registry(postgres_url: str) -> Iterator[Registry]:
-    app = Registry(store_environment(StoreUrl.parse(postgres_url)), clock=fixed_today)
-    yield app
-    app.close()
-
-
-@pytest.fixture
-def pg_read_side(postgres_url: str) -> Iterator[ReadSide]:
-    side = ReadSide.open(connections_to(postgres_url))
-    yield side
-    side.close()
 
 
 @contextmanager
