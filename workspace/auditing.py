@@ -18,12 +18,11 @@ from projections import log_check, questions
 from workspace.accounts import Account
 from workspace.desk import Desk
 from workspace.forms import BAD_DATE, Errors
-from workspace.visit import PATH, StaffVisit
+from workspace.visit import NOT_FOUND, PATH, StaffVisit
 
 LOG = f"{PATH}/log"
 PER_PAGE = 50
 AUDITOR = (Role.AUDITOR,)
-NOT_FOUND = N_("No product has this code.")
 NOT_YET = N_("The product was not yet on the register then.")
 BAD_MOMENT = N_("Write the moment as year-month-day and time, for example 2025-12-31 17:00.")
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]

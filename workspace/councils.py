@@ -29,10 +29,9 @@ from workspace.offered import grouping
 from workspace.refusals import beside_field
 from workspace.score_drafts import ScoreDrafts
 from workspace.score_sheet import latest_evaluation, mandatory_met_for, read_sheet, tally
-from workspace.visit import PATH, StaffVisit, form_of
+from workspace.visit import NOT_FOUND, PATH, StaffVisit, form_of
 
 COUNCILS = f"{PATH}/councils"
-NOT_FOUND = N_("No product has this code.")
 NO_SET = N_("No criteria set is in force for this product's province today.")
 NOT_A_COUNT = N_("Write the number of members, for example 7.")
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]
@@ -53,15 +52,7 @@ def routes(desk: Desk) -> APIRouter:
     @router.get(COUNCILS + "/go")
     def go(request: Request) -> Response:
         """From a product code typed into the list to its score sheet."""
-        visit = StaffVisit(desk, request)
-        code = request.query_params.get("code", "").strip()
-
-        def open_sheet(member: Account) -> Response:
-            if not PRODUCT_CODE.fullmatch(code):
-                raise visit.refused(404, NOT_FOUND)
-            return RedirectResponse(f"{COUNCILS}/{code}", status_code=303)
-
-        return visit.serve(COUNCIL, open_sheet)
+        return StaffVisit(desk, request).to_product(COUNCIL, lambda code: f"{COUNCILS}/{code}")
 
     @router.get(COUNCILS + "/{code}")
     def sheet_page(request: Request, code: Code) -> Response:

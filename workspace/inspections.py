@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request, Response
-from fastapi.responses import RedirectResponse
 
 from lifecycle.authority import check_may_make
 from lifecycle.errors import RegisterError
@@ -20,11 +19,10 @@ from workspace.desk import Desk
 from workspace.forms import Posted, new_token
 from workspace.inspection_acts import ACTS, Act
 from workspace.refusals import beside_field
-from workspace.visit import PATH, StaffVisit, form_of
+from workspace.visit import NOT_FOUND, PATH, StaffVisit, form_of
 
 WORKLIST = f"{PATH}/inspections"
 EXPIRING_WITHIN_DAYS = 90
-NOT_FOUND = N_("No product has this code.")
 BACK = N_("Back to the worklist")
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]
 ActName = Annotated[str, Path(pattern="^(" + "|".join(ACTS) + ")$")]
@@ -45,15 +43,9 @@ def routes(desk: Desk) -> APIRouter:
     @router.get(WORKLIST + "/go")
     def go(request: Request) -> Response:
         """From a product code typed into the worklist to its suspension form."""
-        visit = StaffVisit(desk, request)
-        code = request.query_params.get("code", "").strip()
-
-        def open_form(member: Account) -> Response:
-            if not PRODUCT_CODE.fullmatch(code):
-                raise visit.refused(404, NOT_FOUND)
-            return RedirectResponse(f"{WORKLIST}/{code}/suspend", status_code=303)
-
-        return visit.serve(INSPECTOR, open_form)
+        return StaffVisit(desk, request).to_product(
+            INSPECTOR, lambda code: f"{WORKLIST}/{code}/suspend"
+        )
 
     @router.get(WORKLIST + "/{code}/{act}")
     def act_page(request: Request, code: Code, act: ActName) -> Response:

@@ -26,10 +26,9 @@ from workspace.inspection_acts import Act
 from workspace.office_acts import ACTS, REGISTER
 from workspace.refusals import beside_field
 from workspace.score_sheet import latest_evaluation
-from workspace.visit import PATH, StaffVisit, form_of
+from workspace.visit import NOT_FOUND, PATH, StaffVisit, form_of
 
 PRODUCTS = f"{PATH}/products"
-NOT_FOUND = N_("No product has this code.")
 BACK = N_("Back to the product")
 BACK_TO_ALL = N_("Back to the products")
 Code = Annotated[str, Path(pattern=PRODUCT_CODE.pattern)]

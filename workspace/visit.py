@@ -15,12 +15,14 @@ from urllib.parse import parse_qsl
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from lifecycle.values import Role
+from lifecycle.values import PRODUCT_CODE, Role
 from pages.language import COOKIE as LANGUAGE_COOKIE, LANGUAGES, chosen
 from pages.words import N_
 from workspace.accounts import Account
 from workspace.desk import Desk
 from workspace.sessions import Session
+
+NOT_FOUND = N_("No product has this code.")
 
 COOKIE = "ocop_staff"
 PATH = "/staff"
@@ -118,6 +120,17 @@ class StaffVisit:
             response.set_cookie(
                 LANGUAGE_COOKIE, self.language, max_age=365 * 24 * 3600, httponly=True
             )
+
+    def to_product(self, roles: Collection[Role], where: Callable[[str], str]) -> Response:
+        """From a product code typed into a page (``?code=``) to ``where(code)``."""
+        code = self.request.query_params.get("code", "").strip()
+
+        def go(member: Account) -> Response:
+            if not PRODUCT_CODE.fullmatch(code):
+                raise self.refused(404, NOT_FOUND)
+            return RedirectResponse(where(code), status_code=303)
+
+        return self.serve(roles, go)
 
     def refused(self, status: int, message: str, **variables: object) -> Turned:
         """A page saying why the member may not go on (a message for the catalogs)."""
