@@ -5,6 +5,7 @@ process or, on PostgreSQL, in several on one port (``--workers N``, see ``worker
 from __future__ import annotations
 
 import argparse
+import secrets
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from ocop.services import ServedRegister
 
 DEMO_PREFIX = "demo-"
+DEMO_STAFF = ("qn-", "central-", "auditor")  # the demo principals given a staff account
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -121,6 +123,7 @@ def introduce_demo(services: ServedRegister, url: str) -> None:
     print(f"Public pages: {url}/  (a label's QR code opens {url}/p/QN-UB-01)")
     print(f"Try: curl '{url}/v1/public/products?q=tinh+dau+trau'")
     print(f"The signed public log: {url}/log/checkpoint (verifier key: {url}/log/key)")
+    introduce_demo_staff(services, url)
     print(
         "\nDemo keys, new on every start (the previous ones are revoked); "
         "send them as 'Authorization: Bearer <key>':"
@@ -132,3 +135,23 @@ def introduce_demo(services: ServedRegister, url: str) -> None:
         where = f"{actor.level.value if actor.level else ''} {actor.province or 'all provinces'}"
         print(f"  {name:<28} {where.strip():<28} {key}")
     print(flush=True)
+
+
+def introduce_demo_staff(services: ServedRegister, url: str) -> None:
+    """Gives the demo's Quảng Ninh, central and auditing principals a staff account each,
+    with a new password on every start (the previous ones stop working), and prints them."""
+    from seed.demo import DEMO_PRINCIPALS
+    from workspace import open_desk
+
+    accounts, sessions = open_desk(services.database)
+    print(f"\nDemo staff accounts for {url}/staff/sign-in, new passwords on every start:")
+    for name, actor in DEMO_PRINCIPALS.items():
+        if not name.startswith(DEMO_STAFF):
+            continue
+        account, password = DEMO_PREFIX + name, secrets.token_urlsafe(12)
+        if accounts.find(account) is None:
+            accounts.create(account, actor.role, actor.level, actor.province, password)
+        else:
+            accounts.reset(account, password)
+            sessions.end_all(account)
+        print(f"  {account:<33} {password}")

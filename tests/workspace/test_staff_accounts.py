@@ -6,17 +6,22 @@ and resetting its password end its sessions."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from ocop.cli import main
+from ocop.cli.serve import introduce_demo_staff
+from ocop.services import build_services
+from ocop.settings import Settings
 from storage.connections import open_connections
 from storage.url import StoreUrl
 from workspace import open_desk
 
 GOOD_PASSWORD = "a long enough password"
+DEMO_LINE = re.compile(r"^  (demo-[a-z-]+) +(\S+)$", re.M)
 
 
 @pytest.fixture
@@ -84,3 +89,19 @@ def test_a_password_read_from_stdin_disable_and_reset(
     new = capsys.readouterr().out.strip().splitlines()[-1]
     assert signs_in(store, "an", new) and not signs_in(store, "an", GOOD_PASSWORD)
     assert main(["staff", "disable", "nobody"]) == 1
+
+
+def test_the_demo_gives_its_staff_accounts_new_passwords_on_every_start(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services = build_services(Settings(database_url=store))
+    try:
+        introduce_demo_staff(services, "http://127.0.0.1:8000")
+        first = dict(DEMO_LINE.findall(capsys.readouterr().out))
+        introduce_demo_staff(services, "http://127.0.0.1:8000")
+        second = dict(DEMO_LINE.findall(capsys.readouterr().out))
+    finally:
+        services.close()
+    assert first.keys() == second.keys() >= {"demo-qn-inspector", "demo-auditor"}
+    assert all(signs_in(store, name, password) for name, password in second.items())
+    assert not any(signs_in(store, name, password) for name, password in first.items())
