@@ -43,6 +43,7 @@ from registry.request_ids import (
     request_id_rows,
 )
 from storage.environment import store_environment
+from storage.event_store import TablesMadeInTurn
 from storage.url import StoreUrl
 
 ANSWERS = "ocop_idempotency_answers"
@@ -127,7 +128,7 @@ class AnsweringSQLiteRecorder(SQLiteApplicationRecorder):
         return positions
 
 
-class AnsweringPostgresRecorder(PostgresApplicationRecorder):
+class AnsweringPostgresRecorder(TablesMadeInTurn):
     """PostgreSQL's recorder, inserting keyed answers with the events."""
 
     def __init__(
