@@ -12,7 +12,8 @@ from fastapi.responses import RedirectResponse
 from lifecycle.errors import ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.visit import READ, Sources, Visit
-from projections import gtins, questions
+from projections import documents, gtins, questions
+from projections.public_answers import product_values
 
 KINDS = {"svg": "image/svg+xml", "png": "image/png"}
 
@@ -36,7 +37,10 @@ def routes(sources: Sources) -> APIRouter:
     def known(visit: Visit, code: str) -> dict[str, object] | None:
         if not PRODUCT_CODE.match(code):
             return None
-        return sources.read_side.ask(questions.public_product(code, on=visit.today))
+        found = sources.read_side.ask(
+            questions.public_document(documents.PRODUCT, code, on=visit.today)
+        )
+        return None if found is None else product_values(found.body)
 
     @router.api_route("/p/{code}/qr.{kind}", methods=READ)
     def qr(code: str, kind: str, request: Request) -> Response:

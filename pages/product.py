@@ -11,7 +11,8 @@ from fastapi import APIRouter, Request, Response
 from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.visit import READ, Sources, Visit
-from projections import questions, timeline
+from projections import documents, questions, timeline
+from projections.public_answers import certificate_values, product_values
 
 CERTIFICATE_NUMBER = re.compile(r"^[A-Z0-9-]{3,40}$")
 
@@ -36,32 +37,35 @@ def routes(sources: Sources) -> APIRouter:
 
 
 def product_page(visit: Visit, code: str) -> Response:
-    """The product page, from the JSON API's own lookup and the public timeline."""
-    read_side = visit.sources.read_side
-    found = (
-        read_side.ask(questions.public_product(code, on=visit.today))
-        if PRODUCT_CODE.match(code)
-        else None
-    )
+    """The product page, from the document the JSON API sends and the public timeline."""
+    found = stored(visit, documents.PRODUCT, code) if PRODUCT_CODE.match(code) else None
     if found is None:
         return visit.not_found(code, ProductNotFound(code))
     changes = visit.ask(lambda db: timeline.of_product(db, code))
     return visit.page(
-        "product.html", product=found, changes=changes, json_url=f"/v1/public/products/{code}"
+        "product.html",
+        product=product_values(found.body),
+        changes=changes,
+        json_url=f"/v1/public/products/{code}",
     )
 
 
 def certificate_page(visit: Visit, number: str) -> Response:
-    """The certificate page, from the JSON API's own lookup."""
+    """The certificate page, from the document the JSON API sends."""
     found = (
-        visit.sources.read_side.ask(questions.public_certificate(number, on=visit.today))
-        if CERTIFICATE_NUMBER.match(number)
-        else None
+        stored(visit, documents.CERTIFICATE, number) if CERTIFICATE_NUMBER.match(number) else None
     )
     if found is None:
         return visit.not_found(
             number, CertificateNotFound(f"No certificate was issued under number {number}.")
         )
     return visit.page(
-        "certificate.html", certificate=found, json_url=f"/v1/public/certificates/{number}"
+        "certificate.html",
+        certificate=certificate_values(found.body),
+        json_url=f"/v1/public/certificates/{number}",
     )
+
+
+def stored(visit: Visit, kind: str, key: str) -> documents.Document | None:
+    """The stored public document the JSON API sends for ``key`` today (remembered with it)."""
+    return visit.sources.read_side.ask(questions.public_document(kind, key, on=visit.today))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +64,15 @@ class Templates:
             auto_reload=False,  # templates change only with a release: no stat per page
         )
 
+        known: dict[str, Markup] = {}
+
         def gettext(message: str, **variables: object) -> Markup:
             """The pages' own message in the page's language: trusted text, so marked safe;
             the values put into it are escaped (``Markup``'s ``%``). Only msgids come here;
             officials' and owners' words go through ``published`` or are printed as text."""
-            translated = Markup(catalog.gettext(message))
+            translated = known.get(message)
+            if translated is None:  # the templates' msgids: a bounded set
+                translated = known[message] = Markup(catalog.gettext(message))
             return translated % variables if variables else translated
 
         def ngettext(singular: str, plural: str, n: int, **variables: object) -> Markup:
@@ -77,14 +82,21 @@ class Templates:
         environment.install_gettext_callables(  # type: ignore[attr-defined]
             gettext, ngettext, newstyle=False
         )
+        # ``_()`` calls the catalog itself, not through the extension's alias (a page asks
+        # for some sixty messages: the alias's second call was a third of its rendering).
+        environment.globals["_"] = gettext
         pattern, locale = DATE_PATTERN[language], Locale.parse(language)
+
+        @lru_cache(maxsize=4096)
+        def written(value: date) -> str:
+            return format_date(value, pattern, locale=locale)
 
         def day(value: date | str | None) -> str:
             if value is None:
                 return ""
             if isinstance(value, str):
                 value = date.fromisoformat(value[:10])
-            return format_date(value, pattern, locale=locale)
+            return written(value)
 
         def published(text: str | None) -> str:
             """A published reason: the neutral texts are translated, officials' own words

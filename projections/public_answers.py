@@ -107,3 +107,13 @@ def product_json(answer: dict[str, Any]) -> bytes:
 def certificate_json(answer: dict[str, Any]) -> bytes:
     """A certificate's public answer as the API sends it (its response model's JSON)."""
     return PublicCertificate.model_validate(answer).model_dump_json().encode()
+
+
+def product_values(body: bytes) -> dict[str, Any]:
+    """A stored product document read back as values (dates as dates), as the pages show it."""
+    return PublicProduct.model_validate_json(body).model_dump()
+
+
+def certificate_values(body: bytes) -> dict[str, Any]:
+    """A stored certificate document read back as values, as the pages show it."""
+    return PublicCertificate.model_validate_json(body).model_dump()
