@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, TypeVar
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
-from api.deps import ReadAfterDep, ReadSideDep, TodayDep
+from api.deps import ReadAfterDep, served
 from projections import ReadSide
 from storage.sql import Database
 
@@ -30,9 +30,11 @@ class Reading:
         return self.read_side.ask(question, wait_for=self.position)
 
 
-async def reading(read_side: ReadSideDep, today: TodayDep, position: ReadAfterDep) -> Reading:
-    """The read side, today and the position asked for, together."""
-    return Reading(read_side, today, position)
+async def reading(request: Request, position: ReadAfterDep) -> Reading:
+    """The read side, today and the position asked for, together (the first two taken here,
+    not as dependencies of their own: each costs every public lookup its resolution)."""
+    register = served(request)
+    return Reading(register.read_side, register.clock(), position)
 
 
 ReadingDep = Annotated[Reading, Depends(reading)]

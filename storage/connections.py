@@ -51,11 +51,15 @@ class _Connections:
         """A borrowed connection in a write transaction for one block."""
         raise NotImplementedError
 
+    def asking(self) -> Any:
+        """A connection lent for one question that is asked again should it fail (``ask``)."""
+        return self.borrowed()
+
     def ask(self, question: Callable[[Database], T]) -> T:
         """``question``'s answer on a borrowed connection; if the database was away, the
         connections it dropped are replaced, and the question asked once more."""
         try:
-            with self.borrowed() as db:
+            with self.asking() as db:
                 return question(db)
         except StoreUnavailable:
             self.replace_dropped()
@@ -148,13 +152,16 @@ class PostgresConnections(_Connections):
         return PostgresDatabase(conn)
 
     @contextmanager
-    def borrowed(self) -> Iterator[PostgresDatabase]:
+    def borrowed(self, trusting: bool = False) -> Iterator[PostgresDatabase]:
         try:
             self.pool.open(wait=False)
-            with self.pool.connection() as conn:
+            with self.pool.trusted() if trusting else self.pool.connection() as conn:
                 yield PostgresDatabase(conn)
         except psycopg.OperationalError as error:
             raise StoreUnavailable(str(error)) from error
+
+    def asking(self) -> Any:
+        return self.borrowed(trusting=True)
 
     @contextmanager
     def transaction(self) -> Iterator[PostgresDatabase]:
