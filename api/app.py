@@ -66,14 +66,16 @@ def create_app(served: ServedRegister, *, run_projector: bool = True) -> FastAPI
     app.state.change_streams = ChangeStreams(settings.change_streams_at_once)
     app.openapi = describe(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
+    # First match wins, and every route before the one matched costs a request its path's
+    # match: the public lookups (what a label's QR code asks) come first.
     for router in (
+        public.router,
         products.router,
         evaluations.router,
         handoffs.router,
         certificates.router,
         corrections.router,
         events.router,
-        public.router,
         open_data.router,
         changes.router,
         health.router,

@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from api.app import create_app
 from api.problems import problem_response
+from api.routers.public import router as public
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from pages import Sources, public_pages
@@ -38,6 +39,11 @@ def create_site(
         public_base_url=services.settings.public_base_url,
     )
     app.include_router(public_pages(sources))
+    # The pages (what a label's QR code opens) are matched right after the public lookups,
+    # not after every other route: no page's path is also one of the API's.
+    routes = app.router.routes
+    lookups = next(i for i, r in enumerate(routes) if getattr(r, "original_router", 0) is public)
+    routes.insert(lookups + 1, routes.pop())
     app.include_router(staff_workspace(staff_desk(services, now)))
     return app
 
