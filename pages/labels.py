@@ -13,7 +13,7 @@ from lifecycle.errors import ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.visit import READ, Sources, Visit
 from projections import documents, gtins, questions
-from projections.public_answers import product_values
+from projections.public_answers import PublicProduct, read_product
 
 KINDS = {"svg": "image/svg+xml", "png": "image/png"}
 
@@ -34,13 +34,13 @@ def routes(sources: Sources) -> APIRouter:
     """The QR codes, the printable label and the GS1 resolver over ``sources``."""
     router = APIRouter(include_in_schema=False)
 
-    def known(visit: Visit, code: str) -> dict[str, object] | None:
+    def known(visit: Visit, code: str) -> PublicProduct | None:
         if not PRODUCT_CODE.match(code):
             return None
         found = sources.read_side.ask(
             questions.public_document(documents.PRODUCT, code, on=visit.today)
         )
-        return None if found is None else product_values(found.body)
+        return None if found is None else read_product(found.body)
 
     @router.api_route("/p/{code}/qr.{kind}", methods=READ)
     def qr(code: str, kind: str, request: Request) -> Response:
@@ -65,7 +65,7 @@ def routes(sources: Sources) -> APIRouter:
                 return visit.not_found(code, ProductNotFound(code))
             return visit.page(
                 "label.html",
-                status=200 if product["status"] == "certified" else 409,
+                status=200 if product.status == "certified" else 409,
                 product=product,
                 url=f"{visit.base_url()}/p/{code}",
             )

@@ -12,7 +12,7 @@ from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.visit import READ, Sources, Visit
 from projections import documents, questions, timeline
-from projections.public_answers import certificate_values, product_values
+from projections.public_answers import read_certificate, read_product
 
 CERTIFICATE_NUMBER = re.compile(r"^[A-Z0-9-]{3,40}$")
 
@@ -44,7 +44,7 @@ def product_page(visit: Visit, code: str) -> Response:
     changes = visit.ask(lambda db: timeline.of_product(db, code))
     return visit.page(
         "product.html",
-        product=product_values(found.body),
+        product=read_product(found.body),
         changes=changes,
         json_url=f"/v1/public/products/{code}",
     )
@@ -61,7 +61,7 @@ def certificate_page(visit: Visit, number: str) -> Response:
         )
     return visit.page(
         "certificate.html",
-        certificate=certificate_values(found.body),
+        certificate=read_certificate(found.body),
         json_url=f"/v1/public/certificates/{number}",
     )
 

@@ -5,16 +5,19 @@ the catalog installed (``{% trans %}`` and ``_()``) and dates written as each la
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from babel.core import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.support import Translations
 from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.ext import Extension
+from jinja2.lexer import TOKEN_NAME, TOKEN_PIPE, TOKEN_STRING, Token, TokenStream
 from markupsafe import Markup
 
 from lifecycle.values import Status
@@ -23,6 +26,34 @@ from pages.language import LANGUAGES, translations
 
 DATE_PATTERN = {"vi": "dd/MM/yyyy", "en": "d MMMM yyyy"}
 HERE = Path(__file__).resolve().parent
+
+
+class ConstantMessages(Extension):
+    """Translates each ``_("...")`` of a constant message once, as the template is compiled
+    (each language has an environment of its own), instead of on every render: the same
+    trusted text the catalog's ``_`` gives, written in as ``"..."|safe``."""
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        """The template's tokens, with each constant ``_("...")`` already translated."""
+        while not stream.eos:
+            token = next(stream)
+            if token.test("name:_") and stream.current.test("lparen"):
+                ahead = [stream.current, stream.look()]
+                if ahead[1].test("string"):
+                    opening, message = next(stream), next(stream)
+                    if stream.current.test("rparen"):
+                        next(stream)
+                        catalog = cast(Callable[[str], str], self.environment.globals["_"])
+                        translated = str(catalog(message.value))
+                        yield Token(message.lineno, TOKEN_STRING, translated)
+                        yield Token(message.lineno, TOKEN_PIPE, "|")
+                        yield Token(message.lineno, TOKEN_NAME, "safe")
+                        continue
+                    yield token
+                    yield opening
+                    yield message
+                    continue
+            yield token
 
 
 class Templates:
@@ -57,7 +88,7 @@ class Templates:
         environment = Environment(
             loader=loader,
             autoescape=select_autoescape(default=True, default_for_string=True),
-            extensions=["jinja2.ext.i18n"],
+            extensions=["jinja2.ext.i18n", ConstantMessages],
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,

@@ -109,11 +109,11 @@ def certificate_json(answer: dict[str, Any]) -> bytes:
     return PublicCertificate.model_validate(answer).model_dump_json().encode()
 
 
-def product_values(body: bytes) -> dict[str, Any]:
-    """A stored product document read back as values (dates as dates), as the pages show it."""
-    return PublicProduct.model_validate_json(body).model_dump()
+def read_product(body: bytes) -> PublicProduct:
+    """A stored product document read back into its model, as the pages show it."""
+    return PublicProduct.model_validate_json(body)
 
 
-def certificate_values(body: bytes) -> dict[str, Any]:
-    """A stored certificate document read back as values, as the pages show it."""
-    return PublicCertificate.model_validate_json(body).model_dump()
+def read_certificate(body: bytes) -> PublicCertificate:
+    """A stored certificate document read back into its model, as the pages show it."""
+    return PublicCertificate.model_validate_json(body)
