@@ -42,9 +42,10 @@ def measure(
     rate = max(1.0, round(constant.requests_per_second / 2, 1))
     count = max(1, int(rate * seconds))
     plans: dict[str, list[str]] = {"constant": ["/bench/constant"]}
-    for kind, paths in lookup.paths(codes).items():
-        plans[kind] = paths
-        plans[f"{kind}_skewed"] = skewed(paths, count, seed)
+    uniform = lookup.paths(codes)
+    for kind in lookup.KINDS:  # the closed loop's own skewed kind is not skewed again
+        plans[kind] = uniform[kind]
+        plans[f"{kind}_skewed"] = skewed(uniform[kind], count, seed)
     return {
         name: play_at_rate(base_url, paths, rate, seconds, connections).as_dict()
         for name, paths in plans.items()
