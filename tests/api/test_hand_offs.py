@@ -90,7 +90,10 @@ def test_148_district_to_province_to_central_ends_with_the_ministrys_5_stars(api
         ("province", "council_district_qn", 84),
         ("central", "council_province_qn", 91),
     ]
-    trail = api.get("auditor", "/v1/events", after=proposed["position"] - 1, limit=1).json()  # type: ignore[attr-defined]
+    trail = api.get(  # read once the projection holds the certificate (read-your-writes)
+        "auditor", "/v1/events", after=proposed["position"] - 1, limit=1,
+        position=starred["position"],
+    ).json()  # type: ignore[attr-defined]  # fmt: skip
     (row,) = trail["events"]
     assert row["type"] == "ProposedAsPotentialFiveStar"
     assert row["refs"] == {"dispatch_ref": "120/TTr-UBND", "minutes_ref": "BB-T7"}
