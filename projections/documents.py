@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from lifecycle.events import ProductEvent
-from lifecycle.places import JURISDICTION_CHANGES
+from lifecycle.places import JURISDICTION_CHANGES, province_on
 from projections import certificates, status
 from projections.public_answers import certificate_json, product_json
 from projections.public_facts import status_on
@@ -37,6 +37,7 @@ MODEL = ReadModel(
 PRODUCT, CERTIFICATE = "product", "certificate"
 FIRST_DAY = date.min  # a document's first run of days starts at the beginning of time
 CHUNK = 500  # products read at a time (well under either database's cap on parameters)
+COLUMNS = ("kind", "key", "from_day", "product_id", "body", "etag")  # as ``documents_of`` gives
 
 
 class Document(NamedTuple):
@@ -80,21 +81,18 @@ def write(db: Database, product_ids: Sequence[str]) -> None:
         chunk = list(product_ids[first : first + CHUNK])
         rows = [row for standing in read(db, chunk) for row in documents_of(standing)]
         db.run(f"DELETE FROM public_documents WHERE product_id IN ({marks(chunk)})", chunk)
-        db.run_many(
-            "INSERT INTO public_documents (kind, key, from_day, product_id, body, etag) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        db.append_rows("public_documents", COLUMNS, rows)
 
 
 class Standing(NamedTuple):
     """What a product's documents are made of: its status row, its certificates' rows, the
-    dated reasons by certificate number, and which certificate renewed which."""
+    dated reasons by certificate number, and which certificate renewed which (both ways)."""
 
     product: Row
     certificates: list[Row]
     reasons: dict[str, list[dict[str, Any]]]
     renews: dict[str, str]
+    renewed_by: dict[str, str]
 
 
 def marks(values: Sequence[Any]) -> str:
@@ -122,8 +120,9 @@ def read(db: Database, product_ids: list[str]) -> list[Standing]:
     for row in reasons:
         by_number.setdefault(row["number"], []).append(certificates.reason(row))
     renews = {row["number"]: row["renews"] for row in renewed}
+    renewed_by = {old: new for new, old in renews.items()}
     return [
-        Standing(product, by_product.get(product["product_id"], []), by_number, renews)
+        Standing(product, by_product.get(product["product_id"], []), by_number, renews, renewed_by)
         for product in products
     ]
 
@@ -134,15 +133,22 @@ def documents_of(standing: Standing) -> Iterator[tuple[Any, ...]]:
     product, product_id = standing.product, standing.product["product_id"]
     live_reasons = standing.reasons.get(product["certificate_number"] or "", [])
 
+    def product_status_on(day: date) -> str:
+        return status_on(product["status"], product["valid_until"], day)
+
     def product_body(day: date) -> bytes:
-        row = {**product, "status_on": status_on(product["status"], product["valid_until"], day)}
+        row = {**product, "status_on": product_status_on(day)}
         return product_json(product_answer(row, live_reasons, day))
 
-    yield from runs(PRODUCT, product["code"], product_id, product_body, product["valid_until"])
-    renewed_by = {old: new for new, old in standing.renews.items()}
+    def product_read_on(day: date) -> tuple[str, ...]:
+        return product_status_on(day), province_on(product["province"], day)
+
+    yield from runs(PRODUCT, product["code"], product_id, product_body, product_read_on,
+                    product["valid_until"])  # fmt: skip
     for issued in standing.certificates:
         number = issued["number"]
-        renewal = {"renews": standing.renews.get(number), "renewed_by": renewed_by.get(number)}
+        renewal = {"renews": standing.renews.get(number),
+                   "renewed_by": standing.renewed_by.get(number)}  # fmt: skip
 
         def certificate_body(
             day: date, issued: Row = issued, renewal: dict[str, str | None] = renewal
@@ -157,19 +163,34 @@ def documents_of(standing: Standing) -> Iterator[tuple[Any, ...]]:
             dated = standing.reasons.get(issued["number"], [])
             return certificate_json(certificates.answer(row, renewal, dated, day))
 
+        def certificate_read_on(day: date, issued: Row = issued) -> tuple[str, ...]:
+            state = certificates.state_on(issued["state"], issued["valid_until"], day)
+            return (state, *product_read_on(day))
+
         ends = (issued["valid_until"], product["valid_until"])
-        yield from runs(CERTIFICATE, number, product_id, certificate_body, *ends)
+        yield from runs(
+            CERTIFICATE, number, product_id, certificate_body, certificate_read_on, *ends
+        )
 
 
 def runs(
-    kind: str, key: str, product_id: str, body_on: Callable[[date], bytes], *ends: date | None
-) -> Iterator[tuple[Any, ...]]:
+    kind: str, key: str, product_id: str, body_on: Callable[[date], bytes],
+    read_on: Callable[[date], tuple[str, ...]], *ends: date | None,
+) -> Iterator[tuple[Any, ...]]:  # fmt: skip
     """A row for each day on which ``body_on(day)`` differs from the day before's, among the
-    days it may change: the first day, the day after each of ``ends``, the mergers' days."""
+    days it may change: the first day, the day after each of ``ends``, the mergers' days.
+
+    ``read_on(day)`` is all that ``body_on`` reads of the day (statuses, the province acting):
+    on a day where it reads as the day before, the body is the day before's, not made again.
+    """
     days = {end + timedelta(days=1) for end in ends if end is not None}
     before: bytes | None = None
+    read_before: tuple[str, ...] | None = None
     for day in (FIRST_DAY, *sorted(days | set(JURISDICTION_CHANGES))):
-        body = body_on(day)
+        read = read_on(day)
+        if read == read_before:
+            continue
+        read_before, body = read, body_on(day)
         if body != before:
             yield (kind, key, day, product_id, body.decode(), etag_of(body))
         before = body
