@@ -46,15 +46,15 @@ class EnumAsValue(Transcoding):
     """An enum member as its value, under the enum's own name."""
 
     def __init__(self, enum: type[Enum]) -> None:
-        self.type = enum
+        self.type, self.enum = enum, enum
         self.name = f"enum_{enum.__name__}"
 
     def encode(self, obj: Enum) -> Any:
         return obj.value
 
     def decode(self, data: Any) -> Enum:
-        member: Enum = self.type(data)
-        return member
+        member = self.enum._value2member_map_.get(data)  # the call's own first look
+        return member if member is not None else self.enum(data)
 
 
 class ValueAsFields(Transcoding):
@@ -136,6 +136,16 @@ class RegisterTranscoder(JSONTranscoder):
                 for name, value in obj.items()
             }
         return super().encode(obj)
+
+    def _decode_obj(self, d: dict[str, Any]) -> Any:
+        """The library's reading of a JSON object, without its checks' costs where the object
+        is a known transcoding's (an unknown one it refuses in its own words)."""
+        if len(d) == 2 and "_data_" in d:
+            transcoding = self.names.get(str(d.get("_type_")))
+            if transcoding is not None:
+                return transcoding.decode(d["_data_"])
+            return super()._decode_obj(d)
+        return d
 
 
 def register_register_types(transcoder: JSONTranscoder) -> None:

@@ -38,12 +38,17 @@ def events_after(db: Database, position: int, limit: int) -> list[Notification]:
     )
     return [
         Notification(
-            id=row["id"], originator_id=UUID(str(row["originator_id"])),
+            id=row["id"], originator_id=as_uuid(row["originator_id"]),
             originator_version=row["originator_version"], topic=row["topic"],
             state=bytes(row["state"]),
         )
         for row in rows
     ]  # fmt: skip
+
+
+def as_uuid(value: object) -> UUID:
+    """A stored originator id as a UUID: PostgreSQL's driver gives one, SQLite a string."""
+    return value if type(value) is UUID else UUID(str(value))
 
 
 def first_missing(db: Database, up_to: int) -> int | None:
