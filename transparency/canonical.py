@@ -22,11 +22,12 @@ import rfc8785
 # In the UTF-8 bytes: a number token (after a JSON delimiter, up to the next) with a
 # fraction or an exponent, as every float's repr has, or of 16 digits or more; and the
 # lead bytes of the characters from U+E000 up. A string holding the like ("a:1.5,b") only
-# costs the slow path. Two searches, each starting from one byte class, are the quickest.
+# costs the slow path. A search from one byte class for the numbers, and for the characters
+# the bytes left when every other byte is deleted (``bytes.translate``), are the quickest.
 _NOT_PLAIN_NUMBER = re.compile(
     rb"[:,\[]-?(?:[0-9]{16}|[0-9]+(?:\.[0-9]+(?:[eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)[,}\]])"
 )
-_FROM_E000 = re.compile(rb"[\xee-\xf4]")
+_BUT_FROM_E000 = bytes(byte for byte in range(256) if not 0xEE <= byte <= 0xF4)
 _ENCODE = json.JSONEncoder(
     ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
 ).encode
@@ -39,6 +40,11 @@ def dumps(value: Any) -> bytes:
             data = _ENCODE(value).encode()  # a lone surrogate fails here, as JCS refuses it
         except (TypeError, ValueError):
             return rfc8785.dumps(value)
-        if not _NOT_PLAIN_NUMBER.search(data) and not _FROM_E000.search(data):
+        if not _NOT_PLAIN_NUMBER.search(data) and not _from_e000(data):
             return data
     return rfc8785.dumps(value)  # it also refuses what JCS cannot hold, in its own words
+
+
+def _from_e000(data: bytes) -> bool:
+    """Whether UTF-8 bytes hold a character from U+E000 up (one of its lead bytes)."""
+    return not data.isascii() and bool(data.translate(None, _BUT_FROM_E000))
