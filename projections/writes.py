@@ -12,7 +12,7 @@ sent; from then on it keeps them up to date itself.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -91,7 +91,14 @@ class Writes:
                 )
         for table, appended in self._appends.items():
             for names, rows in _by_columns(dict(enumerate(appended))).items():
-                db.append_rows(table, names, [[row[n] for n in names] for _, row in rows])
+                values = _values_of(names)
+                db.append_rows(table, names, [values(row) for _, row in rows])
+
+
+def _values_of(names: tuple[str, ...]) -> Callable[[Row], tuple[Any, ...]]:
+    """What takes a row's values of these columns, in their order, as a tuple."""
+    values = itemgetter(*names)
+    return values if len(names) > 1 else lambda row: (values(row),)
 
 
 def _by_columns(rows: dict[Any, Row]) -> dict[tuple[str, ...], list[tuple[Any, Row]]]:
