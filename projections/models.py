@@ -113,12 +113,13 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> Writes:
     reads another's tables while being filled); events of other kinds are passed over. The
     public documents, which read these, are written after (``write_documents``).
     """
-    products = [str(event.originator_id) for _, event in events if isinstance(event, ProductEvent)]
-    writes = Writes(db, products)
+    product_events = [(position, event) for position, event in events
+                      if isinstance(event, ProductEvent)]  # fmt: skip
+    writes = Writes(db, [str(event.originator_id) for _, event in product_events])
     for model in READ_MODELS:
-        for position, event in events:
-            if isinstance(event, ProductEvent):
-                model.apply(writes, position, event)
+        apply = model.apply
+        for position, event in product_events:
+            apply(writes, position, event)
     return writes
 
 
