@@ -7,10 +7,12 @@ searched for are folded the same way.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 CONTROLS = frozenset({"Cc", "Cs"})  # PostgreSQL's text cannot hold NUL, nor lone surrogates
 
 
+@lru_cache(maxsize=4096)  # a place's name is folded for each of its products' events
 def search_key(text: str) -> str:
     """The text folded for search: no diacritics, đ as d, case-folded, single spaces; control
     characters (a NUL typed into a search box) separate words like spaces."""
