@@ -19,7 +19,8 @@ AT_ONCE = 6
 
 
 def test_registers_opened_at_once_on_one_store_all_open(postgres_url: str) -> None:
-    environment = answering_environment(StoreUrl.parse(postgres_url))
+    # Small pools: the registers open at once need not crowd the server's connections.
+    environment = answering_environment(StoreUrl.parse(f"{postgres_url}&pool_size=1"))
 
     def open_one(ready: threading.Barrier) -> None:
         ready.wait(timeout=30)
