@@ -65,7 +65,9 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
         )  # fmt: skip
 
 
-MODEL = ReadModel("renewals", ("certificate_ends", "renewals", "renewal_notices"), DDL, apply)
+MODEL = ReadModel(
+    "renewals", ("certificate_ends", "renewals", "renewal_notices"), DDL, apply, (ENDS,)
+)
 
 
 def of_certificate(db: Database, number: str) -> dict[str, str | None]:

@@ -19,6 +19,7 @@ import psycopg
 from psycopg.types.json import Json, JsonDumper
 
 Row = dict[str, Any]
+FEW_ROWS = 32  # fewer new rows than this are inserted, not copied (``append_rows``)
 
 
 def columns(row: Row, *names: str) -> Row:
@@ -57,6 +58,11 @@ class _Database:
     def run_many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         """Runs one statement once for each set of parameters, in order."""
         raise NotImplementedError
+
+    def rows_of_each(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
+        """Runs each statement and returns the rows of each, in order (sent together where
+        the database is across a network)."""
+        return [self.rows(sql, params) for sql, params in statements]
 
     def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Adds new rows to a table in bulk, each with a value for each of the named columns."""
@@ -126,10 +132,22 @@ class PostgresDatabase(_Database):
         with self.conn.cursor() as cursor:
             cursor.executemany(sql.replace("?", "%s"), [_pg_values(one) for one in params])
 
+    def rows_of_each(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
+        """Runs each statement and returns the rows of each, in order, in one exchange."""
+        with self.conn.pipeline():
+            cursors = [self._execute(sql, params) for sql, params in statements]
+        return [[dict(row) for row in cursor.fetchall()] if cursor.description else []
+                for cursor in cursors]  # fmt: skip
+
     def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Adds new rows to a table with one ``COPY`` (its dicts and lists as JSON, as
-        ``_pg_values`` has them, by the cursor's own dumpers rather than row by row)."""
+        ``_pg_values`` has them, by the cursor's own dumpers rather than row by row); fewer
+        than ``FEW_ROWS``, or inside a pipeline (where ``COPY`` cannot go), as ``INSERT``s
+        sent together, which cost one exchange where a ``COPY`` costs two."""
         if not rows:
+            return
+        if len(rows) < FEW_ROWS or self.conn.pgconn.pipeline_status:
+            super().append_rows(table, names, rows)
             return
         copying = f"COPY {table} ({', '.join(names)}) FROM STDIN"
         with self.conn.cursor() as cursor:
@@ -144,7 +162,8 @@ class PostgresDatabase(_Database):
         return self.conn.transaction()
 
     def pipeline(self) -> AbstractContextManager[Any]:
-        """Sends a batch's statements without waiting for each answer."""
+        """Sends the block's statements without waiting for each answer (errors are raised
+        by the block's end at the latest; reading rows waits for them)."""
         return self.conn.pipeline()
 
     def lock_schema(self) -> None:

@@ -5,7 +5,8 @@ The projector records them in each batch's transaction, with its tracking positi
 every event has its leaf exactly once and a rebuild writes the same bytes. ``made`` reads
 (before the batch's pipeline); ``add`` writes, after the other read models, in the order
 every projector takes its locks. A later event names its product by the code its
-registration carried, found in the batch or in this table's own rows.
+registration carried, found in the batch or in this table's own rows (each of a product's
+leaves carries it).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lifecycle.events import ProductEvent, Registered
-from storage.sql import Database
+from storage.sql import Database, Row
 from transparency.entry import entry
 from transparency.frontier import Frontier
 from transparency.tiles import Tile, bundle, check_tile_in_tree
@@ -23,6 +24,7 @@ from transparency.tree import leaf_hash
 
 TREE = "register"
 TABLES = ("log_leaves", "log_nodes", "log_tree")
+CODES_AT_ONCE = 1_000  # products whose codes are read in one query
 DDL = (
     """CREATE TABLE IF NOT EXISTS log_leaves (
         position BIGINT PRIMARY KEY, product_id TEXT NOT NULL, code TEXT NOT NULL,
@@ -46,20 +48,27 @@ class Growth:
 
 
 def made(db: Database, events: Sequence[tuple[int, Any]]) -> Growth:
-    """The growth of the tree by a batch's product events, in log order (reads only)."""
-    growth = Growth(frontier=frontier(db))
-    codes: dict[str, str] = {}
-    for position, event in events:
-        if not isinstance(event, ProductEvent):
-            continue
+    """The growth of the tree by a batch's product events, in log order (reads only: the
+    right edge and the codes of products registered before the batch, at once)."""
+    product_events = [(position, event) for position, event in events
+                      if isinstance(event, ProductEvent)]  # fmt: skip
+    codes = {str(event.originator_id): event.code for _, event in product_events
+             if isinstance(event, Registered)}  # fmt: skip
+    earlier = sorted({str(event.originator_id) for _, event in product_events} - codes.keys())
+    chunks = [earlier[start : start + CODES_AT_ONCE]
+              for start in range(0, len(earlier), CODES_AT_ONCE)]  # fmt: skip
+    edge, *known = db.rows_of_each([
+        ("SELECT size, frontier FROM log_tree WHERE name = ?", [TREE]),
+        *(("SELECT product_id, MIN(code) AS code FROM log_leaves WHERE product_id IN "
+           f"({', '.join('?' * len(chunk))}) GROUP BY product_id", chunk) for chunk in chunks),
+    ])  # fmt: skip
+    codes.update((str(row["product_id"]), str(row["code"])) for rows in known for row in rows)
+    growth = Growth(frontier=_frontier_of(edge))
+    for position, event in product_events:
         product = str(event.originator_id)
-        if isinstance(event, Registered):
-            codes[product] = event.code
-        code = codes.get(product) or code_of(db, product)
-        codes[product] = code
-        made = entry(position, code, event)
+        made = entry(position, codes[product], event)
         hashed = leaf_hash(made)
-        growth.leaves.append((position, product, code, made.decode(), hashed.hex()))
+        growth.leaves.append((position, product, codes[product], made.decode(), hashed.hex()))
         completed = growth.frontier.add(hashed)
         growth.nodes += [(level, node, value.hex()) for level, node, value in completed]
     return growth
@@ -77,17 +86,12 @@ def add(db: Database, growth: Growth) -> None:
     )
 
 
-def code_of(db: Database, product_id: str) -> str:
-    """The code a product was registered under, from its earliest leaf."""
-    rows = db.rows(
-        "SELECT code FROM log_leaves WHERE product_id = ? ORDER BY position LIMIT 1", [product_id]
-    )
-    return str(rows[0]["code"])
-
-
 def frontier(db: Database) -> Frontier:
     """The tree's right edge as last recorded: its size, and what gives its root."""
-    rows = db.rows("SELECT size, frontier FROM log_tree WHERE name = ?", [TREE])
+    return _frontier_of(db.rows("SELECT size, frontier FROM log_tree WHERE name = ?", [TREE]))
+
+
+def _frontier_of(rows: list[Row]) -> Frontier:
     return Frontier.from_text(int(rows[0]["size"]), rows[0]["frontier"]) if rows else Frontier()
 
 
