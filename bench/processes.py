@@ -5,16 +5,23 @@ one after the other in the same run, on the same database and sample of products
 
 Ratio = the 2 processes' requests per second ÷ the 1 process's. Its ceiling is set by the
 cores: the load generator, PostgreSQL and the API processes share them.
+
+``apart`` measures the commands, 1 and 16 clients, as docker-compose runs the register: one
+API process projecting nothing (``OCOP_RUN_PROJECTOR=false``) and ``ocop project`` in a
+process of its own; the commands figure reports them beside its own, against its ceiling.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from bench import lookup, writes
 from bench.loadgen import Pace, Rotation, run
-from bench.server import Server
+from bench.server import ROOT, Server
 
 PROCESSES = (1, 2)
 CLIENTS = 16  # the commands' concurrent clients, as in the commands figure
@@ -40,6 +47,7 @@ def measure(
         }
     one, two = measured["1_process"], measured["2_process"]
     return {
+        "projector_apart": apart(url, pace=pace, log=log),
         "figure": "lookups by code and commands: 2 API processes vs 1",
         "connections": {"lookup_by_code": connections, "commands_16_clients": CLIENTS},
         "baseline": one,
@@ -51,3 +59,34 @@ def measure(
             for kind in one
         },
     }
+
+
+def apart(url: str, *, pace: Pace, log: Path) -> dict[str, Any]:
+    """Commands with 1 and 16 clients, the projector in a process of its own."""
+    ocop = Path(sys.executable).with_name("ocop")
+    with log.open("ab") as output:
+        projector = subprocess.Popen(
+            [str(ocop), "project"], stdout=output, stderr=output, cwd=ROOT,
+            env={**os.environ, "OCOP_DATABASE_URL": url},
+        )  # fmt: skip
+        try:
+            with Server(url, log, env={"OCOP_RUN_PROJECTOR": "false"}) as server:
+                base, wrk = server.base_url, pace.use_wrk
+                if pace.warm_up:  # not reported
+                    run(base, writes.http_plan(url, "AW-"), CLIENTS, pace.warm_up, use_wrk=wrk)
+                one = run(base, writes.http_plan(url, "A1-"), 1, pace.seconds, use_wrk=wrk)
+                many = run(base, writes.http_plan(url, "AG-"), CLIENTS, pace.seconds, use_wrk=wrk)
+        finally:
+            projector.terminate()
+            projector.wait(timeout=30)
+    return {"one_client": one.as_dict(), "sixteen_clients": many.as_dict()}
+
+
+def figure(measured: dict[str, Any], commands: dict[str, Any]) -> dict[str, Any]:
+    """The processes' figure, with the commands apart as ratios to the commands' ceiling."""
+    ceiling = commands["baseline"]["in_process_load_and_save"]["commands_per_second"]
+    runs = measured["projector_apart"]
+    ratio = {"one_client": round(runs["one_client"]["requests_per_second"] / ceiling, 2),
+             "sixteen_clients_vs_ceiling":
+             round(runs["sixteen_clients"]["requests_per_second"] / ceiling, 2)}  # fmt: skip
+    return {**measured, "projector_apart": {**runs, "ratio": ratio}}

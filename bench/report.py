@@ -143,4 +143,12 @@ def _process_rows(pr: dict[str, Any]) -> list[tuple[str, str, str, str, str, str
         rows.append((f"{label}, 2 API processes, {pr['connections'][kind]} connections",
                      _load(pr["measured"][kind]), f"1 API process: {_load(pr['baseline'][kind])}",
                      f"{pr['ratio'][kind]}", "(shown: 2 cores)", "(shown)"))  # fmt: skip
+    apart = pr.get("projector_apart", {})
+    for kind, label in (("one_client", "1 client"), ("sixteen_clients", "16 clients")):
+        if kind in apart:
+            ratio = apart["ratio"]["one_client" if kind == "one_client" else
+                                   "sixteen_clients_vs_ceiling"]  # fmt: skip
+            rows.append((f"commands over HTTP, {label}, projector in its own process (compose)",
+                         _load(apart[kind]), "the commands' in-process ceiling", f"{ratio}",
+                         "(shown: not the target's topology)", "(shown)"))  # fmt: skip
     return rows

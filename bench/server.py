@@ -57,15 +57,16 @@ class Server:
     """Starts the API on a free loopback port; stops it on leaving the ``with`` block."""
 
     def __init__(
-        self, url: str, log_path: Path, startup_seconds: float = 120, workers: int = 1
-    ) -> None:
+        self, url: str, log_path: Path, startup_seconds: float = 120, workers: int = 1,
+        env: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log = log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bench.server", url, str(self.port), str(workers)],
             stdout=subprocess.DEVNULL, stderr=self.log, cwd=ROOT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )  # fmt: skip
         try:
             self._wait_until_ready(startup_seconds)

@@ -162,7 +162,7 @@ def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "memory": memory.figure(peaks["small"], peaks["large"]),
         "pages": pages.figure(large, small),
         "open_loop": latency.figure(large, small),
-        "processes": small["processes"],
+        "processes": processes.figure(small["processes"], small["commands"]),
     }
 
 
