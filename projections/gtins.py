@@ -15,7 +15,7 @@ from storage.sql import Database
 
 DDL = (
     """CREATE TABLE IF NOT EXISTS product_gtins (
-        gtin TEXT PRIMARY KEY, product_id TEXT NOT NULL)""",
+        gtin TEXT PRIMARY KEY, product_id TEXT NOT NULL, position BIGINT NOT NULL)""",
 )
 GTIN = re.compile(r"^([0-9]{8}|[0-9]{12,14})$")
 
@@ -32,15 +32,18 @@ def as_gtin14(gtin: str) -> str | None:
 
 
 def apply(writes: Writes, position: int, event: ProductEvent) -> None:
-    """A registration enters each of the product's GTINs (a repeated one keeps its first)."""
+    """A registration enters each of the product's GTINs; a repeated one keeps the earliest
+    registration's, whatever order the registrations are applied in (a rebuild in parts
+    applies each part's products in log order, the parts side by side)."""
     if isinstance(event, Registered):
         for gtin in getattr(event, "gtins", ()) or ():
             padded = as_gtin14(gtin)
             if padded is not None:
                 writes.run(
-                    "INSERT INTO product_gtins (gtin, product_id) VALUES (?, ?) "
-                    "ON CONFLICT (gtin) DO NOTHING",
-                    (padded, str(event.originator_id)),
+                    "INSERT INTO product_gtins (gtin, product_id, position) VALUES (?, ?, ?) "
+                    "ON CONFLICT (gtin) DO UPDATE SET product_id = excluded.product_id, "
+                    "position = excluded.position WHERE excluded.position < product_gtins.position",
+                    (padded, str(event.originator_id), position),
                 )
 
 
