@@ -2,7 +2,9 @@
 
 Each runs in a process of its own (``python -m bench.rebuild projector|plain URL``) that
 prints one JSON line with its events, seconds, rate and peak resident set (VmHWM), so the
-memory of a rebuild is measured alone, at each log size.
+memory of a rebuild is measured alone, at each log size. A rebuild on PostgreSQL applies
+the log in parts, a process each (``projections.rebuild_parts``): its peak counts each part
+as large as the largest (``OCOP_BENCH_REBUILD_PARTS`` sets how many parts; 1, one process).
 
 The plain loop is the least a projection can do: read the log in order, decode each
 payload, and upsert a one-row-per-product status table with its tracking position,
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -23,6 +26,7 @@ import psycopg
 from bench.server import ROOT, peak_rss_mb
 
 TARGET = 0.5
+PARTS_VARIABLE = "OCOP_BENCH_REBUILD_PARTS"
 BATCH = 1000
 STATUS_AFTER = {
     "Registered": "participating", "Starred": "certified", "Suspended": "suspended",
@@ -76,6 +80,7 @@ def plain_loop(url: str) -> dict[str, Any]:
 def projector_rebuild(url: str) -> dict[str, Any]:
     """Rebuilds every read model from zero with the register's own projector."""
     from projections import Projector
+    from projections.rebuild_parts import PARTS, PARTS_FROM
     from registry.service import Registry
     from storage.connections import open_connections
     from storage.environment import store_environment
@@ -83,15 +88,21 @@ def projector_rebuild(url: str) -> dict[str, Any]:
 
     store = StoreUrl.parse(url)
     registry, connections = Registry(store_environment(store)), open_connections(store)
+    parts = (int(os.environ.get(PARTS_VARIABLE, PARTS)), PARTS_FROM)
     try:
         started = time.perf_counter()
-        report = Projector(registry, connections).rebuild(progress=False)
+        report = Projector(registry, connections, rebuild_parts=parts).rebuild(progress=False)
         elapsed = time.perf_counter() - started
     finally:
         connections.close()
         registry.close()
-    return {**_report(report.events, elapsed), "reported_events_per_second":
-            round(report.events_per_second)}  # fmt: skip
+    mine = _report(report.events, elapsed)
+    largest_part = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    if report.events < PARTS_FROM or parts[0] < 2:
+        largest_part = 0.0
+    return {**mine, "reported_events_per_second": round(report.events_per_second),
+            "parts": parts[0] if largest_part else 1, "largest_part_rss_mb": largest_part,
+            "peak_rss_mb": round(mine["peak_rss_mb"] + parts[0] * largest_part, 1)}  # fmt: skip
 
 
 def _report(events: int, seconds: float) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from projections.lease import Lease, LeaseLost
 from projections.models import prepare_tables, project_next_batch
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
+from projections.rebuild_parts import PARTS, PARTS_FROM, Parts
 from projections.schema import tracked_position
 from projections.turn import Turn
 from registry.service import Registry
@@ -40,6 +41,7 @@ class Projector(Background):
         lease: Lease | None = None, standby_interval: float = 0.5,
         on_standby: Callable[[], object] = lambda: None,
         watch: Watching | None = None,  # told of batches, rebuilds, being active
+        rebuild_parts: tuple[int, int] = (PARTS, PARTS_FROM),  # processes, from events on
     ) -> None:  # fmt: skip
         super().__init__(logger, max_backoff)
         self.registry = registry
@@ -53,6 +55,7 @@ class Projector(Background):
         self.watch = watch or Watching()
         self.turn = Turn(lease, self._tell, on_standby, self.watch.active)
         self.standby_interval = standby_interval
+        self.rebuild_parts = rebuild_parts
 
     @property
     def error(self) -> str | None:
@@ -83,8 +86,9 @@ class Projector(Background):
         them in, in one transaction; until then (or if it fails) the register reads as before."""
         with self._lock:
             decode = self.registry.mapper.to_domain_event
+            parts = Parts(self.registry.env, *self.rebuild_parts)
             report = rebuild_beside(
-                self.connections, decode, self.batch_size, progress, self.watch.rebuilding
+                self.connections, decode, self.batch_size, progress, self.watch.rebuilding, parts
             )
         self._tell("info", "projector.rebuilt", events=report.events, seconds=report.seconds)
         return report

@@ -26,6 +26,7 @@ from projections.models import (
     for_queries_only,
     project_next_batch,
 )
+from projections.rebuild_parts import Parts, apply_in_parts
 from projections.schema import announce_advance, tracked_position
 from storage import event_log
 from storage.connections import Connections, PostgresConnections, SQLiteConnections
@@ -52,15 +53,28 @@ def rebuild_beside(
     batch_size: int,
     progress: bool = False,
     told: Callable[[int, int], object] = lambda done, total: None,
+    parts: Parts | None = None,
 ) -> RebuildReport:
     """Fills fresh read models from the first event in a shadow, in batches of at least
     ``SHADOW_BATCH`` events, then swaps them in; the progress bar (``progress``) and ``told``
-    learn of the events done out of the total."""
+    learn of the events done out of the total. Given ``parts``, on PostgreSQL, the log as it
+    stands is applied in that many processes side by side (``rebuild_parts``), what came
+    after in this one."""
     shadow = open_shadow(connections)
     try:
         started, events, total = perf_counter(), 0, event_log.head(shadow)
         told(0, total)
         with tqdm(total=total, unit="event", disable=not progress) as bar:
+            processes = parts.share(total) if parts else 1
+            if processes > 1 and isinstance(connections, PostgresConnections):
+                assert parts is not None and isinstance(shadow, PostgresDatabase)
+
+                def done(applied: int) -> None:
+                    bar.update(applied - bar.n)
+                    told(applied, total)
+
+                events = apply_in_parts(connections, shadow, parts.settings, processes,
+                                        max(batch_size, SHADOW_BATCH), done)  # fmt: skip
             while True:
                 before = tracked_position(shadow)
                 applied, after = project_next_batch(

@@ -21,7 +21,7 @@ from eventsourcing.persistence import Notification
 
 from storage import channels
 from storage.connections import Connections
-from storage.sql import Database, PostgresDatabase
+from storage.sql import Database, PostgresDatabase, Row
 
 # The library's events table and the column holding each event's log position, per database.
 EVENTS = {"sqlite": ("stored_events", "rowid"), "postgresql": ("ocop_events", "notification_id")}
@@ -36,6 +36,24 @@ def events_after(db: Database, position: int, limit: int) -> list[Notification]:
         f"FROM {table} WHERE {position_column} > ? ORDER BY {position_column} LIMIT ?",
         (position, limit),
     )
+    return _notifications(rows)
+
+
+def part_after(
+    db: PostgresDatabase, position: int, up_to: int, part: tuple[int, int], limit: int
+) -> list[Notification]:
+    """The next ``limit`` events after ``position`` up to ``up_to`` of the products in part
+    ``part[0]`` of ``part[1]`` (by the last byte of their id), in log order."""
+    rows = db.rows(
+        "SELECT notification_id AS id, originator_id, originator_version, topic, state "
+        f"FROM {EVENTS['postgresql'][0]} WHERE notification_id > ? AND notification_id <= ? "
+        "AND mod(get_byte(uuid_send(originator_id), 15), ?) = ? ORDER BY notification_id LIMIT ?",
+        (position, up_to, part[1], part[0], limit),
+    )
+    return _notifications(rows)
+
+
+def _notifications(rows: Sequence[Row]) -> list[Notification]:
     return [
         Notification(
             id=row["id"], originator_id=as_uuid(row["originator_id"]),

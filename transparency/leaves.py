@@ -25,6 +25,8 @@ from transparency.tree import leaf_hash
 TREE = "register"
 TABLES = ("log_leaves", "log_nodes", "log_tree")
 CODES_AT_ONCE = 1_000  # products whose codes are read in one query
+GROWN_AT_ONCE = 10_000  # leaves read at a time as the tree grows over written ones
+LEAF_COLUMNS = ("position", "product_id", "code", "entry", "leaf_hash")
 DDL = (
     """CREATE TABLE IF NOT EXISTS log_leaves (
         position BIGINT PRIMARY KEY, product_id TEXT NOT NULL, code TEXT NOT NULL,
@@ -48,8 +50,25 @@ class Growth:
 
 
 def made(db: Database, events: Sequence[tuple[int, Any]]) -> Growth:
-    """The growth of the tree by a batch's product events, in log order (reads only: the
-    right edge and the codes of products registered before the batch, at once)."""
+    """The growth of the tree by a batch's product events, in log order (reads only)."""
+    rows, edge = _rows_and_edge(db, events)
+    growth = Growth(leaves=rows, frontier=_frontier_of(edge))
+    for row in rows:
+        growth.nodes += _completed(growth.frontier, row[4])
+    return growth
+
+
+def entries_of(db: Database, events: Sequence[tuple[int, Any]]) -> list[tuple[Any, ...]]:
+    """The leaf rows of a batch's product events, without the tree (a rebuild in parts
+    writes them first, and grows the tree over them after, ``grow_over_written``)."""
+    return _rows_and_edge(db, events)[0]
+
+
+def _rows_and_edge(
+    db: Database, events: Sequence[tuple[int, Any]]
+) -> tuple[list[tuple[Any, ...]], list[Row]]:
+    """The leaf rows of the batch's product events, and the stored right edge, read at once
+    with the codes of the products registered before the batch."""
     product_events = [(position, event) for position, event in events
                       if isinstance(event, ProductEvent)]  # fmt: skip
     codes = {str(event.originator_id): event.code for _, event in product_events
@@ -63,26 +82,49 @@ def made(db: Database, events: Sequence[tuple[int, Any]]) -> Growth:
            f"({', '.join('?' * len(chunk))}) GROUP BY product_id", chunk) for chunk in chunks),
     ])  # fmt: skip
     codes.update((str(row["product_id"]), str(row["code"])) for rows in known for row in rows)
-    growth = Growth(frontier=_frontier_of(edge))
+    rows = []
     for position, event in product_events:
         product = str(event.originator_id)
         made = entry(position, codes[product], event)
-        hashed = leaf_hash(made)
-        growth.leaves.append((position, product, codes[product], made.decode(), hashed.hex()))
-        completed = growth.frontier.add(hashed)
-        growth.nodes += [(level, node, value.hex()) for level, node, value in completed]
-    return growth
+        rows.append((position, product, codes[product], made.decode(), leaf_hash(made).hex()))
+    return rows, edge
+
+
+def _completed(tree: Frontier, hashed: str) -> list[tuple[int, int, str]]:
+    """Adds a leaf's hash to the tree; the node rows it completes."""
+    return [(level, node, value.hex()) for level, node, value in tree.add(bytes.fromhex(hashed))]
 
 
 def add(db: Database, growth: Growth) -> None:
     """Writes what ``made`` found (the new leaves and nodes in bulk)."""
-    db.append_rows("log_leaves", ("position", "product_id", "code", "entry", "leaf_hash"),
-                   growth.leaves)  # fmt: skip
-    db.append_rows("log_nodes", ("level", "node", "hash"), growth.nodes)
+    db.append_rows("log_leaves", LEAF_COLUMNS, growth.leaves)
+    _write_tree(db, growth.nodes, growth.frontier)
+
+
+def grow_over_written(db: Database) -> None:
+    """Grows the tree over the leaves written beyond it (``entries_of``), in log order, a
+    chunk at a time, and records its new right edge."""
+    tree = frontier(db)
+    after = 0
+    if tree.size:
+        after = db.rows("SELECT position FROM log_leaves ORDER BY position LIMIT 1 OFFSET ?",
+                        [tree.size - 1])[0]["position"]  # fmt: skip
+    while rows := db.rows(
+        "SELECT position, leaf_hash FROM log_leaves WHERE position > ? ORDER BY position "
+        "LIMIT ?", [after, GROWN_AT_ONCE],
+    ):  # fmt: skip
+        nodes = [node for row in rows for node in _completed(tree, row["leaf_hash"])]
+        db.append_rows("log_nodes", ("level", "node", "hash"), nodes)
+        after = rows[-1]["position"]
+    _write_tree(db, [], tree)
+
+
+def _write_tree(db: Database, nodes: list[tuple[int, int, str]], tree: Frontier) -> None:
+    db.append_rows("log_nodes", ("level", "node", "hash"), nodes)
     db.run(
         "INSERT INTO log_tree (name, size, frontier) VALUES (?, ?, ?) ON CONFLICT (name) "
         "DO UPDATE SET size = excluded.size, frontier = excluded.frontier",
-        (TREE, growth.frontier.size, growth.frontier.text),
+        (TREE, tree.size, tree.text),
     )
 
 

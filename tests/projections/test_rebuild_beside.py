@@ -35,7 +35,7 @@ class Sabotaged:
         self, registry: Registry, at: int, meanwhile: Callable[[], object] = lambda: None
     ) -> None:
         self.registry, self.at, self.meanwhile = registry, at, meanwhile
-        self.mapper = self
+        self.mapper, self.env = self, registry.env  # a rebuild in parts decodes on its own
 
     def to_domain_event(self, notification: Notification) -> Any:
         if notification.id == self.at:
@@ -133,7 +133,7 @@ class Writing:
 
     def __init__(self, registry: Registry, at: int, meanwhile: Callable[[], object]) -> None:
         self.registry, self.at, self.meanwhile = registry, at, meanwhile
-        self.mapper = self
+        self.mapper, self.env = self, registry.env  # a rebuild in parts decodes on its own
 
     def to_domain_event(self, notification: Notification) -> Any:
         if notification.id == self.at:
