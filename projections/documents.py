@@ -101,7 +101,7 @@ def marks(values: Sequence[Any]) -> str:
 
 
 def read(db: Database, product_ids: list[str]) -> list[Standing]:
-    """The standing of each product, read in four queries for all of them, sent together."""
+    """The standing of each product, read in four queries for all of them."""
     among = f"IN ({marks(product_ids)})"
     products, issued, reasons, renewed = db.rows_of_each([
         (f"SELECT * FROM product_status WHERE product_id {among}", product_ids),

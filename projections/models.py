@@ -9,7 +9,6 @@ the others in the batch's transaction, from what the others hold (``write_docume
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from typing import Any
 
 from eventsourcing.persistence import Notification
@@ -59,7 +58,6 @@ READ_MODELS: tuple[ReadModel, ...] = (
 BOOKKEEPING = (TRACKING, PROGRESS, SHAPE)
 TABLES = tuple(table for model in (*READ_MODELS, *BOOKKEEPING) for table in model.tables)
 READ_MODELS_SHAPE = fingerprint(READ_MODELS)
-FEW_EVENTS = 64  # a batch of at most this many events sends its writes together
 
 
 def create_tables(db: Database, *, every_index: bool = True) -> None:
@@ -171,15 +169,11 @@ def project_next_batch(
         attempting(notifications[0].id, notifications[-1].id)
         events = [(notification.id, decode(notification)) for notification in notifications]
         growth = leaves.made(db, events)  # it reads the tree so far
-        writes = apply_batch(db, events)  # it reads what it needs before it writes
-        # A few events' writes go without waiting for each answer: a live projector's batch
-        # is often one event, whose exchanges would cost more than its work.
-        with db.pipeline() if len(events) <= FEW_EVENTS else nullcontext():
-            writes.send()
-            leaves.add(db, growth)
-            advance_tracking(db, notifications[-1].id)
-            record_advance(db, now())
-            if announce:
-                announce_advance(db, notifications[-1].id)
-            write_documents(db, events)  # it reads the other read models, written above
+        apply_batch(db, events).send()  # reads what it needs before it writes
+        leaves.add(db, growth)
+        advance_tracking(db, notifications[-1].id)
+        record_advance(db, now())
+        if announce:
+            announce_advance(db, notifications[-1].id)
+        write_documents(db, events)  # it reads the other read models, written above
     return len(notifications), notifications[-1].id

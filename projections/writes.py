@@ -66,8 +66,8 @@ class Writes:
         return self._recalled[sql]
 
     def recall_each(self, statements: Sequence[str]) -> None:
-        """Reads what ``recall`` answers for each statement not read yet, all of them at
-        once (in one exchange for each ``RECALLED_AT_ONCE`` products)."""
+        """Reads what ``recall`` answers for each statement not read yet (``RECALLED_AT_ONCE``
+        products at a time)."""
         fresh = [sql for sql in dict.fromkeys(statements) if sql not in self._recalled]
         for sql in fresh:
             self._recalled[sql] = {}

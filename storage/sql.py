@@ -20,6 +20,7 @@ from psycopg.types.json import Json, JsonDumper
 
 Row = dict[str, Any]
 FEW_ROWS = 32  # fewer new rows than this are inserted, not copied (``append_rows``)
+MOST_PARAMETERS = 30_000  # in one statement (PostgreSQL takes at most 65,535)
 
 
 def columns(row: Row, *names: str) -> Row:
@@ -60,8 +61,7 @@ class _Database:
         raise NotImplementedError
 
     def rows_of_each(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
-        """Runs each statement and returns the rows of each, in order (sent together where
-        the database is across a network)."""
+        """Runs each statement and returns the rows of each, in order."""
         return [self.rows(sql, params) for sql, params in statements]
 
     def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
@@ -132,22 +132,15 @@ class PostgresDatabase(_Database):
         with self.conn.cursor() as cursor:
             cursor.executemany(sql.replace("?", "%s"), [_pg_values(one) for one in params])
 
-    def rows_of_each(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
-        """Runs each statement and returns the rows of each, in order, in one exchange."""
-        with self.conn.pipeline():
-            cursors = [self._execute(sql, params) for sql, params in statements]
-        return [[dict(row) for row in cursor.fetchall()] if cursor.description else []
-                for cursor in cursors]  # fmt: skip
-
     def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Adds new rows to a table with one ``COPY`` (its dicts and lists as JSON, as
         ``_pg_values`` has them, by the cursor's own dumpers rather than row by row); fewer
-        than ``FEW_ROWS``, or inside a pipeline (where ``COPY`` cannot go), as ``INSERT``s
-        sent together, which cost one exchange where a ``COPY`` costs two."""
+        than ``FEW_ROWS``, or inside a pipeline (where ``COPY`` cannot go), as an ``INSERT``
+        of many rows, which costs one exchange where a ``COPY`` costs two."""
         if not rows:
             return
         if len(rows) < FEW_ROWS or self.conn.pgconn.pipeline_status:
-            super().append_rows(table, names, rows)
+            self._insert_rows(table, names, rows)
             return
         copying = f"COPY {table} ({', '.join(names)}) FROM STDIN"
         with self.conn.cursor() as cursor:
@@ -156,6 +149,17 @@ class PostgresDatabase(_Database):
             with cursor.copy(copying) as copy:
                 for row in rows:
                     copy.write_row(row)
+
+    def _insert_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """The rows as ``INSERT`` statements of many rows each (one statement costs what one
+        row does, where ``executemany`` sends a statement per row)."""
+        marks = f"({', '.join('?' * len(names))})"
+        at_once = max(1, MOST_PARAMETERS // len(names))
+        for first in range(0, len(rows), at_once):
+            some = rows[first : first + at_once]
+            values = ", ".join([marks] * len(some))
+            self.run(f"INSERT INTO {table} ({', '.join(names)}) VALUES {values}",
+                     [value for row in some for value in row])  # fmt: skip
 
     def transaction(self) -> AbstractContextManager[Any]:
         """A transaction, committed at the end of the block or rolled back on error."""

@@ -67,8 +67,8 @@ def entries_of(db: Database, events: Sequence[tuple[int, Any]]) -> list[tuple[An
 def _rows_and_edge(
     db: Database, events: Sequence[tuple[int, Any]]
 ) -> tuple[list[tuple[Any, ...]], list[Row]]:
-    """The leaf rows of the batch's product events, and the stored right edge, read at once
-    with the codes of the products registered before the batch."""
+    """The leaf rows of the batch's product events, and the stored right edge, read with
+    the codes of the products registered before the batch (one query for all of them)."""
     product_events = [(position, event) for position, event in events
                       if isinstance(event, ProductEvent)]  # fmt: skip
     codes = {str(event.originator_id): event.code for _, event in product_events
