@@ -135,11 +135,11 @@ class PostgresDatabase(_Database):
     def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Adds new rows to a table with one ``COPY`` (its dicts and lists as JSON, as
         ``_pg_values`` has them, by the cursor's own dumpers rather than row by row); fewer
-        than ``FEW_ROWS``, or inside a pipeline (where ``COPY`` cannot go), as an ``INSERT``
-        of many rows, which costs one exchange where a ``COPY`` costs two."""
+        than ``FEW_ROWS`` as one ``INSERT`` of them all, one exchange where a ``COPY`` takes
+        two."""
         if not rows:
             return
-        if len(rows) < FEW_ROWS or self.conn.pgconn.pipeline_status:
+        if len(rows) < FEW_ROWS:
             self._insert_rows(table, names, rows)
             return
         copying = f"COPY {table} ({', '.join(names)}) FROM STDIN"
@@ -151,8 +151,8 @@ class PostgresDatabase(_Database):
                     copy.write_row(row)
 
     def _insert_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-        """The rows as ``INSERT`` statements of many rows each (one statement costs what one
-        row does, where ``executemany`` sends a statement per row)."""
+        """The rows as ``INSERT`` statements of many rows each (``executemany`` would send a
+        statement per row)."""
         marks = f"({', '.join('?' * len(names))})"
         at_once = max(1, MOST_PARAMETERS // len(names))
         for first in range(0, len(rows), at_once):
@@ -166,8 +166,7 @@ class PostgresDatabase(_Database):
         return self.conn.transaction()
 
     def pipeline(self) -> AbstractContextManager[Any]:
-        """Sends the block's statements without waiting for each answer (errors are raised
-        by the block's end at the latest; reading rows waits for them)."""
+        """Sends a batch's statements without waiting for each answer."""
         return self.conn.pipeline()
 
     def lock_schema(self) -> None:
