@@ -65,7 +65,7 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
     )
 
 
-MODEL = ReadModel("audit trail", ("audit_trail",), DDL, apply, (CODES,))
+MODEL = ReadModel("audit trail", ("audit_trail",), DDL, apply)
 
 
 def entry(row: Row) -> dict[str, Any]:

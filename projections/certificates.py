@@ -115,7 +115,7 @@ def changed(writes: Writes, standing: Row, position: int, **columns: Any) -> Non
     standing["state"] = columns.get("state", standing["state"])
 
 
-MODEL = ReadModel("certificates", ("certificates", "certificate_reasons"), DDL, apply, (LIVE_ONES,))
+MODEL = ReadModel("certificates", ("certificates", "certificate_reasons"), DDL, apply)
 
 
 def reasons(db: Database, number: str | None) -> list[dict[str, Any]]:

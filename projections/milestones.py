@@ -62,7 +62,7 @@ def apply(writes: Writes, position: int, event: events.ProductEvent) -> None:
         )  # fmt: skip
 
 
-MODEL = ReadModel("programme milestones", ("programme_milestones",), DDL, apply, (JOINED,))
+MODEL = ReadModel("programme milestones", ("programme_milestones",), DDL, apply)
 
 
 def statistics(

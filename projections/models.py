@@ -116,7 +116,6 @@ def apply_batch(db: Database, events: Sequence[tuple[int, Any]]) -> Writes:
     product_events = [(position, event) for position, event in events
                       if isinstance(event, ProductEvent)]  # fmt: skip
     writes = Writes(db, [str(event.originator_id) for _, event in product_events])
-    writes.recall_each([sql for model in READ_MODELS for sql in model.recalls])
     for model in READ_MODELS:
         apply = model.apply
         for position, event in product_events:

@@ -131,7 +131,7 @@ def correction(
 DETAILS = ("name", "owner_name", "owner_kind", "district", "commune")
 
 
-MODEL = ReadModel("public changes", ("public_changes",), DDL, apply, (LAST,))
+MODEL = ReadModel("public changes", ("public_changes",), DDL, apply)
 
 
 def in_province(province: str | None) -> tuple[str, list[Any]]:

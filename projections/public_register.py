@@ -69,7 +69,7 @@ def more_words(writes: Writes, event: ProductEvent, words: str) -> None:
                       {"search_key": row["search_key"]})  # fmt: skip
 
 
-MODEL = ReadModel("public register", ("public_register",), DDL, apply, (ROWS,))
+MODEL = ReadModel("public register", ("public_register",), DDL, apply)
 
 
 def search(

@@ -65,9 +65,7 @@ def apply(writes: Writes, position: int, event: ProductEvent) -> None:
         )  # fmt: skip
 
 
-MODEL = ReadModel(
-    "renewals", ("certificate_ends", "renewals", "renewal_notices"), DDL, apply, (ENDS,)
-)
+MODEL = ReadModel("renewals", ("certificate_ends", "renewals", "renewal_notices"), DDL, apply)
 
 
 def of_certificate(db: Database, number: str) -> dict[str, str | None]:

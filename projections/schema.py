@@ -29,7 +29,6 @@ class ReadModel:
     tables: tuple[str, ...]
     ddl: tuple[str, ...]
     apply: Callable[[Writes, int, ProductEvent], None]
-    recalls: tuple[str, ...] = ()  # what ``apply`` recalls (``Writes.recall``), read at once
 
 
 def bookkeeping(name: str, table: str, value_column: str) -> ReadModel:

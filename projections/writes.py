@@ -62,23 +62,12 @@ class Writes:
         with ``{products}`` where their ids go, read once per batch; the same dict each time,
         for the model to keep up to date as it folds the batch."""
         if sql not in self._recalled:
-            self.recall_each([sql])
-        return self._recalled[sql]
-
-    def recall_each(self, statements: Sequence[str]) -> None:
-        """Reads what ``recall`` answers for each statement not read yet (``RECALLED_AT_ONCE``
-        products at a time)."""
-        fresh = [sql for sql in dict.fromkeys(statements) if sql not in self._recalled]
-        for sql in fresh:
-            self._recalled[sql] = {}
-        for start in range(0, len(self.products) if fresh else 0, RECALLED_AT_ONCE):
-            some = self.products[start : start + RECALLED_AT_ONCE]
-            marks = ", ".join("?" * len(some))
-            answers = self.db.rows_of_each([(sql.format(products=marks), some) for sql in fresh])
-            for sql, rows in zip(fresh, answers, strict=True):
-                recalled = self._recalled[sql]
-                for row in rows:
+            recalled = self._recalled[sql] = {}
+            for start in range(0, len(self.products), RECALLED_AT_ONCE):
+                some = self.products[start : start + RECALLED_AT_ONCE]
+                for row in self.db.rows(sql.format(products=", ".join("?" * len(some))), some):
                     recalled[str(row["product_id"])] = row
+        return self._recalled[sql]
 
     def send(self) -> None:
         """Sends everything: the statements in order (each run of one as one ``executemany``),
