@@ -80,7 +80,7 @@ def plain_loop(url: str) -> dict[str, Any]:
 def projector_rebuild(url: str) -> dict[str, Any]:
     """Rebuilds every read model from zero with the register's own projector."""
     from projections import Projector
-    from projections.rebuild_parts import PARTS, PARTS_FROM
+    from projections.rebuild_parts import PARTS, PARTS_FROM, Parts
     from registry.service import Registry
     from storage.connections import open_connections
     from storage.environment import store_environment
@@ -96,13 +96,13 @@ def projector_rebuild(url: str) -> dict[str, Any]:
     finally:
         connections.close()
         registry.close()
-    mine = _report(report.events, elapsed)
-    largest_part = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
-    if report.events < PARTS_FROM or parts[0] < 2:
-        largest_part = 0.0
+    mine, processes = _report(report.events, elapsed), Parts({}, *parts).share(report.events)
+    largest_part = 0.0
+    if processes > 1:
+        largest_part = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
     return {**mine, "reported_events_per_second": round(report.events_per_second),
-            "parts": parts[0] if largest_part else 1, "largest_part_rss_mb": largest_part,
-            "peak_rss_mb": round(mine["peak_rss_mb"] + parts[0] * largest_part, 1)}  # fmt: skip
+            "parts": processes, "largest_part_rss_mb": largest_part,
+            "peak_rss_mb": round(mine["peak_rss_mb"] + processes * largest_part, 1)}  # fmt: skip
 
 
 def _report(events: int, seconds: float) -> dict[str, Any]:
