@@ -10,6 +10,7 @@ from typing import Any
 
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
+from api.lookups import Lookups
 from api.served import Served
 from ocop import metrics
 from ocop.bootstrap import build_registry
@@ -34,6 +35,7 @@ class ServedRegister:
     clock: Callable[[], date]
     registry: Registry
     read_side: ReadSide
+    lookups: Lookups  # the public lookups, asked from the event loop
     projector: Projector
     database: Connections  # one pool per process: the read side, keys and answers share it
     keys: KeyStore
@@ -83,6 +85,7 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         clock=clock,
         registry=registry,
         read_side=read_side,
+        lookups=Lookups(read_side),
         projector=projector,
         database=database,
         keys=KeyStore(database),

@@ -47,20 +47,35 @@ class RememberedAnswers:
             self._answers.clear()
             self._position = None
 
-    def answer(self, key: Hashable, wait_for: int | None, compute: Callable[[], T]) -> T:
-        """The remembered answer to ``key``, or ``compute()``'s, remembered from now on."""
+    def recall(self, key: Hashable, wait_for: int | None) -> tuple[bool, Any]:
+        """Whether an answer to ``key`` is remembered for a reader waiting for ``wait_for``,
+        and that answer (None if not): it looks nothing up elsewhere."""
         position = self._position
         if position is None or (wait_for is not None and wait_for > position):
-            return compute()
+            return False, None
         with self._lock:
             if key in self._answers:
                 self._answers.move_to_end(key)
-                remembered: T = self._answers[key]
-                return remembered
+                return True, self._answers[key]
+        return False, None
+
+    def answer(self, key: Hashable, wait_for: int | None, compute: Callable[[], T]) -> T:
+        """The remembered answer to ``key``, or ``compute()``'s, remembered from now on."""
+        position = self._position
+        found, remembered = self.recall(key, wait_for)
+        if found:
+            answer: T = remembered
+            return answer
         fresh = compute()
+        if wait_for is None or (position is not None and wait_for <= position):
+            self.keep(key, fresh, position)
+        return fresh
+
+    def keep(self, key: Hashable, answer: Any, position: int | None) -> None:
+        """Remembers ``answer``, computed when the projection stood at ``position`` (unless
+        it has moved since: then the answer may be stale)."""
         with self._lock:
-            if self._position == position:
-                self._answers[key] = fresh
+            if position is not None and self._position == position:
+                self._answers[key] = answer
                 if len(self._answers) > self.most:
                     self._answers.popitem(last=False)
-        return fresh

@@ -44,14 +44,13 @@ def sent(document: documents.Document, if_none_match: str | None) -> Response:
 
 
 @router.get("/certificates/{certificate_no}", response_model=PublicCertificate, responses=LOOKUP)
-def certificate(
+async def certificate(
     certificate_no: Annotated[str, Path(pattern=r"^[A-Z0-9-]{3,40}$", examples=["QN-0123-C1"])],
     reading: ReadingDep,
     if_none_match: IfNoneMatch = None,
 ) -> Response:
     """A certificate's status by its number, with the dated reasons of any suspension."""
-    question = questions.public_document(documents.CERTIFICATE, certificate_no, on=reading.today)
-    document = reading.ask(question)
+    document = await reading.document(documents.CERTIFICATE, certificate_no)
     if document is None:
         raise errors.CertificateNotFound(
             f"No certificate was issued under number {certificate_no}."
@@ -60,9 +59,11 @@ def certificate(
 
 
 @router.get("/products/{code}", response_model=PublicProduct, responses=LOOKUP)
-def product(code: CodePath, reading: ReadingDep, if_none_match: IfNoneMatch = None) -> Response:
+async def product(
+    code: CodePath, reading: ReadingDep, if_none_match: IfNoneMatch = None
+) -> Response:
     """A product's public status by its code (what a label's QR code points to)."""
-    document = reading.ask(questions.public_document(documents.PRODUCT, code, on=reading.today))
+    document = await reading.document(documents.PRODUCT, code)
     if document is None:
         raise errors.ProductNotFound(code)
     return sent(document, if_none_match)

@@ -1,0 +1,110 @@
+"""The public lookups, asked on the event loop: a document the read side remembers is sent
+at once, and those asked meanwhile are gathered and read in one worker thread's turn.
+
+A lookup in a synchronous endpoint hands each request to a worker thread and back, which
+cost as much CPU as the rest of the lookup (BENCHMARKS.md, 3 December 2026). Here a
+remembered document needs no thread; the others wait for the next turn of one worker thread,
+which reads every document waiting then in one query a kind (``documents.find_each``), so
+that under load many lookups share a hop, a round trip and the GIL's hand-over. A reader
+who waits for a log position not yet known to be projected (read your writes) is answered
+in a thread of its own, as ``ReadSide.ask`` answers it, not in a turn that others wait for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from contextvars import Context
+from dataclasses import dataclass, field
+from datetime import date
+from weakref import WeakKeyDictionary
+
+from anyio import to_thread
+
+from projections import ReadSide, documents, questions
+from projections.documents import Document
+from projections.questions import Remembered
+
+MOST_IN_A_TURN = 200  # documents read in one turn, at most (well under any cap on parameters)
+Waiting = tuple[Remembered[Document | None], str, str, date, "asyncio.Future[Document | None]"]
+
+
+@dataclass
+class _Turns:
+    """The lookups waiting on one event loop, and the task reading them, while there are."""
+
+    waiting: list[Waiting] = field(default_factory=list)
+    task: asyncio.Task[None] | None = None
+
+
+class Lookups:
+    """The public documents, looked up from the event loop (see above)."""
+
+    def __init__(self, read_side: ReadSide, most_in_a_turn: int = MOST_IN_A_TURN) -> None:
+        self.read_side = read_side
+        self.most_in_a_turn = most_in_a_turn
+        self._loops: WeakKeyDictionary[asyncio.AbstractEventLoop, _Turns] = WeakKeyDictionary()
+
+    async def document(
+        self, kind: str, key: str, on: date, wait_for: int | None
+    ) -> Document | None:
+        """The document a lookup of ``key`` sends on ``on`` (``documents.find``), once the
+        read side reflects ``wait_for``."""
+        question = questions.public_document(kind, key, on=on)
+        found, remembered = self.read_side.recall(question, wait_for)
+        if found:
+            answer: Document | None = remembered
+            return answer
+        if wait_for is not None:  # it may wait for the projection: not in a shared turn
+            return await to_thread.run_sync(self.read_side.ask, question, wait_for)
+        loop = asyncio.get_running_loop()
+        turns = self._loops.setdefault(loop, _Turns())  # one server has one loop; tests, more
+        future: asyncio.Future[Document | None] = loop.create_future()
+        turns.waiting.append((question, kind, key, on, future))
+        if turns.task is None:  # a context of its own: no request's log context is carried
+            turns.task = loop.create_task(self._take_turns(turns), context=Context())
+        return await future
+
+    async def _take_turns(self, turns: _Turns) -> None:
+        """Reads what waits, a turn at a time, until nothing does."""
+        turn: list[Waiting] = []
+        waiting = turns.waiting
+        try:
+            while waiting:
+                turn = waiting[: self.most_in_a_turn]
+                del waiting[: self.most_in_a_turn]
+                try:
+                    found = await to_thread.run_sync(self._read, turn)
+                except Exception as error:  # each waiting request answers it (a problem)
+                    for *_, future in turn:
+                        if not future.done():
+                            future.set_exception(error)
+                    continue
+                for _, kind, key, on, future in turn:
+                    if not future.done():  # else its request was given up meanwhile
+                        future.set_result(found[kind, on].get(key))
+        except BaseException:  # the loop is closing: nobody is left waiting
+            for *_, future in (*turn, *waiting):
+                future.cancel()
+            waiting.clear()
+            raise
+        finally:
+            turns.task = None
+
+    def _read(self, turn: list[Waiting]) -> dict[tuple[str, date], dict[str, Document]]:
+        """A turn's documents, one query for each kind and day (in a worker thread); each
+        answer is remembered as ``ReadSide.ask`` would remember it."""
+        wanted: defaultdict[tuple[str, date], set[str]] = defaultdict(set)
+        for _, kind, key, on, _ in turn:
+            wanted[kind, on].add(key)
+        remembered = self.read_side.remembered
+        position = remembered.position  # before the reads: kept only if it has not moved
+        found = self.read_side.connections.ask(
+            lambda db: {
+                (kind, on): documents.find_each(db, kind, sorted(keys), on)
+                for (kind, on), keys in wanted.items()
+            }
+        )
+        for question, kind, key, on, _ in turn:
+            remembered.keep(question.key, found[kind, on].get(key), position)
+        return found
