@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request, Response
 
 from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
-from pages.visit import READ, Sources, Visit
+from pages.visit import READ, Sources, Visit, visited_soon
 from projections import documents, questions, timeline
 from projections.public_answers import read_certificate, read_product
 
@@ -22,16 +22,14 @@ def routes(sources: Sources) -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.api_route("/p/{code}", methods=READ)
-    def product(code: str, request: Request) -> Response:
+    async def product(code: str, request: Request) -> Response:
         """A product's standing today, and every dated change of it."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: product_page(visit, code))
+        return await visited_soon(sources, request, lambda visit: product_page(visit, code))
 
     @router.api_route("/certificates/{number}", methods=READ)
-    def certificate(number: str, request: Request) -> Response:
+    async def certificate(number: str, request: Request) -> Response:
         """A certificate's standing today, found by its number."""
-        visit = Visit(sources, request)
-        return visit.answer(lambda: certificate_page(visit, number))
+        return await visited_soon(sources, request, lambda visit: certificate_page(visit, number))
 
     return router
 

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any, TypeVar
 
+from anyio import to_thread
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import HTMLResponse
 
@@ -23,6 +24,7 @@ T = TypeVar("T")
 YEAR = 365 * 24 * 3600
 # Pages answer HEAD as they answer GET (link checkers and some scanners ask HEAD first).
 READ = ["GET", "HEAD"]
+REFLECTED = ("pages", "reflected")  # the key the reflected position is remembered under
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,9 @@ class Sources:
 class Visit:
     """A request for a page, in the language chosen for it, as of the reflected position."""
 
-    def __init__(self, sources: Sources, request: Request) -> None:
+    def __init__(
+        self, sources: Sources, request: Request, reflected: tuple[int, str | None] | None = None
+    ) -> None:
         self.sources, self.request = sources, request
         asked = request.query_params.get("lang")
         kept = request.cookies.get(COOKIE)
@@ -52,8 +56,8 @@ class Visit:
         self.today = sources.today()
         read_side = sources.read_side
         # Remembered until the in-process projector moves on (asked each time without one).
-        self.position, self.last_modified = read_side.remembered.answer(
-            ("pages", "reflected"), None, lambda: _reflected(read_side)
+        self.position, self.last_modified = reflected or read_side.remembered.answer(
+            REFLECTED, None, lambda: _reflected(read_side)
         )
         version = sources.templates.version
         self.etag = f'"{self.position}-{self.today:%Y%m%d}-{self.language}-{version}"'
@@ -113,13 +117,25 @@ class Visit:
         """
         if self.unchanged():
             return self.not_modified()
-        url = self.request.url
-        asked = (self.base_url(), url.path, url.query, self.language, self.wants_json)
-        status, body, media_type = self.sources.read_side.remembered.answer(
-            ("pages", *asked, self.today),
-            None,
-            lambda: _parts(compute()),
+        parts = self.sources.read_side.remembered.answer(
+            self._key(), None, lambda: _parts(compute())
         )
+        return self._sent(*parts)
+
+    def remembered(self) -> Response | None:
+        """The answer if it needs no page made: a 304, or the page made since the projection
+        last moved (None: it is to be made)."""
+        if self.unchanged():
+            return self.not_modified()
+        found, parts = self.sources.read_side.remembered.recall(self._key(), None)
+        return self._sent(*parts) if found else None
+
+    def _key(self) -> tuple[Any, ...]:
+        url = self.request.url
+        return ("pages", self.base_url(), url.path, url.query, self.language, self.wants_json,
+                self.today)  # fmt: skip
+
+    def _sent(self, status: int, body: bytes, media_type: str | None) -> Response:
         response = Response(body, status, headers=self.headers(), media_type=media_type)
         if self.keep_language:
             response.set_cookie(COOKIE, self.language, max_age=YEAR, httponly=True, samesite="lax")
@@ -147,12 +163,32 @@ def page_routes(sources: Sources, pages: dict[str, Callable[[Visit], Response]])
     return router
 
 
-def _visited(sources: Sources, draw: Callable[[Visit], Response]) -> Callable[[Request], Response]:
-    def visited(request: Request) -> Response:
+def _visited(
+    sources: Sources, draw: Callable[[Visit], Response]
+) -> Callable[[Request], Awaitable[Response]]:
+    async def visited(request: Request) -> Response:
+        return await visited_soon(sources, request, draw)
+
+    return visited
+
+
+async def visited_soon(
+    sources: Sources, request: Request, draw: Callable[[Visit], Response]
+) -> Response:
+    """A visit answered from the event loop when nothing is to be read or made (a 304, or a
+    page remembered since the projection last moved); else made in a worker thread, as a
+    synchronous endpoint would (the hop cost as much as the rest: ``api.lookups``)."""
+    found, reflected = sources.read_side.remembered.recall(REFLECTED, None)
+    if found:
+        remembered = Visit(sources, request, reflected).remembered()
+        if remembered is not None:
+            return remembered
+
+    def made() -> Response:
         visit = Visit(sources, request)
         return visit.answer(lambda: draw(visit))
 
-    return visited
+    return await to_thread.run_sync(made)
 
 
 def _parts(response: Response) -> tuple[int, bytes, str | None]:
