@@ -170,6 +170,7 @@ def main() -> None:
     import uvicorn
 
     from bench import log_switch
+    from ocop.collection import settle
 
     log_switch.apply()
     url, port, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
@@ -182,7 +183,9 @@ def main() -> None:
         "access_log": False,
     }
     if workers == 1:
-        uvicorn.run(bench_app(url), workers=1, **options)
+        app = bench_app(url)
+        settle()  # as ``ocop serve`` serves
+        uvicorn.run(app, workers=1, **options)
         return
     from ocop.services import build_services
 

@@ -59,6 +59,7 @@ def serve(args: argparse.Namespace, settings: Settings, workers: int) -> int:
     """Builds the services, loads the demo if asked, and serves until stopped."""
     import uvicorn  # the web stack loads only for this command
 
+    from ocop.collection import settle
     from ocop.services import build_services
     from ocop.site import create_site
     from seed.demo import NotADemoRegister
@@ -84,6 +85,7 @@ def serve(args: argparse.Namespace, settings: Settings, workers: int) -> int:
             serve_workers(services, workers, host, port, projecting=here)
             return 0
         app = create_site(services, run_projector=here)
+        settle()
         uvicorn.run(app, host=host, port=port, **server_options(settings))
     finally:
         services.close()

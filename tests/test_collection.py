@@ -1,0 +1,39 @@
+"""A serving process sets its garbage collector once its site is built (``ocop.collection``):
+what exists then is frozen, garbage already made is not, and the youngest generation is
+collected less often. Checked in a process of its own (it would change this one's)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from ocop.collection import FIRST_GENERATION
+
+PROBE = """
+import gc, json, weakref
+from ocop.collection import settle
+class Cycle:
+    pass
+kept, garbage = Cycle(), Cycle()
+kept.me, garbage.me = kept, garbage
+garbage_seen = weakref.ref(garbage)
+del garbage
+before = gc.get_threshold()
+settle()
+frozen = gc.get_freeze_count()
+print(json.dumps({"frozen": frozen, "before": before, "after": gc.get_threshold(),
+                  "garbage_left": garbage_seen() is not None,
+                  "kept_frozen": kept not in gc.get_objects()}))
+"""
+
+
+def test_settling_freezes_what_exists_frees_garbage_and_collects_the_youngest_less_often() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=60
+    )
+    seen = json.loads(done.stdout)
+    assert seen["frozen"] > 1000 and seen["kept_frozen"]  # the modules, and what the code kept
+    assert not seen["garbage_left"]  # the unreachable cycle was collected, not frozen
+    assert seen["after"] == [FIRST_GENERATION, *seen["before"][1:]]
+    assert seen["before"][0] < FIRST_GENERATION
