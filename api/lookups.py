@@ -51,7 +51,7 @@ class Lookups:
         """The document a lookup of ``key`` sends on ``on`` (``documents.find``), once the
         read side reflects ``wait_for``."""
         question = questions.public_document(kind, key, on=on)
-        found, remembered = self.read_side.recall(question, wait_for)
+        found, remembered = self.read_side.remembered.recall(question.key, wait_for)
         if found:
             answer: Document | None = remembered
             return answer

@@ -175,13 +175,9 @@ def main() -> None:
     log_switch.apply()
     url, port, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     options: dict[str, Any] = {
-        "host": "127.0.0.1",
-        "port": port,
-        "loop": "uvloop",
-        "http": "httptools",
-        "log_level": "warning",
-        "access_log": False,
-    }
+        "host": "127.0.0.1", "port": port, "loop": "uvloop", "http": "httptools",
+        "log_level": "warning", "access_log": False,
+    }  # fmt: skip
     if workers == 1:
         app = bench_app(url)
         settle()  # as ``ocop serve`` serves

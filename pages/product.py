@@ -10,7 +10,8 @@ from fastapi import APIRouter, Request, Response
 
 from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
-from pages.visit import READ, Sources, Visit, visited_soon
+from pages.answering import visited_soon
+from pages.visit import READ, Sources, Visit
 from projections import documents, questions, timeline
 from projections.public_answers import read_certificate, read_product
 

@@ -8,8 +8,9 @@ from math import ceil
 from fastapi import APIRouter, Response
 from starlette.datastructures import URL
 
+from pages.answering import page_routes
 from pages.filters import read_search
-from pages.visit import Sources, Visit, page_routes
+from pages.visit import Sources, Visit
 from pages.words import GROUP
 from projections import questions, status, timeline
 

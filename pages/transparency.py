@@ -9,9 +9,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Response
 
 from lifecycle.values import Status
+from pages.answering import page_routes
 from pages.charts import bar_chart
 from pages.filters import BAD_DATE, REVERSED, TOO_LONG, read_day
-from pages.visit import Sources, Visit, page_routes
+from pages.visit import Sources, Visit
 from pages.words import FLOWS, N_, STATUS
 from projections import questions
 

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime
 from typing import Any, TypeVar
 
-from anyio import to_thread
-from fastapi import APIRouter, Request, Response
+from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 
 from lifecycle.errors import RegisterError
@@ -151,44 +150,6 @@ class Visit:
     def translate(self, message: str) -> str:
         """One message in the visit's language."""
         return self.sources.templates.translate(self.language, message)
-
-
-def page_routes(sources: Sources, pages: dict[str, Callable[[Visit], Response]]) -> APIRouter:
-    """Each path of ``pages`` (none with path parameters) serving what its function makes of
-    each visit."""
-    router = APIRouter(include_in_schema=False)
-    for path, draw in pages.items():
-        name = draw.__name__.removesuffix("_page")
-        router.add_api_route(path, _visited(sources, draw), methods=READ, name=name)
-    return router
-
-
-def _visited(
-    sources: Sources, draw: Callable[[Visit], Response]
-) -> Callable[[Request], Awaitable[Response]]:
-    async def visited(request: Request) -> Response:
-        return await visited_soon(sources, request, draw)
-
-    return visited
-
-
-async def visited_soon(
-    sources: Sources, request: Request, draw: Callable[[Visit], Response]
-) -> Response:
-    """A visit answered from the event loop when nothing is to be read or made (a 304, or a
-    page remembered since the projection last moved); else made in a worker thread, as a
-    synchronous endpoint would (the hop cost as much as the rest: ``api.lookups``)."""
-    found, reflected = sources.read_side.remembered.recall(REFLECTED, None)
-    if found:
-        remembered = Visit(sources, request, reflected).remembered()
-        if remembered is not None:
-            return remembered
-
-    def made() -> Response:
-        visit = Visit(sources, request)
-        return visit.answer(lambda: draw(visit))
-
-    return await to_thread.run_sync(made)
 
 
 def _parts(response: Response) -> tuple[int, bytes, str | None]:

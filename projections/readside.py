@@ -6,7 +6,7 @@ writes), and says so if it could not in time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from projections.answers import RememberedAnswers
 from projections.following import Following
@@ -79,11 +79,6 @@ class ReadSide:
             )
             return answer
         return self._ask(question, wait_for, timeout)
-
-    def recall(self, question: Remembered[T], wait_for: int | None = None) -> tuple[bool, Any]:
-        """Whether ``question``'s answer is remembered for a reader waiting for ``wait_for``,
-        and that answer: asks nothing of the database and never waits (see ``answers``)."""
-        return self.remembered.recall(question.key, wait_for)
 
     def _ask(self, question: Callable[[Database], T], wait_for: int | None, timeout: float) -> T:
         if wait_for is not None and not self.wait_for(wait_for, timeout):
