@@ -23,7 +23,7 @@ from ocop.settings import Settings
 from tests.api import bodies
 from tests.api.test_live_server import answers, free_port, wait_until
 from tests.conftest import sessions_of
-from tests.topology import projectors, start, stop
+from tests.topology import output_of, projectors, start, stop
 
 IN_PROGRESS = "idempotent-request-in-progress"
 
@@ -45,13 +45,13 @@ def keys(postgres_url: str) -> Iterator[dict[str, dict[str, str]]]:
     yield made
 
 
-def serving(*args: str, url: str) -> tuple[subprocess.Popen[str], str]:
+def serving(*args: str, url: str) -> tuple[subprocess.Popen[bytes], str]:
     """``ocop serve`` with ``args`` on a free port, once it answers."""
     port = free_port()
     process = start("serve", *args, "--port", str(port), url=url)
     base = f"http://127.0.0.1:{port}"
     wait_until(lambda: answers(f"{base}/healthz") or process.poll() is not None, timeout=60)
-    assert process.poll() is None, process.communicate()[0]
+    assert process.poll() is None, output_of(process)
     return process, base
 
 

@@ -13,11 +13,12 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import yaml
 
@@ -29,6 +30,7 @@ COMPOSE = ROOT / "docker-compose.yml"
 DEFAULTED = re.compile(r"\$\{[A-Z_]+:-([^}]*)\}")  # ${NAME:-default}
 KEY_VOLUME = "/app/keys"
 SMALL_POOLS = "pool_size=2&max_overflow=4"
+OUTPUTS: dict[subprocess.Popen[bytes], IO[bytes]] = {}  # what ``start`` started, printing where
 
 
 def compose() -> dict[str, Any]:
@@ -146,21 +148,32 @@ def running(database_url: str, folder: Path, **settings: str) -> Iterator[Topolo
 # Single commands as processes, outside the compose topology.
 
 
-def start(*args: str, url: str) -> subprocess.Popen[str]:
-    """One ``ocop`` command as a process of its own on the store at ``url`` (output piped)."""
+def start(*args: str, url: str) -> subprocess.Popen[bytes]:
+    """One ``ocop`` command as a process of its own on the store at ``url``, its output going
+    to a file (see ``output_of``): a pipe read only at the end fills with its request log
+    and stalls the process mid-test."""
     ocop = Path(sys.executable).with_name("ocop")
     env = {**os.environ, "OCOP_DATABASE_URL": url}
-    return subprocess.Popen(
-        [str(ocop), *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by ``stop``)
+    process = subprocess.Popen([str(ocop), *args], env=env, stdout=output, stderr=output)
+    OUTPUTS[process] = output
+    return process
 
 
-def stop(*processes: subprocess.Popen[str]) -> None:
+def output_of(process: subprocess.Popen[bytes]) -> str:
+    """What a process started by ``start`` has printed so far."""
+    output = OUTPUTS[process]
+    output.seek(0)
+    return output.read().decode(errors="replace")
+
+
+def stop(*processes: subprocess.Popen[bytes]) -> None:
     """Stops processes started by ``start`` (SIGTERM, then waits for each)."""
     for process in processes:
         process.terminate()
     for process in processes:
-        process.communicate(timeout=30)
+        process.wait(timeout=30)
+        OUTPUTS.pop(process).close()
 
 
 def projectors(database_url: str) -> int:

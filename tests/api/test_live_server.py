@@ -51,13 +51,14 @@ def test_the_server_starts_as_make_run_starts_it(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "OCOP_DATABASE_URL": f"sqlite:///{tmp_path}/ocop.db"}
     ocop = Path(sys.executable).with_name("ocop")
-    server = subprocess.Popen(
-        [str(ocop), "serve", "--demo", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    printed = tmp_path / "printed.log"  # a file, not a pipe: the demo's log would fill one
+    with printed.open("wb") as sink:
+        server = subprocess.Popen(
+            [str(ocop), "serve", "--demo", "--port", str(port)],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     try:
         base = f"http://127.0.0.1:{port}"
         wait_until(lambda: answers(f"{base}/healthz"))
@@ -73,7 +74,8 @@ def test_the_server_starts_as_make_run_starts_it(tmp_path: Path) -> None:
         assert Checkpoint.from_text(vkey.open(note)).size > 0
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
+        server.wait(timeout=30)
+    output = printed.read_text()
     assert "Demo keys" in output and "auditor" in output
     assert '"route": "/v1/public/products"' in output or '"route":"/v1/public/products"' in output
 
