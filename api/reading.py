@@ -11,9 +11,9 @@ from typing import Annotated, TypeVar
 from fastapi import Depends, Request
 
 from api.deps import ReadAfterDep, served
-from api.lookups import Lookups
 from projections import ReadSide
 from projections.documents import Document
+from projections.lookups import Lookups
 from storage.sql import Database
 
 T = TypeVar("T")
@@ -35,7 +35,7 @@ class Reading:
 
     async def document(self, kind: str, key: str) -> Document | None:
         """The public document a lookup of ``key`` sends today, from the event loop (an
-        ``async`` endpoint; see ``api.lookups``)."""
+        ``async`` endpoint; see ``projections.lookups``)."""
         return await self.lookups.document(kind, key, self.today, self.position)
 
 

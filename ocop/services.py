@@ -10,7 +10,6 @@ from typing import Any
 
 from api.idempotency import IdempotencyStore
 from api.keys import KeyStore
-from api.lookups import Lookups
 from api.served import Served
 from ocop import metrics
 from ocop.bootstrap import build_registry
@@ -21,6 +20,7 @@ from ocop.projector_watch import ProjectorWatch
 from ocop.settings import Settings
 from projections import Projector, ReadSide
 from projections.lease import lease_of
+from projections.lookups import Lookups
 from registry.intake import AfterSave, Intake
 from registry.service import Registry, vietnam_today
 from storage.connections import Connections, open_connections

@@ -34,6 +34,7 @@ def create_site(
     app = create_app(services, run_projector=run_projector)
     sources = Sources(
         read_side=services.read_side,
+        lookups=services.lookups,
         today=services.clock,
         problem=lambda status, code, detail: problem_response(status, code, detail),
         public_base_url=services.settings.public_base_url,

@@ -4,15 +4,17 @@ and the certificate page, found by number."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+from typing import Any, NamedTuple
 
 from fastapi import APIRouter, Request, Response
 
 from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
-from pages.answering import visited_soon
+from pages.answering import gathered_then_drawn
 from pages.visit import READ, Sources, Visit
-from projections import documents, questions, timeline
+from projections import documents
 from projections.public_answers import read_certificate, read_product
 
 CERTIFICATE_NUMBER = re.compile(r"^[A-Z0-9-]{3,40}$")
@@ -25,35 +27,62 @@ def routes(sources: Sources) -> APIRouter:
     @router.api_route("/p/{code}", methods=READ)
     async def product(code: str, request: Request) -> Response:
         """A product's standing today, and every dated change of it."""
-        return await visited_soon(sources, request, lambda visit: product_page(visit, code))
+        return await gathered_then_drawn(
+            sources, request, lambda visit: product_facts(visit, code), product_page
+        )
 
     @router.api_route("/certificates/{number}", methods=READ)
     async def certificate(number: str, request: Request) -> Response:
         """A certificate's standing today, found by its number."""
-        return await visited_soon(sources, request, lambda visit: certificate_page(visit, number))
+        return await gathered_then_drawn(
+            sources, request, lambda visit: certificate_facts(visit, number), certificate_page
+        )
 
     return router
 
 
-def product_page(visit: Visit, code: str) -> Response:
+class ProductFacts(NamedTuple):
+    """What the product page shows: the document the JSON API sends, and the timeline."""
+
+    code: str
+    document: documents.Document | None
+    changes: list[dict[str, Any]]
+
+
+async def product_facts(visit: Visit, code: str) -> ProductFacts:
+    """The product's document and public timeline, read in the lookups' next turn."""
+    if not PRODUCT_CODE.match(code):
+        return ProductFacts(code, None, [])
+    lookups = visit.sources.lookups
+    document, changes = await asyncio.gather(
+        lookups.document(documents.PRODUCT, code, visit.today, None), lookups.timeline(code)
+    )
+    return ProductFacts(code, document, changes)
+
+
+def product_page(visit: Visit, facts: ProductFacts) -> Response:
     """The product page, from the document the JSON API sends and the public timeline."""
-    found = stored(visit, documents.PRODUCT, code) if PRODUCT_CODE.match(code) else None
-    if found is None:
-        return visit.not_found(code, ProductNotFound(code))
-    changes = visit.ask(lambda db: timeline.of_product(db, code))
+    if facts.document is None:
+        return visit.not_found(facts.code, ProductNotFound(facts.code))
     return visit.page(
         "product.html",
-        product=read_product(found.body),
-        changes=changes,
-        json_url=f"/v1/public/products/{code}",
+        product=read_product(facts.document.body),
+        changes=facts.changes,
+        json_url=f"/v1/public/products/{facts.code}",
     )
 
 
-def certificate_page(visit: Visit, number: str) -> Response:
+async def certificate_facts(visit: Visit, number: str) -> tuple[str, documents.Document | None]:
+    """The certificate's number and its document (None if there is none by that number)."""
+    if not CERTIFICATE_NUMBER.match(number):
+        return number, None
+    lookups = visit.sources.lookups
+    return number, await lookups.document(documents.CERTIFICATE, number, visit.today, None)
+
+
+def certificate_page(visit: Visit, facts: tuple[str, documents.Document | None]) -> Response:
     """The certificate page, from the document the JSON API sends."""
-    found = (
-        stored(visit, documents.CERTIFICATE, number) if CERTIFICATE_NUMBER.match(number) else None
-    )
+    number, found = facts
     if found is None:
         return visit.not_found(
             number, CertificateNotFound(f"No certificate was issued under number {number}.")
@@ -63,8 +92,3 @@ def certificate_page(visit: Visit, number: str) -> Response:
         certificate=read_certificate(found.body),
         json_url=f"/v1/public/certificates/{number}",
     )
-
-
-def stored(visit: Visit, kind: str, key: str) -> documents.Document | None:
-    """The stored public document the JSON API sends for ``key`` today (remembered with it)."""
-    return visit.sources.read_side.ask(questions.public_document(kind, key, on=visit.today))

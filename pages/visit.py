@@ -16,6 +16,7 @@ from lifecycle.errors import RegisterError
 from pages.language import COOKIE, LANGUAGES, chosen
 from pages.rendering import Templates
 from projections import ReadSide
+from projections.lookups import Lookups
 from projections.timeline import reflected
 from storage.sql import Database
 
@@ -28,10 +29,12 @@ REFLECTED = ("pages", "reflected")  # the key the reflected position is remember
 
 @dataclass(frozen=True)
 class Sources:
-    """What the pages read: the read side, the register's clock and the public base URL
-    (``OCOP_PUBLIC_BASE_URL``; without it, the URL the request came to)."""
+    """What the pages read: the read side (and its lookups from the event loop), the
+    register's clock and the public base URL (``OCOP_PUBLIC_BASE_URL``; without it, the URL
+    the request came to)."""
 
     read_side: ReadSide
+    lookups: Lookups
     today: Callable[[], date]
     # How the HTTP boundary words a refusal for JSON clients (status, code, detail).
     problem: Callable[[int, str, str], Response]
@@ -119,6 +122,13 @@ class Visit:
         parts = self.sources.read_side.remembered.answer(
             self._key(), None, lambda: _parts(compute())
         )
+        return self._sent(*parts)
+
+    def made(self, page: Response, read_at: int | None) -> Response:
+        """``page``, made from what was read when the projection stood at ``read_at``, sent
+        and remembered (unless the projection has moved since)."""
+        parts = _parts(page)
+        self.sources.read_side.remembered.keep(self._key(), parts, read_at)
         return self._sent(*parts)
 
     def remembered(self) -> Response | None:

@@ -21,6 +21,7 @@ from projections import certificates, status
 from projections.public_answers import certificate_json, product_json
 from projections.public_facts import status_on
 from projections.schema import ReadModel
+from storage.in_lists import marks, padded
 from storage.sql import Database, Row
 
 DDL = (
@@ -65,12 +66,11 @@ def find(db: Database, kind: str, key: str, on: date) -> Document | None:
 
 def find_each(db: Database, kind: str, keys: Sequence[str], on: date) -> dict[str, Document]:
     """The documents lookups of ``keys`` send on ``on``, by key, in one query (those found)."""
-    # The last key repeated up to a power of two: a few texts of the query, each prepared once.
-    padded = [*keys, *[keys[-1]] * ((1 << (len(keys) - 1).bit_length()) - len(keys))]
+    among = padded(keys)
     rows = db.rows(
-        f"SELECT key, body, etag FROM public_documents WHERE kind = ? AND key IN ({marks(padded)})"
+        f"SELECT key, body, etag FROM public_documents WHERE kind = ? AND key IN ({marks(among)})"
         " AND from_day <= ? ORDER BY from_day",  # each key's latest run of days comes last
-        (kind, *padded, on),
+        (kind, *among, on),
     )
     return {row["key"]: Document(row["body"].encode(), row["etag"]) for row in rows}
 
@@ -100,11 +100,6 @@ class Standing(NamedTuple):
     reasons: dict[str, list[dict[str, Any]]]
     renews: dict[str, str]
     renewed_by: dict[str, str]
-
-
-def marks(values: Sequence[Any]) -> str:
-    """As many ``?`` as values, for an ``IN (...)``."""
-    return ", ".join("?" * len(values))
 
 
 def read(db: Database, product_ids: list[str]) -> list[Standing]:

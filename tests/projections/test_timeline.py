@@ -4,6 +4,7 @@ on each backend, over the demo register."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import pytest
 
@@ -54,6 +55,18 @@ def test_a_revocation_and_a_removal_give_their_decisions_and_public_reasons(
     assert (removed["kind"], removed["reference"]) == ("removals", "680/QĐ-UBND")
     assert removed["reason"] == "Removed at the owner's request."
     assert demo.ask(lambda db: timeline.of_product(db, "XX-NONE")) == []
+
+
+def test_the_timelines_of_several_products_read_at_once_are_each_read_alone(
+    demo: ReadSide,
+) -> None:
+    codes = demo.ask(lambda db: [row["code"] for row in db.rows("SELECT code FROM product_status")])
+    assert len(codes) >= 10
+    asked = [*codes, "XX-NONE", codes[0]]  # one unknown, one asked twice (padded lists)
+    each = demo.ask(lambda db: timeline.of_each(db, asked))
+    assert "XX-NONE" not in each and set(each) == set(codes)
+    alone = {code: demo.ask(partial(timeline.of_product, code=code)) for code in codes}
+    assert each == alone
 
 
 def test_the_latest_changes_come_newest_first(demo: ReadSide) -> None:

@@ -1,4 +1,4 @@
-"""The public lookups asked from the event loop (``api.lookups``): lookups asked together
+"""The public lookups asked from the event loop (``projections.lookups``): lookups asked together
 are read in one turn, one query, with the answers ``documents.find`` gives one by one; a
 remembered document is sent without asking the database; a failed turn fails each of its
 lookups and the next turn reads again. On SQLite and PostgreSQL."""
@@ -6,14 +6,15 @@ lookups and the next turn reads again. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 import pytest
 
-from api.lookups import Lookups
-from projections import Projector, ReadSide, documents, questions
+from projections import Projector, ReadSide, documents, questions, timeline
+from projections.lookups import Lookups
 from registry.service import Registry
 from storage.connections import Connections
 from storage.sql import Database, StoreUnavailable
@@ -81,6 +82,25 @@ def test_lookups_asked_together_are_read_in_one_turn_as_find_reads_each(
     assert answers == [one_by_one(read_side, kind, key) for kind, key in wanted]
     assert answers[len(CODES)] is None and answers[-1] is None  # no such product, certificate
     assert all(isinstance(answer, documents.Document) for answer in answers[: len(CODES)])
+
+
+def test_timelines_asked_with_documents_are_read_in_the_same_turn(read_side: ReadSide) -> None:
+    counted = Counted(read_side.connections)
+    read_side.connections = counted  # type: ignore[assignment]
+    lookups = Lookups(read_side)
+
+    async def pages_at_once() -> list[Any]:
+        asked: list[Awaitable[Any]] = [
+            lookups.document(documents.PRODUCT, code, TODAY, None) for code in CODES
+        ]
+        asked += [lookups.timeline(code) for code in [*CODES, "QN-9999"]]
+        return await asyncio.gather(*asked)
+
+    answers = asyncio.run(pages_at_once())
+    assert counted.asked == 1
+    timelines = answers[len(CODES) :]
+    assert timelines[:-1] == [read_side.ask(partial(timeline.of_product, code=c)) for c in CODES]
+    assert all(changes for changes in timelines[:-1]) and timelines[-1] == []
 
 
 def test_a_remembered_document_is_sent_without_asking_the_database(read_side: ReadSide) -> None:

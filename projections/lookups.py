@@ -1,10 +1,12 @@
 """The public lookups, asked on the event loop: a document the read side remembers is sent
-at once, and those asked meanwhile are gathered and read in one worker thread's turn.
+at once, and those asked meanwhile are gathered and read in one worker thread's turn (the
+public timelines the product pages show with their document, likewise).
 
 A lookup in a synchronous endpoint hands each request to a worker thread and back, which
 cost as much CPU as the rest of the lookup (BENCHMARKS.md, 3 December 2026). Here a
 remembered document needs no thread; the others wait for the next turn of one worker thread,
-which reads every document waiting then in one query a kind (``documents.find_each``), so
+which reads every document waiting then in one query a kind and day
+(``documents.find_each``), and every timeline in one more (``timeline.of_each``), so
 that under load many lookups share a hop, a round trip and the GIL's hand-over. A reader
 who waits for a log position not yet known to be projected (read your writes) is answered
 in a thread of its own, as ``ReadSide.ask`` answers it, not in a turn that others wait for.
@@ -14,19 +16,27 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from collections.abc import Hashable
 from contextvars import Context
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from anyio import to_thread
 
-from projections import ReadSide, documents, questions
+from projections import documents, questions, timeline
 from projections.documents import Document
-from projections.questions import Remembered
+from projections.readside import ReadSide
+from storage.sql import Database
 
-MOST_IN_A_TURN = 200  # documents read in one turn, at most (well under any cap on parameters)
-Waiting = tuple[Remembered[Document | None], str, str, date, "asyncio.Future[Document | None]"]
+MOST_IN_A_TURN = 200  # lookups read in one turn, at most (well under any cap on parameters)
+# What is read, together: ("document", kind, day) or ("timeline",).
+Family = tuple[Any, ...]
+# The key an answer is remembered under (None: not remembered), its family, its key, and
+# where its reader waits for it.
+Waiting = tuple[Hashable | None, Family, str, "asyncio.Future[Any]"]
+TIMELINES: Family = ("timeline",)
 
 
 @dataclass
@@ -57,13 +67,26 @@ class Lookups:
             return answer
         if wait_for is not None:  # it may wait for the projection: not in a shared turn
             return await to_thread.run_sync(self.read_side.ask, question, wait_for)
+        document: Document | None = await self._gathered(question.key, ("document", kind, on), key)
+        return document
+
+    async def timeline(self, code: str) -> list[dict[str, Any]]:
+        """The product's public timeline (``timeline.of_product``), as the read side
+        reflects it now; not remembered (the page showing it is)."""
+        changes: list[dict[str, Any]] = await self._gathered(None, TIMELINES, code)
+        return changes
+
+    def _gathered(
+        self, remember_as: Hashable | None, family: Family, key: str
+    ) -> asyncio.Future[Any]:
+        """What the turn that reads ``key`` with the rest of its family will answer."""
         loop = asyncio.get_running_loop()
         turns = self._loops.setdefault(loop, _Turns())  # one server has one loop; tests, more
-        future: asyncio.Future[Document | None] = loop.create_future()
-        turns.waiting.append((question, kind, key, on, future))
+        future: asyncio.Future[Any] = loop.create_future()
+        turns.waiting.append((remember_as, family, key, future))
         if turns.task is None:  # a context of its own: no request's log context is carried
             turns.task = loop.create_task(self._take_turns(turns), context=Context())
-        return await future
+        return future
 
     async def _take_turns(self, turns: _Turns) -> None:
         """Reads what waits, a turn at a time, until nothing does."""
@@ -80,9 +103,9 @@ class Lookups:
                         if not future.done():
                             future.set_exception(error)
                     continue
-                for _, kind, key, on, future in turn:
+                for _, family, key, future in turn:
                     if not future.done():  # else its request was given up meanwhile
-                        future.set_result(found[kind, on].get(key))
+                        future.set_result(found[family].get(key, absent(family)))
         except BaseException:  # the loop is closing: nobody is left waiting
             for *_, future in (*turn, *waiting):
                 future.cancel()
@@ -91,20 +114,31 @@ class Lookups:
         finally:
             turns.task = None
 
-    def _read(self, turn: list[Waiting]) -> dict[tuple[str, date], dict[str, Document]]:
-        """A turn's documents, one query for each kind and day (in a worker thread); each
-        answer is remembered as ``ReadSide.ask`` would remember it."""
-        wanted: defaultdict[tuple[str, date], set[str]] = defaultdict(set)
-        for _, kind, key, on, _ in turn:
-            wanted[kind, on].add(key)
+    def _read(self, turn: list[Waiting]) -> dict[Family, dict[str, Any]]:
+        """A turn's answers, one query for each family (in a worker thread); each answer to
+        be remembered is remembered as ``ReadSide.ask`` would remember it."""
+        wanted: defaultdict[Family, set[str]] = defaultdict(set)
+        for _, family, key, _ in turn:
+            wanted[family].add(key)
         remembered = self.read_side.remembered
         position = remembered.position  # before the reads: kept only if it has not moved
         found = self.read_side.connections.ask(
-            lambda db: {
-                (kind, on): documents.find_each(db, kind, sorted(keys), on)
-                for (kind, on), keys in wanted.items()
-            }
+            lambda db: {each: read_each(db, each, sorted(keys)) for each, keys in wanted.items()}
         )
-        for question, kind, key, on, _ in turn:
-            remembered.keep(question.key, found[kind, on].get(key), position)
+        for remember_as, family, key, _ in turn:
+            if remember_as is not None:
+                remembered.keep(remember_as, found[family].get(key), position)
         return found
+
+
+def read_each(db: Database, family: Family, keys: list[str]) -> dict[str, Any]:
+    """The answers to ``keys`` of one family, by key, in one query (those found)."""
+    if family == TIMELINES:
+        return timeline.of_each(db, keys)
+    _, kind, on = family
+    return documents.find_each(db, kind, keys, on)
+
+
+def absent(family: Family) -> Any:
+    """The answer to a key not found: no document, an empty timeline."""
+    return [] if family == TIMELINES else None
