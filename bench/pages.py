@@ -17,8 +17,9 @@ def measure(base_url: str, codes: list[str], *, connections: int, pace: Pace) ->
     """The JSON lookup and the product page over the same products, then the constant route
     and the revalidation of those pages, after a short warm-up of the pages.
 
-    ``codes`` are a sample of their own (not the lookups'), so the JSON run does not find
-    the answers the lookup figure's runs left remembered, and the pages' run only those the
+    The API at ``base_url`` is to remember nothing yet (a server of their own: ``codes``,
+    though a sample of their own, are all the products when the sample is as large), so
+    that the JSON run starts where a lookup starts, and the pages' run finds only what the
     JSON run before it left: what is measured is the page's own cost beyond the lookup.
     """
     pages = [f"/p/{code}" for code in codes]

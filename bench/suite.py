@@ -117,8 +117,6 @@ def measure_size(
                                    pace=pace))  # fmt: skip
         size["open_loop"] = latency.measure(server.base_url, codes, size["constant"],
             options.open_loop_seconds, options.connections)  # fmt: skip
-        size["pages"] = pages.measure(server.base_url, _sample(products, options.sample,
-            options.seed + 1), connections=options.connections, pace=pace)  # fmt: skip
         say("history and as-of reads")
         pace = pace._replace(seconds=options.read_seconds)
         size.update(scale.measure_reads(server.base_url, read_codes, auditor, pace))
@@ -128,6 +126,13 @@ def measure_size(
             size["commands"] = writes.measure(url, server.base_url,
                 products=options.command_products,
                 pace=pace._replace(seconds=options.command_seconds))  # fmt: skip
+    with Server(url, log) as fresh:  # remembering nothing yet (see ``pages.measure``)
+        say(f"pages on a fresh API: {options.connections} conns")
+        pace = pace._replace(seconds=options.lookup_seconds,
+                             meter=Meter(fresh.process.pid, database_name(url)))  # fmt: skip
+        size["pages"] = pages.measure(fresh.base_url, _sample(products, options.sample,
+            options.seed + 1), connections=options.connections, pace=pace)  # fmt: skip
+        size["api_peak_rss_mb"] = max(size["api_peak_rss_mb"], fresh.peak_rss_mb())
     if with_commands:
         say("lookups by code and commands: 2 API processes vs 1")
         size["processes"] = processes.measure(url, codes, connections=options.connections,
