@@ -4,13 +4,30 @@ revalidation (304 to a matching ``If-None-Match``) against the bench-only consta
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
 
+from bench.cpu import Meter
+from bench.database import database_name
 from bench.loadgen import Pace, Plan, Result, Rotation, measure_each
+from bench.server import Server
 
 TARGET_PAGE_RATIO, TARGET_REVALIDATION_RATIO = 0.7, 0.9
+
+
+def measure_fresh(
+    url: str, log: Path, codes: list[str], *, connections: int, pace: Pace
+) -> tuple[dict[str, Result], float]:
+    """``measure`` on an API of its own over the database at ``url`` (so remembering
+    nothing yet), with its peak memory."""
+    with Server(url, log) as fresh:
+        meter = Meter(fresh.process.pid, database_name(url))
+        paced = pace._replace(meter=meter)
+        return measure(
+            fresh.base_url, codes, connections=connections, pace=paced
+        ), fresh.peak_rss_mb()
 
 
 def measure(base_url: str, codes: list[str], *, connections: int, pace: Pace) -> dict[str, Result]:

@@ -7,10 +7,15 @@ The same sampled products (all among the first, smaller load) are read at both s
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
+from api.keys import KeyStore
 from bench import stories
 from bench.loadgen import Pace, Result, Rotation, run
+from lifecycle.values import Role
+from storage.connections import open_connections
+from storage.url import StoreUrl
 
 TARGET = 1.2
 
@@ -67,3 +72,11 @@ def figure(small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
         "target": {name: f"<= {TARGET}" for name in headline},
         "met": {name: ratio[name] <= TARGET for name in headline},
     }
+
+
+def auditor_key(url: str) -> str:
+    """A new auditor's key on the register at ``url`` (for the history and as-of reads)."""
+    keys = KeyStore(open_connections(StoreUrl.parse(url)))
+    key, _ = keys.create(Role.AUDITOR, principal_id=f"bench-auditor-{random.randrange(10**6)}")
+    keys.database.close()
+    return key

@@ -15,16 +15,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from api.keys import KeyStore
 from bench import latency, lookup, memory, pages, processes, rebuild, scale, stories, writes
 from bench.cpu import Meter
 from bench.database import database_name, fresh_database, server_version, vacuum_analyze
 from bench.loadgen import Pace, Result, wrk_available
 from bench.loading import load_products
 from bench.server import Server
-from lifecycle.values import Role
-from storage.connections import open_connections
-from storage.url import StoreUrl
 
 
 @dataclass(frozen=True)
@@ -107,11 +103,11 @@ def measure_size(
     say(f"rebuilt: {rebuilt['ratio']}")
     codes = _sample(products, options.sample, options.seed)
     read_codes = _sample(options.products_small, 200, options.seed)  # the same at both sizes
-    auditor = _auditor_key(url)
+    auditor = scale.auditor_key(url)
     size: dict[str, Any] = {"products": products, "rebuild": rebuilt}
     with Server(url, log) as server:
         meter = Meter(server.process.pid, database_name(url))
-        say(f"API up at {server.base_url}; lookups, open loop, pages: {options.connections} conns")
+        say(f"API up at {server.base_url}; lookups, open loop: {options.connections} conns")
         pace = Pace(options.lookup_seconds, options.warm_up_seconds, use_wrk, meter)
         size.update(lookup.measure(server.base_url, codes, connections=options.connections,
                                    pace=pace))  # fmt: skip
@@ -126,18 +122,14 @@ def measure_size(
             size["commands"] = writes.measure(url, server.base_url,
                 products=options.command_products,
                 pace=pace._replace(seconds=options.command_seconds))  # fmt: skip
-    with Server(url, log) as fresh:  # remembering nothing yet (see ``pages.measure``)
-        say(f"pages on a fresh API: {options.connections} conns")
-        pace = pace._replace(seconds=options.lookup_seconds,
-                             meter=Meter(fresh.process.pid, database_name(url)))  # fmt: skip
-        size["pages"] = pages.measure(fresh.base_url, _sample(products, options.sample,
-            options.seed + 1), connections=options.connections, pace=pace)  # fmt: skip
-        size["api_peak_rss_mb"] = max(size["api_peak_rss_mb"], fresh.peak_rss_mb())
+    pace = pace._replace(seconds=options.lookup_seconds)  # the pages, on a fresh API
+    size["pages"], fresh_peak = pages.measure_fresh(url, log, _sample(products, options.sample,
+        options.seed + 1), connections=options.connections, pace=pace)  # fmt: skip
+    size["api_peak_rss_mb"] = max(size["api_peak_rss_mb"], fresh_peak)
     if with_commands:
         say("lookups by code and commands: 2 API processes vs 1")
         size["processes"] = processes.measure(url, codes, connections=options.connections,
-                                              pace=pace._replace(seconds=options.lookup_seconds),
-                                              log=log)  # fmt: skip
+                                              pace=pace, log=log)  # fmt: skip
     commands = size.get("commands", {}).get("measured", {})
     failed = [n for n, r in {**_plain(size), **commands}.items() if _errors(r)]
     if failed:
@@ -183,13 +175,6 @@ def _sample(products: int, count: int, seed: int) -> list[str]:
     """Codes of ``count`` products drawn at random (fixed seed) from the first ``products``."""
     drawn = random.Random(seed).sample(range(products), min(count, products))
     return [stories.code_of(n) for n in drawn]
-
-
-def _auditor_key(url: str) -> str:
-    keys = KeyStore(open_connections(StoreUrl.parse(url)))
-    key, _ = keys.create(Role.AUDITOR, principal_id=f"bench-auditor-{random.randrange(10**6)}")
-    keys.database.close()
-    return key
 
 
 def _errors(run: Any) -> int:

@@ -28,6 +28,7 @@ from projections.models import (
 )
 from projections.rebuild_parts import Parts, apply_in_parts
 from projections.schema import announce_advance, tracked_position
+from projections.statistics import FIRST_AT, Statistics
 from storage import event_log
 from storage.connections import Connections, PostgresConnections, SQLiteConnections
 from storage.sql import Database, PostgresDatabase, SQLiteDatabase
@@ -75,6 +76,7 @@ def rebuild_beside(
 
                 events = apply_in_parts(connections, shadow, parts.settings, processes,
                                         max(batch_size, SHADOW_BATCH), done)  # fmt: skip
+            statistics = Statistics(shadow, TABLES, first_at=2 * events or FIRST_AT)
             while True:
                 before = tracked_position(shadow)
                 applied, after = project_next_batch(
@@ -83,11 +85,13 @@ def rebuild_beside(
                 if not applied:
                     break
                 events += applied
+                statistics.applied(events)
                 bar.update(after - before)
                 told(after, total)
         if isinstance(shadow, PostgresDatabase):  # SQLite's are made as its copy is swapped in
             with shadow.transaction():
                 create_indexes(shadow)
+            statistics.analyse()  # what readers will plan by, once it is swapped in
         swap_in(connections, shadow)
         seconds = perf_counter() - started
     finally:
