@@ -1,5 +1,5 @@
-"""The garbage collector of ``ocop serve``'s process, set once its site is built (one
-process; each process of ``--workers N`` keeps CPython's settings).
+"""The garbage collector of ``ocop serve``'s process (or of each of ``--workers N``), set
+once its site is built.
 
 What is built before serving (modules, routes, models, templates, pools) lives as long as
 the process, yet each full collection walked it again: under load a full collection came

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from api.app import create_app
 from api.problems import problem_response
 from api.routers.public import router as public
+from ocop.collection import settle
 from ocop.services import ServedRegister, build_services
 from ocop.settings import Settings
 from pages import Sources, public_pages
@@ -55,6 +56,7 @@ def worker_site() -> FastAPI:
     supervising process or ``ocop project`` does), closed when the process stops."""
     services = build_services(Settings())
     app = create_site(services, run_projector=False)
+    settle()  # as one process of ``ocop serve`` is settled
     serving = app.router.lifespan_context
 
     @asynccontextmanager

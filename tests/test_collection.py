@@ -5,8 +5,10 @@ collected less often. Checked in a process of its own (it would change this one'
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 from ocop.collection import FIRST_GENERATION
 
@@ -37,3 +39,22 @@ def test_settling_freezes_what_exists_frees_garbage_and_collects_the_youngest_le
     assert not seen["garbage_left"]  # the unreachable cycle was collected, not frozen
     assert seen["after"] == [FIRST_GENERATION, *seen["before"][1:]]
     assert seen["before"][0] < FIRST_GENERATION
+
+
+def test_each_process_of_several_workers_settles_its_collector(tmp_path: Path) -> None:
+    """``ocop serve --workers N``: each API process builds its site (``worker_site``), then
+    settles as one process does."""
+    probe = (
+        "import gc, json, os\n"
+        "from ocop.site import worker_site\n"
+        "worker_site()\n"
+        "print(json.dumps([gc.get_threshold()[0], gc.get_freeze_count()]), flush=True)\n"
+        "os._exit(0)\n"
+    )
+    env = {**os.environ, "OCOP_DATABASE_URL": f"sqlite:///{tmp_path}/ocop.db"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    threshold, frozen = json.loads(done.stdout.splitlines()[-1])
+    assert threshold == FIRST_GENERATION and frozen > 1000
