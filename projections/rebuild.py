@@ -26,9 +26,9 @@ from projections.models import (
     for_queries_only,
     project_next_batch,
 )
+from projections.planner_statistics import FIRST_AT, PlannerStatistics
 from projections.rebuild_parts import Parts, apply_in_parts
 from projections.schema import announce_advance, tracked_position
-from projections.statistics import FIRST_AT, Statistics
 from storage import event_log
 from storage.connections import Connections, PostgresConnections, SQLiteConnections
 from storage.sql import Database, PostgresDatabase, SQLiteDatabase
@@ -76,7 +76,7 @@ def rebuild_beside(
 
                 events = apply_in_parts(connections, shadow, parts.settings, processes,
                                         max(batch_size, SHADOW_BATCH), done)  # fmt: skip
-            statistics = Statistics(shadow, TABLES, first_at=2 * events or FIRST_AT)
+            statistics = PlannerStatistics(shadow, TABLES, first_at=2 * events or FIRST_AT)
             while True:
                 before = tracked_position(shadow)
                 applied, after = project_next_batch(

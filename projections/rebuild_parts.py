@@ -22,9 +22,9 @@ import psycopg
 from psycopg.sql import SQL
 
 from projections.models import TABLES, apply_batch, write_documents
+from projections.planner_statistics import PlannerStatistics
 from projections.progress import now, record_advance
 from projections.schema import advance_tracking
-from projections.statistics import Statistics
 from storage import event_log
 from storage.connections import PostgresConnections
 from storage.sql import PostgresDatabase
@@ -109,7 +109,7 @@ def _apply_part(
         conn.execute(SQL("SET search_path TO {}").format(SQL(search_path)))  # as PostgreSQL said
         db, decode = PostgresDatabase(conn), registry.mapper.to_domain_event
         position = applied = 0
-        statistics = Statistics(db, TABLES)  # one part's analyses serve every part
+        statistics = PlannerStatistics(db, TABLES)  # one part's analyses serve every part
         while notifications := event_log.part_after(db, position, head, part, batch_size):
             events = [(notification.id, decode(notification)) for notification in notifications]
             with db.transaction():

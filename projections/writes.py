@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from storage.in_lists import marks
 from storage.sql import Database, Row
 
 # At most this many products' ids in one read (far below either database's parameter limit).
@@ -65,7 +66,7 @@ class Writes:
             recalled = self._recalled[sql] = {}
             for start in range(0, len(self.products), RECALLED_AT_ONCE):
                 some = self.products[start : start + RECALLED_AT_ONCE]
-                for row in self.db.rows(sql.format(products=", ".join("?" * len(some))), some):
+                for row in self.db.rows(sql.format(products=marks(some)), some):
                     recalled[str(row["product_id"])] = row
         return self._recalled[sql]
 

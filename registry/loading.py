@@ -22,6 +22,7 @@ from psycopg.sql import SQL, Identifier
 
 from lifecycle.product import Product
 from lifecycle.values import product_id
+from storage.in_lists import marks
 
 if TYPE_CHECKING:
     from eventsourcing.postgres import PostgresAggregateRecorder
@@ -77,9 +78,9 @@ def sqlite_events_of(
     recorder: SQLiteAggregateRecorder, originator_ids: Sequence[UUID]
 ) -> list[StoredEvent]:
     """Every event of the given aggregates, each aggregate's in order (SQLite)."""
-    marks = ", ".join("?" * len(originator_ids))
     statement = (
-        f"SELECT {COLUMNS} FROM {recorder.events_table_name} WHERE originator_id IN ({marks}) "
+        f"SELECT {COLUMNS} FROM {recorder.events_table_name} "
+        f"WHERE originator_id IN ({marks(originator_ids)}) "
         "ORDER BY originator_id, originator_version"
     )
     with recorder.datastore.transaction(commit=False) as cursor:

@@ -1,4 +1,5 @@
-"""``IN (...)`` lists of parameters, written as few distinct SQL texts as may be."""
+"""Lists of parameters in SQL (``IN (...)``, ``VALUES (...)``), written as few distinct
+texts as may be."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ T = TypeVar("T")
 
 
 def marks(values: Sequence[Any]) -> str:
-    """As many ``?`` as values, for an ``IN (...)``."""
+    """As many ``?`` as values, for an ``IN (...)`` or a row of ``VALUES``."""
     return ", ".join("?" * len(values))
 
 

@@ -18,6 +18,8 @@ from typing import Any, Literal
 import psycopg
 from psycopg.types.json import Json, JsonDumper
 
+from storage.in_lists import marks
+
 Row = dict[str, Any]
 FEW_ROWS = 32  # fewer new rows than this are inserted, not copied (``append_rows``)
 MOST_PARAMETERS = 30_000  # in one statement (PostgreSQL takes at most 65,535)
@@ -66,8 +68,7 @@ class _Database:
 
     def append_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """Adds new rows to a table in bulk, each with a value for each of the named columns."""
-        marks = ", ".join("?" * len(names))
-        self.run_many(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+        self.run_many(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks(names)})", rows)
 
     def close(self) -> None:
         """Closes the connection."""
@@ -153,11 +154,11 @@ class PostgresDatabase(_Database):
     def _insert_rows(self, table: str, names: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """The rows as ``INSERT`` statements of many rows each (``executemany`` would send a
         statement per row)."""
-        marks = f"({', '.join('?' * len(names))})"
+        one_row = f"({marks(names)})"
         at_once = max(1, MOST_PARAMETERS // len(names))
         for first in range(0, len(rows), at_once):
             some = rows[first : first + at_once]
-            values = ", ".join([marks] * len(some))
+            values = ", ".join([one_row] * len(some))
             self.run(f"INSERT INTO {table} ({', '.join(names)}) VALUES {values}",
                      [value for row in some for value in row])  # fmt: skip
 

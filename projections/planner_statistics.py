@@ -15,7 +15,7 @@ from storage.sql import Database, PostgresDatabase
 FIRST_AT = 20_000  # events applied before the first analysis
 
 
-class Statistics:
+class PlannerStatistics:
     """Analyses a shadow's ``tables`` after ``first_at`` events applied, then each time the
     events applied have doubled (on PostgreSQL: SQLite plans without statistics well)."""
 
