@@ -109,7 +109,8 @@ def _apply_part(
         conn.execute(SQL("SET search_path TO {}").format(SQL(search_path)))  # as PostgreSQL said
         db, decode = PostgresDatabase(conn), registry.mapper.to_domain_event
         position = applied = 0
-        statistics = PlannerStatistics(db, TABLES)  # one part's analyses serve every part
+        # The first part's analyses serve every part: the others analyse no table.
+        statistics = PlannerStatistics(db, TABLES if part[0] == 0 else ())
         while notifications := event_log.part_after(db, position, head, part, batch_size):
             events = [(notification.id, decode(notification)) for notification in notifications]
             with db.transaction():
@@ -117,8 +118,7 @@ def _apply_part(
                 apply_batch(db, events).send()
                 write_documents(db, events)
             position, applied = notifications[-1].id, applied + len(events)
-            if part[0] == 0:
-                statistics.applied(applied)
+            statistics.applied(applied)
             if _applied is not None:
                 with _applied.get_lock():
                     _applied.value += len(events)
