@@ -184,8 +184,10 @@ def main() -> None:
         uvicorn.run(app, workers=1, **options)
         return
     from ocop.services import build_services
+    from projections.pacing import Pacing
 
     services = build_services(unthrottled(url))  # the projector, once, here
+    services.projector.pacing = Pacing(0.0)  # as ``ocop serve --workers N`` runs it
     services.projector.start()
     os.environ["OCOP_BENCH_URL"] = url
     try:

@@ -79,7 +79,9 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         standby_interval=settings.projector_standby_seconds,
         on_standby=read_side.projected_elsewhere,
         watch=ProjectorWatch(logger.bind(part="projector")),
+        gather=settings.projector_gather_seconds,
     )
+    read_side.when_awaited(projector.pacing.hurry)
     return ServedRegister(
         settings=settings,
         clock=clock,

@@ -5,8 +5,9 @@ the events after it, apply them, advance the position, commit. So each event is 
 exactly once, whether the projector stops between batches, fails in the middle of one, or
 runs in two processes. Given a lease, only the projector holding it applies the log; the
 others stand by (``turn``). In the background it polls, woken early by PostgreSQL's
-LISTEN/NOTIFY; when the database fails it logs it and carries on: as soon as an absent
-database answers, else after growing pauses.
+LISTEN/NOTIFY, a batch at most once in a ``gather`` unless a read waits (``pacing``); when
+the database fails it logs it and carries on: as soon as an absent database answers, else
+after growing pauses.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from projections.applied import Watching
 from projections.background import Background
 from projections.lease import Lease, LeaseLost
 from projections.models import prepare_tables, project_next_batch
+from projections.pacing import Pacing
 from projections.progress import now, record_advance, record_failure
 from projections.rebuild import RebuildReport, rebuild_beside
 from projections.rebuild_parts import PARTS, PARTS_FROM, Parts
@@ -42,6 +44,7 @@ class Projector(Background):
         on_standby: Callable[[], object] = lambda: None,
         watch: Watching | None = None,  # told of batches, rebuilds, being active
         rebuild_parts: tuple[int, int] = (PARTS, PARTS_FROM),  # processes, from events on
+        gather: float = 0.0,  # seconds at least between two batches' starts in the background
     ) -> None:  # fmt: skip
         super().__init__(logger, max_backoff)
         self.registry = registry
@@ -56,6 +59,7 @@ class Projector(Background):
         self.turn = Turn(lease, self._tell, on_standby, self.watch.active)
         self.standby_interval = standby_interval
         self.rebuild_parts = rebuild_parts
+        self.pacing = Pacing(gather)
 
     @property
     def error(self) -> str | None:
@@ -70,6 +74,8 @@ class Projector(Background):
     def stop(self, timeout: float = 10) -> None:
         """Stops the background thread (between batches), closes its own connections and
         gives up the lease."""
+        self._stopping.set()
+        self.pacing.hurry()  # a batch held back for its pace is not waited for
         self._stop_thread(timeout)
         with self._lock:
             self._disconnect()
@@ -93,7 +99,9 @@ class Projector(Background):
         self._tell("info", "projector.rebuilt", events=report.events, seconds=report.seconds)
         return report
 
-    def _catch_up(self, stopped: Callable[[], bool], max_batches: int | None) -> int:
+    def _catch_up(
+        self, stopped: Callable[[], bool], max_batches: int | None, paced: bool = False
+    ) -> int:
         if not self.turn.take():
             return 0  # standing by
         db = self._connection()
@@ -104,6 +112,8 @@ class Projector(Background):
                 self._beat(db)
                 self.on_advance(before)
                 break
+            if paced and not self.pacing.before_batch(stopped):
+                break  # stopped while its pace held the batch
             limit = self.failure.batch_size(before, self.batch_size)
             try:
                 events, after = project_next_batch(
@@ -154,7 +164,7 @@ class Projector(Background):
         with self._lock:
             if self.turn.take():
                 self._news = self._news or event_log.listen_for_news(self.connections)
-                self._catch_up(self._stopping.is_set, None)
+                self._catch_up(self._stopping.is_set, None, paced=True)
 
     def _rest(self, delay: float) -> None:
         """After a failure: until the database answers again, or ``delay`` if it answers."""

@@ -64,6 +64,11 @@ class ReadSide:
         self.remembered.projected_to(position)
         self.waiting.projection_moved()
 
+    def when_awaited(self, hurry: Callable[[], object]) -> None:
+        """Tells ``hurry`` while a read waits for a position not yet projected (the
+        in-process projector's: its next batch then begins without waiting for its pace)."""
+        self.waiting.awaited = hurry
+
     def projected_elsewhere(self) -> None:
         """Told by the in-process projector that it stands by: another process projects."""
         self.remembered.forget()

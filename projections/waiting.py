@@ -22,11 +22,14 @@ class TooManyWaits(Exception):
 
 
 class Waiting:
-    """At most ``at_once`` waits at a time, each woken early when told the projection moved."""
+    """At most ``at_once`` waits at a time, each woken early when told the projection moved;
+    while a read waits, each look tells ``awaited`` (the in-process projector's pace is cut
+    short: ``projections.pacing``)."""
 
     def __init__(self, at_once: int) -> None:
         self.places = threading.BoundedSemaphore(at_once)
         self.moved = threading.Condition()
+        self.awaited: Callable[[], object] = lambda: None
 
     def projection_moved(self) -> None:
         """Wakes the waits to look again (told by the read side: see ``following``)."""
@@ -51,8 +54,13 @@ class Waiting:
             raise PositionBeyondHead(position, last)
         if not self.places.acquire(blocking=False):
             raise TooManyWaits
+
+        def reached() -> bool:
+            self.awaited()
+            return projected() >= position
+
         try:
-            return self._watch(lambda: projected() >= position, timeout, 0.05)
+            return self._watch(reached, timeout, 0.05)
         finally:
             self.places.release()
 

@@ -54,11 +54,13 @@ def serve_workers(
     import uvicorn
 
     from ocop.cli.serve import server_options
+    from projections.pacing import Pacing
 
     settings = services.settings
     if settings.log_signing_key_file is not None:  # the demo's, made here, is theirs too
         os.environ["OCOP_LOG_SIGNING_KEY_FILE"] = str(settings.log_signing_key_file)
     if projecting:
+        services.projector.pacing = Pacing(0.0)  # its readers, elsewhere, could not hurry it
         services.projector.start()
     uvicorn.run(
         WORKER_SITE, factory=True, workers=workers, host=host, port=port,

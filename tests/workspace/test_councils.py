@@ -82,7 +82,9 @@ def test_a_commune_council_scores_and_forwards_and_the_province_scores_and_propo
     assert "No sheet saved yet." in after.text  # the drafts went with the evaluation
     assert "Forward to the province" in after.text
 
-    assert hand_on(commune, "QN-UB-91", "forward").status_code == 303
+    forwarded = hand_on(commune, "QN-UB-91", "forward")
+    assert forwarded.status_code == 303
+    commune.get(forwarded.headers["location"])  # as a browser does: it waits for the write
     assert type(events(workspace, "QN-UB-91")[-1]).__name__ == "Forwarded"
 
     province = workspace.signed_in("qn-council")
