@@ -1,8 +1,8 @@
 """How often the background projector starts a batch: at most once in ``gather`` seconds,
 unless a read is waiting for it.
 
-A batch costs the projector much the same whether it holds one event or thirty (its
-statements are per batch and per read model), and in the API's process it shares the
+A batch's statements are per batch and per read model, so one batch of thirty events costs
+the projector far less than thirty batches of one, and in the API's process it shares the
 interpreter with the requests. So under a steady stream of writes each batch takes what
 gathered since the last one began; the first write after a quiet spell is projected at
 once, and a read waiting for a position (read your writes) hurries the next batch.
