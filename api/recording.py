@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
 
 from api.idempotency import (
     Answer,
@@ -64,12 +65,23 @@ class Write:
     key_id: str = ""
     request_id: str | None = None  # kept beside the event, for the projector's log line
 
+    async def recorded(self, body: CommandBody, code: str = "") -> JSONResponse:
+        """``record``, from the event loop: a write without an Idempotency-Key waits for the
+        intake there, holding no thread; a keyed one (its claim and answer are stored
+        beside the intake) is recorded on a worker thread."""
+        if self.idempotency_key:
+            return await run_in_threadpool(self.record, body, code)
+        return created((await self.intake.submitted(self._order(body, code))).body())
+
+    def _order(self, body: CommandBody, code: str) -> Order:
+        return Order(
+            self.actor, body.to_command(), code, self.expected_version, request_id=self.request_id
+        )
+
     def record(self, body: CommandBody, code: str = "") -> JSONResponse:
         """Carries out the body's command on the coded product (none for a registration),
         once, however often it is retried under one Idempotency-Key."""
-        order = Order(
-            self.actor, body.to_command(), code, self.expected_version, request_id=self.request_id
-        )
+        order = self._order(body, code)
         if not self.idempotency_key:
             return created(self.intake.submit(order).body())
         digest = request_digest(

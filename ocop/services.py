@@ -54,8 +54,9 @@ class ServedRegister:
         return metrics.exposition(self.read_side.progress)
 
     def close(self) -> None:
-        """Stops the projector and closes every connection."""
+        """Stops the projector and the intake's thread and closes every connection."""
         self.projector.stop()
+        self.intake.close()
         self.log.stop()
         self.read_side.close()
         self.database.close()

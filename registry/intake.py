@@ -2,20 +2,28 @@
 
 Each caller hands in its order and waits. Whoever finds the intake idle leads: it records
 every order waiting at that moment in one batch, answers each caller, then hands the lead
-to the next waiting caller, if any. While a batch is being written, new orders gather for
-the next one, so under load the number of transactions falls while no order waits for a
-timer. Every order is still checked against the rules, one after another, by the batch
-(``registry/batch.py``, which carries each out by the same use cases as a single write).
+to the next waiting caller, if any. A caller on an event loop (``submitted``, the API's
+writes) waits without a thread of its own: the groups it leads are carried out on the
+intake's own thread, so a group of writes costs one hand-off to a thread, not one each.
+While a batch is being written, new orders gather for the next one, so under load the
+number of transactions falls while no order waits for a timer. Every order is still
+checked against the rules, one after another, by the batch (``registry/batch.py``, which
+carries each out by the same use cases as a single write).
 
 After its order is saved, each caller tells the composition root's ``AfterSave``: the
 projector is woken, the accepted command gets its log line (in the caller's own thread, so
-the line carries the request id bound to it) and is counted.
+the line carries the request id bound to it: an awaiting caller's, in its context) and is
+counted.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +75,14 @@ class _Waiting:
     answered: threading.Event = field(default_factory=threading.Event)
     outcome: Recorded | RegisterError | BaseException | None = None
     leads: bool = False
+    settle: Callable[[], object] | None = None  # an awaiting caller's: its loop is told
+
+    def answer(self) -> None:
+        """Tells the caller its outcome is there."""
+        if self.settle is None:
+            self.answered.set()
+        else:
+            self.settle()
 
 
 class Intake:
@@ -84,6 +100,7 @@ class Intake:
         self._lock = threading.Lock()
         self._queue: list[_Waiting] = []
         self._leading = False
+        self._leader = ThreadPoolExecutor(1, thread_name_prefix="ocop-intake")
         self.groups = Groups()
 
     def submit(self, order: Order) -> Recorded:
@@ -106,6 +123,41 @@ class Intake:
         self.after_save(waiting.outcome)
         return waiting.outcome
 
+    async def submitted(self, order: Order) -> Recorded:
+        """As ``submit``, for a caller on an event loop, which it does not block: the order
+        waits in the same queue; when this caller leads, the intake's thread carries the
+        group out; the outcome and what follows the save come back on the loop."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Recorded] = loop.create_future()
+        context = contextvars.copy_context()  # the request's (its id, for the log line)
+
+        def settle() -> None:
+            with suppress(RuntimeError):  # the loop has closed: nobody waits for the answer
+                loop.call_soon_threadsafe(self._settled, waiting, future, context=context)
+
+        waiting = _Waiting(order, settle=settle)
+        with self._lock:
+            self._queue.append(waiting)
+            leads, self._leading = not self._leading, True
+        if leads:
+            self._leader.submit(self._lead)
+        return await future
+
+    def _settled(self, waiting: _Waiting, future: asyncio.Future[Recorded]) -> None:
+        outcome = waiting.outcome
+        if isinstance(outcome, Recorded):
+            self.after_save(outcome)  # even if its caller gave up: the order was saved
+        if future.done():
+            return
+        if isinstance(outcome, BaseException):
+            future.set_exception(outcome)
+        elif outcome is not None:
+            future.set_result(outcome)
+
+    def close(self) -> None:
+        """Lets the intake's thread end once the group it carries out, if any, is answered."""
+        self._leader.shutdown(wait=False)
+
     def _lead(self) -> None:
         with self._lock:
             group, self._queue = self._queue[: self.max_group], self._queue[self.max_group :]
@@ -122,11 +174,15 @@ class Intake:
             successor = self._queue[0] if self._queue else None
             if successor is None:
                 self._leading = False
-            else:
+            elif successor.settle is None:
                 successor.leads = True
         for w, outcome in zip(group, outcomes or [], strict=False):
             w.outcome = outcome
         for w in group:
-            w.answered.set()
-        if successor is not None:
-            successor.answered.set()
+            w.answer()
+        if successor is None:
+            return
+        if successor.settle is None:
+            successor.answered.set()  # woken to lead
+        else:
+            self._leader.submit(self._lead)

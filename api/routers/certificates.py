@@ -20,24 +20,28 @@ WRITE = documented(Kind.WRITE)
 
 
 @router.post("/certificates", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def issue_certificate(code: CodePath, body: CertificateBody, write: WriteDep) -> JSONResponse:
+async def issue_certificate(code: CodePath, body: CertificateBody, write: WriteDep) -> JSONResponse:
     """Issue a star certificate (certifying authority competent for those stars)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post("/suspensions", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def suspend_certificate(code: CodePath, body: SuspensionBody, write: WriteDep) -> JSONResponse:
+async def suspend_certificate(
+    code: CodePath, body: SuspensionBody, write: WriteDep
+) -> JSONResponse:
     """Suspend a current certificate after an inspection found a breach (inspector)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post("/reinstatements", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def reinstate_certificate(code: CodePath, body: ReinstatementBody, write: WriteDep) -> JSONResponse:
+async def reinstate_certificate(
+    code: CodePath, body: ReinstatementBody, write: WriteDep
+) -> JSONResponse:
     """Reinstate a suspended certificate once the breach is corrected (inspector)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post("/revocations", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def revoke_certificate(code: CodePath, body: RevocationBody, write: WriteDep) -> JSONResponse:
+async def revoke_certificate(code: CodePath, body: RevocationBody, write: WriteDep) -> JSONResponse:
     """Withdraw the product's certificate (certifying authority)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)

@@ -16,20 +16,24 @@ WRITE = documented(Kind.WRITE)
 
 
 @router.post("/corrections", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def correct_registration(code: CodePath, body: CorrectionBody, write: WriteDep) -> JSONResponse:
+async def correct_registration(
+    code: CodePath, body: CorrectionBody, write: WriteDep
+) -> JSONResponse:
     """Correct details registered wrongly, with a reason and reference (programme office)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post("/transfers", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def transfer_ownership(code: CodePath, body: TransferBody, write: WriteDep) -> JSONResponse:
+async def transfer_ownership(code: CodePath, body: TransferBody, write: WriteDep) -> JSONResponse:
     """Record the product's transfer to a new owner, by decision (programme office)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post(
     "/deadline-extensions", status_code=201, response_model=ChangeRecorded, responses=WRITE
 )
-def extend_deadline(code: CodePath, body: DeadlineExtensionBody, write: WriteDep) -> JSONResponse:
+async def extend_deadline(
+    code: CodePath, body: DeadlineExtensionBody, write: WriteDep
+) -> JSONResponse:
     """Extend a suspended product's corrective deadline before it passes (inspector)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)

@@ -15,6 +15,6 @@ WRITE = documented(Kind.WRITE)
 
 
 @router.post("/evaluations", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def record_evaluation(code: CodePath, body: EvaluationBody, write: WriteDep) -> JSONResponse:
+async def record_evaluation(code: CodePath, body: EvaluationBody, write: WriteDep) -> JSONResponse:
     """Record a council's evaluation; the register computes the total and the star band."""
-    return write.record(body, code)
+    return await write.recorded(body, code)

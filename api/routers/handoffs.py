@@ -16,16 +16,16 @@ WRITE = documented(Kind.WRITE)
 
 
 @router.post("/forwardings", status_code=201, response_model=ChangeRecorded, responses=WRITE)
-def forward_product(code: CodePath, body: ForwardingBody, write: WriteDep) -> JSONResponse:
+async def forward_product(code: CodePath, body: ForwardingBody, write: WriteDep) -> JSONResponse:
     """Forward the product to the province (district council; under 1489, commune council)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post(
     "/five-star-proposals", status_code=201, response_model=ChangeRecorded, responses=WRITE
 )
-def propose_potential_five_star(
+async def propose_potential_five_star(
     code: CodePath, body: FiveStarProposalBody, write: WriteDep
 ) -> JSONResponse:
     """Propose the product to the central level as potential 5 stars (province council)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)

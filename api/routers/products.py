@@ -36,9 +36,9 @@ READ = documented(Kind.READ)
 @router.post(
     "", status_code=201, response_model=ChangeRecorded, responses=documented(Kind.REGISTRATION)
 )
-def register_product(body: Registration, write: WriteDep) -> JSONResponse:
+async def register_product(body: Registration, write: WriteDep) -> JSONResponse:
     """Register a product under its programme code (programme office of its province)."""
-    return write.record(body)
+    return await write.recorded(body)
 
 
 @router.post(
@@ -47,9 +47,9 @@ def register_product(body: Registration, write: WriteDep) -> JSONResponse:
     response_model=ChangeRecorded,
     responses=documented(Kind.WRITE),
 )
-def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONResponse:
+async def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONResponse:
     """Remove a product from the programme, for good (programme office)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.post(
@@ -58,10 +58,10 @@ def remove_product(code: CodePath, body: RemovalBody, write: WriteDep) -> JSONRe
     response_model=ChangeRecorded,
     responses=documented(Kind.WRITE),
 )
-def rename_place(code: CodePath, body: PlaceBody, write: WriteDep) -> JSONResponse:
+async def rename_place(code: CodePath, body: PlaceBody, write: WriteDep) -> JSONResponse:
     """Record the product's place under its new commune and province after an administrative
     change (programme office); the business did not move."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.get("/{code}", response_model=ProductStatus, responses=READ)

@@ -26,9 +26,11 @@ router = APIRouter(tags=["renewals"])
     response_model=ChangeRecorded,
     responses=documented(Kind.WRITE),
 )
-def give_renewal_notice(code: CodePath, body: RenewalNoticeBody, write: WriteDep) -> JSONResponse:
+async def give_renewal_notice(
+    code: CodePath, body: RenewalNoticeBody, write: WriteDep
+) -> JSONResponse:
     """Record the notice that the certificate's validity ends (certifying authority)."""
-    return write.record(body, code)
+    return await write.recorded(body, code)
 
 
 @router.get("/v1/renewals/due", response_model=list[DueForNotice], responses=documented(Kind.READ))
