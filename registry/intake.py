@@ -149,10 +149,10 @@ class Intake:
             self.after_save(outcome)  # even if its caller gave up: the order was saved
         if future.done():
             return
-        if isinstance(outcome, BaseException):
-            future.set_exception(outcome)
-        elif outcome is not None:
+        if isinstance(outcome, Recorded):
             future.set_result(outcome)
+        else:  # a refusal, a failure of the store, or (a defect) no outcome at all
+            future.set_exception(outcome or RuntimeError("the intake gave this order no outcome"))
 
     def close(self) -> None:
         """Lets the intake's thread end once the group it carries out, if any, is answered."""

@@ -191,3 +191,21 @@ def test_a_refusal_is_raised_to_its_awaiting_caller_only(held: HeldRegistry) -> 
 
     assert asyncio.run(scenario()).version == 1
     intake.close()
+
+
+class Silent(HeldRegistry):
+    """A register that (by a defect) answers a batch with no outcomes."""
+
+    def carry_out_batch(self, orders: Sequence[Order]) -> list[Recorded | errors.RegisterError]:
+        return []
+
+
+def test_an_order_left_without_an_outcome_is_an_error_not_a_wait(sqlite_url: str) -> None:
+    intake = Intake(Silent(sqlite_url))
+
+    async def scenario() -> None:
+        with pytest.raises(RuntimeError, match="no outcome"):
+            await asyncio.wait_for(intake.submitted(registration("QN-0001")), WAIT)
+
+    asyncio.run(scenario())
+    intake.close()
