@@ -183,12 +183,11 @@ def main() -> None:
         settle()  # as ``ocop serve`` serves
         uvicorn.run(app, workers=1, **options)
         return
+    from ocop.cli.workers import project_beside_workers
     from ocop.services import build_services
-    from projections.pacing import Pacing
 
-    services = build_services(unthrottled(url))  # the projector, once, here
-    services.projector.pacing = Pacing(0.0)  # as ``ocop serve --workers N`` runs it
-    services.projector.start()
+    services = build_services(unthrottled(url))
+    project_beside_workers(services)  # the projector, once, here, as ``ocop serve`` runs it
     os.environ["OCOP_BENCH_URL"] = url
     try:
         uvicorn.run("bench.server:worker_app", factory=True, workers=workers, **options)

@@ -54,15 +54,20 @@ def serve_workers(
     import uvicorn
 
     from ocop.cli.serve import server_options
-    from projections.pacing import Pacing
 
     settings = services.settings
     if settings.log_signing_key_file is not None:  # the demo's, made here, is theirs too
         os.environ["OCOP_LOG_SIGNING_KEY_FILE"] = str(settings.log_signing_key_file)
     if projecting:
-        services.projector.pacing = Pacing(0.0)  # its readers, elsewhere, could not hurry it
-        services.projector.start()
+        project_beside_workers(services)
     uvicorn.run(
         WORKER_SITE, factory=True, workers=workers, host=host, port=port,
         **server_options(settings),
     )  # fmt: skip
+
+
+def project_beside_workers(services: ServedRegister) -> None:
+    """Starts the projector in the process that supervises several API processes, unpaced:
+    the reads that would hurry its pace wait in the other processes."""
+    services.projector.pacing.gather = 0.0
+    services.projector.start()
