@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from fastapi import APIRouter, Request, Response
 
@@ -14,7 +14,7 @@ from lifecycle.errors import CertificateNotFound, ProductNotFound
 from lifecycle.values import PRODUCT_CODE
 from pages.answering import gathered_then_drawn
 from pages.visit import READ, Sources, Visit
-from projections import documents
+from projections import documents, timeline
 from projections.public_answers import read_certificate, read_product
 
 CERTIFICATE_NUMBER = re.compile(r"^[A-Z0-9-]{3,40}$")
@@ -46,7 +46,7 @@ class ProductFacts(NamedTuple):
 
     code: str
     document: documents.Document | None
-    changes: list[dict[str, Any]]
+    changes: list[timeline.Milestone]
 
 
 async def product_facts(visit: Visit, code: str) -> ProductFacts:

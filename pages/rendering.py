@@ -17,8 +17,8 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 from jinja2.ext import Extension
-from jinja2.lexer import TOKEN_NAME, TOKEN_PIPE, TOKEN_STRING, Token, TokenStream
-from markupsafe import Markup
+from jinja2.lexer import TOKEN_LPAREN, TOKEN_NAME, TOKEN_PIPE, TOKEN_STRING, Token, TokenStream
+from markupsafe import Markup, escape
 
 from lifecycle.values import Status
 from pages import words
@@ -31,7 +31,9 @@ HERE = Path(__file__).resolve().parent
 class ConstantMessages(Extension):
     """Translates each ``_("...")`` of a constant message once, as the template is compiled
     (each language has an environment of its own), instead of on every render: the same
-    trusted text the catalog's ``_`` gives, written in as ``"..."|safe``."""
+    trusted text the catalog's ``_`` gives, written in as ``"..."|safe``, and the values a
+    message takes (``_("...", name=value)``) put in by the ``filled`` filter, called at once
+    where a global's call goes through the template's context."""
 
     def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
         """The template's tokens, with each constant ``_("...")`` already translated."""
@@ -41,13 +43,19 @@ class ConstantMessages(Extension):
                 ahead = [stream.current, stream.look()]
                 if ahead[1].test("string"):
                     opening, message = next(stream), next(stream)
-                    if stream.current.test("rparen"):
+                    if stream.current.test("rparen") or stream.current.test("comma"):
+                        # ``_("...", name=value)`` becomes ``"..."|safe|filled(name=value)``
+                        with_values = stream.current.test("comma")
                         next(stream)
                         catalog = cast(Callable[[str], str], self.environment.globals["_"])
                         translated = str(catalog(message.value))
                         yield Token(message.lineno, TOKEN_STRING, translated)
                         yield Token(message.lineno, TOKEN_PIPE, "|")
                         yield Token(message.lineno, TOKEN_NAME, "safe")
+                        if with_values:
+                            yield Token(message.lineno, TOKEN_PIPE, "|")
+                            yield Token(message.lineno, TOKEN_NAME, "filled")
+                            yield Token(message.lineno, TOKEN_LPAREN, "(")
                         continue
                     yield token
                     yield opening
@@ -104,7 +112,7 @@ class Templates:
             translated = known.get(message)
             if translated is None:  # the templates' msgids: a bounded set
                 translated = known[message] = Markup(catalog.gettext(message))
-            return translated % variables if variables else translated
+            return filled(translated, **variables) if variables else translated
 
         def ngettext(singular: str, plural: str, n: int, **variables: object) -> Markup:
             translated = Markup(catalog.ngettext(singular, plural, n))
@@ -139,6 +147,7 @@ class Templates:
             return catalog.gettext(vocabulary[key]) if key in vocabulary else key
 
         environment.filters.update(
+            filled=filled,
             day=day,
             number=lambda n: format_decimal(n, locale=locale),
             published=published,
@@ -152,6 +161,12 @@ class Templates:
         # The macros, made once (they need only the globals above).
         environment.globals["m"] = environment.get_template("macros.html").module
         return environment
+
+
+def filled(message: Markup, **values: object) -> Markup:
+    """A translated message with its ``%(name)s`` placeholders filled by ``values``, each
+    escaped (what ``Markup``'s own ``%`` does, without its per-value wrapper objects)."""
+    return Markup(str.__mod__(message, {name: escape(value) for name, value in values.items()}))
 
 
 def _version(*folders: Path) -> str:

@@ -70,10 +70,10 @@ class Lookups:
         document: Document | None = await self._gathered(question.key, ("document", kind, on), key)
         return document
 
-    async def timeline(self, code: str) -> list[dict[str, Any]]:
+    async def timeline(self, code: str) -> list[timeline.Milestone]:
         """The product's public timeline (``timeline.of_product``), as the read side
         reflects it now; not remembered (the page showing it is)."""
-        changes: list[dict[str, Any]] = await self._gathered(None, TIMELINES, code)
+        changes: list[timeline.Milestone] = await self._gathered(None, TIMELINES, code)
         return changes
 
     def _gathered(

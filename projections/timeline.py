@@ -9,8 +9,8 @@ officials' notes (the reasons are those ``lifecycle.publication`` lets the publi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from projections.schema import tracked_position
 from storage.in_lists import marks, padded
@@ -26,45 +26,54 @@ TIMELINE = (
 )
 
 
-def milestone(row: Row) -> dict[str, Any]:
-    """One dated change as the public reads it."""
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """One dated change as the public reads it (an object, so that a template reads each
+    field as an attribute, at once)."""
+
+    position: int
+    kind: str
+    on: date
+    code: str
+    name: str
+    province: str
+    reason: str | None
+    reference: str | None
+    corrective_deadline: date | None
+    certificate_number: str | None
+    stars: int | None
+    valid_until: date | None
+
+
+def milestone(row: Row) -> Milestone:
+    """One dated change, from a row of ``TIMELINE``."""
     removal = row["kind"] == "removals"
-    return {
-        "position": row["position"],
-        "kind": row["kind"],
-        "on": row["effective_on"],
-        "code": row["code"],
-        "name": row["name"],
-        "province": row["province"],
-        "reason": row["removal_reason"] if removal else row["reason"],
-        "reference": row["removal_decision_ref"] if removal else (
-            row["decision_ref"] or row["reference"]
-        ),
-        "corrective_deadline": row["corrective_deadline"],
-        "certificate_number": row["number"],
-        "stars": row["stars"],
-        "valid_until": row["valid_until"],
-    }  # fmt: skip
+    return Milestone(
+        row["position"], row["kind"], row["effective_on"], row["code"], row["name"],
+        row["province"], row["removal_reason"] if removal else row["reason"],
+        row["removal_decision_ref"] if removal else (row["decision_ref"] or row["reference"]),
+        row["corrective_deadline"], row["number"], row["stars"], row["valid_until"],
+    )  # fmt: skip
 
 
-def of_product(db: Database, code: str) -> list[dict[str, Any]]:
+def of_product(db: Database, code: str) -> list[Milestone]:
     """Every public milestone of one product, in log order."""
     rows = db.rows(f"{TIMELINE} WHERE s.code = ? ORDER BY m.position", (code,))
     return [milestone(row) for row in rows]
 
 
-def of_each(db: Database, codes: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+def of_each(db: Database, codes: Sequence[str]) -> dict[str, list[Milestone]]:
     """The public milestones of each product of ``codes`` found, in log order, by code, in
     one query (what ``of_product`` answers for each)."""
     among = padded(codes)
     rows = db.rows(f"{TIMELINE} WHERE s.code IN ({marks(among)}) ORDER BY m.position", among)
-    changes: dict[str, list[dict[str, Any]]] = {}
+    changes: dict[str, list[Milestone]] = {}
     for row in rows:
         changes.setdefault(row["code"], []).append(milestone(row))
     return changes
 
 
-def latest(db: Database, limit: int) -> list[dict[str, Any]]:
+def latest(db: Database, limit: int) -> list[Milestone]:
     """The register's ``limit`` latest public milestones, newest first."""
     rows = db.rows(f"{TIMELINE} ORDER BY m.position DESC LIMIT ?", (limit,))
     return [milestone(row) for row in rows]

@@ -29,20 +29,20 @@ def test_a_suspension_and_its_reinstatement_are_dated_with_their_references(
     demo: ReadSide,
 ) -> None:
     changes = demo.ask(lambda db: timeline.of_product(db, "QN-UB-01"))
-    assert [(c["kind"], str(c["on"])) for c in changes] == [
+    assert [(c.kind, str(c.on)) for c in changes] == [
         ("joined", "2019-04-10"),
         ("certificates_issued", "2024-09-10"),
         ("suspensions", "2025-03-18"),
         ("reinstatements", "2025-05-27"),
     ]
     issued, suspended, reinstated = changes[1:]
-    assert (issued["certificate_number"], issued["stars"], issued["reference"]) == (
+    assert (issued.certificate_number, issued.stars, issued.reference) == (
         "QN-UB-01-C1", 4, "2318/QĐ-UBND"
     )  # fmt: skip
-    assert suspended["reference"] == "08/BB-KT"
-    assert suspended["reason"] == "Chất lượng sản phẩm không đạt như cam kết"
-    assert str(suspended["corrective_deadline"]) == "2025-06-18"
-    assert reinstated["reference"] == "21/BB-KT" and reinstated["reason"].startswith("The breach")
+    assert suspended.reference == "08/BB-KT"
+    assert suspended.reason == "Chất lượng sản phẩm không đạt như cam kết"
+    assert str(suspended.corrective_deadline) == "2025-06-18"
+    assert reinstated.reference == "21/BB-KT" and reinstated.reason.startswith("The breach")
 
 
 def test_a_revocation_and_a_removal_give_their_decisions_and_public_reasons(
@@ -50,10 +50,10 @@ def test_a_revocation_and_a_removal_give_their_decisions_and_public_reasons(
 ) -> None:
     changes = demo.ask(lambda db: timeline.of_product(db, "DT-TM-01"))
     revoked, removed = changes[-2:]
-    assert (revoked["kind"], revoked["reference"]) == ("revocations", "412/QĐ-UBND")
-    assert revoked["reason"] == "The certificate expired and was not renewed."
-    assert (removed["kind"], removed["reference"]) == ("removals", "680/QĐ-UBND")
-    assert removed["reason"] == "Removed at the owner's request."
+    assert (revoked.kind, revoked.reference) == ("revocations", "412/QĐ-UBND")
+    assert revoked.reason == "The certificate expired and was not renewed."
+    assert (removed.kind, removed.reference) == ("removals", "680/QĐ-UBND")
+    assert removed.reason == "Removed at the owner's request."
     assert demo.ask(lambda db: timeline.of_product(db, "XX-NONE")) == []
 
 
@@ -71,7 +71,7 @@ def test_the_timelines_of_several_products_read_at_once_are_each_read_alone(
 
 def test_the_latest_changes_come_newest_first(demo: ReadSide) -> None:
     latest = demo.ask(lambda db: timeline.latest(db, 3))
-    positions = [change["position"] for change in latest]
+    positions = [change.position for change in latest]
     assert len(latest) == 3 and positions == sorted(positions, reverse=True)
     everything = demo.ask(lambda db: timeline.latest(db, 1000))
     assert latest == everything[:3]
