@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -25,6 +26,8 @@ YEAR = 365 * 24 * 3600
 # Pages answer HEAD as they answer GET (link checkers and some scanners ask HEAD first).
 READ = ["GET", "HEAD"]
 REFLECTED = ("pages", "reflected")  # the key the reflected position is remembered under
+# A path a URL holds unchanged: nothing Starlette escapes or ``urlsplit`` drops.
+_PLAIN_PATH = re.compile(r"[^?#\\\t\r\n]*")
 
 
 @dataclass(frozen=True)
@@ -98,18 +101,25 @@ class Visit:
     def page(self, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         """The page rendered in the visit's language, with its validators."""
         other = "en" if self.language == "vi" else "vi"
-        url = self.request.url.include_query_params(lang=other)
         body = self.sources.templates.render(
             self.language,
             template,
             {
-                "switch_url": f"{url.path}?{url.query}",
+                "switch_url": self._in_language(other),
                 "other_language": other,
                 "today": self.today,
                 **context,
             },
         )
         return HTMLResponse(body, status_code=status, headers=self.headers())
+
+    def _in_language(self, other: str) -> str:
+        """This page's address in the other language (its other parameters kept)."""
+        path = self.request.scope["path"]
+        if not self.request.scope.get("query_string") and _PLAIN_PATH.fullmatch(path):
+            return f"{path}?lang={other}"  # most pages: what Starlette's URL makes, unparsed
+        url = self.request.url.include_query_params(lang=other)
+        return f"{url.path}?{url.query}"
 
     def answer(self, compute: Callable[[], Response]) -> Response:
         """The page ``compute`` makes, or 304 when the browser already holds it.
