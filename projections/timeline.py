@@ -49,10 +49,20 @@ def milestone(row: Row) -> Milestone:
     """One dated change, from a row of ``TIMELINE``."""
     removal = row["kind"] == "removals"
     return Milestone(
-        row["position"], row["kind"], row["effective_on"], row["code"], row["name"],
-        row["province"], row["removal_reason"] if removal else row["reason"],
-        row["removal_decision_ref"] if removal else (row["decision_ref"] or row["reference"]),
-        row["corrective_deadline"], row["number"], row["stars"], row["valid_until"],
+        position=row["position"],
+        kind=row["kind"],
+        on=row["effective_on"],
+        code=row["code"],
+        name=row["name"],
+        province=row["province"],
+        reason=row["removal_reason"] if removal else row["reason"],
+        reference=row["removal_decision_ref"] if removal else (
+            row["decision_ref"] or row["reference"]
+        ),
+        corrective_deadline=row["corrective_deadline"],
+        certificate_number=row["number"],
+        stars=row["stars"],
+        valid_until=row["valid_until"],
     )  # fmt: skip
 
 
