@@ -19,6 +19,7 @@ from ocop.metrics import Exposition
 from ocop.projector_watch import ProjectorWatch
 from ocop.settings import Settings
 from projections import Projector, ReadSide
+from projections.hurrying import HurryElsewhere
 from projections.lease import lease_of
 from projections.lookups import Lookups
 from registry.intake import AfterSave, Intake
@@ -82,7 +83,8 @@ def build_services(settings: Settings, clock: Callable[[], date] = vietnam_today
         watch=ProjectorWatch(logger.bind(part="projector")),
         gather=settings.projector_gather_seconds,
     )
-    read_side.when_awaited(projector.pacing.hurry)
+    elsewhere = HurryElsewhere(database)  # the projector in another process, if it runs there
+    read_side.when_awaited(lambda: projector.pacing.hurry() if projector.active else elsewhere())
     return ServedRegister(
         settings=settings,
         clock=clock,

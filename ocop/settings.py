@@ -56,8 +56,8 @@ class Settings(BaseSettings):
     run_projector: bool = True  # false when ``ocop project`` projects in a process of its own
     # How often a projector standing by tries to take the lease (PostgreSQL).
     projector_standby_seconds: Annotated[float, Field(gt=0)] = 0.5
-    # The in-process projector of one API process: under a steady stream of writes, at
-    # least this long between two batches' starts (a read waiting for a write cuts it short).
+    # The projector, under a steady stream of writes: at least this long between two batches'
+    # starts (a read waiting for a write cuts it short; in another process, on PostgreSQL only).
     projector_gather_seconds: Annotated[float, Field(ge=0, le=5)] = 0.25
     ready_max_lag: Annotated[int, Field(ge=0)] = 1000  # /readyz: 503 beyond this many events
     ready_max_lag_seconds: Annotated[float, Field(gt=0)] = 30.0  # ... or this long unadvanced

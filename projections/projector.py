@@ -5,9 +5,9 @@ the events after it, apply them, advance the position, commit. So each event is 
 exactly once, whether the projector stops between batches, fails in the middle of one, or
 runs in two processes. Given a lease, only the projector holding it applies the log; the
 others stand by (``turn``). In the background it polls, woken early by PostgreSQL's
-LISTEN/NOTIFY, a batch at most once in a ``gather`` unless a read waits (``pacing``); when
-the database fails it logs it and carries on: as soon as an absent database answers, else
-after growing pauses.
+LISTEN/NOTIFY, a batch at most once in a ``gather`` unless a read here or elsewhere waits
+(``pacing``, ``hurrying``); when the database fails it logs it and carries on: as soon as
+an absent database answers, else after growing pauses.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 
 from projections.applied import Watching
 from projections.background import Background
+from projections.hurrying import Hurried
 from projections.lease import Lease, LeaseLost
 from projections.models import prepare_tables, project_next_batch
 from projections.pacing import Pacing
@@ -47,8 +48,7 @@ class Projector(Background):
         gather: float = 0.0,  # seconds at least between two batches' starts in the background
     ) -> None:  # fmt: skip
         super().__init__(logger, max_backoff)
-        self.registry = registry
-        self.connections = connections  # whoever opened them closes them
+        self.registry, self.connections = registry, connections  # whoever opened them closes them
         self.batch_size, self.poll_interval = batch_size, poll_interval
         self.on_advance = on_advance or (lambda position: None)
         self._db: Database | None = None
@@ -57,26 +57,26 @@ class Projector(Background):
         self.applied = 0  # events this projector applied since it was made
         self.watch = watch or Watching()
         self.turn = Turn(lease, self._tell, on_standby, self.watch.active)
-        self.standby_interval = standby_interval
-        self.rebuild_parts = rebuild_parts
+        self.standby_interval, self.rebuild_parts = standby_interval, rebuild_parts
         self.pacing = Pacing(gather)
-
-    @property
-    def error(self) -> str | None:
-        """The text of the last attempt's failure, if any (kind and position: ``failure``)."""
-        return self.failure.text
+        self.hurried = Hurried(connections, self.pacing.hurry, logger)  # by reads elsewhere
 
     @property
     def active(self) -> bool:
         """Whether this projector applies the log now: it holds the lease (without one: runs)."""
         return self.turn.held if self.turn.lease is not None else self.running
 
+    def start(self) -> None:
+        """Runs in the background (hurried by reads here or elsewhere) until ``stop``."""
+        super().start()
+        self.hurried.start()
+
     def stop(self, timeout: float = 10) -> None:
-        """Stops the background thread (between batches), closes its own connections and
-        gives up the lease."""
+        """Stops in the background (between batches), closes its connections, gives up the lease."""
         self._stopping.set()
         self.pacing.hurry()  # a batch held back for its pace is not waited for
         self._stop_thread(timeout)
+        self.hurried.stop()
         with self._lock:
             self._disconnect()
             self.turn.release()

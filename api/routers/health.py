@@ -79,11 +79,8 @@ def projector_report(read_side: ReadSide, projector: Projector) -> ProjectorRepo
     progress = read_side.progress()
     code, position, error = progress.error_code, progress.error_position, progress.error_text
     if projector.running and projector.failure.code is not None:  # fresher than the record
-        code, position, error = (
-            projector.failure.code,
-            projector.failure.position,
-            projector.error,
-        )
+        failure = projector.failure
+        code, position, error = failure.code, failure.position, failure.text
     state = "elsewhere"
     if projector.running:
         state = "running" if projector.active else "standby"

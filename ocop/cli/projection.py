@@ -73,6 +73,7 @@ def run_project(args: argparse.Namespace) -> int:
         registry, connections, batch_size=args.batch_size, logger=logger,
         on_advance=log.after(lambda position: None), lease=lease_of(connections),
         standby_interval=settings.projector_standby_seconds, watch=ProjectorWatch(logger),
+        gather=paced(settings),
     )  # fmt: skip
     if second_projector_refused(projector, settings, "ocop project"):
         log.stop()
@@ -97,6 +98,13 @@ def run_project(args: argparse.Namespace) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0
+
+
+def paced(settings: Settings) -> float:
+    """The pace of a projector in a process of its own: the setting's on PostgreSQL, where
+    waiting reads in the API processes hurry it (``projections.hurrying``); none on SQLite,
+    where nothing could."""
+    return settings.projector_gather_seconds if settings.store.kind == "postgresql" else 0.0
 
 
 def second_projector_refused(projector: Projector, settings: Settings, command: str) -> bool:

@@ -67,7 +67,6 @@ def serve_workers(
 
 
 def project_beside_workers(services: ServedRegister) -> None:
-    """Starts the projector in the process that supervises several API processes, unpaced:
-    the reads that would hurry its pace wait in the other processes."""
-    services.projector.pacing.gather = 0.0
+    """Starts the projector in the process that supervises several API processes (reads
+    waiting in theirs hurry its pace: ``projections.hurrying``)."""
     services.projector.start()

@@ -102,7 +102,7 @@ def test_a_view_write_failing_mid_batch_rolls_the_batch_back_and_is_retried(
     runner.start()
     try:
         assert wait_until(lambda: len(log.failures()) >= 2)
-        assert runner.error is not None and runner.running
+        assert runner.failure.text is not None and runner.running
         # after the failed batch it goes one event at a time: the one before the stray applies
         assert wait_until(lambda: read_side.position() == 4)
         assert runner.failure.position == 5
@@ -112,7 +112,7 @@ def test_a_view_write_failing_mid_batch_rolls_the_batch_back_and_is_retried(
         with read_side.connections.borrowed() as db:
             db.run("DELETE FROM audit_trail WHERE code = 'STRAY'")
         assert read_side.wait_for(read_side.head())
-        assert wait_until(lambda: runner.error is None)
+        assert wait_until(lambda: runner.failure.text is None)
     finally:
         runner.stop()
     assert_each_event_applied_once(registry, read_side)

@@ -51,7 +51,7 @@ def test_the_projector_reconnects_after_its_connections_are_terminated(
         assert len(terminated) == 2  # the connection that writes, and the one that listens
         later = story.certify(pg_registry, "QN-0601", 4, date(2024, 3, 1))
         assert pg_read_side.wait_for(later.position, timeout=10)
-        assert wait_until(lambda: runner.error is None)
+        assert wait_until(lambda: runner.failure.text is None)
     assert log.failures() and ("projector.recovered", "info") in log.events
     status = pg_read_side.ask(questions.product_status("QN-0601", on=date(2024, 6, 1)))
     assert status is not None and status["status"] == "certified"
@@ -71,11 +71,11 @@ def test_the_projector_carries_on_after_the_server_was_briefly_unreachable(
             proxy.stop()
             during = story.certify(pg_registry, "QN-0602", 3, date(2024, 3, 1))
             assert wait_until(lambda: len(log.failures()) >= 1)  # then it waits for the server
-            assert runner.running and runner.error is not None
+            assert runner.running and runner.failure.text is not None
             assert pg_read_side.position() == first.position and pg_read_side.lag() > 0
             proxy.start()
             assert pg_read_side.wait_for(during.position, timeout=10)
-            assert wait_until(lambda: runner.error is None)
+            assert wait_until(lambda: runner.failure.text is None)
     finally:
         proxy.stop()
     assert ("projector.recovered", "info") in log.events
