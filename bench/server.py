@@ -6,7 +6,7 @@ adds two bench-only routes: ``GET /bench/constant``, a
 constant JSON body shaped like a public answer, through the same middleware and a sync
 handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
 commands so far (transactions, orders, largest group). It runs one uvicorn worker with
-httptools and uvloop. ``python -m bench.server URL PORT N`` serves N such processes on the
+``ocop serve``'s own options (``ocop.cli.serve.server_options``: h11, its header cap). ``python -m bench.server URL PORT N`` serves N such processes on the
 port as ``ocop serve --workers N`` does: uvicorn's supervisor, each process building its own
 app (``worker_app``), the projector once, in the supervising process.
 """
@@ -174,9 +174,12 @@ def main() -> None:
 
     log_switch.apply()
     url, port, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    from ocop.cli.serve import server_options
+
+    # As ``ocop serve`` serves (its parser, its header cap, its event loop), on loopback.
     options: dict[str, Any] = {
-        "host": "127.0.0.1", "port": port, "loop": "uvloop", "http": "httptools",
-        "log_level": "warning", "access_log": False,
+        "host": "127.0.0.1", "port": port, "access_log": False,
+        **server_options(unthrottled(url)),
     }  # fmt: skip
     if workers == 1:
         app = bench_app(url)
