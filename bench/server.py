@@ -6,7 +6,8 @@ adds two bench-only routes: ``GET /bench/constant``, a
 constant JSON body shaped like a public answer, through the same middleware and a sync
 handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
 commands so far (transactions, orders, largest group). It runs one uvicorn worker with
-``ocop serve``'s own options (``ocop.cli.serve.server_options``: h11, its header cap). ``python -m bench.server URL PORT N`` serves N such processes on the
+``ocop serve``'s own options (``ocop.cli.serve.server_options``: h11, its header cap, the
+standard event loop). ``python -m bench.server URL PORT N`` serves N such processes on the
 port as ``ocop serve --workers N`` does: uvicorn's supervisor, each process building its own
 app (``worker_app``), the projector once, in the supervising process.
 """

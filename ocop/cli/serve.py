@@ -93,13 +93,16 @@ def serve(args: argparse.Namespace, settings: Settings, workers: int) -> int:
 
 
 def server_options(settings: Settings) -> dict[str, Any]:
-    """How uvicorn serves the API: no version banner, and a header block capped as it is
-    parsed (h11 caps it; httptools does not)."""
+    """How uvicorn serves the API: no version banner, a header block capped as it is parsed
+    (h11 caps it; httptools does not), and the standard library's event loop, which takes
+    new connections promptly while others keep it busy (uvloop left them waiting up to
+    0.3 to 0.7 s: BENCHMARKS.md, 4 December 2026, late night)."""
     return {
         "log_level": "warning",
         "server_header": False,
         "http": "h11",
         "h11_max_incomplete_event_size": settings.max_header_bytes,
+        "loop": "asyncio",
     }
 
 

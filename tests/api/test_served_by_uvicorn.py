@@ -58,6 +58,17 @@ def exchange(address: tuple[str, int], request: bytes) -> bytes:
         return answer
 
 
+def test_served_on_the_standard_event_loop() -> None:
+    # uvloop took new connections late while others kept it busy (BENCHMARKS.md).
+    factory = uvicorn.Config(lambda: None, **server_options(Settings())).get_loop_factory()
+    assert factory is not None
+    loop = factory()
+    try:
+        assert type(loop).__module__.startswith("asyncio.")
+    finally:
+        loop.close()
+
+
 def test_no_server_banner(address: tuple[str, int]) -> None:
     answer = exchange(address, b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     head = answer.split(b"\r\n\r\n")[0].lower()
