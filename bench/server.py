@@ -7,9 +7,10 @@ constant JSON body shaped like a public answer, through the same middleware and 
 handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
 commands so far (transactions, orders, largest group). It runs one uvicorn worker with
 ``ocop serve``'s own options (``ocop.cli.serve.server_options``: h11, its header cap, the
-standard event loop). ``python -m bench.server URL PORT N`` serves N such processes on the
-port as ``ocop serve --workers N`` does: uvicorn's supervisor, each process building its own
-app (``worker_app``), the projector once, in the supervising process.
+standard event loop for one process, uvloop for several). ``python -m bench.server URL
+PORT N`` serves N such processes on the port as ``ocop serve --workers N`` does: uvicorn's
+supervisor, each process building its own app (``worker_app``), the projector once, in the
+supervising process.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ def main() -> None:
     # As ``ocop serve`` serves (its parser, its header cap, its event loop), on loopback.
     options: dict[str, Any] = {
         "host": "127.0.0.1", "port": port, "access_log": False,
-        **server_options(unthrottled(url)),
+        **server_options(unthrottled(url), workers),
     }  # fmt: skip
     if workers == 1:
         app = bench_app(url)

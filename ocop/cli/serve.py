@@ -92,17 +92,21 @@ def serve(args: argparse.Namespace, settings: Settings, workers: int) -> int:
     return 0
 
 
-def server_options(settings: Settings) -> dict[str, Any]:
-    """How uvicorn serves the API: no version banner, a header block capped as it is parsed
-    (h11 caps it; httptools does not), and the standard library's event loop, which takes
-    new connections promptly while others keep it busy (uvloop left them waiting up to
-    0.3 to 0.7 s: BENCHMARKS.md, 4 December 2026, late night)."""
+def server_options(settings: Settings, processes: int = 1) -> dict[str, Any]:
+    """How uvicorn serves the API in ``processes`` processes: no version banner, a header
+    block capped as it is parsed (h11 caps it; httptools does not), and the event loop.
+
+    One process runs on the standard library's loop, which takes new connections promptly
+    while others keep it busy (uvloop left them waiting up to 0.3 to 0.7 s). Several keep
+    uvloop: on the listening socket uvicorn's supervisor makes, the standard loop leaves
+    Nagle's algorithm on for the connections it accepts, and every answer waited for a
+    delayed acknowledgement (BENCHMARKS.md, 4 December 2026, late night)."""
     return {
         "log_level": "warning",
         "server_header": False,
         "http": "h11",
         "h11_max_incomplete_event_size": settings.max_header_bytes,
-        "loop": "asyncio",
+        "loop": "asyncio" if processes == 1 else "uvloop",
     }
 
 

@@ -62,7 +62,7 @@ def serve_workers(
         project_beside_workers(services)
     uvicorn.run(
         WORKER_SITE, factory=True, workers=workers, host=host, port=port,
-        **server_options(settings),
+        **server_options(settings, workers),
     )  # fmt: skip
 
 

@@ -58,13 +58,16 @@ def exchange(address: tuple[str, int], request: bytes) -> bytes:
         return answer
 
 
-def test_served_on_the_standard_event_loop() -> None:
-    # uvloop took new connections late while others kept it busy (BENCHMARKS.md).
-    factory = uvicorn.Config(lambda: None, **server_options(Settings())).get_loop_factory()
+@pytest.mark.parametrize(("processes", "module"), [(1, "asyncio."), (2, "uvloop")])
+def test_the_event_loop_each_layout_is_served_on(processes: int, module: str) -> None:
+    # One process: uvloop took new connections late while others kept it busy. Several:
+    # the standard loop left Nagle's algorithm on for their connections (BENCHMARKS.md).
+    options = server_options(Settings(), processes)
+    factory = uvicorn.Config(lambda: None, **options).get_loop_factory()
     assert factory is not None
     loop = factory()
     try:
-        assert type(loop).__module__.startswith("asyncio.")
+        assert type(loop).__module__.startswith(module)
     finally:
         loop.close()
 
