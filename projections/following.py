@@ -2,7 +2,7 @@
 read models reach, wherever the projector runs.
 
 The projector announces each advance as its batch commits (``schema.announce_advance``, a
-NOTIFY on PostgreSQL). ``Following`` LISTENs for those announcements (``storage.listening``:
+NOTIFY on PostgreSQL). ``Following`` LISTENs for those announcements (``listening``:
 a connection and a thread of its own, listening again after a failure) and, on each, reads
 the tracked position once and tells it (to ``ReadSide.projected_to``: remembered answers
 are forgotten, waiting reads look again). A notice is only a hint to look (the channel is
@@ -35,4 +35,3 @@ class Following(Listening):
         super().__init__(
             connections, PROJECTED, "following", on_heard=tell, on_listening=tell, logger=logger
         )
-        self.told = told
