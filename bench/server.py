@@ -2,15 +2,12 @@
 
 ``python -m bench.server URL PORT`` builds the production app from ``Settings`` (projector
 in-process unless ``OCOP_RUN_PROJECTOR=false``, as for ``ocop serve``; request log on) and
-adds two bench-only routes: ``GET /bench/constant``, a
-constant JSON body shaped like a public answer, through the same middleware and a sync
-handler like the public routes; and ``GET /bench/intake``, how the intake has grouped the
-commands so far (transactions, orders, largest group). It runs one uvicorn worker with
-``ocop serve``'s own options (``ocop.cli.serve.server_options``: h11, its header cap, the
-standard event loop for one process, uvloop for several). ``python -m bench.server URL
-PORT N`` serves N such processes on the port as ``ocop serve --workers N`` does: uvicorn's
-supervisor, each process building its own app (``worker_app``), the projector once, in the
-supervising process.
+adds two bench-only routes: ``GET /bench/constant``, a constant JSON body shaped like a
+public answer, through the same middleware and a sync handler like the public routes; and
+``GET /bench/intake``, how the intake has grouped the commands so far. uvicorn serves it
+with ``ocop serve``'s own options (``server_options``). ``python -m bench.server URL PORT N``
+serves N such processes on the port as ``ocop serve --workers N`` does: uvicorn's
+supervisor, each process building its own app (``worker_app``), the projector once, in it.
 """
 
 from __future__ import annotations
@@ -172,14 +169,12 @@ def main() -> None:
     import uvicorn
 
     from bench import log_switch
+    from ocop.cli.serve import server_options
     from ocop.collection import settle
 
     log_switch.apply()
     url, port, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    from ocop.cli.serve import server_options
-
-    # As ``ocop serve`` serves (its parser, its header cap, its event loop), on loopback.
-    options: dict[str, Any] = {
+    options: dict[str, Any] = {  # as ``ocop serve`` serves, on loopback
         "host": "127.0.0.1", "port": port, "access_log": False,
         **server_options(unthrottled(url), workers),
     }  # fmt: skip
