@@ -26,7 +26,7 @@ from projections.models import (
     for_queries_only,
     project_next_batch,
 )
-from projections.planner_statistics import FIRST_AT, PlannerStatistics
+from projections.planner_statistics import analyse_side_by_side, prefer_indexes
 from projections.rebuild_parts import Parts, apply_in_parts
 from projections.schema import announce_advance, tracked_position
 from storage import event_log
@@ -76,7 +76,6 @@ def rebuild_beside(
 
                 events = apply_in_parts(connections, shadow, parts.settings, processes,
                                         max(batch_size, SHADOW_BATCH), done)  # fmt: skip
-            statistics = PlannerStatistics(shadow, TABLES, first_at=2 * events or FIRST_AT)
             while True:
                 before = tracked_position(shadow)
                 applied, after = project_next_batch(
@@ -85,13 +84,13 @@ def rebuild_beside(
                 if not applied:
                     break
                 events += applied
-                statistics.applied(events)
                 bar.update(after - before)
                 told(after, total)
-        if isinstance(shadow, PostgresDatabase):  # SQLite's are made as its copy is swapped in
+        if isinstance(connections, PostgresConnections):  # SQLite's are made in the swap
             with shadow.transaction():
                 create_indexes(shadow)
-            statistics.analyse()  # what readers will plan by, once it is swapped in
+            sessions = parts.processes if parts else 1  # what readers will plan by, once in
+            analyse_side_by_side(shadow, connections.kwargs, TABLES, sessions)
         swap_in(connections, shadow)
         seconds = perf_counter() - started
     finally:
@@ -109,6 +108,7 @@ def open_shadow(connections: Connections) -> Database:
         db.conn.execute(
             SQL("SET search_path TO {}, {}").format(shadow, Identifier(connections.schema))
         )
+        prefer_indexes(db)  # its tables' statistics lag their load
         shadow_db: Database = db
     else:
         path = connections.path + SHADOW_SUFFIX

@@ -21,8 +21,8 @@ from typing import Any, NamedTuple
 import psycopg
 from psycopg.sql import SQL
 
-from projections.models import TABLES, apply_batch, write_documents
-from projections.planner_statistics import PlannerStatistics
+from projections.models import apply_batch, write_documents
+from projections.planner_statistics import prefer_indexes
 from projections.progress import now, record_advance
 from projections.schema import advance_tracking
 from storage import event_log
@@ -108,9 +108,8 @@ def _apply_part(
     try:
         conn.execute(SQL("SET search_path TO {}").format(SQL(search_path)))  # as PostgreSQL said
         db, decode = PostgresDatabase(conn), registry.mapper.to_domain_event
+        prefer_indexes(db)
         position = applied = 0
-        # The first part's analyses serve every part: the others analyse no table.
-        statistics = PlannerStatistics(db, TABLES if part[0] == 0 else ())
         while notifications := event_log.part_after(db, position, head, part, batch_size):
             events = [(notification.id, decode(notification)) for notification in notifications]
             with db.transaction():
@@ -118,7 +117,6 @@ def _apply_part(
                 apply_batch(db, events).send()
                 write_documents(db, events)
             position, applied = notifications[-1].id, applied + len(events)
-            statistics.applied(applied)
             if _applied is not None:
                 with _applied.get_lock():
                     _applied.value += len(events)
