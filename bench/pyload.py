@@ -19,13 +19,26 @@ if TYPE_CHECKING:
 
 def play(base_url: str, plan: Plan, connections: int, seconds: int) -> Result:
     """Plays ``plan`` with ``connections`` for ``seconds``."""
-    from bench.loadgen import Result
-
     latencies: list[float] = []
     errors: list[int] = [0]
     started = time.perf_counter()
     asyncio.run(_play(base_url, plan.requests(), connections, seconds, latencies, errors))
-    elapsed = time.perf_counter() - started
+    return _result(connections, latencies, errors[0], time.perf_counter() - started)
+
+
+def ask_each(base_url: str, paths: list[str], connections: int, timeout: float = 600) -> Result:
+    """GETs every path once, ``connections`` at a time."""
+    latencies: list[float] = []
+    errors: list[int] = [0]
+    started = time.perf_counter()
+    asyncio.run(asyncio.wait_for(_ask_each(base_url, paths, connections, latencies, errors),
+                                 timeout))  # fmt: skip
+    return _result(connections, latencies, errors[0], time.perf_counter() - started)
+
+
+def _result(connections: int, latencies: list[float], errors: int, elapsed: float) -> Result:
+    from bench.loadgen import Result
+
     ordered = sorted(latencies) or [0.0]
 
     def percentile(p: float) -> float:
@@ -34,7 +47,7 @@ def play(base_url: str, plan: Plan, connections: int, seconds: int) -> Result:
     return Result(
         "python", connections, len(latencies), round(elapsed, 2),
         round(len(latencies) / elapsed, 1), percentile(50), percentile(90), percentile(99),
-        round(ordered[-1] * 1000, 2), errors[0],
+        round(ordered[-1] * 1000, 2), errors,
     )  # fmt: skip
 
 
@@ -72,6 +85,26 @@ async def _play(
     await asyncio.wait_for(
         asyncio.gather(*(connection() for _ in range(connections))), timeout=seconds + 60
     )
+
+
+async def _ask_each(
+    base_url: str, paths: list[str], connections: int, latencies: list[float], errors: list[int]
+) -> None:
+    parts, left = urlsplit(base_url), iter(paths)
+
+    async def connection() -> None:
+        reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+        try:
+            for path in left:  # shared: each path is taken by one connection
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n\r\n".encode())
+                sent = time.perf_counter()
+                status = await _answer(reader)  # not inside the ``+=``: the others count too
+                latencies.append(time.perf_counter() - sent)
+                errors[0] += status >= 400
+        finally:
+            writer.close()
+
+    await asyncio.gather(*(connection() for _ in range(connections)))
 
 
 async def _answer(reader: asyncio.StreamReader) -> int:

@@ -54,6 +54,13 @@ def table(results: dict[str, Any]) -> str:
             f"{skewed['connections']} connections", _load(skewed), f"constant JSON: {constant}",
             f"{lk['ratio']['by_code_skewed']}", "(measured beside the targets)", "-",
         ))  # fmt: skip
+    if "first_sights" in lk["measured"]:
+        first = lk["measured"]["first_sights"]
+        rows.append((
+            f"public lookups' first sights (the warm-up: each path once, Python generator), "
+            f"{lk['products']:,} products, {first['connections']} connections", _load(first),
+            "-", "-", "(measured beside the targets)", "-",
+        ))  # fmt: skip
     base = cm["baseline"]["in_process_load_and_save"]
     in_process = f"in-process load + save: {base['commands_per_second']:,.0f} cmd/s " \
                  f"(mean {base['mean_ms']} ms; CPU/cmd: Python " \

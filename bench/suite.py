@@ -141,7 +141,7 @@ def measure_size(
 def assemble(sizes: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The seven figures, each with its baseline and ratio."""
     small, large = sizes["small"], sizes["large"]
-    kinds = ("constant", *lookup.KINDS, lookup.SKEWED)
+    kinds = ("constant", *lookup.KINDS, lookup.SKEWED, lookup.FIRST_SIGHTS)
     lookups = lookup.figure({k: large[k] for k in kinds if k in large}, large["products"])
     lookups["at_small_size"] = lookup.figure({k: small[k] for k in kinds if k in small},
                                              small["products"])  # fmt: skip

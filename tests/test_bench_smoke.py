@@ -13,7 +13,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import psycopg
 import pytest
@@ -21,7 +21,7 @@ import pytest
 from bench.latency import skewed
 from bench.loadgen import Rotation
 from bench.openloop import play_at_rate
-from bench.pyload import play
+from bench.pyload import ask_each, play
 from tests.conftest import ADMIN_URL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,8 +98,10 @@ def test_the_log_bench_reports_every_figure_with_its_baseline_and_ratio(tmp_path
 class Constant(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     wbufsize = 1 << 16  # headers and body in one send (no wait on a delayed ACK)
+    asked: ClassVar[list[str]] = []  # every path asked, in the order the server took them
 
     def do_GET(self) -> None:
+        self.asked.append(self.path)
         body = b'{"status": "certified"}'
         self.send_response(200 if self.path != "/missing" else 404)
         self.send_header("Content-Type", "application/json")
@@ -126,6 +128,17 @@ def test_the_python_load_generator_counts_answers_and_refusals(constant_server: 
     result = play(constant_server, Rotation(["/a", "/b", "/missing"]), connections=2, seconds=1)
     assert result.generator == "python" and result.requests >= 3
     assert 0 < result.errors < result.requests
+    assert result.p50_ms <= result.p99_ms <= result.max_ms
+
+
+def test_the_first_sights_pass_asks_every_path_once_and_counts_refusals(
+    constant_server: str,
+) -> None:
+    paths = [f"/p/{n}" for n in range(50)] + ["/missing"]
+    Constant.asked.clear()
+    result = ask_each(constant_server, paths, connections=4)
+    assert sorted(Constant.asked) == sorted(paths)
+    assert result.requests == len(paths) and result.errors == 1
     assert result.p50_ms <= result.p99_ms <= result.max_ms
 
 
