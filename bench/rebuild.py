@@ -1,10 +1,13 @@
 """Projection rebuild, events/s, against a plain psycopg loop over the same log.
 
-Each runs in a process of its own (``python -m bench.rebuild projector|plain URL``) that
-prints one JSON line with its events, seconds, rate and peak resident set (VmHWM), so the
-memory of a rebuild is measured alone, at each log size. A rebuild on PostgreSQL applies
-the log in parts, a process each (``projections.rebuild_parts``): its peak counts each part
-as large as the largest (``OCOP_BENCH_REBUILD_PARTS`` sets how many parts; 1, one process).
+Each runs in a process of its own (``python -m bench.rebuild projector|plain|floor URL``)
+that prints one JSON line with its events, seconds, rate, Python's CPU seconds and peak
+resident set (VmHWM), so the memory of a rebuild is measured alone, at each log size; the
+database server's CPU meanwhile is read around it. The floor (``bench.rebuild_floor``) is
+shown beside them as the CPU a event it takes against what the cores give at the target.
+A rebuild on PostgreSQL applies the log in parts, a process each
+(``projections.rebuild_parts``): its peak counts each part as large as the largest
+(``OCOP_BENCH_REBUILD_PARTS`` sets how many parts; 1, one process).
 
 The plain loop is the least a projection can do: read the log in order, decode each
 payload, and upsert a one-row-per-product status table with its tracking position,
@@ -23,6 +26,8 @@ from typing import Any
 
 import psycopg
 
+from bench.cpu import server_seconds
+from bench.rebuild_floor import budget, floor
 from bench.server import ROOT, peak_rss_mb
 
 TARGET = 0.5
@@ -54,7 +59,7 @@ def plain_loop(url: str) -> dict[str, Any]:
     with psycopg.connect(url) as conn:
         with conn.transaction():
             conn.execute(PLAIN_DDL)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), python_seconds()
         while True:
             rows = conn.execute(
                 "SELECT notification_id, originator_id, originator_version, topic, state "
@@ -74,7 +79,7 @@ def plain_loop(url: str) -> dict[str, Any]:
                 cursor.execute("UPDATE bench_plain_tracking SET position = %s", (rows[-1][0],))
             events += len(rows)
             position = rows[-1][0]
-    return _report(events, time.perf_counter() - started)
+    return _report(events, time.perf_counter() - started, cpu)
 
 
 def projector_rebuild(url: str) -> dict[str, Any]:
@@ -90,13 +95,13 @@ def projector_rebuild(url: str) -> dict[str, Any]:
     registry, connections = Registry(store_environment(store)), open_connections(store)
     parts = (int(os.environ.get(PARTS_VARIABLE, PARTS)), PARTS_FROM)
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), python_seconds()
         report = Projector(registry, connections, rebuild_parts=parts).rebuild(progress=False)
         elapsed = time.perf_counter() - started
     finally:
         connections.close()
         registry.close()
-    mine, processes = _report(report.events, elapsed), Parts({}, *parts).share(report.events)
+    mine, processes = _report(report.events, elapsed, cpu), Parts({}, *parts).share(report.events)
     largest_part = 0.0
     if processes > 1:
         largest_part = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
@@ -105,14 +110,23 @@ def projector_rebuild(url: str) -> dict[str, Any]:
             "peak_rss_mb": round(mine["peak_rss_mb"] + processes * largest_part, 1)}  # fmt: skip
 
 
-def _report(events: int, seconds: float) -> dict[str, Any]:
+def python_seconds() -> float:
+    """CPU seconds of this process and of its children that ended (a rebuild's parts)."""
+    used = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return sum(u.ru_utime + u.ru_stime for u in used)
+
+
+def _report(events: int, seconds: float, cpu_before: float) -> dict[str, Any]:
     return {"events": events, "seconds": round(seconds, 2),
             "events_per_second": round(events / seconds) if seconds else 0,
+            "python_cpu_seconds": round(python_seconds() - cpu_before, 2),
             "peak_rss_mb": peak_rss_mb(os.getpid())}  # fmt: skip
 
 
 def in_subprocess(kind: str, url: str, timeout: float) -> dict[str, Any]:
-    """Runs one rebuild in a fresh process; answers its JSON report."""
+    """Runs one rebuild in a fresh process; answers its JSON report, with the CPU seconds
+    the database server spent meanwhile."""
+    server_before = server_seconds()
     completed = subprocess.run(
         [sys.executable, "-m", "bench.rebuild", kind, url],
         capture_output=True, text=True, timeout=timeout, check=False, cwd=ROOT,
@@ -120,7 +134,7 @@ def in_subprocess(kind: str, url: str, timeout: float) -> dict[str, Any]:
     if completed.returncode:
         raise RuntimeError(f"{kind} rebuild failed:\n{completed.stderr[-3000:]}")
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
+    return {**result, "postgres_cpu_seconds": round(server_seconds() - server_before, 2)}
 
 
 def measure(url: str, *, timeout: float) -> dict[str, Any]:
@@ -135,6 +149,7 @@ def measure(url: str, *, timeout: float) -> dict[str, Any]:
         "ratio": {"rebuild_vs_plain": ratio},
         "target": {"rebuild_vs_plain": f">= {TARGET}"},
         "met": {"rebuild_vs_plain": ratio >= TARGET},
+        "cpu_budget": budget(plain, projector, in_subprocess("floor", url, timeout), TARGET),
     }
 
 
@@ -143,5 +158,6 @@ if __name__ == "__main__":
 
     log_switch.apply()
     which, database = sys.argv[1], sys.argv[2]
-    outcome = plain_loop(database) if which == "plain" else projector_rebuild(database)
+    kinds = {"plain": plain_loop, "projector": projector_rebuild, "floor": floor}
+    outcome = kinds[which](database)
     print(json.dumps(outcome))

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
+Row = tuple[str, str, str, str, str, str]  # figure, measured, baseline, ratio, target, met
 
 
 def write(results: dict[str, Any], directory: Path = RESULTS) -> Path:
@@ -81,6 +82,7 @@ def table(results: dict[str, Any]) -> str:
                 _met(cm["met"][ratio_key]),
             )
         )
+    rows += _thread_rows(cm, lk["baseline"]["constant_json"])
     for size in (rb["at_small_size"], rb):
         mine = size["measured"]["projector_rebuild"]
         plain = size["baseline"]["plain_psycopg_loop"]
@@ -90,6 +92,7 @@ def table(results: dict[str, Any]) -> str:
             f"{plain['events_per_second']:,} ev/s", f"{size['ratio']['rebuild_vs_plain']}",
             ">= 0.5", _met(size["met"]["rebuild_vs_plain"]),
         ))  # fmt: skip
+        rows += _budget_rows(size)
     small, large = sc["baseline"]["products"], sc["measured"]["products"]
     for name in sc["ratio"]:
         met = _met(sc["met"][name]) if name in sc["met"] else "(shown)"
@@ -109,9 +112,43 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _page_rows(pg: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+def _thread_rows(cm: dict[str, Any], constant: dict[str, Any]) -> list[Row]:
+    """Where sixteen clients' commands spend the API process's CPU, against what one
+    process has a command at twice the ceiling; shown beside the target."""
+    parts = cm["measured"].get("api_cpu_ms_per_request_by_thread", {}).get("sixteen_clients")
+    if not parts:
+        return []
+    ceiling = cm["baseline"]["in_process_load_and_save"]["commands_per_second"]
+    budget = round(1000 / (2 * ceiling), 3)
+    least = round(constant["api_cpu_ms_per_request"] + parts["intake"], 3)
+    return [(
+        "commands over HTTP, 16 clients: the API's CPU a command by thread",
+        ", ".join(f"{part.replace('_', ' ')} {ms} ms" for part, ms in parts.items()),
+        f"one process at 2 x ceiling: {budget} ms a command; the constant route's "
+        f"{constant['api_cpu_ms_per_request']} ms + the intake's = {least} ms",
+        f"{round(least / budget, 2)}", "(shown: floor ÷ budget)", "(shown)",
+    )]  # fmt: skip
+
+
+def _budget_rows(size: dict[str, Any]) -> list[Row]:
+    """The rebuild's CPU a event against what the cores give at the target; shown."""
+    cpu = size.get("cpu_budget")
+    if not cpu:
+        return []
+    spent, loop = cpu["rebuild_us_per_event"], cpu["plain_loop_us_per_event"]
+    return [(
+        f"projection rebuild, {size['products']:,} products: CPU a event",
+        f"Python {spent['python']} µs (of which decoding and log entries "
+        f"{cpu['floor_python_us_per_event']} µs), PostgreSQL {spent['postgres']} µs; "
+        f"plain loop: Python {loop['python']} µs, PostgreSQL {loop['postgres']} µs",
+        f"{cpu['cores']} cores at 0.5 x plain loop: {cpu['budget_at_target_us_per_event']} µs",
+        f"{cpu['floor_vs_budget']}", "(shown: floor ÷ budget)", "(shown)",
+    )]  # fmt: skip
+
+
+def _page_rows(pg: dict[str, Any]) -> list[Row]:
     """The public pages' two figures: the product page, and a browser's revalidation."""
-    rows: list[tuple[str, str, str, str, str, str]] = []
+    rows: list[Row] = []
     for size in (pg["at_small_size"], pg):
         measured, baseline = size["measured"], size["baseline"]
         rows.append((f"product page /p/{{code}}, {size['products']:,} products",
@@ -133,7 +170,7 @@ def _timed(r: dict[str, Any]) -> str:
             f"(generator late by p99 {r['send_lag_p99_ms']} ms)")  # fmt: skip
 
 
-def _open_loop_rows(ol: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+def _open_loop_rows(ol: dict[str, Any]) -> list[Row]:
     """Each lookup's latency at a fixed rate (open loop), uniform and skewed, large size."""
     constant = f"constant JSON at the same rate: {_timed(ol['baseline']['constant_json'])}"
     return [(f"open loop: lookup {kind.replace('_', ' ')} at {ol['rate_per_second']:,} req/s, "
@@ -142,9 +179,9 @@ def _open_loop_rows(ol: dict[str, Any]) -> list[tuple[str, str, str, str, str, s
             for kind, run in ol["measured"].items()]  # fmt: skip
 
 
-def _process_rows(pr: dict[str, Any]) -> list[tuple[str, str, str, str, str, str]]:
+def _process_rows(pr: dict[str, Any]) -> list[Row]:
     """Lookups by code and commands with 2 API processes against 1 (issue 14)."""
-    rows: list[tuple[str, str, str, str, str, str]] = []
+    rows: list[Row] = []
     for kind, label in (("lookup_by_code", "public lookup by code"),
                         ("commands_16_clients", "commands over HTTP")):  # fmt: skip
         rows.append((f"{label}, 2 API processes, {pr['connections'][kind]} connections",

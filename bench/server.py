@@ -2,9 +2,10 @@
 
 ``python -m bench.server URL PORT`` builds the production app from ``Settings`` (projector
 in-process unless ``OCOP_RUN_PROJECTOR=false``, as for ``ocop serve``; request log on) and
-adds two bench-only routes: ``GET /bench/constant``, a constant JSON body shaped like a
-public answer, through the same middleware and a sync handler like the public routes; and
-``GET /bench/intake``, how the intake has grouped the commands so far. uvicorn serves it
+adds bench-only routes: ``GET /bench/constant``, a constant JSON body shaped like a public
+answer, through the same middleware and a sync handler like the public routes;
+``GET /bench/intake``, how the intake has grouped the commands so far; and
+``GET /bench/threads``, the CPU seconds of the process's threads by part. uvicorn serves it
 with ``ocop serve``'s own options (``server_options``). ``python -m bench.server URL PORT N``
 serves N such processes on the port as ``ocop serve --workers N`` does: uvicorn's
 supervisor, each process building its own app (``worker_app``), the projector once, in it.
@@ -22,6 +23,8 @@ from types import TracebackType
 from typing import Any
 
 import httpx
+
+from bench.cpu import thread_seconds
 
 ROOT = Path(__file__).resolve().parent.parent  # where ``python -m bench...`` finds the code
 
@@ -91,10 +94,6 @@ class Server:
     def peak_rss_mb(self) -> float:
         return peak_rss_mb(self.process.pid)
 
-    def wait_for_projection(self, seconds: float = 300) -> None:
-        """Waits (bounded) until the in-process projector has caught up with the log."""
-        self._wait_until_ready(seconds)
-
     def stop(self) -> None:
         self.process.terminate()
         try:
@@ -138,6 +137,8 @@ def bench_app(url: str, *, run_projector: bool = True) -> Any:
     @app.get("/bench/intake", include_in_schema=False)
     def intake() -> dict[str, int]:
         return asdict(services.intake.groups)
+
+    app.get("/bench/threads", include_in_schema=False)(thread_seconds)
 
     beside_the_lookups(app.router.routes)
     return app

@@ -19,7 +19,7 @@ from api.keys import KeyStore
 from bench import stories
 from bench.cpu import Meter
 from bench.database import database_name
-from bench.loadgen import Pace, Stage, Stages, run
+from bench.loadgen import Pace, Result, Stage, Stages, run
 from lifecycle.commands import RegisterProduct
 from lifecycle.values import Actor
 from registry.service import Registry
@@ -91,6 +91,19 @@ def grouped(before: dict[str, int], after: dict[str, int]) -> dict[str, float]:
             "largest_group_so_far": after["largest"]}  # fmt: skip
 
 
+def by_thread(
+    base_url: str, plan: Stages, clients: int, pace: Pace
+) -> tuple[Result, dict[str, float]]:
+    """A run, and the API's CPU milliseconds a request in each of its threads' parts (the
+    event loop, the intake, the projector, the rest: ``bench.cpu.ROLES``)."""
+    before = httpx.get(f"{base_url}/bench/threads").json()
+    result = run(base_url, plan, clients, pace.seconds, use_wrk=pace.use_wrk, meter=pace.meter)
+    after = httpx.get(f"{base_url}/bench/threads").json()
+    requests = max(result.requests, 1)
+    return result, {part: round((after[part] - before[part]) * 1000 / requests, 3)
+                    for part in after}  # fmt: skip
+
+
 PATHS = {"evaluate": "evaluations", "forward": "forwardings", "certify": "certificates"}
 PATHS["suspend"] = "suspensions"
 
@@ -103,13 +116,13 @@ def measure(
     pace: Pace,
 ) -> dict[str, Any]:
     """The command figure: in-process baseline, then HTTP with 1 and with 16 clients."""
-    seconds, use_wrk, meter = pace.seconds, pace.use_wrk, pace.meter
+    seconds, use_wrk = pace.seconds, pace.use_wrk
     baseline = in_process(url, products, seconds)
     if pace.warm_up:  # not reported
         run(base_url, http_plan(url, "BW-"), 16, pace.warm_up, use_wrk=use_wrk)
-    one = run(base_url, http_plan(url, "B1-"), 1, seconds, use_wrk=use_wrk, meter=meter)
+    one, one_threads = by_thread(base_url, http_plan(url, "B1-"), 1, pace)
     before = httpx.get(f"{base_url}/bench/intake").json()
-    sixteen = run(base_url, http_plan(url, "BG-"), 16, seconds, use_wrk=use_wrk, meter=meter)
+    sixteen, sixteen_threads = by_thread(base_url, http_plan(url, "BG-"), 16, pace)
     groups = grouped(before, httpx.get(f"{base_url}/bench/intake").json())
     ceiling = baseline["commands_per_second"]
     ratio = {
@@ -120,7 +133,9 @@ def measure(
         "figure": "commands over HTTP (register, evaluate, forward, evaluate, certify, suspend)",
         "baseline": {"in_process_load_and_save": baseline},
         "measured": {"one_client": one.as_dict(), "sixteen_clients": sixteen.as_dict(),
-                     "sixteen_clients_groups": groups},
+                     "sixteen_clients_groups": groups,
+                     "api_cpu_ms_per_request_by_thread": {
+                         "one_client": one_threads, "sixteen_clients": sixteen_threads}},
         "ratio": ratio,
         "target": {"one_client": f">= {TARGET_ONE_CLIENT}",
                    "sixteen_clients_vs_ceiling": f">= {TARGET_SIXTEEN_CLIENTS}"},

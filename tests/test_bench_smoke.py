@@ -67,6 +67,12 @@ def test_the_quick_bench_reports_every_figure_with_its_baseline_and_ratio(
     runs = list(loads_in(results))
     assert runs and all(run["requests"] > 0 and run["errors"] == 0 for run in runs), runs
     assert "| figure |" in completed.stdout
+    commands = results["figures"]["commands"]["measured"]["api_cpu_ms_per_request_by_thread"]
+    assert all(commands["sixteen_clients"][part] > 0 for part in ("event_loop", "intake"))
+    budget = results["figures"]["rebuild"]["cpu_budget"]
+    assert budget["rebuild_us_per_event"]["postgres"] > 0 < budget["floor_python_us_per_event"]
+    assert budget["floor_python_us_per_event"] < budget["rebuild_us_per_event"]["python"]
+    assert "by thread" in completed.stdout and "CPU a event" in completed.stdout
     assert len(list(tmp_path.glob("*.json"))) == 2  # the timestamped file and latest.json
 
 
