@@ -14,6 +14,7 @@ import pytest
 from tests.api import bodies
 from tests.api.boundary import client, office_key, served
 from tests.api.conftest import Api
+from tests.projections.waiting import wait_until
 
 TRACE = "trace-7f3a.1:retry-2"
 
@@ -34,17 +35,23 @@ def test_a_request_id_follows_a_write_from_the_request_to_the_projected_event(
     assert answer.headers["x-request-id"] == TRACE
     position = int(answer.headers["X-Log-Position"])
     read = api.client.get("/v1/public/products/QN-0001", params={"position": position})
-    assert read.status_code == 200  # the projector has applied the event, and logged it
-    lines = logged(capsys)
+    assert read.status_code == 200  # the projector has applied the event
+    lines: list[dict[str, Any]] = []
+
+    def projected_line() -> dict[str, Any] | None:
+        """The projector's line for the event, once logged: on PostgreSQL the read side
+        learns of the commit by a notice, possibly before the projector logs its lines."""
+        lines.extend(logged(capsys))
+        return next((line for line in lines if line["event"] == "projector.applied"
+                     and line["position"] == position), None)  # fmt: skip
+
+    assert wait_until(lambda: projected_line() is not None)
+    projected = projected_line()
+    assert projected is not None
     request = next(
         line for line in lines if line["event"] == "request" and line["method"] == "POST"
     )
     command = next(line for line in lines if line["event"] == "command.accepted")
-    projected = next(
-        line
-        for line in lines
-        if line["event"] == "projector.applied" and line["position"] == position
-    )
     assert request["request_id"] == command["request_id"] == projected["request_id"] == TRACE
     assert (projected["product"], projected["kind"]) == ("QN-0001", "Registered")
     assert command["position"] == position
