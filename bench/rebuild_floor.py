@@ -53,7 +53,7 @@ def floor(url: str) -> dict[str, Any]:
 
 
 def budget(
-    plain: dict[str, Any], projector: dict[str, Any], least: dict[str, Any], target: float
+    plain: dict[str, Any], projector: dict[str, Any], floor_run: dict[str, Any], target: float
 ) -> dict[str, Any]:
     """The CPU a event: what the rebuild and the plain loop spent (their Python, the
     database server's), the floor (``floor``'s Python and the server's share of the
@@ -64,7 +64,7 @@ def budget(
          for kind in ("python", "postgres")}
         for run in (projector, plain)
     )  # fmt: skip
-    least = least["python_cpu_us_per_event"]
+    least = floor_run["python_cpu_us_per_event"]
     at_target = round(cores * 1e6 / (target * plain["events_per_second"]), 1)
     return {"cores": cores, "budget_at_target_us_per_event": at_target,
             "rebuild_us_per_event": rebuild, "plain_loop_us_per_event": loop,
